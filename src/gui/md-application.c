@@ -1,0 +1,498 @@
+/* md-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "md-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-application.h"
+#include "md-paths.h"
+#include "md-preferences-window.h"
+#include "md-window.h"
+
+/* The exit status for a command line that could not be understood, as
+ * getopt-based tools use it. */
+#define EXIT_USAGE 2
+
+struct _MdApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned */
+  GSettings      *settings;
+  char           *database_path;
+
+  guint           activate_count;
+};
+
+G_DEFINE_FINAL_TYPE (MdApplication, md_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GOptionEntry main_entries[] = {
+  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the diary file PATH instead of the default one"),
+    /* Translators: placeholder in --help output */
+    N_("PATH") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static GOptionContext *
+create_option_context (gpointer *storage)
+{
+  GOptionContext *context;
+  GOptionEntry *entries;
+  guint n_entries = G_N_ELEMENTS (main_entries);
+
+  /* Translators: shown after "Usage: migraine-diary [OPTION…]" in --help */
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Keep a diary of migraine attacks and treatments. "
+                                  "Without options, opens the diary window."));
+  g_option_context_set_help_enabled (context, TRUE);
+
+  entries = g_new0 (GOptionEntry, n_entries);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      entries[i] = main_entries[i];
+      if (entries[i].long_name != NULL)
+        entries[i].arg_data = &storage[i];
+    }
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_free (entries);
+
+  return context;
+}
+
+static void
+free_option_storage (gpointer *storage)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (main_entries); i++)
+    {
+      switch (main_entries[i].arg)
+        {
+        case G_OPTION_ARG_STRING:
+        case G_OPTION_ARG_FILENAME:
+          g_free (storage[i]);
+          break;
+
+        case G_OPTION_ARG_STRING_ARRAY:
+        case G_OPTION_ARG_FILENAME_ARRAY:
+          g_strfreev (storage[i]);
+          break;
+
+        case G_OPTION_ARG_NONE:
+        case G_OPTION_ARG_INT:
+        case G_OPTION_ARG_CALLBACK:
+        case G_OPTION_ARG_DOUBLE:
+        case G_OPTION_ARG_INT64:
+        default:
+          break;
+        }
+    }
+}
+
+/* GApplication reports an unknown option with exit status 1, the same as
+ * any other failure. Scripts need to tell a mistyped command line apart,
+ * so parse a copy first and answer a usage error with status 2. The help
+ * text is printed from here too, so it has our translated summary. */
+static gboolean
+md_application_local_command_line (GApplication   *application,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) copy = g_strdupv (*arguments);
+  gpointer storage[G_N_ELEMENTS (main_entries)] = { NULL, };
+  gboolean ok;
+
+  context = create_option_context (storage);
+  ok = g_option_context_parse_strv (context, &copy, &error);
+  free_option_storage (storage);
+
+  if (!ok)
+    {
+      /* Translators: %s is the reason, as GLib words it; the second line
+       * names the command that shows the options */
+      g_printerr (_("migraine-diary: %s\nRun “migraine-diary --help” to see the options.\n"),
+                  error->message);
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+
+  if (copy != NULL && copy[0] != NULL && copy[1] != NULL)
+    {
+      g_printerr (_("migraine-diary: unexpected argument “%s”.\n"
+                    "Run “migraine-diary --help” to see the options.\n"),
+                  copy[1]);
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (md_application_parent_class)->local_command_line (application,
+                                                                                 arguments,
+                                                                                 exit_status);
+}
+
+static int
+md_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  MdApplication *self = MD_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (database, NULL);
+
+      if (!md_paths_ensure_parent_directory (absolute, &error))
+        {
+          g_printerr ("migraine-diary: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      md_application_set_database_path (self, absolute);
+
+      /* Another diary is another instance: a window on the default diary
+       * must not be handed a second file it did not open. */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  return -1;
+}
+
+static void
+apply_color_scheme (MdApplication *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme;
+
+  switch (g_settings_get_enum (self->settings, "color-scheme"))
+    {
+    case 1:
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      break;
+
+    case 2:
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      break;
+
+    case 0:
+    default:
+      scheme = ADW_COLOR_SCHEME_DEFAULT;
+      break;
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+}
+
+static void
+color_scheme_changed_cb (MdApplication *self,
+                         const char    *key,
+                         GSettings     *settings)
+{
+  apply_color_scheme (self);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Close windows first so each saves its state. */
+  for (GList *iter = windows; iter != NULL; iter = iter->next)
+    gtk_window_close (GTK_WINDOW (iter->data));
+  g_list_free (windows);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  MdPreferencesWindow *preferences;
+
+  preferences = md_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_set_modal (GTK_WINDOW (preferences), parent != NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = {
+    "The Migraine Diary developers",
+    NULL
+  };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Migraine Diary"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Migraine Diary developers"),
+                         "developers", developers,
+                         "copyright", "© 2026 The Migraine Diary developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", PACKAGE_WEBSITE,
+                         "issue-url", PACKAGE_BUGREPORT,
+                         /* Translators: put your names here, one per line, to be credited
+                          * in the About window, e.g. "Jane Doe <jane@example.org>" */
+                         "translator-credits", _("translator-credits"),
+                         "comments", _("A private diary of migraine attacks and treatments. "
+                                       "It describes patterns; it never makes a diagnosis."),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "preferences", .activate = preferences_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+static void
+md_application_startup (GApplication *application)
+{
+  MdApplication *self = MD_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *diary_accels[] = { "<Alt>1", NULL };
+  static const char *charts_accels[] = { "<Alt>2", NULL };
+  static const char *reminders_accels[] = { "<Alt>3", NULL };
+
+  G_APPLICATION_CLASS (md_application_parent_class)->startup (application);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings,
+                           "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::diary",
+                                         diary_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::charts",
+                                         charts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::reminders",
+                                         reminders_accels);
+}
+
+static void
+md_application_activate (GApplication *application)
+{
+  MdApplication *self = MD_APPLICATION (application);
+  GtkWindow *window;
+
+  self->activate_count++;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (md_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+md_application_dispose (GObject *object)
+{
+  MdApplication *self = MD_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (md_application_parent_class)->dispose (object);
+}
+
+static void
+md_application_finalize (GObject *object)
+{
+  MdApplication *self = MD_APPLICATION (object);
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (md_application_parent_class)->finalize (object);
+}
+
+static void
+md_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MdApplication *self = MD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, md_application_get_database_path (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+md_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MdApplication *self = MD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      md_application_set_database_path (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+md_application_class_init (MdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = md_application_dispose;
+  object_class->finalize = md_application_finalize;
+  object_class->get_property = md_application_get_property;
+  object_class->set_property = md_application_set_property;
+
+  app_class->local_command_line = md_application_local_command_line;
+  app_class->handle_local_options = md_application_handle_local_options;
+  app_class->startup = md_application_startup;
+  app_class->activate = md_application_activate;
+
+  /**
+   * MdApplication:database-path:
+   *
+   * The diary file; %NULL until set means the default diary.
+   */
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+md_application_init (MdApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+}
+
+MdApplication *
+md_application_new (void)
+{
+  return g_object_new (MD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", APP_PATH,
+                       NULL);
+}
+
+/**
+ * md_application_get_database_path:
+ *
+ * Returns: (transfer none): the diary file in use
+ */
+const char *
+md_application_get_database_path (MdApplication *self)
+{
+  g_return_val_if_fail (MD_IS_APPLICATION (self), NULL);
+
+  if (self->database_path == NULL)
+    self->database_path = md_paths_get_default_database ();
+
+  return self->database_path;
+}
+
+void
+md_application_set_database_path (MdApplication *self,
+                                  const char    *database_path)
+{
+  g_return_if_fail (MD_IS_APPLICATION (self));
+
+  if (g_strcmp0 (self->database_path, database_path) == 0)
+    return;
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (database_path);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+}
+
+/**
+ * md_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings; valid after startup
+ */
+GSettings *
+md_application_get_settings (MdApplication *self)
+{
+  g_return_val_if_fail (MD_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * md_application_get_activate_count:
+ *
+ * How often the application was activated, by this process or by a second
+ * launch; lets tests see that a second instance reached the first.
+ */
+guint
+md_application_get_activate_count (MdApplication *self)
+{
+  g_return_val_if_fail (MD_IS_APPLICATION (self), 0);
+
+  return self->activate_count;
+}

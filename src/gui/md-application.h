@@ -1,0 +1,23 @@
+/* md-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_APPLICATION (md_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (MdApplication, md_application, MD, APPLICATION, AdwApplication)
+
+MdApplication *md_application_new                (void);
+const char    *md_application_get_database_path  (MdApplication *self);
+void           md_application_set_database_path  (MdApplication *self,
+                                                  const char    *database_path);
+GSettings     *md_application_get_settings       (MdApplication *self);
+guint          md_application_get_activate_count (MdApplication *self);
+
+G_END_DECLS

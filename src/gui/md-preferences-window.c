@@ -1,0 +1,171 @@
+/* md-preferences-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "md-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-preferences-window.h"
+
+struct _MdPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template widgets */
+  AdwComboRow          *color_scheme_row;
+
+  /* Owned */
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (MdPreferencesWindow, md_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The combo row lists the schema's enum values in their order. */
+static gboolean
+color_scheme_to_selected (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+  guint selected = 0;
+
+  if (g_strcmp0 (nick, "light") == 0)
+    selected = 1;
+  else if (g_strcmp0 (nick, "dark") == 0)
+    selected = 2;
+
+  g_value_set_uint (value, selected);
+
+  return TRUE;
+}
+
+static GVariant *
+selected_to_color_scheme (const GValue       *value,
+                          const GVariantType *expected_type,
+                          gpointer            user_data)
+{
+  static const char *nicks[] = { "default", "light", "dark" };
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (nicks))
+    return NULL;
+
+  return g_variant_new_string (nicks[selected]);
+}
+
+static void
+md_preferences_window_constructed (GObject *object)
+{
+  MdPreferencesWindow *self = MD_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (md_preferences_window_parent_class)->constructed (object);
+
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                self->color_scheme_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                color_scheme_to_selected,
+                                selected_to_color_scheme,
+                                NULL, NULL);
+}
+
+static void
+md_preferences_window_dispose (GObject *object)
+{
+  MdPreferencesWindow *self = MD_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (md_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+md_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  MdPreferencesWindow *self = MD_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+md_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  MdPreferencesWindow *self = MD_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+md_preferences_window_class_init (MdPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = md_preferences_window_constructed;
+  object_class->dispose = md_preferences_window_dispose;
+  object_class->get_property = md_preferences_window_get_property;
+  object_class->set_property = md_preferences_window_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               APP_PATH "/ui/md-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, color_scheme_row);
+}
+
+static void
+md_preferences_window_init (MdPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+MdPreferencesWindow *
+md_preferences_window_new (GSettings *settings)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (MD_TYPE_PREFERENCES_WINDOW,
+                       "settings", settings,
+                       NULL);
+}

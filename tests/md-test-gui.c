@@ -1,0 +1,86 @@
+/* md-test-gui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "md-test-gui"
+
+#include "config.h"
+
+#include "md-test-gui.h"
+#include "md-test-utils.h"
+
+/* A registered, non-unique application: it starts GTK and libadwaita like
+ * the real one but never talks to another instance on the session bus. */
+MdApplication *
+md_test_gui_app_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  MdApplication *app = md_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+GtkWindow *
+md_test_gui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GType    type;
+  gboolean visible;
+} ToplevelWait;
+
+static gboolean
+toplevel_state_reached (gpointer user_data)
+{
+  ToplevelWait *wait = user_data;
+  GtkWindow *window = md_test_gui_find_toplevel (wait->type);
+
+  if (wait->visible)
+    return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+
+  return window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window));
+}
+
+/* Waits until a toplevel of @type is mapped (or gone, when !@visible). */
+gboolean
+md_test_gui_wait_toplevel (GType    type,
+                           gboolean visible)
+{
+  ToplevelWait wait = { type, visible };
+
+  return md_test_wait_for (toplevel_state_reached, &wait, 5000);
+}
+
+void
+md_test_gui_close_all (MdApplication *app)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+
+  md_test_iterate (20);
+}

@@ -1,0 +1,20 @@
+/* md-test-gui.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "md-application.h"
+
+G_BEGIN_DECLS
+
+MdApplication *md_test_gui_app_new        (void);
+GtkWindow     *md_test_gui_find_toplevel  (GType          type);
+gboolean       md_test_gui_wait_toplevel  (GType          type,
+                                           gboolean       visible);
+void           md_test_gui_close_all      (MdApplication *app);
+
+G_END_DECLS

@@ -1,0 +1,158 @@
+/* md-test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "md-test-utils"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "md-test-utils.h"
+
+void
+md_test_init (int    *argc,
+              char ***argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+}
+
+/* Widget tests cannot use G_TEST_OPTION_ISOLATE_DIRS: it also hides
+ * XDG_DATA_DIRS, so GTK cannot find the shared MIME database and fails to
+ * load its own SVG icons. The user's own folders are still made private
+ * to the run, which is what keeps a test away from a real diary. */
+void
+md_test_init_gui (int    *argc,
+                  char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
+  const char *subdirs[][2] = {
+    { "HOME", "home" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+  };
+
+  root = g_dir_make_tmp ("md-gui-test-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, subdirs[i][1], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (subdirs[i][0], dir, TRUE);
+    }
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+}
+
+/* A fresh folder below the isolated temporary folder of the test. */
+char *
+md_test_make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  dir = g_dir_make_tmp ("md-test-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  return dir;
+}
+
+static gboolean
+timeout_reached_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+md_test_iterate (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_reached_cb, &done);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+gboolean
+md_test_wait_for (gboolean (*condition) (gpointer user_data),
+                  gpointer   user_data,
+                  guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (user_data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+
+      md_test_iterate (10);
+    }
+
+  return TRUE;
+}
+
+const char *
+md_test_get_executable (void)
+{
+  const char *path = g_getenv ("MD_EXECUTABLE");
+
+  g_assert_nonnull (path);
+
+  return path;
+}
+
+/* Runs the real executable with @args (not including argv[0]) and returns
+ * its exit status; the environment of the test is inherited. */
+int
+md_test_spawn_app (const char * const  *args,
+                   char               **out_stdout,
+                   char               **out_stderr)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) md_test_get_executable ());
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL,
+                (char **) argv->pdata,
+                NULL,
+                G_SPAWN_DEFAULT,
+                NULL, NULL,
+                out_stdout,
+                out_stderr,
+                &wait_status,
+                &error);
+  g_assert_no_error (error);
+
+  if (WIFEXITED (wait_status))
+    return WEXITSTATUS (wait_status);
+
+  return -1;
+}

@@ -1,0 +1,119 @@
+/* test-dialogs.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "md-test-gui.h"
+#include "md-test-utils.h"
+#include "md-window.h"
+
+static MdApplication *app;
+
+static MdWindow *
+open_window (void)
+{
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+
+  return MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static void
+test_shortcuts_window_opens_and_closes (void)
+{
+  MdWindow *window = open_window ();
+  GtkWindow *shortcuts;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (md_test_gui_wait_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, TRUE));
+
+  shortcuts = md_test_gui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+
+  gtk_window_close (shortcuts);
+  g_assert_true (md_test_gui_wait_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, FALSE));
+
+  md_test_gui_close_all (app);
+}
+
+static void
+test_about_window_shows_version_and_licence (void)
+{
+  MdWindow *window = open_window ();
+  AdwAboutWindow *about;
+  const char * const *developers;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (md_test_gui_wait_toplevel (ADW_TYPE_ABOUT_WINDOW, TRUE));
+
+  about = ADW_ABOUT_WINDOW (md_test_gui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Migraine Diary");
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, PACKAGE_WEBSITE);
+  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==, PACKAGE_BUGREPORT);
+  g_assert_nonnull (adw_about_window_get_translator_credits (about));
+  developers = adw_about_window_get_developers (about);
+  g_assert_nonnull (developers);
+  g_assert_nonnull (developers[0]);
+
+  gtk_window_close (GTK_WINDOW (about));
+  g_assert_true (md_test_gui_wait_toplevel (ADW_TYPE_ABOUT_WINDOW, FALSE));
+
+  md_test_gui_close_all (app);
+}
+
+static void
+test_primary_menu_lists_the_actions (void)
+{
+  MdWindow *window = open_window ();
+  GtkMenuButton *button;
+  GMenuModel *menu;
+  const char *expected[] = { "app.preferences", "win.show-help-overlay", "app.about" };
+  g_autoptr(GMenuModel) section = NULL;
+
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), MD_TYPE_WINDOW,
+                                                           "primary_menu_button"));
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_menu_button_get_primary (button));
+
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *label = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (section, i, "action", "s", &action));
+      g_assert_cmpstr (action, ==, expected[i]);
+      g_assert_true (g_menu_model_get_item_attribute (section, i, "label", "s", &label));
+      g_assert_true (label[0] == '_');
+    }
+
+  md_test_gui_close_all (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  md_test_init_gui (&argc, &argv);
+  app = md_test_gui_app_new ();
+
+  g_test_add_func ("/md/dialogs/shortcuts", test_shortcuts_window_opens_and_closes);
+  g_test_add_func ("/md/dialogs/about", test_about_window_shows_version_and_licence);
+  g_test_add_func ("/md/dialogs/primary-menu", test_primary_menu_lists_the_actions);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}

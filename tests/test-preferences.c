@@ -1,0 +1,118 @@
+/* test-preferences.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "md-preferences-window.h"
+#include "md-test-gui.h"
+#include "md-test-utils.h"
+#include "md-window.h"
+
+static MdApplication *app;
+
+static MdPreferencesWindow *
+open_preferences (void)
+{
+  GtkWindow *preferences;
+
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PREFERENCES_WINDOW, TRUE));
+
+  preferences = md_test_gui_find_toplevel (MD_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  /* It belongs to the main window, like every dialog. */
+  g_assert_true (MD_IS_WINDOW (gtk_window_get_transient_for (preferences)));
+
+  return MD_PREFERENCES_WINDOW (preferences);
+}
+
+static void
+test_preferences_open_and_close (void)
+{
+  MdPreferencesWindow *preferences = open_preferences ();
+
+  gtk_window_close (GTK_WINDOW (preferences));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PREFERENCES_WINDOW, FALSE));
+
+  md_test_gui_close_all (app);
+}
+
+static void
+test_color_scheme_applies_and_is_saved (void)
+{
+  MdPreferencesWindow *preferences = open_preferences ();
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GSettings *settings = md_application_get_settings (app);
+  AdwComboRow *row;
+
+  row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                      MD_TYPE_PREFERENCES_WINDOW,
+                                                      "color_scheme_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
+                   ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Chosen by the user: the row writes the setting, the app applies it. */
+  adw_combo_row_set_selected (row, 2);
+  g_assert_cmpint (g_settings_get_enum (settings, "color-scheme"), ==, 2);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
+                   ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "color-scheme"), ==, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
+                   ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (style_manager));
+
+  /* Changed elsewhere (another window, dconf): the row follows. */
+  g_settings_set_enum (settings, "color-scheme", 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
+
+  g_settings_reset (settings, "color-scheme");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
+                   ADW_COLOR_SCHEME_DEFAULT);
+
+  md_test_gui_close_all (app);
+}
+
+static void
+test_preferences_rows_have_names (void)
+{
+  MdPreferencesWindow *preferences = open_preferences ();
+  AdwComboRow *row;
+
+  row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                      MD_TYPE_PREFERENCES_WINDOW,
+                                                      "color_scheme_row"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "_Style");
+  g_assert_true (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 3);
+
+  md_test_gui_close_all (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  md_test_init_gui (&argc, &argv);
+  app = md_test_gui_app_new ();
+
+  g_test_add_func ("/md/preferences/open-close", test_preferences_open_and_close);
+  g_test_add_func ("/md/preferences/color-scheme", test_color_scheme_applies_and_is_saved);
+  g_test_add_func ("/md/preferences/row-names", test_preferences_rows_have_names);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
