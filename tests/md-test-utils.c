@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -23,6 +24,40 @@ md_test_init (int    *argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+}
+
+static char *gui_test_root;
+
+static void
+remove_recursively (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_recursively (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+remove_gui_test_root (void)
+{
+  if (gui_test_root != NULL)
+    remove_recursively (gui_test_root);
+  g_clear_pointer (&gui_test_root, g_free);
 }
 
 /* Widget tests cannot use G_TEST_OPTION_ISOLATE_DIRS: it also hides
@@ -45,6 +80,8 @@ md_test_init_gui (int    *argc,
 
   root = g_dir_make_tmp ("md-gui-test-XXXXXX", &error);
   g_assert_no_error (error);
+  gui_test_root = g_strdup (root);
+  atexit (remove_gui_test_root);
 
   for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
     {
