@@ -1,0 +1,195 @@
+/* md-catalogue.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "md-catalogue"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-catalogue.h"
+
+/* Classes follow CLINICAL.md: by product, not molecule — aspirin +
+ * paracetamol + caffeine is a combination analgesic; ibuprofen +
+ * paracetamol without an adjuvant is a non-opioid analgesic. */
+static const MdCatalogueEntry medication_classes[] = {
+  { "triptan", N_("Triptan") },
+  { "ergot", N_("Ergot") },
+  { "opioid", N_("Opioid") },
+  { "combination-analgesic", N_("Combination analgesic") },
+  { "non-opioid-analgesic", N_("Non-opioid analgesic") },
+  { "gepant", N_("Gepant") },
+  { "ditan", N_("Ditan") },
+  { "antiemetic", N_("Antiemetic") },
+  { "magnesium-iv", N_("Magnesium, intravenous") },
+  { "magnesium-oral", N_("Magnesium, oral") },
+  { "corticosteroid", N_("Corticosteroid") },
+  { "other", N_("Other") },
+};
+
+static const MdCatalogueEntry routes[] = {
+  { "oral", N_("By mouth") },
+  { "iv", N_("Intravenous") },
+  { "nasal", N_("Nasal spray") },
+  { "subcutaneous", N_("Injection under the skin") },
+  { "intramuscular", N_("Injection into a muscle") },
+  { "rectal", N_("Rectal") },
+  { "other", N_("Other") },
+};
+
+static const MdCatalogueEntry settings[] = {
+  { "home", N_("Home") },
+  { "clinic", N_("Clinic") },
+  { "emergency-room", N_("Emergency room") },
+};
+
+static const MdCatalogueEntry symptoms[] = {
+  { "nausea", N_("Nausea") },
+  { "vomiting", N_("Vomiting") },
+  { "photophobia", N_("Sensitivity to light") },
+  { "phonophobia", N_("Sensitivity to sound") },
+  { "osmophobia", N_("Sensitivity to smell") },
+  { "dizziness", N_("Dizziness") },
+  { "neck-pain", N_("Neck pain") },
+  { "fatigue", N_("Fatigue") },
+  { "difficulty-concentrating", N_("Difficulty concentrating") },
+};
+
+static const MdCatalogueEntry triggers[] = {
+  { "stress", N_("Stress") },
+  { "sleep", N_("Too little or too much sleep") },
+  { "menstruation", N_("Menstruation") },
+  { "alcohol", N_("Alcohol") },
+  { "skipped-meal", N_("Skipped meal") },
+  { "weather", N_("Weather") },
+  { "bright-light", N_("Bright light") },
+  { "screen-time", N_("Screen time") },
+  { "dehydration", N_("Not drinking enough") },
+  { "exercise", N_("Physical exertion") },
+};
+
+static const MdCatalogueEntry side_effects[] = {
+  { "flushing", N_("Flushing") },
+  { "warmth", N_("Feeling of warmth") },
+  { "infusion-site-burning", N_("Burning at the infusion site") },
+  { "dizziness", N_("Dizziness") },
+  { "nausea", N_("Nausea") },
+  { "low-blood-pressure", N_("Low blood pressure") },
+  { "chest-tightness", N_("Chest tightness") },
+  { "drowsiness", N_("Drowsiness") },
+  { "other", N_("Other") },
+};
+
+static const MdCatalogueEntry auras[] = {
+  { "visual", N_("Visual") },
+  { "sensory", N_("Sensory") },
+  { "speech", N_("Speech or language") },
+  { "motor", N_("Motor") },
+  { "brainstem", N_("Brainstem") },
+  { "retinal", N_("Retinal") },
+};
+
+static const MdCatalogueEntry sides[] = {
+  { "left", N_("Left") },
+  { "right", N_("Right") },
+  { "both", N_("Both sides") },
+  { "shifting", N_("Shifting sides") },
+};
+
+static const MdCatalogueEntry qualities[] = {
+  { "pulsating", N_("Pulsating") },
+  { "pressing", N_("Pressing") },
+  { "other", N_("Other") },
+};
+
+static const MdCatalogueEntry day_statuses[] = {
+  { "headache-free", N_("No headache") },
+  { "headache", N_("Headache") },
+};
+
+static const MdCatalogueEntry uses[] = {
+  { "acute", N_("Acute") },
+  { "preventive", N_("Preventive") },
+};
+
+static const MdCatalogueEntry reminder_kinds[] = {
+  { "check-in", N_("Daily check-in") },
+  { "medication", N_("Medication") },
+  { "appointment", N_("Appointment") },
+  { "follow-up", N_("Pain follow-up") },
+};
+
+static const struct {
+  const MdCatalogueEntry *entries;
+  guint                   n_entries;
+  const char             *name;
+} catalogues[MD_N_CATALOGUES] = {
+  [MD_CATALOGUE_MEDICATION_CLASS] = { medication_classes, G_N_ELEMENTS (medication_classes), N_("medication class") },
+  [MD_CATALOGUE_ROUTE] = { routes, G_N_ELEMENTS (routes), N_("route") },
+  [MD_CATALOGUE_SETTING] = { settings, G_N_ELEMENTS (settings), N_("setting") },
+  [MD_CATALOGUE_SYMPTOM] = { symptoms, G_N_ELEMENTS (symptoms), N_("symptom") },
+  [MD_CATALOGUE_TRIGGER] = { triggers, G_N_ELEMENTS (triggers), N_("trigger") },
+  [MD_CATALOGUE_SIDE_EFFECT] = { side_effects, G_N_ELEMENTS (side_effects), N_("side effect") },
+  [MD_CATALOGUE_AURA] = { auras, G_N_ELEMENTS (auras), N_("aura") },
+  [MD_CATALOGUE_SIDE] = { sides, G_N_ELEMENTS (sides), N_("side") },
+  [MD_CATALOGUE_QUALITY] = { qualities, G_N_ELEMENTS (qualities), N_("pain quality") },
+  [MD_CATALOGUE_DAY_STATUS] = { day_statuses, G_N_ELEMENTS (day_statuses), N_("day status") },
+  [MD_CATALOGUE_USE] = { uses, G_N_ELEMENTS (uses), N_("use") },
+  [MD_CATALOGUE_REMINDER_KIND] = { reminder_kinds, G_N_ELEMENTS (reminder_kinds), N_("reminder kind") },
+};
+
+const MdCatalogueEntry *
+md_catalogue_get_entries (MdCatalogue  catalogue,
+                          guint       *n_entries)
+{
+  g_return_val_if_fail (catalogue < MD_N_CATALOGUES, NULL);
+
+  if (n_entries != NULL)
+    *n_entries = catalogues[catalogue].n_entries;
+
+  return catalogues[catalogue].entries;
+}
+
+gboolean
+md_catalogue_has_key (MdCatalogue  catalogue,
+                      const char  *key)
+{
+  return md_catalogue_get_label (catalogue, key) != NULL;
+}
+
+/**
+ * md_catalogue_get_label:
+ *
+ * Returns: (nullable): the translated label of @key, or %NULL when
+ *   @key is not a built-in entry
+ */
+const char *
+md_catalogue_get_label (MdCatalogue  catalogue,
+                        const char  *key)
+{
+  g_return_val_if_fail (catalogue < MD_N_CATALOGUES, NULL);
+
+  if (key == NULL)
+    return NULL;
+
+  for (guint i = 0; i < catalogues[catalogue].n_entries; i++)
+    if (g_str_equal (catalogues[catalogue].entries[i].key, key))
+      return _(catalogues[catalogue].entries[i].label);
+
+  return NULL;
+}
+
+/**
+ * md_catalogue_get_name:
+ *
+ * Returns: what the catalogue holds, translated, for error messages
+ */
+const char *
+md_catalogue_get_name (MdCatalogue catalogue)
+{
+  g_return_val_if_fail (catalogue < MD_N_CATALOGUES, NULL);
+
+  return _(catalogues[catalogue].name);
+}

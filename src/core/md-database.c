@@ -1,0 +1,933 @@
+/* md-database.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One SQLite connection to a diary file. The file is the patient's
+ * irreplaceable record, so opening it is careful: a file from a newer
+ * app is refused before anything is written to it, a damaged file is
+ * moved aside and never overwritten, and every migration is one
+ * transaction.
+ */
+
+#define G_LOG_DOMAIN "md-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "md-database.h"
+#include "md-error.h"
+#include "md-paths.h"
+
+#define BACKUP_KEEP_DAILY   7
+#define BACKUP_KEEP_MONTHLY 12
+
+struct _MdDatabase
+{
+  GObject     parent_instance;
+
+  /* Owned */
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements; /* SQL text → sqlite3_stmt */
+};
+
+G_DEFINE_FINAL_TYPE (MdDatabase, md_database, G_TYPE_OBJECT)
+
+/* Each step takes the schema from the version before it to its own
+ * index + 1. Add a version by appending a step; never edit a shipped one. */
+static const char * const migrations[] = {
+  /* 1: the first schema, with the built-in catalogues */
+  "CREATE TABLE medications ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  class TEXT NOT NULL,"
+  "  use TEXT NOT NULL CHECK (use IN ('acute', 'preventive')),"
+  "  default_amount REAL NOT NULL DEFAULT -1,"
+  "  unit TEXT NOT NULL,"
+  "  route TEXT NOT NULL,"
+  "  builtin_key TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE symptoms ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  label TEXT,"
+  "  builtin INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE triggers ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  label TEXT,"
+  "  builtin INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE attacks ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  start_time INTEGER NOT NULL,"
+  "  start_offset INTEGER NOT NULL,"
+  "  end_time INTEGER,"
+  "  end_offset INTEGER,"
+  "  peak_pain INTEGER NOT NULL CHECK (peak_pain BETWEEN 0 AND 3),"
+  "  peak_nrs INTEGER CHECK (peak_nrs BETWEEN 0 AND 10),"
+  "  aura TEXT,"
+  "  aura_minutes INTEGER,"
+  "  side TEXT,"
+  "  quality TEXT,"
+  "  worse_with_activity INTEGER,"
+  "  disability INTEGER CHECK (disability BETWEEN 0 AND 3),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  CHECK (end_time IS NULL OR end_time >= start_time)"
+  ");"
+  "CREATE INDEX attacks_by_start ON attacks (start_time);"
+  "CREATE TABLE attack_symptoms ("
+  "  attack_uuid TEXT NOT NULL REFERENCES attacks (uuid) ON DELETE CASCADE,"
+  "  symptom_key TEXT NOT NULL REFERENCES symptoms (key),"
+  "  PRIMARY KEY (attack_uuid, symptom_key)"
+  ");"
+  "CREATE TABLE attack_triggers ("
+  "  attack_uuid TEXT NOT NULL REFERENCES attacks (uuid) ON DELETE CASCADE,"
+  "  trigger_key TEXT NOT NULL REFERENCES triggers (key),"
+  "  PRIMARY KEY (attack_uuid, trigger_key)"
+  ");"
+  "CREATE TABLE doses ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  medication_uuid TEXT NOT NULL REFERENCES medications (uuid) ON DELETE RESTRICT,"
+  "  attack_uuid TEXT REFERENCES attacks (uuid) ON DELETE SET NULL,"
+  "  taken_time INTEGER NOT NULL,"
+  "  taken_offset INTEGER NOT NULL,"
+  "  amount REAL NOT NULL CHECK (amount > 0),"
+  "  unit TEXT NOT NULL,"
+  "  route TEXT NOT NULL,"
+  "  setting TEXT NOT NULL,"
+  "  infusion_end INTEGER,"
+  "  co_administered TEXT NOT NULL DEFAULT '',"
+  "  side_effects TEXT NOT NULL DEFAULT '',"
+  "  cost REAL,"
+  "  most_bothersome TEXT,"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  CHECK (infusion_end IS NULL OR infusion_end >= taken_time)"
+  ");"
+  "CREATE INDEX doses_by_time ON doses (taken_time);"
+  "CREATE INDEX doses_by_attack ON doses (attack_uuid);"
+  "CREATE INDEX doses_by_medication ON doses (medication_uuid);"
+  "CREATE TABLE pain_readings ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  attack_uuid TEXT NOT NULL REFERENCES attacks (uuid) ON DELETE CASCADE,"
+  "  dose_uuid TEXT REFERENCES doses (uuid) ON DELETE SET NULL,"
+  "  time INTEGER NOT NULL,"
+  "  time_offset INTEGER NOT NULL,"
+  "  pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 3),"
+  "  nrs INTEGER CHECK (nrs BETWEEN 0 AND 10),"
+  "  mbs_present INTEGER"
+  ");"
+  "CREATE INDEX readings_by_attack ON pain_readings (attack_uuid, time);"
+  "CREATE INDEX readings_by_dose ON pain_readings (dose_uuid);"
+  "CREATE TABLE days ("
+  "  date TEXT PRIMARY KEY NOT NULL,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  status TEXT CHECK (status IN ('headache-free', 'headache')),"
+  "  menstruation INTEGER NOT NULL DEFAULT 0,"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE preventive_courses ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  medication_uuid TEXT NOT NULL REFERENCES medications (uuid) ON DELETE RESTRICT,"
+  "  start_date TEXT NOT NULL,"
+  "  end_date TEXT,"
+  "  amount REAL NOT NULL DEFAULT -1,"
+  "  unit TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  CHECK (end_date IS NULL OR end_date >= start_date)"
+  ");"
+  "CREATE TABLE reminders ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  schedule TEXT NOT NULL,"
+  "  medication_uuid TEXT REFERENCES medications (uuid) ON DELETE CASCADE,"
+  "  dose_uuid TEXT REFERENCES doses (uuid) ON DELETE CASCADE,"
+  "  enabled INTEGER NOT NULL DEFAULT 1,"
+  "  last_fired INTEGER NOT NULL DEFAULT 0,"
+  "  snoozed_until INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO symptoms (key, builtin) VALUES"
+  "  ('nausea', 1), ('vomiting', 1), ('photophobia', 1), ('phonophobia', 1),"
+  "  ('osmophobia', 1), ('dizziness', 1), ('neck-pain', 1), ('fatigue', 1),"
+  "  ('difficulty-concentrating', 1);"
+  "INSERT INTO triggers (key, builtin) VALUES"
+  "  ('stress', 1), ('sleep', 1), ('menstruation', 1), ('alcohol', 1),"
+  "  ('skipped-meal', 1), ('weather', 1), ('bright-light', 1), ('screen-time', 1),"
+  "  ('dehydration', 1), ('exercise', 1);"
+  /* Presets: IV magnesium in grams of MgSO4·7H2O salt, oral magnesium in
+   * mg of elemental magnesium (CLINICAL.md), never mixed. Their
+   * identifiers are fixed so that diaries merged by CSV agree on them. */
+  "INSERT INTO medications (uuid, name, class, use, default_amount, unit, route, builtin_key) VALUES"
+  "  ('preset-magnesium-sulfate-iv-1g', 'Magnesium sulfate IV 1 g', 'magnesium-iv', 'acute', 1, 'g', 'iv', 'magnesium-sulfate-iv-1g'),"
+  "  ('preset-magnesium-sulfate-iv-2g', 'Magnesium sulfate IV 2 g', 'magnesium-iv', 'acute', 2, 'g', 'iv', 'magnesium-sulfate-iv-2g'),"
+  "  ('preset-magnesium-oral-400mg', 'Magnesium 400 mg (elemental)', 'magnesium-oral', 'preventive', 400, 'mg', 'oral', 'magnesium-oral-400mg'),"
+  "  ('preset-magnesium-oral-600mg', 'Magnesium 600 mg (elemental)', 'magnesium-oral', 'preventive', 600, 'mg', 'oral', 'magnesium-oral-600mg'),"
+  "  ('preset-sumatriptan-50mg', 'Sumatriptan 50 mg', 'triptan', 'acute', 50, 'mg', 'oral', 'sumatriptan-50mg'),"
+  "  ('preset-sumatriptan-6mg-sc', 'Sumatriptan 6 mg injection', 'triptan', 'acute', 6, 'mg', 'subcutaneous', 'sumatriptan-6mg-sc'),"
+  "  ('preset-rizatriptan-10mg', 'Rizatriptan 10 mg', 'triptan', 'acute', 10, 'mg', 'oral', 'rizatriptan-10mg'),"
+  "  ('preset-zolmitriptan-2-5mg', 'Zolmitriptan 2.5 mg', 'triptan', 'acute', 2.5, 'mg', 'oral', 'zolmitriptan-2-5mg'),"
+  "  ('preset-eletriptan-40mg', 'Eletriptan 40 mg', 'triptan', 'acute', 40, 'mg', 'oral', 'eletriptan-40mg'),"
+  "  ('preset-ibuprofen-400mg', 'Ibuprofen 400 mg', 'non-opioid-analgesic', 'acute', 400, 'mg', 'oral', 'ibuprofen-400mg'),"
+  "  ('preset-naproxen-500mg', 'Naproxen 500 mg', 'non-opioid-analgesic', 'acute', 500, 'mg', 'oral', 'naproxen-500mg'),"
+  "  ('preset-aspirin-1000mg', 'Aspirin 1000 mg', 'non-opioid-analgesic', 'acute', 1000, 'mg', 'oral', 'aspirin-1000mg'),"
+  "  ('preset-diclofenac-50mg', 'Diclofenac 50 mg', 'non-opioid-analgesic', 'acute', 50, 'mg', 'oral', 'diclofenac-50mg'),"
+  "  ('preset-paracetamol-1000mg', 'Paracetamol 1000 mg', 'non-opioid-analgesic', 'acute', 1000, 'mg', 'oral', 'paracetamol-1000mg'),"
+  "  ('preset-aspirin-paracetamol-caffeine', 'Aspirin + paracetamol + caffeine', 'combination-analgesic', 'acute', 1, 'tablet', 'oral', 'aspirin-paracetamol-caffeine'),"
+  "  ('preset-metoclopramide-10mg', 'Metoclopramide 10 mg', 'antiemetic', 'acute', 10, 'mg', 'oral', 'metoclopramide-10mg'),"
+  "  ('preset-propranolol-80mg', 'Propranolol 80 mg', 'other', 'preventive', 80, 'mg', 'oral', 'propranolol-80mg'),"
+  "  ('preset-topiramate-50mg', 'Topiramate 50 mg', 'other', 'preventive', 50, 'mg', 'oral', 'topiramate-50mg');"
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MD_DATABASE_SCHEMA_VERSION);
+
+static void
+md_database_finalize (GObject *object)
+{
+  MdDatabase *self = MD_DATABASE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (md_database_parent_class)->finalize (object);
+}
+
+static void
+md_database_class_init (MdDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = md_database_finalize;
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+md_database_init (MdDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+static void
+set_io_error (GError     **error,
+              const char  *path,
+              const char  *reason)
+{
+  g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
+               /* Translators: %s is a file, the second %s the reason */
+               _("Could not open the diary “%s”: %s."),
+               path, reason);
+}
+
+void
+md_database_set_error_from_sqlite (MdDatabase  *self,
+                                   GError     **error)
+{
+  g_return_if_fail (MD_IS_DATABASE (self));
+
+  g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
+               /* Translators: %s is a file, the second %s the database's reason */
+               _("Could not save to the diary “%s”: %s."),
+               self->path, sqlite3_errmsg (self->db));
+}
+
+static char *
+damaged_name (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  return g_strdup_printf ("%s.damaged-%s", path, stamp);
+}
+
+/* Moves the damaged file and its WAL files aside, never deleting them:
+ * someone may still rescue entries from them. */
+static gboolean
+move_aside (const char  *path,
+            char       **out_new_path,
+            GError     **error)
+{
+  g_autofree char *target = damaged_name (path);
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  if (g_rename (path, target) != 0)
+    {
+      int saved_errno = errno;
+
+      set_io_error (error, path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+
+  *out_new_path = g_steal_pointer (&target);
+  return TRUE;
+}
+
+static void
+set_damaged_error (GError     **error,
+                   const char  *path,
+                   const char  *moved_to)
+{
+  g_autofree char *backup = md_database_find_newest_backup (path);
+
+  if (backup != NULL)
+    g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
+                 /* Translators: the first %s is the diary file, the second where it
+                  * was moved, the third the newest backup */
+                 _("The diary “%s” is damaged; it was moved aside to “%s” and the newest backup, “%s”, can be restored."),
+                 path, moved_to, backup);
+  else
+    g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
+                 /* Translators: the first %s is the diary file, the second where it was moved */
+                 _("The diary “%s” is damaged; it was moved aside to “%s”, and there is no backup yet."),
+                 path, moved_to);
+}
+
+/* Reads version and integrity without writing a byte, so that a file we
+ * must refuse is left exactly as it was. Returns FALSE with @error set
+ * for a newer or damaged file; *is_damaged tells which. */
+static gboolean
+check_existing_file (const char  *path,
+                     gboolean    *is_damaged,
+                     GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+  gboolean ok = FALSE;
+  int rc;
+
+  *is_damaged = FALSE;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      version = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+    }
+  else if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+    {
+      *is_damaged = TRUE;
+      goto out;
+    }
+  else
+    {
+      set_io_error (error, path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      goto out;
+    }
+
+  if (version > MD_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_TOO_NEW,
+                   /* Translators: %s is a file */
+                   _("The diary “%s” was written by a newer version of Migraine Diary; update the app to open it. The file was not changed."),
+                   path);
+      goto out;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW ||
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      *is_damaged = TRUE;
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close_v2 (db);
+
+  return ok;
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      set_io_error (error, path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+static int
+read_user_version (MdDatabase *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
+static gboolean
+migrate (MdDatabase  *self,
+         GError     **error)
+{
+  int version = read_user_version (self);
+
+  for (int target = version + 1; target <= MD_DATABASE_SCHEMA_VERSION; target++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", target);
+
+      if (!md_database_begin (self, error))
+        return FALSE;
+
+      if (!md_database_exec (self, migrations[target - 1], error) ||
+          !md_database_exec (self, set_version, error) ||
+          !md_database_commit (self, error))
+        {
+          md_database_rollback (self);
+          return FALSE;
+        }
+
+      g_debug ("Migrated %s to schema version %d", self->path, target);
+    }
+
+  return TRUE;
+}
+
+/**
+ * md_database_open:
+ * @path: the diary file; created with its folder if missing
+ * @error: return location for a #GError
+ *
+ * Opens a diary: refuses a newer file untouched, moves a damaged one
+ * aside (%MD_DIARY_ERROR_DAMAGED, naming the newest backup), creates a
+ * new one private to its owner, and migrates an older one.
+ *
+ * Returns: (transfer full): the open database, or %NULL
+ */
+MdDatabase *
+md_database_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(MdDatabase) self = NULL;
+  gboolean exists;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!md_paths_ensure_parent_directory (path, error))
+    return NULL;
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists)
+    {
+      gboolean is_damaged;
+
+      if (!check_existing_file (path, &is_damaged, error))
+        {
+          g_autofree char *moved_to = NULL;
+
+          if (!is_damaged)
+            return NULL;
+
+          if (move_aside (path, &moved_to, error))
+            set_damaged_error (error, path, moved_to);
+          return NULL;
+        }
+    }
+  else if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (MD_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      set_io_error (error, path, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL with FULL sync: an acknowledged commit survives a power cut, and
+   * a killed process never leaves a half-written diary. */
+  if (!md_database_exec (self,
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = FULL;"
+                         "PRAGMA foreign_keys = ON;",
+                         error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+md_database_get_path (MdDatabase *self)
+{
+  g_return_val_if_fail (MD_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * md_database_get_handle:
+ *
+ * Returns: (transfer none): the connection, for the repository's queries
+ */
+sqlite3 *
+md_database_get_handle (MdDatabase *self)
+{
+  g_return_val_if_fail (MD_IS_DATABASE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * md_database_prepare:
+ * @sql: one statement with `?` placeholders — values are always bound,
+ *   never pasted into SQL
+ *
+ * Returns: (transfer none): a cached statement, reset and with its
+ *   bindings cleared
+ */
+sqlite3_stmt *
+md_database_prepare (MdDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MD_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      md_database_set_error_from_sqlite (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+gboolean
+md_database_exec (MdDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  char *message = NULL;
+
+  g_return_val_if_fail (MD_IS_DATABASE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
+                   _("Could not save to the diary “%s”: %s."),
+                   self->path, message != NULL ? message : sqlite3_errmsg (self->db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* IMMEDIATE takes the write lock up front, so a transaction never fails
+ * half-way because another connection started writing. */
+gboolean
+md_database_begin (MdDatabase  *self,
+                   GError     **error)
+{
+  return md_database_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+md_database_commit (MdDatabase  *self,
+                    GError     **error)
+{
+  return md_database_exec (self, "COMMIT", error);
+}
+
+void
+md_database_rollback (MdDatabase *self)
+{
+  g_return_if_fail (MD_IS_DATABASE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+md_database_in_transaction (MdDatabase *self)
+{
+  g_return_val_if_fail (MD_IS_DATABASE (self), FALSE);
+
+  return !sqlite3_get_autocommit (self->db);
+}
+
+/* Backups ---------------------------------------------------------------- */
+
+static gboolean
+parse_backup_name (const char *name,
+                   GDate      *date)
+{
+  int year, month, day;
+  char tail[8] = "";
+
+  if (sscanf (name, "diary-%4d-%2d-%2d%7s", &year, &month, &day, tail) != 4 ||
+      !g_str_equal (tail, ".db") ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+typedef struct
+{
+  char  *path;
+  GDate  date;
+} BackupFile;
+
+static void
+backup_file_free (gpointer data)
+{
+  BackupFile *file = data;
+
+  g_free (file->path);
+  g_free (file);
+}
+
+static int
+compare_backups_newest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  const BackupFile *x = *(BackupFile * const *) a;
+  const BackupFile *y = *(BackupFile * const *) b;
+
+  return g_date_compare (&y->date, &x->date);
+}
+
+static GPtrArray *
+list_backups (const char *database_path)
+{
+  g_autofree char *dir_path = md_paths_get_backup_dir (database_path);
+  GPtrArray *backups = g_ptr_array_new_with_free_func (backup_file_free);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return backups;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      BackupFile *file = g_new0 (BackupFile, 1);
+
+      g_date_clear (&file->date, 1);
+      if (!parse_backup_name (name, &file->date))
+        {
+          backup_file_free (file);
+          continue;
+        }
+
+      file->path = g_build_filename (dir_path, name, NULL);
+      g_ptr_array_add (backups, file);
+    }
+
+  g_ptr_array_sort (backups, compare_backups_newest_first);
+
+  return backups;
+}
+
+/**
+ * md_database_find_newest_backup:
+ *
+ * Returns: (transfer full) (nullable): the newest automatic backup of
+ *   @database_path
+ */
+char *
+md_database_find_newest_backup (const char *database_path)
+{
+  g_autoptr(GPtrArray) backups = list_backups (database_path);
+
+  if (backups->len == 0)
+    return NULL;
+
+  return g_strdup (((BackupFile *) g_ptr_array_index (backups, 0))->path);
+}
+
+/* Keeps the newest BACKUP_KEEP_DAILY backups, and the newest backup of
+ * each of the BACKUP_KEEP_MONTHLY newest months. */
+static void
+rotate_backups (const char *database_path)
+{
+  g_autoptr(GPtrArray) backups = list_backups (database_path);
+  g_autoptr(GHashTable) months = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      BackupFile *file = g_ptr_array_index (backups, i);
+      guint month = g_date_get_year (&file->date) * 12 + g_date_get_month (&file->date);
+      gboolean keep = i < BACKUP_KEEP_DAILY;
+
+      if (!g_hash_table_contains (months, GUINT_TO_POINTER (month)) &&
+          g_hash_table_size (months) < BACKUP_KEEP_MONTHLY)
+        {
+          g_hash_table_add (months, GUINT_TO_POINTER (month));
+          keep = TRUE;
+        }
+
+      if (!keep)
+        g_unlink (file->path);
+    }
+}
+
+static gboolean
+copy_database (const char  *from,
+               const char  *to,
+               GError     **error)
+{
+  sqlite3 *source = NULL;
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (from, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      set_io_error (error, from, sqlite3_errmsg (source));
+      goto out;
+    }
+
+  if (!create_private_file (to, error))
+    goto out;
+
+  if (sqlite3_open_v2 (to, &target, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      set_io_error (error, to, sqlite3_errmsg (target));
+      goto out;
+    }
+
+  backup = sqlite3_backup_init (target, "main", source, "main");
+  if (backup == NULL)
+    {
+      set_io_error (error, to, sqlite3_errmsg (target));
+      goto out;
+    }
+
+  sqlite3_backup_step (backup, -1);
+  if (sqlite3_backup_finish (backup) != SQLITE_OK)
+    {
+      set_io_error (error, to, sqlite3_errmsg (target));
+      goto out;
+    }
+
+  /* A backup is a single self-contained file, not a WAL database. */
+  if (sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_io_error (error, to, sqlite3_errmsg (target));
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  sqlite3_close_v2 (source);
+  sqlite3_close_v2 (target);
+  if (!ok)
+    g_unlink (to);
+
+  return ok;
+}
+
+/**
+ * md_database_backup_if_due:
+ * @database_path: the diary
+ * @now: today, in local time
+ * @out_backup_path: (out) (optional): the backup written, or %NULL when
+ *   none was due
+ *
+ * Writes today's backup through the SQLite backup API if there is none
+ * yet, and rotates the old ones. Uses its own connection, so it can run
+ * in a thread while the app keeps writing.
+ */
+gboolean
+md_database_backup_if_due (const char  *database_path,
+                           GDateTime   *now,
+                           char       **out_backup_path,
+                           GError     **error)
+{
+  g_autofree char *dir = md_paths_get_backup_dir (database_path);
+  g_autofree char *name = g_date_time_format (now, "diary-%Y-%m-%d.db");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+
+  if (out_backup_path != NULL)
+    *out_backup_path = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (!md_paths_ensure_directory (dir, error))
+    return FALSE;
+
+  g_unlink (tmp);
+  if (!copy_database (database_path, tmp, error))
+    return FALSE;
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      set_io_error (error, path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  rotate_backups (database_path);
+
+  if (out_backup_path != NULL)
+    *out_backup_path = g_steal_pointer (&path);
+
+  return TRUE;
+}
+
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+
+  if (!md_database_backup_if_due (task_data, now, &path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, path, g_free);
+}
+
+void
+md_database_backup_if_due_async (const char          *database_path,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, md_database_backup_if_due_async);
+  g_task_set_task_data (task, g_strdup (database_path), g_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+gboolean
+md_database_backup_if_due_finish (GAsyncResult  *result,
+                                  char         **out_backup_path,
+                                  GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *path = g_task_propagate_pointer (G_TASK (result), &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (out_backup_path != NULL)
+    *out_backup_path = path;
+  else
+    g_free (path);
+
+  return TRUE;
+}
+
+/**
+ * md_database_restore_backup:
+ * @backup_path: a backup
+ * @database_path: where the diary lives; must not be open
+ *
+ * Puts a backup in place of the diary: copied beside it first, then
+ * renamed over it, so a failure leaves the old file as it was.
+ */
+gboolean
+md_database_restore_backup (const char  *backup_path,
+                            const char  *database_path,
+                            GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (database_path, ".restoring", NULL);
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  if (!md_paths_ensure_parent_directory (database_path, error))
+    return FALSE;
+
+  g_unlink (tmp);
+  if (!copy_database (backup_path, tmp, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *stale = g_strconcat (database_path, suffixes[i], NULL);
+
+      g_unlink (stale);
+    }
+
+  if (g_rename (tmp, database_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      set_io_error (error, database_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,36 @@
+/* md-day.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_DAY (md_day_get_type ())
+
+G_DECLARE_FINAL_TYPE (MdDay, md_day, MD, DAY, GObject)
+
+/**
+ * MdDay:
+ *
+ * An explicitly recorded calendar day. A plain record: the repository (#MdDiary) reads and writes it;
+ * the fields are public so editors and statistics read them directly.
+ */
+struct _MdDay
+{
+  GObject parent_instance;
+
+  char     *uuid; /* stable identifier */
+  char     *date; /* local calendar day, YYYY-MM-DD */
+  char     *status; /* "headache-free", "headache", or NULL when only other facts were recorded */
+  gboolean  menstruation; /* bleeding on this day */
+  char     *notes; /* free text */
+};
+
+MdDay *md_day_new  (void);
+MdDay *md_day_copy (MdDay *self);
+
+G_END_DECLS

@@ -1,0 +1,304 @@
+/* test-database.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "md-database.h"
+#include "md-diary.h"
+#include "md-error.h"
+#include "md-paths.h"
+#include "md-test-utils.h"
+
+static char *
+new_database_path (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+
+  return g_build_filename (dir, "diaries", "diary.db", NULL);
+}
+
+static char *
+pragma_text (MdDatabase *database,
+             const char *pragma)
+{
+  sqlite3_stmt *stmt = md_database_prepare (database, pragma, NULL);
+  char *value = NULL;
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+static void
+test_new_file_is_private_and_durable (void)
+{
+  g_autofree char *path = new_database_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = md_database_open (path, &error);
+  g_autofree char *journal = NULL;
+  g_autofree char *sync = NULL;
+  g_autofree char *fk = NULL;
+  g_autofree char *version = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  journal = pragma_text (database, "PRAGMA journal_mode");
+  sync = pragma_text (database, "PRAGMA synchronous");
+  fk = pragma_text (database, "PRAGMA foreign_keys");
+  version = pragma_text (database, "PRAGMA user_version");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpstr (sync, ==, "2"); /* FULL */
+  g_assert_cmpstr (fk, ==, "1");
+  g_assert_cmpint (atoi (version), ==, MD_DATABASE_SCHEMA_VERSION);
+}
+
+static void
+test_empty_file_migrates_to_current (void)
+{
+  g_autofree char *path = new_database_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = NULL;
+  g_autoptr(MdDiary) diary = NULL;
+  g_autofree char *version = NULL;
+
+  /* Version 0: a file that exists but holds nothing yet. */
+  g_assert_true (md_paths_ensure_parent_directory (path, NULL));
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+
+  database = md_database_open (path, &error);
+  g_assert_no_error (error);
+  version = pragma_text (database, "PRAGMA user_version");
+  g_assert_cmpint (atoi (version), ==, MD_DATABASE_SCHEMA_VERSION);
+
+  /* The built-in catalogues came with the migration. */
+  diary = md_diary_new (database);
+  g_assert_cmpint (md_diary_count (diary, "symptoms"), >=, 9);
+  g_assert_cmpint (md_diary_count (diary, "triggers"), >=, 10);
+  g_assert_cmpint (md_diary_count (diary, "medications"), >=, 18);
+}
+
+static void
+test_reopen_keeps_data (void)
+{
+  g_autofree char *path = new_database_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDiary) diary = md_diary_open (path, &error);
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(MdAttack) again = NULL;
+  g_autofree char *uuid = NULL;
+
+  g_assert_no_error (error);
+  attack->start = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  attack->peak_pain = 2;
+  g_assert_true (md_diary_save_attack (diary, attack, &error));
+  g_assert_no_error (error);
+  uuid = g_strdup (attack->uuid);
+  g_clear_object (&diary);
+
+  diary = md_diary_open (path, &error);
+  g_assert_no_error (error);
+  again = md_diary_get_attack (diary, uuid);
+  g_assert_nonnull (again);
+  g_assert_cmpint (again->peak_pain, ==, 2);
+}
+
+static void
+test_newer_file_is_refused_untouched (void)
+{
+  g_autofree char *path = new_database_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  sqlite3 *db;
+
+  g_assert_true (md_paths_ensure_parent_directory (path, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  database = md_database_open (path, &error);
+  g_assert_null (database);
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "newer version"));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+assert_damaged_file_moved_aside (const char *contents,
+                                 gssize      length,
+                                 gboolean    with_backup)
+{
+  g_autofree char *path = new_database_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *backup = NULL;
+  const char *name;
+  gboolean found_aside = FALSE;
+
+  if (with_backup)
+    {
+      g_autoptr(MdDiary) diary = md_diary_open (path, &error);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_assert_no_error (error);
+      g_assert_true (md_database_backup_if_due (path, now, &backup, &error));
+      g_assert_no_error (error);
+      g_clear_object (&diary);
+      g_unlink (path);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+
+  g_assert_true (md_paths_ensure_parent_directory (path, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  database = md_database_open (path, &error);
+  g_assert_null (database);
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  if (with_backup)
+    g_assert_nonnull (strstr (error->message, backup));
+  else
+    g_assert_nonnull (strstr (error->message, "no backup"));
+
+  /* Never overwritten: the damaged bytes wait beside, under a new name. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "diary.db.damaged-") &&
+        !g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm"))
+      {
+        g_autofree char *aside = g_build_filename (dir, name, NULL);
+        g_autofree char *kept = NULL;
+        gsize kept_len;
+
+        g_assert_true (g_file_get_contents (aside, &kept, &kept_len, NULL));
+        g_assert_cmpmem (kept, kept_len, contents, length);
+        found_aside = TRUE;
+      }
+  g_assert_true (found_aside);
+
+  /* The next open starts a fresh diary. */
+  g_clear_error (&error);
+  database = md_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+}
+
+static void
+test_garbage_file_is_moved_aside (void)
+{
+  const char garbage[] = "This is not a diary at all, just some text that a program wrote here.";
+
+  assert_damaged_file_moved_aside (garbage, sizeof garbage - 1, FALSE);
+}
+
+static void
+test_corrupt_database_is_moved_aside_with_backup (void)
+{
+  g_autofree char *path = new_database_path ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* A real diary with its second page overwritten. */
+  {
+    g_autoptr(MdDiary) diary = md_diary_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_exec (md_database_get_handle (md_diary_get_database (diary)),
+                                   "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  memset (contents + 4096, 0x5a, 4096);
+
+  assert_damaged_file_moved_aside (contents, length, TRUE);
+}
+
+static void
+test_unwritable_folder_is_a_clear_error (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *blocker = g_build_filename (dir, "plain-file", NULL);
+  g_autofree char *path = g_build_filename (blocker, "diary.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = NULL;
+
+  /* Tests run as root, who may write anywhere: a file where the folder
+   * should be cannot be written by anyone. */
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+
+  database = md_database_open (path, &error);
+  g_assert_null (database);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, blocker));
+}
+
+static void
+test_read_only_file_is_a_clear_error (void)
+{
+  g_autofree char *path = new_database_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = NULL;
+
+  {
+    g_autoptr(MdDatabase) first = md_database_open (path, &error);
+    g_assert_no_error (error);
+  }
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root can write to read-only files");
+      return;
+    }
+
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  database = md_database_open (path, &error);
+  g_assert_null (database);
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init (&argc, &argv);
+
+  g_test_add_func ("/md/database/new-file", test_new_file_is_private_and_durable);
+  g_test_add_func ("/md/database/migrate-empty", test_empty_file_migrates_to_current);
+  g_test_add_func ("/md/database/reopen", test_reopen_keeps_data);
+  g_test_add_func ("/md/database/newer-version", test_newer_file_is_refused_untouched);
+  g_test_add_func ("/md/database/garbage", test_garbage_file_is_moved_aside);
+  g_test_add_func ("/md/database/corrupt-with-backup", test_corrupt_database_is_moved_aside_with_backup);
+  g_test_add_func ("/md/database/unwritable-folder", test_unwritable_folder_is_a_clear_error);
+  g_test_add_func ("/md/database/read-only-file", test_read_only_file_is_a_clear_error);
+
+  return g_test_run ();
+}

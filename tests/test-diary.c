@@ -1,0 +1,562 @@
+/* test-diary.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "md-diary.h"
+#include "md-error.h"
+#include "md-test-utils.h"
+
+/* 2026-03-10 12:00:00 UTC: "now" for every test. */
+#define NOW G_GINT64_CONSTANT (1773144000)
+#define HOUR 3600
+
+static gint64
+fixed_now (gpointer user_data)
+{
+  return NOW;
+}
+
+static MdDiary *
+new_diary (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(GError) error = NULL;
+  MdDiary *diary = md_diary_open (path, &error);
+
+  g_assert_no_error (error);
+  md_diary_set_now_func (diary, fixed_now, NULL);
+
+  return diary;
+}
+
+static MdAttack *
+make_attack (gint64 start,
+             int    pain)
+{
+  MdAttack *attack = md_attack_new ();
+
+  attack->start = start;
+  attack->start_offset = 3600;
+  attack->peak_pain = pain;
+
+  return attack;
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *record)
+{
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+  record->count++;
+}
+
+static void
+test_attack_round_trip (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdAttack) attack = make_attack (NOW - 5 * HOUR, 3);
+  g_autoptr(MdAttack) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *symptoms[] = { "nausea", "photophobia", NULL };
+  const char *triggers[] = { "stress", NULL };
+
+  attack->end = NOW - HOUR;
+  attack->end_offset = 3600;
+  attack->peak_nrs = 8;
+  attack->aura = g_strdup ("visual");
+  attack->aura_minutes = 25;
+  attack->side = g_strdup ("left");
+  attack->quality = g_strdup ("pulsating");
+  attack->worse_with_activity = 1;
+  attack->disability = 2;
+  attack->notes = g_strdup ("Started at work; \"bright\" office, 'quotes' too");
+  attack->symptoms = g_strdupv ((char **) symptoms);
+  attack->triggers = g_strdupv ((char **) triggers);
+
+  g_assert_true (md_diary_save_attack (diary, attack, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (attack->uuid);
+
+  loaded = md_diary_get_attack (diary, attack->uuid);
+  g_assert_nonnull (loaded);
+  g_assert_cmpint (loaded->start, ==, attack->start);
+  g_assert_cmpint (loaded->start_offset, ==, 3600);
+  g_assert_cmpint (loaded->end, ==, attack->end);
+  g_assert_cmpint (loaded->peak_pain, ==, 3);
+  g_assert_cmpint (loaded->peak_nrs, ==, 8);
+  g_assert_cmpstr (loaded->aura, ==, "visual");
+  g_assert_cmpint (loaded->aura_minutes, ==, 25);
+  g_assert_cmpstr (loaded->side, ==, "left");
+  g_assert_cmpstr (loaded->quality, ==, "pulsating");
+  g_assert_cmpint (loaded->worse_with_activity, ==, 1);
+  g_assert_cmpint (loaded->disability, ==, 2);
+  g_assert_cmpstr (loaded->notes, ==, attack->notes);
+  g_assert_cmpstrv (loaded->symptoms, symptoms);
+  g_assert_cmpstrv (loaded->triggers, triggers);
+}
+
+static void
+test_edit_keeps_uuid_and_announces_row (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdAttack) older = make_attack (NOW - 48 * HOUR, 1);
+  g_autoptr(MdAttack) newer = make_attack (NOW - 2 * HOUR, 2);
+  g_autoptr(MdAttack) edited = NULL;
+  g_autoptr(MdAttack) first = NULL;
+  g_autofree char *uuid = NULL;
+  GListModel *attacks = md_diary_get_attacks (diary);
+  ItemsChanged record = { 0, };
+
+  g_signal_connect (attacks, "items-changed", G_CALLBACK (items_changed_cb), &record);
+
+  g_assert_true (md_diary_save_attack (diary, older, NULL));
+  g_assert_cmpuint (record.count, ==, 1);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.added, ==, 1);
+
+  /* Newest first: the newer attack goes in front. */
+  g_assert_true (md_diary_save_attack (diary, newer, NULL));
+  g_assert_cmpuint (record.count, ==, 2);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.removed, ==, 0);
+  g_assert_cmpuint (record.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (attacks), ==, 2);
+  first = g_list_model_get_item (attacks, 0);
+  g_assert_cmpstr (first->uuid, ==, newer->uuid);
+
+  /* Editing the older one: same UUID, its row is replaced in place. */
+  uuid = g_strdup (older->uuid);
+  edited = md_attack_copy (older);
+  edited->peak_pain = 3;
+  g_assert_true (md_diary_save_attack (diary, edited, NULL));
+  g_assert_cmpstr (edited->uuid, ==, uuid);
+  g_assert_cmpuint (record.count, ==, 3);
+  g_assert_cmpuint (record.position, ==, 1);
+  g_assert_cmpuint (record.removed, ==, 1);
+  g_assert_cmpuint (record.added, ==, 1);
+  g_assert_cmpint (md_diary_count (diary, "attacks"), ==, 2);
+  g_clear_object (&first);
+  first = g_list_model_get_item (attacks, 1);
+  g_assert_cmpint (first->peak_pain, ==, 3);
+}
+
+static void
+test_delete_and_undo_restores_everything (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdAttack) attack = make_attack (NOW - 6 * HOUR, 2);
+  g_autoptr(MdDose) dose = md_dose_new ();
+  g_autoptr(MdPainReading) reading = md_pain_reading_new ();
+  g_autoptr(MdDiaryUndo) undo = NULL;
+  g_autoptr(MdAttack) restored = NULL;
+  g_autoptr(MdDose) restored_dose = NULL;
+  g_autoptr(GPtrArray) readings = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *symptoms[] = { "nausea", NULL };
+  ItemsChanged record = { 0, };
+
+  attack->symptoms = g_strdupv ((char **) symptoms);
+  g_assert_true (md_diary_save_attack (diary, attack, NULL));
+
+  dose->medication_uuid = g_strdup ("preset-sumatriptan-50mg");
+  dose->attack_uuid = g_strdup (attack->uuid);
+  dose->taken = NOW - 5 * HOUR;
+  dose->amount = 50;
+  dose->unit = g_strdup ("mg");
+  dose->route = g_strdup ("oral");
+  dose->setting = g_strdup ("home");
+  g_assert_true (md_diary_save_dose (diary, dose, &error));
+  g_assert_no_error (error);
+
+  reading->attack_uuid = g_strdup (attack->uuid);
+  reading->dose_uuid = g_strdup (dose->uuid);
+  reading->time = NOW - 3 * HOUR;
+  reading->pain = 0;
+  g_assert_true (md_diary_save_pain_reading (diary, reading, &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (md_diary_get_attacks (diary), "items-changed",
+                    G_CALLBACK (items_changed_cb), &record);
+
+  undo = md_diary_delete_attack (diary, attack->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  g_assert_null (md_diary_get_attack (diary, attack->uuid));
+  g_assert_cmpint (md_diary_count (diary, "pain_readings"), ==, 0);
+  g_assert_cmpuint (record.removed, ==, 1);
+  /* The dose was really taken: it stays, unlinked. */
+  restored_dose = md_diary_get_dose (diary, dose->uuid);
+  g_assert_null (restored_dose->attack_uuid);
+  g_clear_object (&restored_dose);
+
+  g_assert_true (md_diary_undo (diary, undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (record.added, ==, 1);
+
+  restored = md_diary_get_attack (diary, attack->uuid);
+  g_assert_nonnull (restored);
+  g_assert_cmpint (restored->peak_pain, ==, 2);
+  g_assert_cmpstrv (restored->symptoms, symptoms);
+  readings = md_diary_list_pain_readings (diary, attack->uuid);
+  g_assert_cmpuint (readings->len, ==, 1);
+  g_assert_cmpstr (((MdPainReading *) g_ptr_array_index (readings, 0))->uuid, ==, reading->uuid);
+  restored_dose = md_diary_get_dose (diary, dose->uuid);
+  g_assert_cmpstr (restored_dose->attack_uuid, ==, attack->uuid);
+}
+
+typedef struct
+{
+  const char *name;
+  void      (*break_it) (MdAttack *attack);
+  const char *message_part;
+} AttackCase;
+
+static void break_end_before_start (MdAttack *a) { a->end = a->start - 60; }
+static void break_pain_high (MdAttack *a) { a->peak_pain = 4; }
+static void break_pain_negative (MdAttack *a) { a->peak_pain = -1; }
+static void break_nrs (MdAttack *a) { a->peak_nrs = 11; }
+static void break_future (MdAttack *a) { a->start = NOW + 120; }
+static void break_future_end (MdAttack *a) { a->end = NOW + 3600; }
+static void break_aura (MdAttack *a) { a->aura = g_strdup ("sparkles"); }
+static void break_symptom (MdAttack *a) { a->symptoms = g_strsplit ("no-such-symptom", ",", -1); }
+static void break_disability (MdAttack *a) { a->disability = 7; }
+
+static void
+test_attack_validation (void)
+{
+  const AttackCase cases[] = {
+    { "end before start", break_end_before_start, "End:" },
+    { "pain above 3", break_pain_high, "Peak pain:" },
+    { "pain below 0", break_pain_negative, "Peak pain:" },
+    { "number above 10", break_nrs, "0 to 10" },
+    { "start in the future", break_future, "Start:" },
+    { "end in the future", break_future_end, "End:" },
+    { "unknown aura", break_aura, "Aura:" },
+    { "unknown symptom", break_symptom, "Symptoms:" },
+    { "disability", break_disability, "Disability:" },
+  };
+  g_autoptr(MdDiary) diary = new_diary ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MdAttack) attack = make_attack (NOW - 3 * HOUR, 2);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case: %s", cases[i].name);
+      cases[i].break_it (attack);
+      g_assert_false (md_diary_save_attack (diary, attack, &error));
+      g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, cases[i].message_part));
+      /* Nothing half-saved. */
+      g_assert_cmpint (md_diary_count (diary, "attacks"), ==, 0);
+      g_assert_cmpint (md_diary_count (diary, "attack_symptoms"), ==, 0);
+    }
+
+  /* A minute ahead is a clock difference, not a mistake. */
+  {
+    g_autoptr(MdAttack) attack = make_attack (NOW + 59, 1);
+
+    g_assert_true (md_diary_save_attack (diary, attack, NULL));
+  }
+}
+
+static MdDose *
+make_dose (void)
+{
+  MdDose *dose = md_dose_new ();
+
+  dose->medication_uuid = g_strdup ("preset-magnesium-sulfate-iv-1g");
+  dose->taken = NOW - 4 * HOUR;
+  dose->amount = 1;
+  dose->unit = g_strdup ("g");
+  dose->route = g_strdup ("iv");
+  dose->setting = g_strdup ("clinic");
+  dose->infusion_end = NOW - 4 * HOUR + 20 * 60;
+
+  return dose;
+}
+
+static void break_amount_zero (MdDose *d) { d->amount = 0; }
+static void break_amount_negative (MdDose *d) { d->amount = -2; }
+static void break_medication (MdDose *d) { g_free (d->medication_uuid); d->medication_uuid = g_strdup ("nope"); }
+static void break_infusion (MdDose *d) { d->infusion_end = d->taken - 60; }
+static void break_dose_future (MdDose *d) { d->taken = NOW + 600; }
+static void break_setting (MdDose *d) { g_free (d->setting); d->setting = g_strdup ("garden"); }
+static void break_side_effect (MdDose *d) { d->side_effects = g_strsplit ("flushing,itching-nose", ",", -1); }
+
+typedef struct
+{
+  const char *name;
+  void      (*break_it) (MdDose *dose);
+  const char *message_part;
+} DoseCase;
+
+static void
+test_dose_validation (void)
+{
+  const DoseCase cases[] = {
+    { "amount zero", break_amount_zero, "Amount:" },
+    { "amount negative", break_amount_negative, "Amount:" },
+    { "unknown medication", break_medication, "Medication:" },
+    { "infusion ends before start", break_infusion, "Infusion end:" },
+    { "taken in the future", break_dose_future, "Time taken:" },
+    { "unknown setting", break_setting, "Setting:" },
+    { "unknown side effect", break_side_effect, "Side effects:" },
+  };
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDose) good = make_dose ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MdDose) dose = make_dose ();
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case: %s", cases[i].name);
+      cases[i].break_it (dose);
+      g_assert_false (md_diary_save_dose (diary, dose, &error));
+      g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, cases[i].message_part));
+      g_assert_cmpint (md_diary_count (diary, "doses"), ==, 0);
+    }
+
+  good->side_effects = g_strsplit ("flushing,warmth", ",", -1);
+  g_assert_true (md_diary_save_dose (diary, good, NULL));
+  g_assert_cmpint (md_diary_count (diary, "doses"), ==, 1);
+}
+
+static void
+test_reading_validation (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdAttack) attack = make_attack (NOW - 3 * HOUR, 2);
+  g_autoptr(MdPainReading) reading = md_pain_reading_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (md_diary_save_attack (diary, attack, NULL));
+  reading->attack_uuid = g_strdup (attack->uuid);
+  reading->time = NOW - HOUR;
+  reading->pain = 5;
+  g_assert_false (md_diary_save_pain_reading (diary, reading, &error));
+  g_assert_nonnull (strstr (error->message, "Pain:"));
+  g_clear_error (&error);
+
+  reading->pain = 1;
+  reading->nrs = 12;
+  g_assert_false (md_diary_save_pain_reading (diary, reading, &error));
+  g_assert_nonnull (strstr (error->message, "0 to 10"));
+  g_clear_error (&error);
+
+  reading->nrs = 4;
+  g_free (reading->attack_uuid);
+  reading->attack_uuid = g_strdup ("gone");
+  g_assert_false (md_diary_save_pain_reading (diary, reading, &error));
+  g_assert_nonnull (strstr (error->message, "Attack:"));
+  g_assert_cmpint (md_diary_count (diary, "pain_readings"), ==, 0);
+}
+
+static void
+test_medication_with_doses_is_archived_not_deleted (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdMedication) medication = md_medication_new ();
+  g_autoptr(MdDose) dose = make_dose ();
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  medication->name = g_strdup ("Rimegepant 75 mg");
+  medication->med_class = g_strdup ("gepant");
+  medication->use = g_strdup ("acute");
+  medication->default_amount = 75;
+  medication->unit = g_strdup ("mg");
+  medication->route = g_strdup ("oral");
+
+  before = g_list_model_get_n_items (md_diary_get_medications (diary));
+  g_assert_true (md_diary_save_medication (diary, medication, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_medications (diary)), ==, before + 1);
+
+  g_free (dose->medication_uuid);
+  dose->medication_uuid = g_strdup (medication->uuid);
+  g_assert_true (md_diary_save_dose (diary, dose, NULL));
+
+  g_assert_false (md_diary_delete_medication (diary, medication->uuid, &error));
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IN_USE);
+  g_clear_error (&error);
+
+  medication->archived = TRUE;
+  g_assert_true (md_diary_save_medication (diary, medication, &error));
+  {
+    g_autoptr(MdMedication) archived = md_diary_get_medication (diary, medication->uuid);
+
+    g_assert_true (archived->archived);
+  }
+
+  /* An empty name is refused. */
+  g_free (medication->name);
+  medication->name = g_strdup ("   ");
+  g_assert_false (md_diary_save_medication (diary, medication, &error));
+  g_assert_nonnull (strstr (error->message, "Name:"));
+}
+
+static void
+test_custom_symptoms_and_labels (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = md_diary_add_custom_symptom (diary, "  Tingling lips ", &error);
+  g_autofree char *same = md_diary_add_custom_symptom (diary, "Tingling lips", &error);
+  g_autofree char *label = NULL;
+  g_autofree char *builtin = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (key, ==, same);
+  label = md_diary_get_symptom_label (diary, key);
+  g_assert_cmpstr (label, ==, "Tingling lips");
+  builtin = md_diary_get_symptom_label (diary, "photophobia");
+  g_assert_cmpstr (builtin, ==, "Sensitivity to light");
+
+  keys = md_diary_list_symptom_keys (diary);
+  g_assert_cmpstr (g_ptr_array_index (keys, 0), ==, "nausea");
+  g_assert_cmpstr (g_ptr_array_index (keys, keys->len - 1), ==, key);
+
+  g_assert_null (md_diary_add_custom_trigger (diary, "", &error));
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID);
+}
+
+static void
+test_days_and_entries (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDay) day = md_day_new ();
+  g_autoptr(MdDay) again = md_day_new ();
+  g_autoptr(MdDay) loaded = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) march_3 = g_date_time_new (tz, 2026, 3, 3, 12, 0, 0);
+  g_autoptr(GDateTime) march_4 = g_date_time_new (tz, 2026, 3, 4, 12, 0, 0);
+  g_autoptr(GDateTime) march_5 = g_date_time_new (tz, 2026, 3, 5, 12, 0, 0);
+  g_autoptr(MdAttack) night = NULL;
+  g_autoptr(GDateTime) late = g_date_time_new (tz, 2026, 3, 4, 23, 30, 0);
+  g_autoptr(GError) error = NULL;
+
+  day->date = g_strdup ("2026-03-03");
+  day->status = g_strdup ("headache-free");
+  g_assert_true (md_diary_save_day (diary, day, &error));
+  g_assert_no_error (error);
+
+  /* The same day again is an update of the same row. */
+  again->date = g_strdup ("2026-03-03");
+  again->status = g_strdup ("headache-free");
+  again->menstruation = TRUE;
+  g_assert_true (md_diary_save_day (diary, again, NULL));
+  g_assert_cmpstr (again->uuid, ==, day->uuid);
+  loaded = md_diary_get_day (diary, "2026-03-03");
+  g_assert_true (loaded->menstruation);
+  g_assert_cmpint (md_diary_count (diary, "days"), ==, 1);
+
+  g_free (again->date);
+  again->date = g_strdup ("2026-02-30");
+  g_assert_false (md_diary_save_day (diary, again, &error));
+  g_assert_nonnull (strstr (error->message, "Day:"));
+
+  /* An attack from 23:30 on the 4th into the 5th touches both days. */
+  night = make_attack (g_date_time_to_unix (late), 2);
+  night->end = night->start + 3 * HOUR;
+  g_assert_true (md_diary_save_attack (diary, night, NULL));
+
+  g_assert_true (md_diary_has_entry_on_day (diary, march_3));
+  g_assert_true (md_diary_has_entry_on_day (diary, march_4));
+  g_assert_true (md_diary_has_entry_on_day (diary, march_5));
+  {
+    g_autoptr(GDateTime) march_6 = g_date_time_add_days (march_5, 1);
+
+    g_assert_false (md_diary_has_entry_on_day (diary, march_6));
+  }
+}
+
+static void
+test_courses_and_reminders (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
+  g_autoptr(MdReminder) reminder = md_reminder_new ();
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(MdDiaryUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  course->medication_uuid = g_strdup ("preset-magnesium-oral-400mg");
+  course->start_date = g_strdup ("2026-01-01");
+  course->end_date = g_strdup ("2025-12-01");
+  g_assert_false (md_diary_save_preventive_course (diary, course, &error));
+  g_assert_nonnull (strstr (error->message, "End:"));
+  g_clear_error (&error);
+
+  g_free (course->end_date);
+  course->end_date = NULL;
+  course->amount = 400;
+  course->unit = g_strdup ("mg");
+  g_assert_true (md_diary_save_preventive_course (diary, course, &error));
+  courses = md_diary_list_preventive_courses (diary);
+  g_assert_cmpuint (courses->len, ==, 1);
+
+  reminder->kind = g_strdup ("medication");
+  reminder->title = g_strdup ("Magnesium");
+  reminder->schedule = g_strdup ("v1;daily;times=08:00,20:00");
+  reminder->medication_uuid = g_strdup ("preset-magnesium-oral-400mg");
+  g_assert_true (md_diary_save_reminder (diary, reminder, &error));
+  g_assert_no_error (error);
+  reminder->last_fired = NOW;
+  g_assert_true (md_diary_save_reminder (diary, reminder, &error));
+  reminders = md_diary_list_reminders (diary);
+  g_assert_cmpuint (reminders->len, ==, 1);
+  g_assert_cmpint (((MdReminder *) g_ptr_array_index (reminders, 0))->last_fired, ==, NOW);
+
+  undo = md_diary_delete_reminder (diary, reminder->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (md_diary_count (diary, "reminders"), ==, 0);
+  g_assert_true (md_diary_undo (diary, undo, &error));
+  g_assert_cmpint (md_diary_count (diary, "reminders"), ==, 1);
+
+  g_free (reminder->kind);
+  reminder->kind = g_strdup ("horoscope");
+  g_assert_false (md_diary_save_reminder (diary, reminder, &error));
+  g_assert_nonnull (strstr (error->message, "Kind:"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init (&argc, &argv);
+
+  g_test_add_func ("/md/diary/attack-round-trip", test_attack_round_trip);
+  g_test_add_func ("/md/diary/edit-keeps-uuid", test_edit_keeps_uuid_and_announces_row);
+  g_test_add_func ("/md/diary/delete-undo", test_delete_and_undo_restores_everything);
+  g_test_add_func ("/md/diary/attack-validation", test_attack_validation);
+  g_test_add_func ("/md/diary/dose-validation", test_dose_validation);
+  g_test_add_func ("/md/diary/reading-validation", test_reading_validation);
+  g_test_add_func ("/md/diary/medication-archive", test_medication_with_doses_is_archived_not_deleted);
+  g_test_add_func ("/md/diary/custom-symptoms", test_custom_symptoms_and_labels);
+  g_test_add_func ("/md/diary/days", test_days_and_entries);
+  g_test_add_func ("/md/diary/courses-reminders", test_courses_and_reminders);
+
+  return g_test_run ();
+}
