@@ -547,9 +547,13 @@ md_diary_save_medication (MdDiary       *self,
   if (!action_end (self, owns, ok, error))
     return FALSE;
 
-  md_row_list_reload (self->medications);
-  if (existed)
-    md_row_list_row_changed (self->medications, rowid_of (self, "medications", medication->uuid));
+  /* Inside a caller's transaction the lists catch up at commit. */
+  if (owns)
+    {
+      md_row_list_reload (self->medications);
+      if (existed)
+        md_row_list_row_changed (self->medications, rowid_of (self, "medications", medication->uuid));
+    }
 
   return TRUE;
 }
@@ -1008,9 +1012,12 @@ md_diary_save_attack (MdDiary   *self,
   if (!action_end (self, owns, ok, error))
     return FALSE;
 
-  md_row_list_reload (self->attacks);
-  if (existed)
-    md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", attack->uuid));
+  if (owns)
+    {
+      md_row_list_reload (self->attacks);
+      if (existed)
+        md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", attack->uuid));
+    }
 
   return TRUE;
 }
@@ -1524,7 +1531,7 @@ md_diary_save_dose (MdDiary  *self,
     return FALSE;
 
   /* An attack row shows its doses. */
-  if (dose->attack_uuid != NULL)
+  if (owns && dose->attack_uuid != NULL)
     md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", dose->attack_uuid));
 
   return TRUE;
@@ -1624,7 +1631,8 @@ md_diary_save_pain_reading (MdDiary        *self,
   if (!action_end (self, owns, ok, error))
     return FALSE;
 
-  md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", reading->attack_uuid));
+  if (owns)
+    md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", reading->attack_uuid));
 
   return TRUE;
 }

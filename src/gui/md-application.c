@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "md-application.h"
+#include "md-cli.h"
 #include "md-paths.h"
 #include "md-preferences-window.h"
 #include "md-window.h"
@@ -44,6 +45,13 @@ static const GOptionEntry main_entries[] = {
     N_("Use the diary file PATH instead of the default one"),
     /* Translators: placeholder in --help output */
     N_("PATH") },
+  { "export-csv", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the whole diary to FILE as CSV, without opening the window"),
+    /* Translators: placeholder in --help output */
+    N_("FILE") },
+  { "import-csv", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Add the entries of a CSV export in FILE that the diary does not have yet"),
+    N_("FILE") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -156,6 +164,7 @@ md_application_handle_local_options (GApplication *application,
   MdApplication *self = MD_APPLICATION (application);
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *file = NULL;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     {
@@ -173,6 +182,44 @@ md_application_handle_local_options (GApplication *application,
        * must not be handed a second file it did not open. */
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  if (g_variant_dict_lookup (options, "export-csv", "^ay", &file))
+    {
+      if (!md_cli_export_csv (md_application_get_database_path (self), file, &error))
+        {
+          g_printerr ("migraine-diary: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      /* Translators: %s is a file */
+      g_print (_("The diary was exported to “%s”.\n"), file);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "import-csv", "^ay", &file))
+    {
+      MdDiaryCsvSummary summary = { 0, 0 };
+      g_autofree char *added = NULL;
+
+      if (!md_cli_import_csv (md_application_get_database_path (self), file, &summary, &error))
+        {
+          g_printerr ("migraine-diary: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Imported %u new entry from “%s”",
+                                            "Imported %u new entries from “%s”",
+                                            summary.added),
+                               summary.added, file);
+      /* Translators: the first %s is "Imported N new entries from FILE" */
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "%s; %u entry was already in the diary.\n",
+                            "%s; %u entries were already in the diary.\n",
+                            summary.skipped),
+               added, summary.skipped);
+      return EXIT_SUCCESS;
     }
 
   if (g_variant_dict_contains (options, "version"))

@@ -1,0 +1,37 @@
+/* md-diary-csv.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "md-diary.h"
+
+G_BEGIN_DECLS
+
+/* The first line of every export; the number is the format version. */
+#define MD_DIARY_CSV_SIGNATURE "#migraine-diary-csv,1"
+
+typedef void (*MdDiaryCsvProgress) (double   fraction,
+                                    gpointer user_data);
+
+typedef struct
+{
+  guint added;   /* records that were new */
+  guint skipped; /* records already in the diary, by UUID */
+} MdDiaryCsvSummary;
+
+GString  *md_diary_export_csv      (MdDiary             *self,
+                                    GError             **error);
+gboolean  md_diary_import_csv      (MdDiary             *self,
+                                    const char          *data,
+                                    gsize                length,
+                                    MdDiaryCsvProgress   progress,
+                                    gpointer             progress_data,
+                                    GCancellable        *cancellable,
+                                    MdDiaryCsvSummary   *summary,
+                                    GError             **error);
+
+G_END_DECLS

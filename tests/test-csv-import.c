@@ -1,0 +1,334 @@
+/* test-csv-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "md-csv.h"
+#include "md-diary-csv.h"
+#include "md-error.h"
+#include "md-test-utils.h"
+
+static char *
+generate_diary (const char *option,
+                const char *value)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  char *path = g_build_filename (dir, "generated.db", NULL);
+  const char *argv[] = { g_getenv ("MD_GENERATE_DIARY"), option, value, "--seed", "7", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return path;
+}
+
+static MdDiary *
+open_diary (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  MdDiary *diary = md_diary_open (path, &error);
+
+  g_assert_no_error (error);
+
+  return diary;
+}
+
+static MdDiary *
+new_empty_diary (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+
+  return open_diary (path);
+}
+
+static GString *
+export (MdDiary *diary)
+{
+  g_autoptr(GError) error = NULL;
+  GString *csv = md_diary_export_csv (diary, &error);
+
+  g_assert_no_error (error);
+
+  return csv;
+}
+
+/* Adds what the generator does not write, so every record type is in
+ * the file: a custom symptom and trigger, a reminder, a formula-like note. */
+static void
+add_every_kind (MdDiary *diary)
+{
+  g_autoptr(MdReminder) reminder = md_reminder_new ();
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autofree char *symptom = md_diary_add_custom_symptom (diary, "Jaw pain, left", NULL);
+  g_autofree char *trigger = md_diary_add_custom_trigger (diary, "=cmd|' /C calc'!A0", NULL);
+  g_autoptr(GError) error = NULL;
+  char *symptoms[] = { symptom, NULL };
+  char *triggers[] = { trigger, NULL };
+
+  reminder->kind = g_strdup ("medication");
+  reminder->title = g_strdup ("Magnesium, \"evening\"");
+  reminder->schedule = g_strdup ("v1;daily;times=20:00");
+  reminder->medication_uuid = g_strdup ("preset-magnesium-oral-400mg");
+  reminder->last_fired = 1700000000;
+  g_assert_true (md_diary_save_reminder (diary, reminder, &error));
+  g_assert_no_error (error);
+
+  attack->start = 1600000000;
+  attack->start_offset = -5 * 3600;
+  attack->peak_pain = 2;
+  attack->notes = g_strdup ("-started after =SUM(1;2)\nsecond line, with comma");
+  attack->symptoms = g_strdupv (symptoms);
+  attack->triggers = g_strdupv (triggers);
+  g_assert_true (md_diary_save_attack (diary, attack, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_round_trip_is_identical (void)
+{
+  g_autofree char *path = generate_diary ("--years", "2");
+  g_autoptr(MdDiary) source = open_diary (path);
+  g_autoptr(MdDiary) target = new_empty_diary ();
+  g_autoptr(GString) first = NULL;
+  g_autoptr(GString) second = NULL;
+  g_autoptr(GError) error = NULL;
+  MdDiaryCsvSummary summary;
+  const char *kinds[] = { "\nmedication,", "\nsymptom,", "\ntrigger,", "\nattack,", "\ndose,",
+                          "\npain_reading,", "\nday,", "\npreventive_course,", "\nreminder," };
+
+  add_every_kind (source);
+  first = export (source);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_nonnull (strstr (first->str, kinds[i]));
+  /* The spreadsheet formula is defused, and times keep their offsets. */
+  g_assert_nonnull (strstr (first->str, ",'=cmd|"));
+  g_assert_nonnull (strstr (first->str, "2020-09-13T07:26:40-05:00"));
+
+  g_assert_true (md_diary_import_csv (target, first->str, first->len, NULL, NULL, NULL,
+                                      &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, >, 1000);
+
+  second = export (target);
+  g_assert_cmpstr (first->str, ==, second->str);
+
+  /* The same file again adds nothing. */
+  g_assert_true (md_diary_import_csv (target, first->str, first->len, NULL, NULL, NULL,
+                                      &summary, &error));
+  g_assert_cmpuint (summary.added, ==, 0);
+}
+
+static void
+test_import_merges_with_existing_entries (void)
+{
+  g_autofree char *path = generate_diary ("--years", "1");
+  g_autoptr(MdDiary) source = open_diary (path);
+  g_autoptr(MdDiary) target = new_empty_diary ();
+  g_autoptr(MdAttack) own = md_attack_new ();
+  g_autoptr(GString) csv = export (source);
+  g_autoptr(GError) error = NULL;
+  gint64 source_attacks = md_diary_count (source, "attacks");
+  MdDiaryCsvSummary summary;
+
+  own->start = 1500000000;
+  own->peak_pain = 3;
+  g_assert_true (md_diary_save_attack (target, own, NULL));
+
+  g_assert_true (md_diary_import_csv (target, csv->str, csv->len, NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (md_diary_count (target, "attacks"), ==, source_attacks + 1);
+  g_assert_nonnull (md_diary_get_attack (target, own->uuid));
+  g_object_unref (md_diary_get_attack (target, own->uuid));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *csv;
+  const char *message;
+} BadFile;
+
+static void
+test_malformed_file_changes_nothing (void)
+{
+  const BadFile cases[] = {
+    { "not ours", "uuid,start\n", "Line 1: this is not a Migraine Diary CSV file." },
+    { "newer format", "#migraine-diary-csv,2\n", "Line 1: the file was written by a newer version" },
+    { "unknown type",
+      "#migraine-diary-csv,1\nmood,x\n", "Line 2, column 1: “mood” is not a kind of diary entry." },
+    { "wrong field count",
+      "#migraine-diary-csv,1\nday,u1,2026-01-01\n", "Line 2: a “day” line needs 6 fields but has 3." },
+    { "bad time",
+      "#migraine-diary-csv,1\nattack,a1,2026-13-40T00:00:00+01:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "time without offset",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "pain out of range",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+01:00,,7,,,,,,,,,,\n",
+      "Line 2, column 5 (peak_pain): not a whole number from 0 to 3." },
+    { "unknown medication, after good lines",
+      "#migraine-diary-csv,1\n"
+      "day,d1,2026-01-01,headache-free,0,\n"
+      "attack,a1,2026-01-04T10:00:00+01:00,,2,,,,,,,,,,\n"
+      "dose,x1,no-such-medication,a1,2026-01-04T11:00:00+01:00,50,mg,oral,home,,,,,,\n",
+      "Line 4: Medication: choose a medication from your list." },
+    { "decimal comma",
+      "#migraine-diary-csv,1\n"
+      "dose,x1,preset-zolmitriptan-2-5mg,,2026-01-04T11:00:00+01:00,\"2,5\",mg,oral,home,,,,,,\n",
+      "Line 2, column 6 (amount): not a number" },
+    { "broken quoting",
+      "#migraine-diary-csv,1\nday,d1,2026-01-01,headache-free,0,\"unclosed\n",
+      "Line 2, column 6: a quoted field is not closed." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MdDiary) diary = new_empty_diary ();
+      g_autoptr(GString) before = export (diary);
+      g_autoptr(GString) after = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case: %s", cases[i].name);
+      g_assert_false (md_diary_import_csv (diary, cases[i].csv, strlen (cases[i].csv),
+                                           NULL, NULL, NULL, NULL, &error));
+      g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_CSV);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+
+      after = export (diary);
+      g_assert_cmpstr (before->str, ==, after->str);
+      g_assert_cmpint (md_diary_count (diary, "days"), ==, 0);
+      g_assert_cmpint (md_diary_count (diary, "attacks"), ==, 0);
+    }
+}
+
+static void
+test_too_large_is_refused (void)
+{
+  g_autoptr(MdDiary) diary = new_empty_diary ();
+  g_autoptr(GError) error = NULL;
+
+  /* The length is checked before a byte is read. */
+  g_assert_false (md_diary_import_csv (diary, "", (gsize) MD_CSV_MAX_FILE_SIZE + 1,
+                                       NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "67.1"));
+  g_assert_nonnull (strstr (error->message, "can be imported"));
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+test_progress_and_cancel (void)
+{
+  g_autofree char *path = generate_diary ("--years", "2");
+  g_autoptr(MdDiary) source = open_diary (path);
+  g_autoptr(MdDiary) target = new_empty_diary ();
+  g_autoptr(GString) csv = export (source);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  double last = 0;
+
+  g_assert_true (md_diary_import_csv (target, csv->str, csv->len, progress_cb, &last, NULL,
+                                      NULL, &error));
+  g_assert_cmpfloat (last, ==, 1.0);
+
+  g_clear_object (&target);
+  target = new_empty_diary ();
+  g_cancellable_cancel (cancellable);
+  g_assert_false (md_diary_import_csv (target, csv->str, csv->len, NULL, NULL, cancellable,
+                                       NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (md_diary_count (target, "attacks"), ==, 0);
+}
+
+/* A killed import leaves all of it or none of it, never a damaged file. */
+static void
+test_killed_import_is_all_or_nothing (void)
+{
+  g_autofree char *path = generate_diary ("--attacks", "60000");
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *csv_path = g_build_filename (dir, "big.csv", NULL);
+  g_autoptr(GString) csv = NULL;
+  gint64 expected;
+
+  {
+    g_autoptr(MdDiary) source = open_diary (path);
+
+    csv = export (source);
+    expected = md_diary_count (source, "attacks");
+    g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
+  }
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autofree char *target = g_strdup_printf ("%s/target-%u.db", dir, round);
+      const char *argv[] = { md_test_get_executable (), "--database", target,
+                             "--import-csv", csv_path, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MdDiary) diary = NULL;
+      sqlite3_stmt *stmt;
+      GPid pid;
+      int status;
+      gint64 count;
+
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                    G_SPAWN_STDERR_TO_DEV_NULL,
+                                    NULL, NULL, &pid, &error));
+      g_usleep (g_test_rand_int_range (50, 900) * 1000);
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      g_spawn_close_pid (pid);
+
+      if (!g_file_test (target, G_FILE_TEST_EXISTS))
+        continue;
+
+      diary = open_diary (target);
+      stmt = md_database_prepare (md_diary_get_database (diary), "PRAGMA integrity_check", NULL);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+      sqlite3_reset (stmt);
+
+      count = md_diary_count (diary, "attacks");
+      g_test_message ("round %u: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " attacks",
+                      round, count, expected);
+      g_assert_true (count == 0 || count == expected);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init (&argc, &argv);
+
+  g_test_add_func ("/md/csv-import/round-trip", test_round_trip_is_identical);
+  g_test_add_func ("/md/csv-import/merge", test_import_merges_with_existing_entries);
+  g_test_add_func ("/md/csv-import/malformed", test_malformed_file_changes_nothing);
+  g_test_add_func ("/md/csv-import/too-large", test_too_large_is_refused);
+  g_test_add_func ("/md/csv-import/progress-cancel", test_progress_and_cancel);
+  g_test_add_func ("/md/csv-import/killed", test_killed_import_is_all_or_nothing);
+
+  return g_test_run ();
+}
