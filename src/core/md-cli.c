@@ -96,8 +96,8 @@ md_cli_import_csv (const char         *database_path,
     }
   if (g_file_info_get_size (info) > MD_CSV_MAX_FILE_SIZE)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (MD_CSV_MAX_FILE_SIZE);
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (MD_CSV_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_TOO_LARGE,
                    /* Translators: a file, its size, the largest size accepted */

@@ -804,8 +804,8 @@ md_diary_import_csv (MdDiary             *self,
 
   if (length > MD_CSV_MAX_FILE_SIZE)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (MD_CSV_MAX_FILE_SIZE);
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (MD_CSV_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_TOO_LARGE,
                    /* Translators: a file size, then the largest size accepted */

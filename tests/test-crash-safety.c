@@ -1,0 +1,127 @@
+/* test-crash-safety.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A child process saves attacks in a loop and writes the UUID of each
+ * acknowledged save to a pipe; the parent kills it with SIGKILL at a
+ * random moment, over and over. Afterwards the diary must pass
+ * integrity_check and hold every attack that was acknowledged.
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "md-diary.h"
+#include "md-test-utils.h"
+
+#define ROUNDS 50
+
+static void
+child_main (const char *path,
+            int         fd)
+{
+  g_autoptr(MdDiary) diary = md_diary_open (path, NULL);
+  gint64 start = 1600000000;
+
+  if (diary == NULL)
+    _exit (3);
+
+  for (guint i = 0; ; i++)
+    {
+      g_autoptr(MdAttack) attack = md_attack_new ();
+      g_autofree char *line = NULL;
+
+      attack->start = start + i * 60;
+      attack->peak_pain = i % 4;
+      attack->notes = g_strdup ("saved by the crash-safety child");
+      if (!md_diary_save_attack (diary, attack, NULL))
+        _exit (4);
+
+      /* Acknowledged only after the commit returned. */
+      line = g_strdup_printf ("%s\n", attack->uuid);
+      if (write (fd, line, strlen (line)) < 0)
+        _exit (5);
+    }
+}
+
+static void
+test_kill_during_saves_loses_nothing_acknowledged (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(GHashTable) acknowledged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(MdDiary) diary = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer uuid;
+
+  /* Create the file before the first child, so every round reopens it. */
+  g_clear_object (&diary);
+  diary = md_diary_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&diary);
+
+  for (guint round = 0; round < ROUNDS; round++)
+    {
+      g_autoptr(GString) received = g_string_new (NULL);
+      g_auto(GStrv) lines = NULL;
+      int fds[2];
+      pid_t pid;
+      char buffer[4096];
+      ssize_t n;
+
+      g_assert_cmpint (pipe (fds), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          close (fds[0]);
+          child_main (path, fds[1]);
+        }
+
+      close (fds[1]);
+      g_usleep (g_test_rand_int_range (5, 120) * 1000);
+      kill (pid, SIGKILL);
+      waitpid (pid, NULL, 0);
+
+      while ((n = read (fds[0], buffer, sizeof buffer)) > 0)
+        g_string_append_len (received, buffer, n);
+      close (fds[0]);
+
+      /* A line cut by the kill was never acknowledged. */
+      lines = g_strsplit (received->str, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (strlen (lines[i]) == 36)
+          g_hash_table_add (acknowledged, g_strdup (lines[i]));
+    }
+
+  g_test_message ("%u saves acknowledged over %u kills", g_hash_table_size (acknowledged), ROUNDS);
+  g_assert_cmpuint (g_hash_table_size (acknowledged), >, ROUNDS);
+
+  diary = md_diary_open (path, &error);
+  g_assert_no_error (error);
+
+  stmt = md_database_prepare (md_diary_get_database (diary), "PRAGMA integrity_check", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_reset (stmt);
+
+  g_hash_table_iter_init (&iter, acknowledged);
+  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+    g_assert_true (md_diary_has_uuid (diary, "attacks", uuid));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init (&argc, &argv);
+
+  g_test_add_func ("/md/crash-safety/kill-during-saves", test_kill_during_saves_loses_nothing_acknowledged);
+
+  return g_test_run ();
+}
