@@ -16,8 +16,13 @@ MdApplication *
 md_test_gui_app_new (void)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
   MdApplication *app = md_application_new ();
+  static guint n_apps;
 
+  /* A test may make several applications; each needs its own D-Bus path. */
+  app_id = g_strdup_printf ("%s.Test%u", APP_ID, n_apps++);
+  g_application_set_application_id (G_APPLICATION (app), app_id);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);

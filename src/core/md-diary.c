@@ -2203,6 +2203,21 @@ md_diary_commit (MdDiary  *self,
   return TRUE;
 }
 
+/**
+ * md_diary_reload:
+ *
+ * Re-reads the lists after another connection changed the file (an
+ * import or a restore run in a thread).
+ */
+void
+md_diary_reload (MdDiary *self)
+{
+  g_return_if_fail (MD_IS_DIARY (self));
+
+  md_row_list_reload (self->attacks);
+  md_row_list_reload (self->medications);
+}
+
 void
 md_diary_rollback (MdDiary *self)
 {

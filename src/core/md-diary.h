@@ -41,6 +41,7 @@ gboolean            md_diary_begin                   (MdDiary             *self,
 gboolean            md_diary_commit                  (MdDiary             *self,
                                                       GError             **error);
 void                md_diary_rollback                (MdDiary             *self);
+void                md_diary_reload                  (MdDiary             *self);
 gboolean            md_diary_has_uuid                (MdDiary             *self,
                                                       const char          *table,
                                                       const char          *uuid);

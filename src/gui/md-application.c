@@ -11,6 +11,8 @@
 
 #include "md-application.h"
 #include "md-cli.h"
+#include "md-diary.h"
+#include "md-error.h"
 #include "md-paths.h"
 #include "md-preferences-window.h"
 #include "md-window.h"
@@ -26,6 +28,7 @@ struct _MdApplication
   /* Owned */
   GSettings      *settings;
   char           *database_path;
+  MdDiary        *diary;
 
   guint           activate_count;
 };
@@ -35,6 +38,7 @@ G_DEFINE_FINAL_TYPE (MdApplication, md_application, ADW_TYPE_APPLICATION)
 enum {
   PROP_0,
   PROP_DATABASE_PATH,
+  PROP_DIARY,
   N_PROPS
 };
 
@@ -368,18 +372,139 @@ md_application_startup (GApplication *application)
 }
 
 static void
+backup_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MdApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!md_database_backup_if_due_finish (result, &path, &error))
+    g_warning ("Could not back up the diary: %s", error->message);
+  else if (path != NULL)
+    g_debug ("Backed up the diary to %s", path);
+
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Backups wait until the window has drawn: nothing that can wait is on
+ * the start-up path. */
+static void
+first_frame_cb (GdkFrameClock *frame_clock,
+                MdApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
+
+  if (self->diary == NULL)
+    return;
+
+  g_application_hold (G_APPLICATION (self));
+  md_database_backup_if_due_async (md_application_get_database_path (self), NULL,
+                                   backup_done_cb, g_object_ref (self));
+}
+
+static void open_diary_or_explain (MdApplication *self,
+                                   GtkWindow     *parent);
+
+static void
+problem_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MdApplication    *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  const char *path = md_application_get_database_path (self);
+
+  if (g_str_equal (response, "quit"))
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  if (g_str_equal (response, "restore"))
+    {
+      g_autofree char *backup = md_database_find_newest_backup (path);
+      g_autoptr(GError) error = NULL;
+
+      if (backup != NULL && !md_database_restore_backup (backup, path, &error))
+        g_warning ("Could not restore %s: %s", backup, error->message);
+    }
+
+  open_diary_or_explain (self, parent);
+}
+
+/* Opens the diary; when it cannot, says why in one dialog and offers
+ * what can be done: restore the newest backup of a damaged diary, or
+ * start a new one (the damaged file stays aside, untouched). */
+static void
+open_diary_or_explain (MdApplication *self,
+                       GtkWindow     *parent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  AdwMessageDialog *dialog;
+  const char *path = md_application_get_database_path (self);
+
+  self->diary = md_diary_open (path, &error);
+  if (self->diary != NULL)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, NULL, error->message));
+
+  if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED))
+    {
+      backup = md_database_find_newest_backup (path);
+      adw_message_dialog_set_heading (dialog, _("Your Diary Is Damaged"));
+      adw_message_dialog_add_response (dialog, "new", _("Start a _New Diary"));
+      if (backup != NULL)
+        {
+          adw_message_dialog_add_response (dialog, "restore", _("_Restore Backup"));
+          adw_message_dialog_set_response_appearance (dialog, "restore",
+                                                      ADW_RESPONSE_SUGGESTED);
+          adw_message_dialog_set_default_response (dialog, "restore");
+        }
+    }
+  else
+    {
+      adw_message_dialog_set_heading (dialog, _("Your Diary Cannot Be Opened"));
+      adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+    }
+
+  if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED))
+    adw_message_dialog_set_close_response (dialog, backup != NULL ? "restore" : "new");
+  else
+    adw_message_dialog_set_close_response (dialog, "quit");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (problem_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 md_application_activate (GApplication *application)
 {
   MdApplication *self = MD_APPLICATION (application);
   GtkWindow *window;
+  gboolean first_window = FALSE;
 
   self->activate_count++;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (md_window_new (self));
+    {
+      window = GTK_WINDOW (md_window_new (self));
+      first_window = TRUE;
+    }
 
   gtk_window_present (window);
+
+  if (first_window && self->diary == NULL)
+    {
+      open_diary_or_explain (self, window);
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                        G_CALLBACK (first_frame_cb), self);
+    }
 }
 
 static void
@@ -388,6 +513,7 @@ md_application_dispose (GObject *object)
   MdApplication *self = MD_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->diary);
 
   G_OBJECT_CLASS (md_application_parent_class)->dispose (object);
 }
@@ -414,6 +540,10 @@ md_application_get_property (GObject    *object,
     {
     case PROP_DATABASE_PATH:
       g_value_set_string (value, md_application_get_database_path (self));
+      break;
+
+    case PROP_DIARY:
+      g_value_set_object (value, self->diary);
       break;
 
     default:
@@ -468,6 +598,17 @@ md_application_class_init (MdApplicationClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * MdApplication:diary:
+   *
+   * The open diary; %NULL until the first window opened it, or while it
+   * cannot be opened.
+   */
+  properties[PROP_DIARY] =
+    g_param_spec_object ("diary", NULL, NULL,
+                         MD_TYPE_DIARY,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -515,6 +656,19 @@ md_application_set_database_path (MdApplication *self,
   g_free (self->database_path);
   self->database_path = g_strdup (database_path);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+}
+
+/**
+ * md_application_get_diary:
+ *
+ * Returns: (transfer none) (nullable): the open diary
+ */
+MdDiary *
+md_application_get_diary (MdApplication *self)
+{
+  g_return_val_if_fail (MD_IS_APPLICATION (self), NULL);
+
+  return self->diary;
 }
 
 /**

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "md-diary.h"
+
 G_BEGIN_DECLS
 
 #define MD_TYPE_APPLICATION (md_application_get_type ())
@@ -18,6 +20,7 @@ const char    *md_application_get_database_path  (MdApplication *self);
 void           md_application_set_database_path  (MdApplication *self,
                                                   const char    *database_path);
 GSettings     *md_application_get_settings       (MdApplication *self);
+MdDiary       *md_application_get_diary          (MdApplication *self);
 guint          md_application_get_activate_count (MdApplication *self);
 
 G_END_DECLS

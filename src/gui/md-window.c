@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "md-cli.h"
+#include "md-diary-csv.h"
 #include "md-window.h"
 
 struct _MdWindow
@@ -21,9 +23,17 @@ struct _MdWindow
   AdwViewSwitcherBar   *switcher_bar;
   AdwToastOverlay      *toast_overlay;
   GtkMenuButton        *primary_menu_button;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
 
   /* Owned */
   GSettings            *settings;
+  GtkFileChooserNative   *file_chooser;
+
+  /* A CSV import or export running in a thread */
+  gboolean              busy;
+  gint                  progress_permille; /* atomic, written by the thread */
+  guint                 progress_source;
 };
 
 G_DEFINE_FINAL_TYPE (MdWindow, md_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -42,6 +52,326 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   md_window_show_view (MD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static MdApplication *
+get_application (MdWindow *self)
+{
+  return MD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* The one place that decides which window actions can run. */
+static void
+update_actions (MdWindow *self)
+{
+  MdApplication *app = get_application (self);
+  gboolean have_diary = app != NULL && md_application_get_diary (app) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", have_diary && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", have_diary && !self->busy);
+}
+
+static gboolean
+progress_tick_cb (gpointer user_data)
+{
+  MdWindow *self = user_data;
+  int permille = g_atomic_int_get (&self->progress_permille);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_busy (MdWindow   *self,
+          const char *text)
+{
+  self->busy = text != NULL;
+  g_atomic_int_set (&self->progress_permille, 0);
+
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, self->busy);
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (self->busy)
+    self->progress_source = g_timeout_add (100, progress_tick_cb, self);
+
+  update_actions (self);
+}
+
+static void
+show_error (MdWindow   *self,
+            const char *heading,
+            GError     *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  char              *database_path;
+  char              *file;
+  MdDiaryCsvSummary  summary;
+  gint              *progress_permille;
+} CsvJob;
+
+static void
+csv_job_free (gpointer data)
+{
+  CsvJob *job = data;
+
+  g_free (job->database_path);
+  g_free (job->file);
+  g_free (job);
+}
+
+static void
+import_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  CsvJob *job = user_data;
+
+  g_atomic_int_set (job->progress_permille, (int) (fraction * 1000));
+}
+
+/* Runs in a thread, on its own connection to the diary. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CsvJob *job = task_data;
+  g_autoptr(MdDiary) diary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (job->file, &contents, &length, &error) ||
+      (diary = md_diary_open (job->database_path, &error)) == NULL ||
+      !md_diary_import_csv (diary, contents, length, import_progress_cb, job, cancellable,
+                            &job->summary, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  MdWindow *self = MD_WINDOW (object);
+  CsvJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  set_busy (self, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, _("Nothing Was Imported"), error);
+      return;
+    }
+
+  md_diary_reload (md_application_get_diary (get_application (self)));
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "Imported %u new entry",
+                                        "Imported %u new entries",
+                                        job->summary.added),
+                           job->summary.added);
+  md_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CsvJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!md_cli_export_csv (job->database_path, job->file, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  MdWindow *self = MD_WINDOW (object);
+  CsvJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  set_busy (self, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, _("The Diary Was Not Exported"), error);
+      return;
+    }
+
+  name = g_path_get_basename (job->file);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("Diary exported to “%s”"), name);
+  md_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+run_csv_job (MdWindow            *self,
+             const char          *file,
+             GTaskThreadFunc      thread_func,
+             GAsyncReadyCallback  done,
+             const char          *progress_text)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, done, NULL);
+  CsvJob *job = g_new0 (CsvJob, 1);
+
+  job->database_path = g_strdup (md_application_get_database_path (get_application (self)));
+  job->file = g_strdup (file);
+  job->progress_permille = &self->progress_permille;
+  g_task_set_task_data (task, job, csv_job_free);
+
+  set_busy (self, progress_text);
+  g_task_run_in_thread (task, thread_func);
+}
+
+static void
+file_chooser_response_cb (MdWindow           *self,
+                          int                 response,
+                          GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  gboolean importing;
+
+  importing = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_OPEN;
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+    }
+  g_clear_object (&self->file_chooser);
+
+  if (path == NULL)
+    return;
+
+  if (importing)
+    run_csv_job (self, path, import_thread, import_done_cb, _("Importing…"));
+  else
+    run_csv_job (self, path, export_thread, export_done_cb, _("Exporting…"));
+}
+
+static void
+open_file_chooser (MdWindow             *self,
+                   GtkFileChooserAction  action)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  gboolean importing = action == GTK_FILE_CHOOSER_ACTION_OPEN;
+
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = gtk_file_chooser_native_new (importing ? _("Import From CSV")
+                                                              : _("Export as CSV"),
+                                                    GTK_WINDOW (self),
+                                                    action,
+                                                    importing ? _("_Import") : _("_Export"),
+                                                    _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+
+  if (!importing)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      /* Translators: the suggested file name of an export; keep the date code */
+      g_autofree char *name = g_date_time_format (now, _("migraine-diary-%Y-%m-%d.csv"));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), name);
+    }
+
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (file_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_file_chooser (MD_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_file_chooser (MD_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+/**
+ * md_window_import_csv:
+ * @file: a CSV export
+ *
+ * Imports @file in a thread with the progress bar showing, then a toast;
+ * what the Import action does once the file is chosen.
+ */
+void
+md_window_import_csv (MdWindow   *self,
+                      const char *file)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+
+  run_csv_job (self, file, import_thread, import_done_cb, _("Importing…"));
+}
+
+/**
+ * md_window_export_csv:
+ * @file: where to write
+ */
+void
+md_window_export_csv (MdWindow   *self,
+                      const char *file)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+
+  run_csv_job (self, file, export_thread, export_done_cb, _("Exporting…"));
+}
+
+/**
+ * md_window_is_busy:
+ *
+ * Returns: whether an import or export is running
+ */
+gboolean
+md_window_is_busy (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), FALSE);
+
+  return self->busy;
+}
+
+static void
+diary_changed_cb (MdWindow *self)
+{
+  update_actions (self);
 }
 
 static void
@@ -107,6 +437,8 @@ md_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->file_chooser);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
 
   G_OBJECT_CLASS (md_window_parent_class)->dispose (object);
 }
@@ -128,8 +460,12 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, progress_bar);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
 }
 
 static void
@@ -143,11 +479,20 @@ md_window_init (MdWindow *self)
 MdWindow *
 md_window_new (MdApplication *application)
 {
+  MdWindow *self;
+
   g_return_val_if_fail (MD_IS_APPLICATION (application), NULL);
 
-  return g_object_new (MD_TYPE_WINDOW,
+  self = g_object_new (MD_TYPE_WINDOW,
                        "application", application,
                        NULL);
+
+  /* "application" is set after construction, so follow it from here. */
+  g_signal_connect_object (application, "notify::diary",
+                           G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
+  update_actions (self);
+
+  return self;
 }
 
 /**

@@ -21,5 +21,10 @@ void        md_window_show_view      (MdWindow      *self,
                                       const char    *view_name);
 void        md_window_add_toast      (MdWindow      *self,
                                       AdwToast      *toast);
+void        md_window_import_csv     (MdWindow      *self,
+                                      const char    *file);
+void        md_window_export_csv     (MdWindow      *self,
+                                      const char    *file);
+gboolean    md_window_is_busy        (MdWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,221 @@
+/* test-window-diary.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window and the diary file: opening, a damaged or too-new file,
+ * CSV import and export from the window.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "md-error.h"
+#include "md-test-gui.h"
+#include "md-test-utils.h"
+#include "md-window.h"
+
+static MdApplication *
+app_for (const char *path)
+{
+  MdApplication *app = md_test_gui_app_new ();
+
+  md_application_set_database_path (app, path);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+
+  return app;
+}
+
+static char *
+temp_database (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+
+  return g_build_filename (dir, "diary.db", NULL);
+}
+
+static void
+test_window_opens_the_diary (void)
+{
+  g_autofree char *path = temp_database ();
+  g_autoptr(MdApplication) app = app_for (path);
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_assert_nonnull (md_application_get_diary (app));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_is_sensitive (window));
+
+  md_test_gui_close_all (app);
+}
+
+static void
+respond_to_dialog (const char *response)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (md_test_gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE));
+  dialog = md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), response));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  md_test_iterate (50);
+}
+
+static void
+test_damaged_diary_offers_the_backup (void)
+{
+  g_autofree char *path = temp_database ();
+  g_autoptr(MdApplication) app = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  /* A diary with one attack, backed up, then overwritten with garbage. */
+  {
+    g_autoptr(MdDiary) diary = md_diary_open (path, &error);
+    g_autoptr(MdAttack) attack = md_attack_new ();
+
+    g_assert_no_error (error);
+    attack->start = 1700000000;
+    attack->peak_pain = 2;
+    g_assert_true (md_diary_save_attack (diary, attack, NULL));
+    g_assert_true (md_database_backup_if_due (path, now, NULL, NULL));
+  }
+  g_assert_true (g_file_set_contents (path, "garbage, not a diary", -1, NULL));
+
+  app = app_for (path);
+  g_assert_null (md_application_get_diary (app));
+  respond_to_dialog ("restore");
+
+  g_assert_nonnull (md_application_get_diary (app));
+  g_assert_cmpint (md_diary_count (md_application_get_diary (app), "attacks"), ==, 1);
+
+  md_test_gui_close_all (app);
+}
+
+static void
+test_newer_diary_is_explained (void)
+{
+  g_autofree char *path = temp_database ();
+  g_autoptr(MdApplication) app = NULL;
+  GtkWindow *dialog;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); PRAGMA user_version = 42;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  app = app_for (path);
+  g_assert_null (md_application_get_diary (app));
+  g_assert_true (md_test_gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE));
+  dialog = md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "newer version"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "quit"));
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "new"));
+
+  md_test_gui_close_all (app);
+}
+
+static gboolean
+not_busy (gpointer user_data)
+{
+  return !md_window_is_busy (user_data);
+}
+
+static AdwToast *
+find_toast_title (GtkWidget  *widget,
+                  const char *part)
+{
+  /* AdwToastOverlay shows a toast as a widget with a title label. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), part) != NULL)
+        return (AdwToast *) child;
+      if (find_toast_title (child, part) != NULL)
+        return (AdwToast *) child;
+    }
+
+  return NULL;
+}
+
+static void
+test_export_and_import_from_the_window (void)
+{
+  g_autofree char *path = temp_database ();
+  g_autofree char *other = temp_database ();
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "export.csv", NULL);
+  g_autoptr(MdApplication) app = NULL;
+  g_autoptr(MdApplication) second = NULL;
+  g_autofree char *contents = NULL;
+  MdWindow *window;
+
+  {
+    g_autoptr(MdDiary) diary = md_diary_open (path, NULL);
+    g_autoptr(MdAttack) attack = md_attack_new ();
+
+    attack->start = 1700000000;
+    attack->peak_pain = 3;
+    g_assert_true (md_diary_save_attack (diary, attack, NULL));
+  }
+
+  app = app_for (path);
+  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  md_window_export_csv (window, csv);
+  g_assert_true (md_window_is_busy (window));
+  g_assert_true (md_test_wait_for (not_busy, window, 10000));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "#migraine-diary-csv,1\n"));
+  g_assert_nonnull (find_toast_title (GTK_WIDGET (window), "export.csv"));
+  md_test_gui_close_all (app);
+
+  second = app_for (other);
+  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (second)));
+  g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (md_application_get_diary (second))), ==, 0);
+  md_window_import_csv (window, csv);
+  g_assert_true (md_test_wait_for (not_busy, window, 10000));
+  /* The window's own diary sees what the import thread wrote. */
+  g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (md_application_get_diary (second))), ==, 1);
+  g_assert_nonnull (find_toast_title (GTK_WIDGET (window), "Imported 1 new entry"));
+  md_test_gui_close_all (second);
+}
+
+static void
+test_bad_import_is_explained_and_changes_nothing (void)
+{
+  g_autofree char *path = temp_database ();
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "bad.csv", NULL);
+  g_autoptr(MdApplication) app = app_for (path);
+  MdWindow *window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (csv, "#migraine-diary-csv,1\nday,d1,2026-02-31,headache-free,0,\n", -1, NULL));
+  md_window_import_csv (window, csv);
+  g_assert_true (md_test_wait_for (not_busy, window, 10000));
+
+  g_assert_true (md_test_gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE));
+  dialog = md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Line 2"));
+  g_assert_cmpint (md_diary_count (md_application_get_diary (app), "days"), ==, 0);
+
+  md_test_gui_close_all (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init_gui (&argc, &argv);
+
+  g_test_add_func ("/md/window-diary/opens", test_window_opens_the_diary);
+  g_test_add_func ("/md/window-diary/damaged", test_damaged_diary_offers_the_backup);
+  g_test_add_func ("/md/window-diary/newer", test_newer_diary_is_explained);
+  g_test_add_func ("/md/window-diary/csv", test_export_and_import_from_the_window);
+  g_test_add_func ("/md/window-diary/bad-import", test_bad_import_is_explained_and_changes_nothing);
+
+  return g_test_run ();
+}
