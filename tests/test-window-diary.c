@@ -15,6 +15,14 @@
 #include "md-test-utils.h"
 #include "md-window.h"
 
+static gboolean
+diary_or_dialog (gpointer user_data)
+{
+  return md_application_get_diary (user_data) != NULL ||
+         md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* The window opens the diary after its first frame. */
 static MdApplication *
 app_for (const char *path)
 {
@@ -23,6 +31,7 @@ app_for (const char *path)
   md_application_set_database_path (app, path);
   g_application_activate (G_APPLICATION (app));
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  g_assert_true (md_test_wait_for (diary_or_dialog, app, 5000));
 
   return app;
 }

@@ -388,22 +388,6 @@ backup_done_cb (GObject      *object,
   g_application_release (G_APPLICATION (self));
 }
 
-/* Backups wait until the window has drawn: nothing that can wait is on
- * the start-up path. */
-static void
-first_frame_cb (GdkFrameClock *frame_clock,
-                MdApplication *self)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
-
-  if (self->diary == NULL)
-    return;
-
-  g_application_hold (G_APPLICATION (self));
-  md_database_backup_if_due_async (md_application_get_database_path (self), NULL,
-                                   backup_done_cb, g_object_ref (self));
-}
-
 static void open_diary_or_explain (MdApplication *self,
                                    GtkWindow     *parent);
 
@@ -481,6 +465,29 @@ open_diary_or_explain (MdApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The diary is opened once the window has drawn its first frame, and the
+ * daily backup starts in a thread after that: the window appears as fast
+ * as an empty one, whatever the size of the diary, and its views fill in
+ * when the lists announce their rows. */
+static void
+first_frame_cb (GdkFrameClock *frame_clock,
+                MdApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
+
+  if (self->diary == NULL)
+    open_diary_or_explain (self, window);
+
+  if (self->diary == NULL)
+    return;
+
+  g_application_hold (G_APPLICATION (self));
+  md_database_backup_if_due_async (md_application_get_database_path (self), NULL,
+                                   backup_done_cb, g_object_ref (self));
+}
+
 static void
 md_application_activate (GApplication *application)
 {
@@ -500,11 +507,8 @@ md_application_activate (GApplication *application)
   gtk_window_present (window);
 
   if (first_window && self->diary == NULL)
-    {
-      open_diary_or_explain (self, window);
-      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                        G_CALLBACK (first_frame_cb), self);
-    }
+    g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                      G_CALLBACK (first_frame_cb), self);
 }
 
 static void
