@@ -344,6 +344,8 @@ md_application_startup (GApplication *application)
   static const char *diary_accels[] = { "<Alt>1", NULL };
   static const char *charts_accels[] = { "<Alt>2", NULL };
   static const char *reminders_accels[] = { "<Alt>3", NULL };
+  static const char *attack_accels[] = { "<Control>n", NULL };
+  static const char *headache_free_accels[] = { "<Control>d", NULL };
 
   G_APPLICATION_CLASS (md_application_parent_class)->startup (application);
 
@@ -369,6 +371,10 @@ md_application_startup (GApplication *application)
                                          charts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::reminders",
                                          reminders_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.attack-started",
+                                         attack_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.no-headache-today",
+                                         headache_free_accels);
 }
 
 static void

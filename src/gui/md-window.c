@@ -11,6 +11,7 @@
 
 #include "md-cli.h"
 #include "md-diary-csv.h"
+#include "md-diary-page.h"
 #include "md-window.h"
 
 struct _MdWindow
@@ -25,6 +26,7 @@ struct _MdWindow
   GtkMenuButton        *primary_menu_button;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
+  MdDiaryPage          *diary_page;
 
   /* Owned */
   GSettings            *settings;
@@ -69,6 +71,30 @@ update_actions (MdWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", have_diary && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", have_diary && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.attack-started", have_diary);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-headache-today", have_diary);
+}
+
+static void
+attack_started_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+
+  md_window_show_view (self, "diary");
+  md_diary_page_start_attack (self->diary_page);
+}
+
+static void
+no_headache_today_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+
+  md_window_show_view (self, "diary");
+  md_diary_page_record_headache_free_today (self->diary_page);
 }
 
 static gboolean
@@ -371,6 +397,7 @@ md_window_is_busy (MdWindow *self)
 static void
 diary_changed_cb (MdWindow *self)
 {
+  md_diary_page_set_diary (self->diary_page, md_application_get_diary (get_application (self)));
   update_actions (self);
 }
 
@@ -462,15 +489,21 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, diary_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.attack-started", NULL, attack_started_action);
+  gtk_widget_class_install_action (widget_class, "win.no-headache-today", NULL,
+                                   no_headache_today_action);
 }
 
 static void
 md_window_init (MdWindow *self)
 {
+  g_type_ensure (MD_TYPE_DIARY_PAGE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -490,7 +523,7 @@ md_window_new (MdApplication *application)
   /* "application" is set after construction, so follow it from here. */
   g_signal_connect_object (application, "notify::diary",
                            G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
-  update_actions (self);
+  diary_changed_cb (self);
 
   return self;
 }
@@ -531,4 +564,17 @@ md_window_add_toast (MdWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * md_window_get_diary_page:
+ *
+ * Returns: (transfer none): the Diary view
+ */
+GtkWidget *
+md_window_get_diary_page (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->diary_page);
 }

@@ -1,0 +1,629 @@
+/* md-diary-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Diary view: one click to log that an attack started, one to record
+ * a day without headache, and the attacks newest first in a virtualised
+ * list whose rows are built only when they are on screen.
+ */
+
+#define G_LOG_DOMAIN "md-diary-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-catalogue.h"
+#include "md-date-time-button.h"
+#include "md-diary-page.h"
+#include "md-pain-dialog.h"
+#include "md-pain-picker.h"
+#include "md-window.h"
+
+struct _MdDiaryPage
+{
+  AdwBin       parent_instance;
+
+  /* Template widgets */
+  GtkStack    *stack;
+  GtkListView *list_view;
+
+  /* Owned */
+  MdDiary     *diary;
+  GtkNoSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (MdDiaryPage, md_diary_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DIARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+add_toast (MdDiaryPage *self,
+           AdwToast    *toast)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MD_TYPE_WINDOW);
+
+  if (window != NULL)
+    md_window_add_toast (MD_WINDOW (window), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+toast_error (MdDiaryPage *self,
+             GError      *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  add_toast (self, toast);
+}
+
+static void
+update_visible_page (MdDiaryPage *self)
+{
+  gboolean empty = self->diary == NULL ||
+                   g_list_model_get_n_items (md_diary_get_attacks (self->diary)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static GDateTime *
+lived_time (gint64 unix_time,
+            int    offset)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (offset);
+
+  /* The wall-clock time the patient lived, even when read abroad. */
+  return g_date_time_to_timezone (utc, zone);
+}
+
+static char *
+format_duration (gint64 seconds)
+{
+  gint64 minutes = seconds / 60;
+
+  if (minutes < 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes),
+                            (int) minutes);
+
+  if (minutes < 48 * 60)
+    /* Translators: a duration in hours and minutes, e.g. "5 h 20 min" */
+    return g_strdup_printf (_("%d h %02d min"), (int) (minutes / 60), (int) (minutes % 60));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", minutes / (24 * 60)),
+                          (int) (minutes / (24 * 60)));
+}
+
+static char *
+describe_doses (MdDiaryPage *self,
+                MdAttack    *attack)
+{
+  g_autoptr(GPtrArray) doses = md_diary_list_doses_for_attack (self->diary, attack->uuid);
+  g_autoptr(GPtrArray) readings = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (doses->len == 0)
+    return NULL;
+
+  readings = md_diary_list_pain_readings (self->diary, attack->uuid);
+
+  for (guint i = 0; i < doses->len; i++)
+    {
+      MdDose *dose = g_ptr_array_index (doses, i);
+      g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, dose->medication_uuid);
+      int before = -1;
+      int after = -1;
+
+      /* Pain at dose time, and the reading nearest dose + 2 h within ±20 min. */
+      for (guint r = 0; r < readings->len; r++)
+        {
+          MdPainReading *reading = g_ptr_array_index (readings, r);
+
+          if (ABS (reading->time - dose->taken) <= 10 * 60)
+            before = reading->pain;
+          else if (ABS (reading->time - (dose->taken + 2 * 3600)) <= 20 * 60)
+            after = reading->pain;
+        }
+
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      g_string_append (text, medication != NULL ? medication->name : "?");
+      if (before >= 0 && after >= 0)
+        /* Translators: pain before and two hours after a dose, e.g. "Moderate → None at 2 h" */
+        g_string_append_printf (text, _(" · %s → %s at 2 h"),
+                                md_pain_level_get_label (before), md_pain_level_get_label (after));
+      else if (before >= 0)
+        /* Translators: pain when a dose was taken */
+        g_string_append_printf (text, _(" · pain %s when taken"), md_pain_level_get_label (before));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              MdDiaryPage              *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *when = gtk_label_new (NULL);
+  GtkWidget *chip = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *doses = gtk_label_new (NULL);
+  GtkWidget *end_button = gtk_button_new_with_mnemonic (_("Attack _Ended"));
+  GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_add_css_class (row, "diary-row");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (when), 0);
+  gtk_widget_add_css_class (when, "heading");
+  gtk_label_set_ellipsize (GTK_LABEL (when), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (chip, "pain-chip");
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (doses), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (doses), PANGO_ELLIPSIZE_END);
+
+  gtk_widget_set_valign (end_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (end_button, "suggested-action");
+
+  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete_button, "flat");
+  gtk_widget_set_tooltip_text (delete_button, _("Delete Attack"));
+
+  gtk_box_append (GTK_BOX (top), when);
+  gtk_box_append (GTK_BOX (top), chip);
+  gtk_box_append (GTK_BOX (text), top);
+  gtk_box_append (GTK_BOX (text), detail);
+  gtk_box_append (GTK_BOX (text), doses);
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_box_append (GTK_BOX (row), end_button);
+  gtk_box_append (GTK_BOX (row), delete_button);
+
+  g_object_set_data (G_OBJECT (row), "when", when);
+  g_object_set_data (G_OBJECT (row), "chip", chip);
+  g_object_set_data (G_OBJECT (row), "detail", detail);
+  g_object_set_data (G_OBJECT (row), "doses", doses);
+  g_object_set_data (G_OBJECT (row), "end", end_button);
+  g_object_set_data (G_OBJECT (row), "delete", delete_button);
+
+  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             MdDiaryPage              *self)
+{
+  MdAttack *attack = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkLabel *chip = g_object_get_data (G_OBJECT (row), "chip");
+  g_autoptr(GDateTime) start = lived_time (attack->start, attack->start_offset);
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *when = md_date_time_format_for_display (start);
+  g_autofree char *doses = describe_doses (self, attack);
+  g_autofree char *accessible = NULL;
+  static const char *pain_classes[] = { "pain-0", "pain-1", "pain-2", "pain-3" };
+  gboolean ongoing = attack->end == 0;
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "when"), when);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pain_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (chip), pain_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (chip), pain_classes[CLAMP (attack->peak_pain, 0, 3)]);
+  gtk_label_set_label (chip, md_pain_level_get_label (attack->peak_pain));
+
+  if (ongoing)
+    g_string_append (detail, _("Ongoing"));
+  else
+    {
+      g_autofree char *duration = format_duration (attack->end - attack->start);
+
+      g_string_append (detail, duration);
+    }
+
+  for (guint i = 0; attack->symptoms != NULL && attack->symptoms[i] != NULL; i++)
+    {
+      g_autofree char *label = md_diary_get_symptom_label (self->diary, attack->symptoms[i]);
+
+      g_string_append_printf (detail, " · %s", label != NULL ? label : attack->symptoms[i]);
+    }
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "detail"), detail->str);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "doses"), doses != NULL ? doses : "");
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "doses"), doses != NULL);
+
+  /* The target first: an action name without its target is refused. */
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "end"), ongoing);
+  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "end"), "s", attack->uuid);
+  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "end"), "diary.end-attack");
+  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "delete"), "s", attack->uuid);
+  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "delete"), "diary.delete-attack");
+
+  /* Translators: read by a screen reader for a diary row: when, pain level, duration */
+  accessible = g_strdup_printf (_("Attack on %s, peak pain %s, %s"), when,
+                                md_pain_level_get_label (attack->peak_pain), detail->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+items_changed_cb (MdDiaryPage *self)
+{
+  update_visible_page (self);
+}
+
+static void
+end_attack_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  md_diary_page_end_attack (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+delete_attack_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  md_diary_page_delete_attack (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+md_diary_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  MdDiaryPage *self = MD_DIARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIARY:
+      g_value_set_object (value, self->diary);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+md_diary_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  MdDiaryPage *self = MD_DIARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIARY:
+      md_diary_page_set_diary (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+md_diary_page_dispose (GObject *object)
+{
+  MdDiaryPage *self = MD_DIARY_PAGE (object);
+
+  /* AdwBin unparents its child itself; the template must not do it too. */
+  g_clear_object (&self->selection);
+  g_clear_object (&self->diary);
+
+  G_OBJECT_CLASS (md_diary_page_parent_class)->dispose (object);
+}
+
+static void
+md_diary_page_class_init (MdDiaryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_diary_page_dispose;
+  object_class->get_property = md_diary_page_get_property;
+  object_class->set_property = md_diary_page_set_property;
+
+  properties[PROP_DIARY] =
+    g_param_spec_object ("diary", NULL, NULL,
+                         MD_TYPE_DIARY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-diary-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdDiaryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, MdDiaryPage, list_view);
+
+  gtk_widget_class_install_action (widget_class, "diary.end-attack", "s", end_attack_action);
+  gtk_widget_class_install_action (widget_class, "diary.delete-attack", "s", delete_attack_action);
+}
+
+static void
+md_diary_page_init (MdDiaryPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  update_visible_page (self);
+}
+
+MdDiary *
+md_diary_page_get_diary (MdDiaryPage *self)
+{
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
+
+  return self->diary;
+}
+
+void
+md_diary_page_set_diary (MdDiaryPage *self,
+                         MdDiary     *diary)
+{
+  g_return_if_fail (MD_IS_DIARY_PAGE (self));
+  g_return_if_fail (diary == NULL || MD_IS_DIARY (diary));
+
+  if (self->diary == diary)
+    return;
+
+  if (self->diary != NULL)
+    g_signal_handlers_disconnect_by_func (md_diary_get_attacks (self->diary), items_changed_cb, self);
+
+  g_set_object (&self->diary, diary);
+  g_clear_object (&self->selection);
+
+  if (diary != NULL)
+    {
+      GListModel *attacks = md_diary_get_attacks (diary);
+
+      self->selection = gtk_no_selection_new (g_object_ref (attacks));
+      g_signal_connect_object (attacks, "items-changed", G_CALLBACK (items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_visible_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
+}
+
+/**
+ * md_diary_page_log_attack_now:
+ * @pain: IHS 0–3
+ * @nrs: 0–10, or -1
+ *
+ * Saves an attack that starts now, with the pain given.
+ */
+gboolean
+md_diary_page_log_attack_now (MdDiaryPage *self,
+                              int          pain,
+                              int          nrs)
+{
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
+  g_return_val_if_fail (self->diary != NULL, FALSE);
+
+  attack->start = g_date_time_to_unix (now);
+  attack->start_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
+  attack->peak_pain = pain;
+  attack->peak_nrs = nrs;
+
+  if (!md_diary_save_attack (self->diary, attack, &error))
+    {
+      toast_error (self, error);
+      return FALSE;
+    }
+
+  add_toast (self, adw_toast_new (_("Attack logged. Add the details when you feel better.")));
+  return TRUE;
+}
+
+static void
+pain_saved_cb (MdPainDialog *dialog,
+               MdDiaryPage  *self)
+{
+  md_diary_page_log_attack_now (self, md_pain_dialog_get_pain (dialog), md_pain_dialog_get_nrs (dialog));
+}
+
+/**
+ * md_diary_page_start_attack:
+ *
+ * What "Attack started" does: asks only for the pain, then saves.
+ */
+void
+md_diary_page_start_attack (MdDiaryPage *self)
+{
+  MdPainDialog *dialog;
+  GtkRoot *root;
+
+  g_return_if_fail (MD_IS_DIARY_PAGE (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = md_pain_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               _("Attack Started"));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (pain_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+md_diary_page_end_attack (MdDiaryPage *self,
+                          const char  *uuid)
+{
+  g_autoptr(MdAttack) attack = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
+  g_return_val_if_fail (self->diary != NULL, FALSE);
+
+  attack = md_diary_get_attack (self->diary, uuid);
+  if (attack == NULL)
+    return FALSE;
+
+  attack->end = MAX (g_date_time_to_unix (now), attack->start);
+  attack->end_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
+
+  if (!md_diary_save_attack (self->diary, attack, &error))
+    {
+      toast_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  MdDiaryPage *page;
+  MdDiaryUndo *undo;
+} UndoData;
+
+static void
+undo_data_free (gpointer data,
+                GClosure *closure)
+{
+  UndoData *undo = data;
+
+  g_object_unref (undo->page);
+  md_diary_undo_free (undo->undo);
+  g_free (undo);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 UndoData *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (data->page->diary != NULL && !md_diary_undo (data->page->diary, data->undo, &error))
+    toast_error (data->page, error);
+}
+
+/**
+ * md_diary_page_delete_attack:
+ *
+ * Deletes an attack with a toast whose Undo puts it back, same UUID.
+ *
+ * Returns: (transfer none) (nullable): the toast, or %NULL when nothing
+ *   was deleted
+ */
+AdwToast *
+md_diary_page_delete_attack (MdDiaryPage *self,
+                             const char  *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  MdDiaryUndo *undo;
+  UndoData *data;
+  AdwToast *toast;
+
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
+  g_return_val_if_fail (self->diary != NULL, NULL);
+
+  undo = md_diary_delete_attack (self->diary, uuid, &error);
+  if (undo == NULL)
+    {
+      toast_error (self, error);
+      return NULL;
+    }
+
+  data = g_new0 (UndoData, 1);
+  data->page = g_object_ref (self);
+  data->undo = undo;
+
+  toast = adw_toast_new (_("Attack deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), data,
+                         undo_data_free, 0);
+  add_toast (self, toast);
+
+  return toast;
+}
+
+/**
+ * md_diary_page_record_headache_free_today:
+ *
+ * What "No headache today" does. A day with an attack is not recorded as
+ * headache-free: the diary must not contradict itself.
+ */
+gboolean
+md_diary_page_record_headache_free_today (MdDiaryPage *self)
+{
+  g_autoptr(MdDay) day = md_day_new ();
+  g_autoptr(MdDay) existing = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GPtrArray) attacks = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
+  g_return_val_if_fail (self->diary != NULL, FALSE);
+
+  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                    g_date_time_get_day_of_month (now), 0, 0, 0);
+  attacks = md_diary_list_attacks (self->diary, g_date_time_to_unix (midnight),
+                                   g_date_time_to_unix (midnight) + 24 * 3600);
+  if (attacks->len > 0)
+    {
+      add_toast (self, adw_toast_new (_("Today has an attack in your diary, so it was not recorded as headache-free.")));
+      return FALSE;
+    }
+
+  day->date = g_date_time_format (now, "%Y-%m-%d");
+  existing = md_diary_get_day (self->diary, day->date);
+  if (existing != NULL)
+    {
+      day->menstruation = existing->menstruation;
+      day->notes = g_strdup (existing->notes);
+    }
+  day->status = g_strdup ("headache-free");
+
+  if (!md_diary_save_day (self->diary, day, &error))
+    {
+      toast_error (self, error);
+      return FALSE;
+    }
+
+  add_toast (self, adw_toast_new (_("Today is recorded as headache-free")));
+  return TRUE;
+}
+
+/**
+ * md_diary_page_get_list_view:
+ *
+ * Returns: (transfer none): the list, for tests and keyboard focus
+ */
+GtkListView *
+md_diary_page_get_list_view (MdDiaryPage *self)
+{
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
+
+  return self->list_view;
+}

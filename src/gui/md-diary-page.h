@@ -1,0 +1,32 @@
+/* md-diary-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "md-diary.h"
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_DIARY_PAGE (md_diary_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (MdDiaryPage, md_diary_page, MD, DIARY_PAGE, AdwBin)
+
+MdDiary  *md_diary_page_get_diary                    (MdDiaryPage *self);
+void      md_diary_page_set_diary                    (MdDiaryPage *self,
+                                                      MdDiary     *diary);
+void      md_diary_page_start_attack                 (MdDiaryPage *self);
+gboolean  md_diary_page_log_attack_now               (MdDiaryPage *self,
+                                                      int          pain,
+                                                      int          nrs);
+gboolean  md_diary_page_end_attack                   (MdDiaryPage *self,
+                                                      const char  *uuid);
+AdwToast *md_diary_page_delete_attack                (MdDiaryPage *self,
+                                                      const char  *uuid);
+gboolean  md_diary_page_record_headache_free_today   (MdDiaryPage *self);
+GtkListView *md_diary_page_get_list_view             (MdDiaryPage *self);
+
+G_END_DECLS

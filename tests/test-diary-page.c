@@ -1,0 +1,224 @@
+/* test-diary-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Logging while in pain: one action to start an attack, the pain asked
+ * and nothing else, ending it from its row, a headache-free day, and a
+ * delete that Undo takes back with the same UUID.
+ */
+
+#include "config.h"
+
+#include "md-diary-page.h"
+#include "md-pain-dialog.h"
+#include "md-pain-picker.h"
+#include "md-test-gui.h"
+#include "md-test-utils.h"
+#include "md-window.h"
+
+typedef struct
+{
+  MdApplication *app;
+  MdWindow      *window;
+  MdDiaryPage   *page;
+  MdDiary       *diary;
+} Fixture;
+
+static gboolean
+diary_open (gpointer user_data)
+{
+  return md_application_get_diary (user_data) != NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+
+  fixture->app = md_test_gui_app_new ();
+  md_application_set_database_path (fixture->app, path);
+  g_application_activate (G_APPLICATION (fixture->app));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  g_assert_true (md_test_wait_for (diary_open, fixture->app, 5000));
+
+  fixture->window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  fixture->page = MD_DIARY_PAGE (md_window_get_diary_page (fixture->window));
+  fixture->diary = md_application_get_diary (fixture->app);
+  g_assert_true (md_diary_page_get_diary (fixture->page) == fixture->diary);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  md_test_gui_close_all (fixture->app);
+  g_clear_object (&fixture->app);
+}
+
+static const char *
+visible_page (Fixture *fixture)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                              MD_TYPE_DIARY_PAGE, "stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static void
+test_attack_started_in_one_action (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  MdPainDialog *dialog;
+  MdPainPicker *picker;
+  g_autoptr(MdAttack) attack = NULL;
+  GListModel *attacks = md_diary_get_attacks (fixture->diary);
+
+  g_assert_cmpstr (visible_page (fixture), ==, "empty");
+
+  /* Ctrl+N is the shortcut; the action is what it runs. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.attack-started", NULL));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, TRUE));
+  dialog = MD_PAIN_DIALOG (md_test_gui_find_toplevel (MD_TYPE_PAIN_DIALOG));
+
+  /* Nothing can be saved before the pain is given. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pain.save", NULL) == FALSE ||
+                 md_test_gui_find_toplevel (MD_TYPE_PAIN_DIALOG) != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (attacks), ==, 0);
+
+  picker = MD_PAIN_PICKER (gtk_widget_get_template_child (GTK_WIDGET (dialog), MD_TYPE_PAIN_DIALOG, "picker"));
+  md_pain_picker_set_pain (picker, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pain.save", NULL));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, FALSE));
+
+  g_assert_cmpuint (g_list_model_get_n_items (attacks), ==, 1);
+  attack = g_list_model_get_item (attacks, 0);
+  g_assert_cmpint (attack->peak_pain, ==, 2);
+  g_assert_cmpint (attack->end, ==, 0);
+  g_assert_cmpint (ABS (attack->start - g_get_real_time () / G_USEC_PER_SEC), <, 60);
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+}
+
+static void
+test_cancel_saves_nothing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.attack-started", NULL));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, TRUE));
+  dialog = md_test_gui_find_toplevel (MD_TYPE_PAIN_DIALOG);
+
+  md_pain_picker_set_pain (MD_PAIN_PICKER (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                          MD_TYPE_PAIN_DIALOG,
+                                                                          "picker")), 3);
+  /* Escape runs pain.cancel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pain.cancel", NULL));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, FALSE));
+  g_assert_cmpint (md_diary_count (fixture->diary, "attacks"), ==, 0);
+}
+
+static void
+test_end_from_row_and_delete_with_undo (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(MdAttack) attack = NULL;
+  g_autoptr(MdAttack) ended = NULL;
+  g_autoptr(MdAttack) restored = NULL;
+  g_autofree char *uuid = NULL;
+  AdwToast *toast;
+
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, 3, 8));
+  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+  uuid = g_strdup (attack->uuid);
+  g_assert_cmpint (attack->peak_nrs, ==, 8);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.end-attack", "s", uuid));
+  ended = md_diary_get_attack (fixture->diary, uuid);
+  g_assert_cmpint (ended->end, >=, ended->start);
+  g_assert_cmpint (ended->end, !=, 0);
+
+  toast = md_diary_page_delete_attack (fixture->page, uuid);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_cmpint (md_diary_count (fixture->diary, "attacks"), ==, 0);
+  g_assert_cmpstr (visible_page (fixture), ==, "empty");
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  restored = md_diary_get_attack (fixture->diary, uuid);
+  g_assert_nonnull (restored);
+  g_assert_cmpint (restored->peak_pain, ==, 3);
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+}
+
+static void
+test_no_headache_today (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(MdDay) day = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.no-headache-today", NULL));
+  day = md_diary_get_day (fixture->diary, today);
+  g_assert_nonnull (day);
+  g_assert_cmpstr (day->status, ==, "headache-free");
+
+  /* A day with an attack is not headache-free. */
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, 1, -1));
+  g_assert_false (md_diary_page_record_headache_free_today (fixture->page));
+}
+
+static void
+test_rows_are_built_only_when_shown (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GtkListView *list_view = md_diary_page_get_list_view (fixture->page);
+  gint64 start = g_get_real_time () / G_USEC_PER_SEC - 400 * 24 * 3600;
+  guint n_rows = 0;
+
+  g_assert_true (md_diary_begin (fixture->diary, NULL));
+  for (int i = 0; i < 2000; i++)
+    {
+      g_autoptr(MdAttack) attack = md_attack_new ();
+
+      attack->start = start + i * 3 * 3600;
+      attack->end = attack->start + 3600;
+      attack->peak_pain = i % 4;
+      g_assert_true (md_diary_save_attack (fixture->diary, attack, NULL));
+    }
+  g_assert_true (md_diary_commit (fixture->diary, NULL));
+  md_test_iterate (200);
+
+  g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (fixture->diary)), ==, 2000);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_rows++;
+
+  /* A virtualised list: a screenful of rows and GTK's margin of a couple
+   * of hundred, never all two thousand. */
+  g_assert_cmpuint (n_rows, >, 0);
+  g_assert_cmpuint (n_rows, <, 400);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init_gui (&argc, &argv);
+
+  g_test_add ("/md/diary-page/attack-started", Fixture, NULL, fixture_set_up,
+              test_attack_started_in_one_action, fixture_tear_down);
+  g_test_add ("/md/diary-page/cancel", Fixture, NULL, fixture_set_up,
+              test_cancel_saves_nothing, fixture_tear_down);
+  g_test_add ("/md/diary-page/end-delete-undo", Fixture, NULL, fixture_set_up,
+              test_end_from_row_and_delete_with_undo, fixture_tear_down);
+  g_test_add ("/md/diary-page/no-headache-today", Fixture, NULL, fixture_set_up,
+              test_no_headache_today, fixture_tear_down);
+  g_test_add ("/md/diary-page/virtualised", Fixture, NULL, fixture_set_up,
+              test_rows_are_built_only_when_shown, fixture_tear_down);
+
+  return g_test_run ();
+}
