@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "md-database.h"
@@ -93,6 +94,44 @@ test_empty_file_migrates_to_current (void)
   g_assert_cmpint (md_diary_count (diary, "symptoms"), >=, 9);
   g_assert_cmpint (md_diary_count (diary, "triggers"), >=, 10);
   g_assert_cmpint (md_diary_count (diary, "medications"), >=, 18);
+}
+
+/* Every schema the app ever shipped has a fixture file: opening a copy
+ * must migrate it to the current version and keep every entry. */
+static void
+test_fixtures_of_earlier_versions_migrate (void)
+{
+  const struct {
+    const char *name;
+    gint64      attacks;
+    gint64      doses;
+  } fixtures[] = {
+    { "diary-v1.db", 30, 3 },
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (fixtures) == MD_DATABASE_SCHEMA_VERSION);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", fixtures[i].name, NULL);
+      g_autofree char *path = new_database_path ();
+      g_autofree char *contents = NULL;
+      g_autofree char *version = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MdDiary) diary = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+      g_assert_true (md_paths_ensure_parent_directory (path, NULL));
+      g_assert_true (g_file_set_contents (path, contents, length, &error));
+
+      diary = md_diary_open (path, &error);
+      g_assert_no_error (error);
+      version = pragma_text (md_diary_get_database (diary), "PRAGMA user_version");
+      g_assert_cmpint (atoi (version), ==, MD_DATABASE_SCHEMA_VERSION);
+      g_assert_cmpint (md_diary_count (diary, "attacks"), ==, fixtures[i].attacks);
+      g_assert_cmpint (md_diary_count (diary, "doses"), ==, fixtures[i].doses);
+    }
 }
 
 static void
@@ -260,29 +299,77 @@ test_unwritable_folder_is_a_clear_error (void)
   g_assert_nonnull (strstr (error->message, blocker));
 }
 
+/* Tests run as root, who may write to anything: the check runs in a
+ * child that has become "nobody". */
+static void
+assert_open_fails_as_nobody (const char *path,
+                             const char *reason)
+{
+  pid_t pid = fork ();
+  int status;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MdDatabase) database = NULL;
+
+      if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+        _exit (10);
+
+      database = md_database_open (path, &error);
+      if (database != NULL)
+        _exit (11);
+      if (!g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO))
+        _exit (12);
+      if (strstr (error->message, path) == NULL || strstr (error->message, reason) == NULL)
+        _exit (13);
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
 static void
 test_read_only_file_is_a_clear_error (void)
 {
-  g_autofree char *path = new_database_path ();
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdDatabase) database = NULL;
 
   {
     g_autoptr(MdDatabase) first = md_database_open (path, &error);
     g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_exec (md_database_get_handle (first), "PRAGMA journal_mode = DELETE",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
   }
 
-  if (geteuid () == 0)
-    {
-      g_test_skip ("root can write to read-only files");
-      return;
-    }
+  /* Readable by everyone, writable by nobody but its owner. */
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  assert_open_fails_as_nobody (path, "cannot be written");
+}
 
-  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
-  database = md_database_open (path, &error);
-  g_assert_null (database);
-  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, path));
+static void
+test_read_only_folder_is_a_clear_error (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(MdDatabase) first = md_database_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_exec (md_database_get_handle (first), "PRAGMA journal_mode = DELETE",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+
+  /* The file may be written, but nothing may be created beside it. */
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  assert_open_fails_as_nobody (path, "cannot be written");
 }
 
 int
@@ -294,11 +381,13 @@ main (int   argc,
   g_test_add_func ("/md/database/new-file", test_new_file_is_private_and_durable);
   g_test_add_func ("/md/database/migrate-empty", test_empty_file_migrates_to_current);
   g_test_add_func ("/md/database/reopen", test_reopen_keeps_data);
+  g_test_add_func ("/md/database/fixtures", test_fixtures_of_earlier_versions_migrate);
   g_test_add_func ("/md/database/newer-version", test_newer_file_is_refused_untouched);
   g_test_add_func ("/md/database/garbage", test_garbage_file_is_moved_aside);
   g_test_add_func ("/md/database/corrupt-with-backup", test_corrupt_database_is_moved_aside_with_backup);
   g_test_add_func ("/md/database/unwritable-folder", test_unwritable_folder_is_a_clear_error);
   g_test_add_func ("/md/database/read-only-file", test_read_only_file_is_a_clear_error);
+  g_test_add_func ("/md/database/read-only-folder", test_read_only_folder_is_a_clear_error);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -486,14 +487,26 @@ md_database_open (const char  *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
 
+  /* SQLite quietly opens a write-protected file read-only; a diary that
+   * cannot take the next entry must say so now, not at the first save. */
+  if (sqlite3_db_readonly (self->db, "main") == 1 || g_access (path, W_OK) != 0)
+    {
+      set_io_error (error, path, _("the file cannot be written (check its permissions)"));
+      return NULL;
+    }
+
   /* WAL with FULL sync: an acknowledged commit survives a power cut, and
    * a killed process never leaves a half-written diary. */
   if (!md_database_exec (self,
                          "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = FULL;"
                          "PRAGMA foreign_keys = ON;",
-                         error))
-    return NULL;
+                         NULL))
+    {
+      /* WAL needs to create files beside the diary. */
+      set_io_error (error, path, _("the folder cannot be written (check its permissions)"));
+      return NULL;
+    }
 
   if (!migrate (self, error))
     return NULL;
