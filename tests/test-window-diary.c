@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "md-error.h"
+#include "md-paths.h"
+#include "md-preferences-window.h"
 #include "md-test-gui.h"
 #include "md-test-utils.h"
 #include "md-window.h"
@@ -214,6 +216,80 @@ test_bad_import_is_explained_and_changes_nothing (void)
   md_test_gui_close_all (app);
 }
 
+static GtkWidget *
+find_restore_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "app.restore-backup") == 0)
+        return child;
+      if ((found = find_restore_button (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_restore_a_backup_from_preferences (void)
+{
+  g_autofree char *path = temp_database ();
+  g_autofree char *backup = NULL;
+  g_autoptr(MdApplication) app = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(MdAttack) later = md_attack_new ();
+  GtkWindow *preferences;
+  GtkWidget *button;
+  GVariant *target;
+
+  {
+    g_autoptr(MdDiary) diary = md_diary_open (path, NULL);
+    g_autoptr(MdAttack) attack = md_attack_new ();
+
+    attack->start = 1700000000;
+    attack->peak_pain = 2;
+    g_assert_true (md_diary_save_attack (diary, attack, NULL));
+    g_assert_true (md_database_backup_if_due (path, now, &backup, NULL));
+  }
+
+  app = app_for (path);
+  later->start = 1700100000;
+  later->peak_pain = 1;
+  g_assert_true (md_diary_save_attack (md_application_get_diary (app), later, NULL));
+  g_assert_cmpint (md_diary_count (md_application_get_diary (app), "attacks"), ==, 2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PREFERENCES_WINDOW, TRUE));
+  preferences = md_test_gui_find_toplevel (MD_TYPE_PREFERENCES_WINDOW);
+  button = find_restore_button (GTK_WIDGET (preferences));
+  g_assert_nonnull (button);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, backup);
+
+  /* What the button does: ask first, then restore. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "restore-backup", target);
+  respond_to_dialog ("restore");
+
+  g_assert_cmpint (md_diary_count (md_application_get_diary (app), "attacks"), ==, 1);
+  {
+    g_autofree char *dir = md_paths_get_backup_dir (path);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+    gboolean found = FALSE;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      found |= g_str_has_prefix (name, "replaced-by-restore-");
+    g_assert_true (found);
+  }
+
+  md_test_gui_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +301,7 @@ main (int   argc,
   g_test_add_func ("/md/window-diary/newer", test_newer_diary_is_explained);
   g_test_add_func ("/md/window-diary/csv", test_export_and_import_from_the_window);
   g_test_add_func ("/md/window-diary/bad-import", test_bad_import_is_explained_and_changes_nothing);
+  g_test_add_func ("/md/window-diary/restore-backup", test_restore_a_backup_from_preferences);
 
   return g_test_run ();
 }

@@ -701,6 +701,24 @@ list_backups (const char *database_path)
 }
 
 /**
+ * md_database_list_backups:
+ *
+ * Returns: (transfer full) (element-type filename): the automatic backups
+ *   of @database_path, newest first
+ */
+GPtrArray *
+md_database_list_backups (const char *database_path)
+{
+  g_autoptr(GPtrArray) backups = list_backups (database_path);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < backups->len; i++)
+    g_ptr_array_add (paths, g_strdup (((BackupFile *) g_ptr_array_index (backups, i))->path));
+
+  return paths;
+}
+
+/**
  * md_database_find_newest_backup:
  *
  * Returns: (transfer full) (nullable): the newest automatic backup of
@@ -909,7 +927,8 @@ md_database_backup_if_due_finish (GAsyncResult  *result,
  * @database_path: where the diary lives; must not be open
  *
  * Puts a backup in place of the diary: copied beside it first, then
- * renamed over it, so a failure leaves the old file as it was.
+ * renamed over it, so a failure leaves the old file as it was. The diary
+ * it replaces is kept in the backup folder as replaced-by-restore-<time>.db.
  */
 gboolean
 md_database_restore_backup (const char  *backup_path,
@@ -925,6 +944,23 @@ md_database_restore_backup (const char  *backup_path,
   g_unlink (tmp);
   if (!copy_database (backup_path, tmp, error))
     return FALSE;
+
+  /* What is replaced is kept: a restore must never be the thing that
+   * loses entries. */
+  if (g_file_test (database_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      g_autofree char *dir = md_paths_get_backup_dir (database_path);
+      g_autofree char *name = g_strdup_printf ("replaced-by-restore-%s.db", stamp);
+      g_autofree char *keep = g_build_filename (dir, name, NULL);
+
+      if (!md_paths_ensure_directory (dir, error) || !copy_database (database_path, keep, error))
+        {
+          g_unlink (tmp);
+          return FALSE;
+        }
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {

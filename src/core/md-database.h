@@ -37,6 +37,7 @@ void          md_database_set_error_from_sqlite (MdDatabase          *self,
                                                 GError              **error);
 
 char         *md_database_find_newest_backup   (const char           *database_path);
+GPtrArray    *md_database_list_backups         (const char           *database_path);
 gboolean      md_database_backup_if_due        (const char           *database_path,
                                                 GDateTime            *now,
                                                 char                **out_backup_path,

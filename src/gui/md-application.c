@@ -293,7 +293,7 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   MdPreferencesWindow *preferences;
 
-  preferences = md_preferences_window_new (self->settings);
+  preferences = md_preferences_window_new (self->settings, md_application_get_database_path (self));
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_set_modal (GTK_WINDOW (preferences), parent != NULL);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -329,8 +329,112 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+/**
+ * md_application_restore_backup:
+ * @backup_path: one of the diary's backups
+ *
+ * Closes the diary, puts the backup in its place (keeping the replaced
+ * diary beside the backups) and opens it again.
+ */
+gboolean
+md_application_restore_backup (MdApplication  *self,
+                               const char     *backup_path,
+                               GError        **error)
+{
+  g_autoptr(GError) open_error = NULL;
+  const char *path;
+  gboolean ok;
+
+  g_return_val_if_fail (MD_IS_APPLICATION (self), FALSE);
+
+  path = md_application_get_database_path (self);
+
+  /* Every view lets go of the diary before its file is replaced. */
+  if (self->diary != NULL)
+    {
+      g_clear_object (&self->diary);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
+    }
+
+  ok = md_database_restore_backup (backup_path, path, error);
+
+  self->diary = md_diary_open (path, &open_error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
+
+  if (ok && self->diary == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&open_error));
+      return FALSE;
+    }
+
+  return ok;
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MdApplication    *self)
+{
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup-path");
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  if (!md_application_restore_backup (self, backup, &error))
+    {
+      GtkWidget *failed = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                  _("The Backup Was Not Restored"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failed));
+      return;
+    }
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MD_IS_WINDOW (l->data))
+      {
+        window = l->data;
+        md_window_add_toast (MD_WINDOW (window), adw_toast_new (_("The backup was restored")));
+        break;
+      }
+}
+
+static void
+restore_backup_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  const char *backup = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = g_path_get_basename (backup);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is the file name of a backup, e.g. diary-2026-05-01.db */
+  body = g_strdup_printf (_("Your diary will be replaced by the backup “%s”. Entries made after it "
+                            "was taken will no longer be in the diary; the diary as it is now is "
+                            "kept in the backup folder."),
+                          name);
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   _("Restore This Backup?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_strdup (backup), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
+  { .name = "restore-backup", .activate = restore_backup_activated, .parameter_type = "s" },
   { .name = "preferences", .activate = preferences_activated },
   { .name = "about", .activate = about_activated },
 };

@@ -21,6 +21,9 @@ void           md_application_set_database_path  (MdApplication *self,
                                                   const char    *database_path);
 GSettings     *md_application_get_settings       (MdApplication *self);
 MdDiary       *md_application_get_diary          (MdApplication *self);
+gboolean       md_application_restore_backup     (MdApplication  *self,
+                                                  const char     *backup_path,
+                                                  GError        **error);
 guint          md_application_get_activate_count (MdApplication *self);
 
 G_END_DECLS

@@ -7,8 +7,10 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "md-database.h"
 #include "md-preferences-window.h"
 
 struct _MdPreferencesWindow
@@ -17,9 +19,11 @@ struct _MdPreferencesWindow
 
   /* Template widgets */
   AdwComboRow          *color_scheme_row;
+  AdwPreferencesGroup  *backups_group;
 
   /* Owned */
   GSettings            *settings;
+  char                 *database_path;
 };
 
 G_DEFINE_FINAL_TYPE (MdPreferencesWindow, md_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -27,6 +31,7 @@ G_DEFINE_FINAL_TYPE (MdPreferencesWindow, md_preferences_window, ADW_TYPE_PREFER
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_DATABASE_PATH,
   N_PROPS
 };
 
@@ -65,12 +70,64 @@ selected_to_color_scheme (const GValue       *value,
   return g_variant_new_string (nicks[selected]);
 }
 
+/* One row per automatic backup, newest first, each with its Restore. */
+static void
+fill_backups (MdPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) backups = md_database_list_backups (self->database_path);
+
+  if (backups->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backups yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("The first is made today, a moment after the window opens."));
+      adw_preferences_group_add (self->backups_group, row);
+      return;
+    }
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const char *path = g_ptr_array_index (backups, i);
+      g_autofree char *name = g_path_get_basename (path);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autofree char *size = info != NULL ? g_format_size (g_file_info_get_size (info)) : NULL;
+      g_autofree char *date_text = NULL;
+      g_autoptr(GDateTime) date = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+      int year, month, day;
+
+      if (sscanf (name, "diary-%4d-%2d-%2d", &year, &month, &day) == 3)
+        date = g_date_time_new_local (year, month, day, 0, 0, 0);
+      /* Translators: the date of a backup, see the GDateTime docs for the codes */
+      date_text = date != NULL ? g_date_time_format (date, _("%A %-d %B %Y")) : g_strdup (name);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date_text);
+      if (size != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", path);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.restore-backup");
+      gtk_widget_set_tooltip_text (button, date_text);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->backups_group, row);
+    }
+}
+
 static void
 md_preferences_window_constructed (GObject *object)
 {
   MdPreferencesWindow *self = MD_PREFERENCES_WINDOW (object);
 
   G_OBJECT_CLASS (md_preferences_window_parent_class)->constructed (object);
+
+  if (self->database_path != NULL)
+    fill_backups (self);
 
   g_settings_bind_with_mapping (self->settings, "color-scheme",
                                 self->color_scheme_row, "selected",
@@ -87,6 +144,7 @@ md_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
 
   G_OBJECT_CLASS (md_preferences_window_parent_class)->dispose (object);
 }
@@ -103,6 +161,10 @@ md_preferences_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_DATABASE_PATH:
+      self->database_path = g_value_dup_string (value);
       break;
 
     default:
@@ -122,6 +184,10 @@ md_preferences_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
       break;
 
     default:
@@ -147,11 +213,19 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/md-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, color_scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, backups_group);
 }
 
 static void
@@ -161,11 +235,13 @@ md_preferences_window_init (MdPreferencesWindow *self)
 }
 
 MdPreferencesWindow *
-md_preferences_window_new (GSettings *settings)
+md_preferences_window_new (GSettings  *settings,
+                           const char *database_path)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   return g_object_new (MD_TYPE_PREFERENCES_WINDOW,
                        "settings", settings,
+                       "database-path", database_path,
                        NULL);
 }

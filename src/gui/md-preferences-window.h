@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdPreferencesWindow, md_preferences_window, MD, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-MdPreferencesWindow *md_preferences_window_new (GSettings *settings);
+MdPreferencesWindow *md_preferences_window_new (GSettings  *settings,
+                                                const char *database_path);
 
 G_END_DECLS
