@@ -1,0 +1,150 @@
+/* bench-scroll.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Diary view over a large diary: time from opening the diary to the
+ * first frame that shows its rows, then frame times while the list is
+ * scrolled a page per frame (measured with the frame clock, under Xvfb).
+ * Printed beside the 16 ms budget; never fails on time.
+ *
+ *   bench-scroll PATH-TO-md-generate-diary [ATTACKS]
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "md-diary-page.h"
+#include "md-window.h"
+
+#define PAGES 300
+
+typedef struct
+{
+  MdApplication *app;
+  GtkAdjustment *adjustment;
+  GArray        *frame_ms;
+  gint64         last_paint;
+  gint64         opened;
+  double         populate_ms;
+  guint          pages;
+  gboolean       done;
+} Bench;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench->adjustment == NULL)
+    return;
+
+  if (bench->populate_ms == 0)
+    bench->populate_ms = (now - bench->opened) / 1000.0;
+  else
+    {
+      double ms = (now - bench->last_paint) / 1000.0;
+
+      g_array_append_val (bench->frame_ms, ms);
+    }
+  bench->last_paint = now;
+
+  if (bench->pages++ >= PAGES)
+    {
+      bench->done = TRUE;
+      return;
+    }
+
+  /* One page further down for the next frame. */
+  gtk_adjustment_set_value (bench->adjustment,
+                            gtk_adjustment_get_value (bench->adjustment) +
+                            gtk_adjustment_get_page_size (bench->adjustment));
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+static void
+diary_changed_cb (MdApplication *app,
+                  GParamSpec    *pspec,
+                  Bench         *bench)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  MdDiaryPage *page = MD_DIARY_PAGE (md_window_get_diary_page (MD_WINDOW (window)));
+  GtkListView *list = md_diary_page_get_list_view (page);
+
+  if (md_application_get_diary (app) == NULL)
+    return;
+
+  bench->opened = g_get_monotonic_time ();
+  bench->adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (after_paint_cb), bench);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("md-bench-scroll-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "stress.db", NULL);
+  const char *attacks = argc > 2 ? argv[2] : "100000";
+  const char *gen_argv[] = { argv[1], "--attacks", attacks, "--seed", "1", path, NULL };
+  g_autoptr(GError) error = NULL;
+  Bench bench = { 0, };
+  GtkWindow *window;
+  int status;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: bench-scroll PATH-TO-md-generate-diary [ATTACKS]\n");
+      return 2;
+    }
+
+  if (!g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     NULL, NULL, &status, &error))
+    g_error ("%s", error->message);
+
+  bench.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.app = md_application_new ();
+  g_application_set_application_id (G_APPLICATION (bench.app), APP_ID ".ScrollBenchmark");
+  g_application_set_flags (G_APPLICATION (bench.app), G_APPLICATION_NON_UNIQUE);
+  md_application_set_database_path (bench.app, path);
+  g_application_register (G_APPLICATION (bench.app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_signal_connect (bench.app, "notify::diary", G_CALLBACK (diary_changed_cb), &bench);
+  g_application_activate (G_APPLICATION (bench.app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (bench.app));
+  gtk_window_set_default_size (window, 1000, 800);
+
+  while (!bench.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_array_sort (bench.frame_ms, compare_doubles);
+  printf ("Diary view, %s-attack diary, %u pages scrolled one per frame (Xvfb)\n\n", attacks, PAGES);
+  printf ("%-34s %9s %12s\n", "measure", "figure", "budget");
+  printf ("%-34s %6.1f ms %12s\n", "open to first frame with rows", bench.populate_ms, "");
+  printf ("%-34s %6.1f ms %12s\n", "frame time, median",
+          g_array_index (bench.frame_ms, double, bench.frame_ms->len / 2), "≤ 16 ms");
+  printf ("%-34s %6.1f ms %12s\n", "frame time, 95th percentile",
+          g_array_index (bench.frame_ms, double, bench.frame_ms->len * 95 / 100), "≤ 16 ms");
+  printf ("%-34s %6.1f ms %12s\n", "frame time, longest",
+          g_array_index (bench.frame_ms, double, bench.frame_ms->len - 1), "≤ 16 ms");
+
+  gtk_window_destroy (window);
+  g_object_unref (bench.app);
+  g_array_unref (bench.frame_ms);
+
+  return 0;
+}
