@@ -906,6 +906,23 @@ validate_attack (MdDiary   *self,
   return TRUE;
 }
 
+/**
+ * md_diary_validate_attack:
+ *
+ * Checks @attack as md_diary_save_attack() would, without saving, so an
+ * editor can say what is wrong while the patient types.
+ */
+gboolean
+md_diary_validate_attack (MdDiary   *self,
+                          MdAttack  *attack,
+                          GError   **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (MD_IS_ATTACK (attack), FALSE);
+
+  return validate_attack (self, attack, error);
+}
+
 static gboolean
 write_attack_keys (MdDiary     *self,
                    const char  *delete_sql,

@@ -77,6 +77,9 @@ GPtrArray          *md_diary_list_trigger_keys       (MdDiary             *self)
 GListModel         *md_diary_get_attacks             (MdDiary             *self);
 MdAttack           *md_diary_get_attack              (MdDiary             *self,
                                                       const char          *uuid);
+gboolean            md_diary_validate_attack         (MdDiary             *self,
+                                                      MdAttack            *attack,
+                                                      GError             **error);
 gboolean            md_diary_save_attack             (MdDiary             *self,
                                                       MdAttack            *attack,
                                                       GError             **error);

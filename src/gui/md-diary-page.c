@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-attack-editor.h"
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
 #include "md-diary-page.h"
@@ -162,6 +163,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *doses = gtk_label_new (NULL);
   GtkWidget *end_button = gtk_button_new_with_mnemonic (_("Attack _Ended"));
   GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *edit_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
 
   gtk_widget_add_css_class (row, "diary-row");
   gtk_widget_set_hexpand (text, TRUE);
@@ -179,6 +181,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (end_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (end_button, "suggested-action");
 
+  gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (edit_button, "flat");
+  gtk_widget_set_tooltip_text (edit_button, _("Edit Attack"));
+
   gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (delete_button, "flat");
   gtk_widget_set_tooltip_text (delete_button, _("Delete Attack"));
@@ -190,6 +196,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (text), doses);
   gtk_box_append (GTK_BOX (row), text);
   gtk_box_append (GTK_BOX (row), end_button);
+  gtk_box_append (GTK_BOX (row), edit_button);
   gtk_box_append (GTK_BOX (row), delete_button);
 
   g_object_set_data (G_OBJECT (row), "when", when);
@@ -198,9 +205,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "doses", doses);
   g_object_set_data (G_OBJECT (row), "end", end_button);
   g_object_set_data (G_OBJECT (row), "delete", delete_button);
+  g_object_set_data (G_OBJECT (row), "edit", edit_button);
 
   gtk_list_item_set_child (item, row);
-  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_activatable (item, TRUE);
 }
 
 static void
@@ -250,6 +258,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "end"), ongoing);
   gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "end"), "s", attack->uuid);
   gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "end"), "diary.end-attack");
+  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "edit"), "s", attack->uuid);
+  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "edit"), "diary.edit-attack");
   gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "delete"), "s", attack->uuid);
   gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "delete"), "diary.delete-attack");
 
@@ -273,6 +283,54 @@ end_attack_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   md_diary_page_end_attack (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+/**
+ * md_diary_page_edit_attack:
+ *
+ * Opens the attack editor for @uuid.
+ *
+ * Returns: (transfer none) (nullable): the editor
+ */
+GtkWidget *
+md_diary_page_edit_attack (MdDiaryPage *self,
+                           const char  *uuid)
+{
+  g_autoptr(MdAttack) attack = NULL;
+  MdAttackEditor *editor;
+  GtkRoot *root;
+
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
+  g_return_val_if_fail (self->diary != NULL, NULL);
+
+  attack = md_diary_get_attack (self->diary, uuid);
+  if (attack == NULL)
+    return NULL;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  editor = md_attack_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->diary, attack);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  return GTK_WIDGET (editor);
+}
+
+static void
+edit_attack_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  md_diary_page_edit_attack (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+row_activated_cb (GtkListView *list_view,
+                  guint        position,
+                  MdDiaryPage *self)
+{
+  g_autoptr(MdAttack) attack = g_list_model_get_item (md_diary_get_attacks (self->diary), position);
+
+  if (attack != NULL)
+    md_diary_page_edit_attack (self, attack->uuid);
 }
 
 static void
@@ -356,6 +414,7 @@ md_diary_page_class_init (MdDiaryPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "diary.end-attack", "s", end_attack_action);
   gtk_widget_class_install_action (widget_class, "diary.delete-attack", "s", delete_attack_action);
+  gtk_widget_class_install_action (widget_class, "diary.edit-attack", "s", edit_attack_action);
 }
 
 static void
@@ -369,6 +428,7 @@ md_diary_page_init (MdDiaryPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (row_activated_cb), self);
 
   update_visible_page (self);
 }

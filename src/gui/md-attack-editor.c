@@ -1,0 +1,509 @@
+/* md-attack-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything about one attack, to fill in when the patient feels better:
+ * start and end with date and time pickers, peak pain, the ICHD-3
+ * features, aura, symptoms and triggers as chips, notes. The diary's own
+ * validation runs on every change, the problem is shown under the form
+ * and Save stays disabled until it is gone; nothing typed is lost.
+ */
+
+#define G_LOG_DOMAIN "md-attack-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-attack-editor.h"
+#include "md-catalogue.h"
+#include "md-date-time-button.h"
+#include "md-pain-picker.h"
+
+struct _MdAttackEditor
+{
+  AdwWindow          parent_instance;
+
+  /* Template widgets */
+  MdDateTimeButton  *start_button;
+  GtkSwitch         *ongoing_switch;
+  MdDateTimeButton  *end_button;
+  AdwActionRow      *end_row;
+  MdPainPicker      *pain_picker;
+  AdwComboRow       *side_row;
+  AdwComboRow       *quality_row;
+  AdwComboRow       *activity_row;
+  AdwComboRow       *disability_row;
+  AdwComboRow       *aura_row;
+  GtkSpinButton     *aura_minutes_spin;
+  GtkFlowBox        *symptoms_box;
+  GtkFlowBox        *triggers_box;
+  GtkEntry          *symptom_entry;
+  GtkEntry          *trigger_entry;
+  GtkTextView       *notes_view;
+  GtkLabel          *problem_label;
+  GtkRevealer       *problem_revealer;
+
+  /* Owned */
+  MdDiary           *diary;
+  MdAttack          *attack;   /* the edited copy */
+  GHashTable        *symptom_buttons; /* key → GtkToggleButton */
+  GHashTable        *trigger_buttons;
+  char              *problem;
+
+  gboolean           loading;
+};
+
+G_DEFINE_FINAL_TYPE (MdAttackEditor, md_attack_editor, ADW_TYPE_WINDOW)
+
+static const char *side_keys[] = { NULL, "left", "right", "both", "shifting" };
+static const char *quality_keys[] = { NULL, "pulsating", "pressing", "other" };
+static const char *aura_keys[] = { NULL, "visual", "sensory", "speech", "motor", "brainstem", "retinal" };
+
+static guint
+index_of_key (const char **keys,
+              guint        n_keys,
+              const char  *key)
+{
+  for (guint i = 1; i < n_keys; i++)
+    if (g_strcmp0 (keys[i], key) == 0)
+      return i;
+
+  return 0;
+}
+
+static void
+fill_combo (AdwComboRow  *row,
+            MdCatalogue   catalogue,
+            const char  **keys,
+            guint         n_keys)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  /* Translators: a choice that leaves a detail of an attack unrecorded */
+  gtk_string_list_append (list, C_("attack detail", "Not noted"));
+  for (guint i = 1; i < n_keys; i++)
+    gtk_string_list_append (list, md_catalogue_get_label (catalogue, keys[i]));
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
+static char **
+checked_keys (GHashTable *buttons)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, button;
+
+  g_hash_table_iter_init (&iter, buttons);
+  while (g_hash_table_iter_next (&iter, &key, &button))
+    if (gtk_toggle_button_get_active (button))
+      g_ptr_array_add (keys, g_strdup (key));
+
+  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (keys, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
+}
+
+static void
+read_form (MdAttackEditor *self)
+{
+  MdAttack *a = self->attack;
+  GDateTime *start = md_date_time_button_get_date_time (self->start_button);
+  GDateTime *end = md_date_time_button_get_date_time (self->end_button);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter from, to;
+  guint disability = adw_combo_row_get_selected (self->disability_row);
+  guint activity = adw_combo_row_get_selected (self->activity_row);
+
+  a->start = g_date_time_to_unix (start);
+  a->start_offset = (int) (g_date_time_get_utc_offset (start) / G_TIME_SPAN_SECOND);
+  if (gtk_switch_get_active (self->ongoing_switch))
+    {
+      a->end = 0;
+      a->end_offset = 0;
+    }
+  else
+    {
+      a->end = g_date_time_to_unix (end);
+      a->end_offset = (int) (g_date_time_get_utc_offset (end) / G_TIME_SPAN_SECOND);
+    }
+
+  a->peak_pain = md_pain_picker_get_pain (self->pain_picker);
+  a->peak_nrs = md_pain_picker_get_nrs (self->pain_picker);
+
+  g_free (a->side);
+  a->side = g_strdup (side_keys[adw_combo_row_get_selected (self->side_row)]);
+  g_free (a->quality);
+  a->quality = g_strdup (quality_keys[adw_combo_row_get_selected (self->quality_row)]);
+  a->worse_with_activity = activity == 0 ? -1 : activity == 1 ? 1 : 0;
+  a->disability = disability == 0 ? -1 : (int) disability - 1;
+
+  g_free (a->aura);
+  a->aura = g_strdup (aura_keys[adw_combo_row_get_selected (self->aura_row)]);
+  a->aura_minutes = a->aura != NULL ? gtk_spin_button_get_value_as_int (self->aura_minutes_spin) : -1;
+
+  g_strfreev (a->symptoms);
+  a->symptoms = checked_keys (self->symptom_buttons);
+  g_strfreev (a->triggers);
+  a->triggers = checked_keys (self->trigger_buttons);
+
+  gtk_text_buffer_get_bounds (buffer, &from, &to);
+  g_free (a->notes);
+  a->notes = gtk_text_buffer_get_text (buffer, &from, &to, FALSE);
+}
+
+/* Runs the diary's own validation on what is in the form. */
+static void
+validate (MdAttackEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  read_form (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->end_row), !gtk_switch_get_active (self->ongoing_switch));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->aura_minutes_spin),
+                            adw_combo_row_get_selected (self->aura_row) != 0);
+
+  if (self->attack->peak_pain < 0)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("Peak pain: choose None, Mild, Moderate or Severe."));
+  ok = error == NULL && md_diary_validate_attack (self->diary, self->attack, &error);
+
+  g_clear_pointer (&self->problem, g_free);
+  if (!ok)
+    self->problem = g_strdup (error->message);
+
+  gtk_label_set_label (self->problem_label, self->problem != NULL ? self->problem : "");
+  gtk_revealer_set_reveal_child (self->problem_revealer, self->problem != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
+
+  /* The end field is the one named by most problems: mark it. */
+  if (self->problem != NULL && g_str_has_prefix (self->problem, _("End")))
+    gtk_widget_add_css_class (GTK_WIDGET (self->end_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->end_row), "error");
+}
+
+static void
+form_changed_cb (MdAttackEditor *self)
+{
+  /* The form reports changes while it is being filled; judge it after. */
+  if (self->attack == NULL || self->loading)
+    return;
+
+  validate (self);
+}
+
+static GtkWidget *
+add_chip (MdAttackEditor *self,
+          GtkFlowBox     *box,
+          GHashTable     *buttons,
+          const char     *key,
+          const char     *label,
+          gboolean        active)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+  gtk_widget_add_css_class (button, "chip");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), active);
+  g_signal_connect_object (button, "toggled", G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_flow_box_append (box, button);
+  g_hash_table_insert (buttons, g_strdup (key), button);
+
+  return button;
+}
+
+static void
+fill_chips (MdAttackEditor *self,
+            GtkFlowBox     *box,
+            GHashTable     *buttons,
+            GPtrArray      *keys,
+            char          **active,
+            gboolean        symptoms)
+{
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      g_autofree char *label = symptoms ? md_diary_get_symptom_label (self->diary, key)
+                                        : md_diary_get_trigger_label (self->diary, key);
+
+      add_chip (self, box, buttons, key, label != NULL ? label : key,
+                active != NULL && g_strv_contains ((const char * const *) active, key));
+    }
+}
+
+static void
+add_custom_cb (MdAttackEditor *self,
+               GtkEntry       *entry)
+{
+  gboolean symptoms = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "symptoms"));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  GHashTable *buttons = symptoms ? self->symptom_buttons : self->trigger_buttons;
+  GtkToggleButton *existing;
+
+  key = symptoms ? md_diary_add_custom_symptom (self->diary, text, &error)
+                 : md_diary_add_custom_trigger (self->diary, text, &error);
+  if (key == NULL)
+    return;
+
+  existing = g_hash_table_lookup (buttons, key);
+  if (existing != NULL)
+    gtk_toggle_button_set_active (existing, TRUE);
+  else
+    add_chip (self, symptoms ? self->symptoms_box : self->triggers_box, buttons, key,
+              g_strstrip (g_strdup (text)), TRUE);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  validate (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  md_attack_editor_save (MD_ATTACK_EDITOR (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+md_attack_editor_dispose (GObject *object)
+{
+  MdAttackEditor *self = MD_ATTACK_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_ATTACK_EDITOR);
+  g_clear_object (&self->diary);
+  g_clear_object (&self->attack);
+  g_clear_pointer (&self->symptom_buttons, g_hash_table_unref);
+  g_clear_pointer (&self->trigger_buttons, g_hash_table_unref);
+  g_clear_pointer (&self->problem, g_free);
+
+  G_OBJECT_CLASS (md_attack_editor_parent_class)->dispose (object);
+}
+
+static void
+md_attack_editor_class_init (MdAttackEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_attack_editor_dispose;
+
+  g_type_ensure (MD_TYPE_DATE_TIME_BUTTON);
+  g_type_ensure (MD_TYPE_PAIN_PICKER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-attack-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, start_button);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, ongoing_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, end_button);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, pain_picker);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, side_row);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, quality_row);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, activity_row);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, disability_row);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, aura_row);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, aura_minutes_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, symptoms_box);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, triggers_box);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, symptom_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, trigger_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, problem_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_custom_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+}
+
+static void
+md_attack_editor_init (MdAttackEditor *self)
+{
+  g_autoptr(GtkStringList) activity = NULL;
+  g_autoptr(GtkStringList) disability = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* One handler adds custom entries for both lists; tell them apart. */
+  g_object_set_data (G_OBJECT (self->symptom_entry), "symptoms", GINT_TO_POINTER (TRUE));
+
+  self->symptom_buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->trigger_buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  fill_combo (self->side_row, MD_CATALOGUE_SIDE, side_keys, G_N_ELEMENTS (side_keys));
+  fill_combo (self->quality_row, MD_CATALOGUE_QUALITY, quality_keys, G_N_ELEMENTS (quality_keys));
+  fill_combo (self->aura_row, MD_CATALOGUE_AURA, aura_keys, G_N_ELEMENTS (aura_keys));
+
+  activity = gtk_string_list_new (NULL);
+  gtk_string_list_append (activity, C_("attack detail", "Not noted"));
+  gtk_string_list_append (activity, _("Yes"));
+  gtk_string_list_append (activity, _("No"));
+  adw_combo_row_set_model (self->activity_row, G_LIST_MODEL (activity));
+
+  /* The IHS functional disability scale. */
+  disability = gtk_string_list_new (NULL);
+  gtk_string_list_append (disability, C_("attack detail", "Not noted"));
+  gtk_string_list_append (disability, _("0 · Normal"));
+  gtk_string_list_append (disability, _("1 · Mildly impaired"));
+  gtk_string_list_append (disability, _("2 · Severely impaired"));
+  gtk_string_list_append (disability, _("3 · Bed rest"));
+  adw_combo_row_set_model (self->disability_row, G_LIST_MODEL (disability));
+}
+
+static void
+load_form (MdAttackEditor *self)
+{
+  MdAttack *a = self->attack;
+  g_autoptr(GPtrArray) symptom_keys = NULL;
+  g_autoptr(GPtrArray) trigger_keys = md_diary_list_trigger_keys (self->diary);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  self->loading = TRUE;
+  symptom_keys = md_diary_list_symptom_keys (self->diary);
+
+  if (a->start > 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (a->start);
+      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (a->start_offset);
+
+      start = g_date_time_to_timezone (utc, zone);
+      md_date_time_button_set_date_time (self->start_button, start);
+    }
+
+  gtk_switch_set_active (self->ongoing_switch, a->end == 0);
+  if (a->end != 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (a->end);
+      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (a->end_offset);
+      g_autoptr(GDateTime) end = g_date_time_to_timezone (utc, zone);
+
+      md_date_time_button_set_date_time (self->end_button, end);
+    }
+  else
+    {
+      g_autoptr(GDateTime) minute = g_date_time_add_seconds (now, -g_date_time_get_seconds (now));
+
+      md_date_time_button_set_date_time (self->end_button, minute);
+    }
+
+  md_pain_picker_set_pain (self->pain_picker, CLAMP (a->peak_pain, -1, 3));
+  md_pain_picker_set_nrs (self->pain_picker, a->peak_nrs);
+  adw_combo_row_set_selected (self->side_row, index_of_key (side_keys, G_N_ELEMENTS (side_keys), a->side));
+  adw_combo_row_set_selected (self->quality_row,
+                              index_of_key (quality_keys, G_N_ELEMENTS (quality_keys), a->quality));
+  adw_combo_row_set_selected (self->activity_row,
+                              a->worse_with_activity < 0 ? 0 : a->worse_with_activity ? 1 : 2);
+  adw_combo_row_set_selected (self->disability_row, a->disability < 0 ? 0 : a->disability + 1);
+  adw_combo_row_set_selected (self->aura_row, index_of_key (aura_keys, G_N_ELEMENTS (aura_keys), a->aura));
+  gtk_spin_button_set_value (self->aura_minutes_spin, a->aura_minutes > 0 ? a->aura_minutes : 20);
+
+  fill_chips (self, self->symptoms_box, self->symptom_buttons, symptom_keys, a->symptoms, TRUE);
+  fill_chips (self, self->triggers_box, self->trigger_buttons, trigger_keys, a->triggers, FALSE);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            a->notes != NULL ? a->notes : "", -1);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->loading = FALSE;
+  validate (self);
+}
+
+/**
+ * md_attack_editor_new:
+ * @attack: the attack to edit; the editor works on a copy
+ */
+MdAttackEditor *
+md_attack_editor_new (GtkWindow *parent,
+                      MdDiary   *diary,
+                      MdAttack  *attack)
+{
+  MdAttackEditor *self;
+
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+  g_return_val_if_fail (MD_IS_ATTACK (attack), NULL);
+
+  self = g_object_new (MD_TYPE_ATTACK_EDITOR,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+  self->diary = g_object_ref (diary);
+  self->attack = md_attack_copy (attack);
+  load_form (self);
+
+  return self;
+}
+
+/**
+ * md_attack_editor_get_attack:
+ *
+ * Returns: (transfer none): the attack as the form describes it now
+ */
+MdAttack *
+md_attack_editor_get_attack (MdAttackEditor *self)
+{
+  g_return_val_if_fail (MD_IS_ATTACK_EDITOR (self), NULL);
+
+  read_form (self);
+  return self->attack;
+}
+
+/**
+ * md_attack_editor_get_problem:
+ *
+ * Returns: (nullable): the sentence shown under the form, if any
+ */
+const char *
+md_attack_editor_get_problem (MdAttackEditor *self)
+{
+  g_return_val_if_fail (MD_IS_ATTACK_EDITOR (self), NULL);
+
+  return self->problem;
+}
+
+/**
+ * md_attack_editor_save:
+ *
+ * Saves and closes; on a problem, shows it and keeps everything typed.
+ */
+gboolean
+md_attack_editor_save (MdAttackEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MD_IS_ATTACK_EDITOR (self), FALSE);
+
+  validate (self);
+  if (self->problem != NULL)
+    return FALSE;
+
+  if (!md_diary_save_attack (self->diary, self->attack, &error))
+    {
+      self->problem = g_strdup (error->message);
+      gtk_label_set_label (self->problem_label, self->problem);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      return FALSE;
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}

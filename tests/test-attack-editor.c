@@ -1,0 +1,174 @@
+/* test-attack-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "md-attack-editor.h"
+#include "md-date-time-button.h"
+#include "md-pain-picker.h"
+#include "md-test-gui.h"
+#include "md-test-utils.h"
+
+typedef struct
+{
+  MdDiary *diary;
+  MdAttack *attack;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *symptoms[] = { "nausea", NULL };
+
+  fixture->diary = md_diary_open (path, &error);
+  g_assert_no_error (error);
+
+  fixture->attack = md_attack_new ();
+  fixture->attack->start = g_get_real_time () / G_USEC_PER_SEC - 10 * 3600;
+  fixture->attack->start_offset = 3600;
+  fixture->attack->end = fixture->attack->start + 4 * 3600;
+  fixture->attack->end_offset = 3600;
+  fixture->attack->peak_pain = 2;
+  fixture->attack->side = g_strdup ("right");
+  fixture->attack->symptoms = g_strdupv ((char **) symptoms);
+  g_assert_true (md_diary_save_attack (fixture->diary, fixture->attack, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->attack);
+  g_clear_object (&fixture->diary);
+}
+
+static gpointer
+child (MdAttackEditor *editor,
+       const char     *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (editor), MD_TYPE_ATTACK_EDITOR, name);
+}
+
+static void
+test_loads_the_attack (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  MdAttackEditor *editor = md_attack_editor_new (NULL, fixture->diary, fixture->attack);
+  MdAttack *shown = md_attack_editor_get_attack (editor);
+
+  g_assert_cmpstr (shown->uuid, ==, fixture->attack->uuid);
+  /* Opening and saving an attack never moves its times. */
+  g_assert_cmpint (shown->start, ==, fixture->attack->start);
+  g_assert_cmpint (shown->end, ==, fixture->attack->end);
+  g_assert_cmpint (shown->peak_pain, ==, 2);
+  g_assert_cmpstr (shown->side, ==, "right");
+  g_assert_true (g_strv_contains ((const char * const *) shown->symptoms, "nausea"));
+  g_assert_false (gtk_switch_get_active (child (editor, "ongoing_switch")));
+  g_assert_null (md_attack_editor_get_problem (editor));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_end_before_start_is_refused_inline (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  MdAttackEditor *editor = md_attack_editor_new (NULL, fixture->diary, fixture->attack);
+  MdDateTimeButton *end_button = child (editor, "end_button");
+  MdDateTimeButton *start_button = child (editor, "start_button");
+  g_autoptr(GDateTime) before = g_date_time_add_hours (md_date_time_button_get_date_time (start_button), -1);
+  g_autoptr(MdAttack) stored = NULL;
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (editor, "notes_view")),
+                            "Typed while waiting", -1);
+  md_date_time_button_set_date_time (end_button, before);
+
+  /* The field is named, Save is off, and nothing reached the diary. */
+  g_assert_nonnull (md_attack_editor_get_problem (editor));
+  g_assert_true (g_str_has_prefix (md_attack_editor_get_problem (editor), "End:"));
+  g_assert_true (gtk_widget_has_css_class (child (editor, "end_row"), "error"));
+  g_assert_true (gtk_revealer_get_reveal_child (child (editor, "problem_revealer")));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL) &&
+                  md_attack_editor_get_problem (editor) == NULL);
+  g_assert_false (md_attack_editor_save (editor));
+  stored = md_diary_get_attack (fixture->diary, fixture->attack->uuid);
+  g_assert_cmpint (stored->end, ==, fixture->attack->end);
+
+  /* What was typed is still there. */
+  g_assert_cmpstr (md_attack_editor_get_attack (editor)->notes, ==, "Typed while waiting");
+
+  /* Mark it ongoing: the end no longer matters, and it saves. */
+  gtk_switch_set_active (child (editor, "ongoing_switch"), TRUE);
+  g_assert_null (md_attack_editor_get_problem (editor));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_save_keeps_uuid (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  MdAttackEditor *editor = md_attack_editor_new (NULL, fixture->diary, fixture->attack);
+  g_autoptr(MdAttack) stored = NULL;
+  GtkEntry *entry = child (editor, "symptom_entry");
+
+  g_object_ref (editor);
+  md_pain_picker_set_pain (child (editor, "pain_picker"), 3);
+  adw_combo_row_set_selected (child (editor, "quality_row"), 1);
+  adw_combo_row_set_selected (child (editor, "aura_row"), 1);
+  gtk_spin_button_set_value (child (editor, "aura_minutes_spin"), 25);
+  adw_combo_row_set_selected (child (editor, "disability_row"), 4);
+
+  /* A symptom of the patient's own, added from the keyboard. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Tingling lips");
+  g_signal_emit_by_name (entry, "activate");
+
+  /* Ctrl+Enter runs editor.save. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+
+  stored = md_diary_get_attack (fixture->diary, fixture->attack->uuid);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (md_diary_count (fixture->diary, "attacks"), ==, 1);
+  g_assert_cmpint (stored->peak_pain, ==, 3);
+  g_assert_cmpstr (stored->quality, ==, "pulsating");
+  g_assert_cmpstr (stored->aura, ==, "visual");
+  g_assert_cmpint (stored->aura_minutes, ==, 25);
+  g_assert_cmpint (stored->disability, ==, 3);
+  g_assert_cmpuint (g_strv_length (stored->symptoms), ==, 2);
+  {
+    g_autofree char *label = NULL;
+
+    for (guint i = 0; stored->symptoms[i] != NULL; i++)
+      if (g_str_has_prefix (stored->symptoms[i], "custom-"))
+        label = md_diary_get_symptom_label (fixture->diary, stored->symptoms[i]);
+    g_assert_cmpstr (label, ==, "Tingling lips");
+  }
+
+  /* Saving closed the editor. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_object_unref (editor);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init_gui (&argc, &argv);
+  adw_init ();
+
+  g_test_add ("/md/attack-editor/load", Fixture, NULL, fixture_set_up,
+              test_loads_the_attack, fixture_tear_down);
+  g_test_add ("/md/attack-editor/end-before-start", Fixture, NULL, fixture_set_up,
+              test_end_before_start_is_refused_inline, fixture_tear_down);
+  g_test_add ("/md/attack-editor/save", Fixture, NULL, fixture_set_up,
+              test_save_keeps_uuid, fixture_tear_down);
+
+  return g_test_run ();
+}
