@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "md-diary-page.h"
+#include "md-dose-editor.h"
 #include "md-pain-dialog.h"
 #include "md-pain-picker.h"
 #include "md-test-gui.h"
@@ -203,6 +204,39 @@ test_rows_are_built_only_when_shown (Fixture       *fixture,
   g_assert_cmpuint (n_rows, <, 400);
 }
 
+static void
+test_took_medication_and_pain_now (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(MdAttack) attack = NULL;
+  g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(GPtrArray) readings = NULL;
+  GtkWindow *editor;
+
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, 3, -1));
+  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+
+  /* The ongoing attack's "Took Medication" button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.add-dose", "s", attack->uuid));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_DOSE_EDITOR, TRUE));
+  editor = md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR);
+  md_pain_picker_set_pain (MD_PAIN_PICKER (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                          MD_TYPE_DOSE_EDITOR,
+                                                                          "pain_picker")), 3);
+  g_assert_true (md_dose_editor_save (MD_DOSE_EDITOR (editor)));
+
+  doses = md_diary_list_doses_for_attack (fixture->diary, attack->uuid);
+  g_assert_cmpuint (doses->len, ==, 1);
+
+  /* "How is your pain now?" links the reading to that dose. */
+  g_assert_true (md_diary_page_save_pain_now (fixture->page, attack->uuid, 1, 3));
+  readings = md_diary_list_pain_readings (fixture->diary, attack->uuid);
+  g_assert_cmpuint (readings->len, ==, 2);
+  g_assert_cmpstr (((MdPainReading *) g_ptr_array_index (readings, 1))->dose_uuid, ==,
+                   ((MdDose *) g_ptr_array_index (doses, 0))->uuid);
+  g_assert_cmpint (((MdPainReading *) g_ptr_array_index (readings, 1))->pain, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +251,8 @@ main (int   argc,
               test_end_from_row_and_delete_with_undo, fixture_tear_down);
   g_test_add ("/md/diary-page/no-headache-today", Fixture, NULL, fixture_set_up,
               test_no_headache_today, fixture_tear_down);
+  g_test_add ("/md/diary-page/took-medication", Fixture, NULL, fixture_set_up,
+              test_took_medication_and_pain_now, fixture_tear_down);
   g_test_add ("/md/diary-page/virtualised", Fixture, NULL, fixture_set_up,
               test_rows_are_built_only_when_shown, fixture_tear_down);
 

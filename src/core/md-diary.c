@@ -1488,6 +1488,22 @@ validate_dose (MdDiary  *self,
   return TRUE;
 }
 
+/**
+ * md_diary_validate_dose:
+ *
+ * Checks @dose as md_diary_save_dose() would, without saving.
+ */
+gboolean
+md_diary_validate_dose (MdDiary  *self,
+                        MdDose   *dose,
+                        GError  **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (MD_IS_DOSE (dose), FALSE);
+
+  return validate_dose (self, dose, error);
+}
+
 gboolean
 md_diary_save_dose (MdDiary  *self,
                     MdDose   *dose,
@@ -2218,6 +2234,21 @@ md_diary_commit (MdDiary  *self,
   md_row_list_reload (self->medications);
 
   return TRUE;
+}
+
+/**
+ * md_diary_attack_changed:
+ *
+ * Announces that what a list row shows for the attack changed (its doses
+ * or readings, saved inside a caller's transaction).
+ */
+void
+md_diary_attack_changed (MdDiary    *self,
+                         const char *uuid)
+{
+  g_return_if_fail (MD_IS_DIARY (self));
+
+  md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", uuid));
 }
 
 /**

@@ -42,6 +42,8 @@ gboolean            md_diary_commit                  (MdDiary             *self,
                                                       GError             **error);
 void                md_diary_rollback                (MdDiary             *self);
 void                md_diary_reload                  (MdDiary             *self);
+void                md_diary_attack_changed          (MdDiary             *self,
+                                                      const char          *uuid);
 gboolean            md_diary_has_uuid                (MdDiary             *self,
                                                       const char          *table,
                                                       const char          *uuid);
@@ -93,6 +95,9 @@ MdDiaryUndo        *md_diary_delete_attack           (MdDiary             *self,
 /* Doses */
 MdDose             *md_diary_get_dose                (MdDiary             *self,
                                                       const char          *uuid);
+gboolean            md_diary_validate_dose           (MdDiary             *self,
+                                                      MdDose              *dose,
+                                                      GError             **error);
 gboolean            md_diary_save_dose               (MdDiary             *self,
                                                       MdDose              *dose,
                                                       GError             **error);

@@ -16,6 +16,7 @@
 #include "md-attack-editor.h"
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
+#include "md-dose-editor.h"
 #include "md-diary-page.h"
 #include "md-pain-dialog.h"
 #include "md-pain-picker.h"
@@ -149,6 +150,21 @@ describe_doses (MdDiaryPage *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* A button whose label wraps, so three fit side by side on a phone. */
+static GtkWidget *
+wrapping_button (const char *mnemonic)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+
+  return button;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -161,7 +177,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *chip = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
   GtkWidget *doses = gtk_label_new (NULL);
-  GtkWidget *end_button = gtk_button_new_with_mnemonic (_("Attack _Ended"));
+  GtkWidget *ongoing_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *end_button = wrapping_button (_("Attack _Ended"));
+  GtkWidget *dose_button = wrapping_button (_("Took _Medication"));
+  GtkWidget *pain_button = wrapping_button (_("_Pain Now"));
   GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkWidget *edit_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
 
@@ -178,8 +197,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (doses), 0);
   gtk_label_set_ellipsize (GTK_LABEL (doses), PANGO_ELLIPSIZE_END);
 
-  gtk_widget_set_valign (end_button, GTK_ALIGN_CENTER);
+  gtk_box_set_homogeneous (GTK_BOX (ongoing_box), TRUE);
+  gtk_widget_set_margin_top (ongoing_box, 6);
   gtk_widget_add_css_class (end_button, "suggested-action");
+  gtk_box_append (GTK_BOX (ongoing_box), end_button);
+  gtk_box_append (GTK_BOX (ongoing_box), dose_button);
+  gtk_box_append (GTK_BOX (ongoing_box), pain_button);
 
   gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit_button, "flat");
@@ -194,8 +217,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (text), top);
   gtk_box_append (GTK_BOX (text), detail);
   gtk_box_append (GTK_BOX (text), doses);
+  gtk_box_append (GTK_BOX (text), ongoing_box);
   gtk_box_append (GTK_BOX (row), text);
-  gtk_box_append (GTK_BOX (row), end_button);
   gtk_box_append (GTK_BOX (row), edit_button);
   gtk_box_append (GTK_BOX (row), delete_button);
 
@@ -204,6 +227,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "detail", detail);
   g_object_set_data (G_OBJECT (row), "doses", doses);
   g_object_set_data (G_OBJECT (row), "end", end_button);
+  g_object_set_data (G_OBJECT (row), "dose", dose_button);
+  g_object_set_data (G_OBJECT (row), "pain", pain_button);
+  g_object_set_data (G_OBJECT (row), "ongoing", ongoing_box);
   g_object_set_data (G_OBJECT (row), "delete", delete_button);
   g_object_set_data (G_OBJECT (row), "edit", edit_button);
 
@@ -255,9 +281,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "doses"), doses != NULL);
 
   /* The target first: an action name without its target is refused. */
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "end"), ongoing);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "ongoing"), ongoing);
   gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "end"), "s", attack->uuid);
   gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "end"), "diary.end-attack");
+  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "dose"), "s", attack->uuid);
+  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "dose"), "diary.add-dose");
+  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "pain"), "s", attack->uuid);
+  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "pain"), "diary.record-pain");
   gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "edit"), "s", attack->uuid);
   gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "edit"), "diary.edit-attack");
   gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "delete"), "s", attack->uuid);
@@ -312,6 +342,173 @@ md_diary_page_edit_attack (MdDiaryPage *self,
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
+}
+
+/* The medication of the most recent dose: usually the one taken again. */
+static char *
+last_medication (MdDiary *diary)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GPtrArray) doses = md_diary_list_doses (diary, now - 365 * 24 * 3600, now + 60);
+
+  if (doses->len > 0)
+    return g_strdup (((MdDose *) g_ptr_array_index (doses, doses->len - 1))->medication_uuid);
+
+  return g_strdup ("preset-sumatriptan-50mg");
+}
+
+/**
+ * md_diary_page_add_dose:
+ * @attack_uuid: the attack the dose treats
+ *
+ * What "Took medication" does: a dose editor for a dose taken now, with
+ * the last medication used and the pain now asked.
+ *
+ * Returns: (transfer none) (nullable): the editor
+ */
+GtkWidget *
+md_diary_page_add_dose (MdDiaryPage *self,
+                        const char  *attack_uuid)
+{
+  g_autoptr(MdDose) dose = md_dose_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) minute = g_date_time_add_seconds (now, -g_date_time_get_seconds (now));
+  MdDoseEditor *editor;
+  GtkRoot *root;
+
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
+  g_return_val_if_fail (self->diary != NULL, NULL);
+
+  dose->attack_uuid = g_strdup (attack_uuid);
+  dose->medication_uuid = last_medication (self->diary);
+  dose->taken = g_date_time_to_unix (minute);
+  dose->taken_offset = (int) (g_date_time_get_utc_offset (minute) / G_TIME_SPAN_SECOND);
+  dose->setting = g_strdup ("home");
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  editor = md_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->diary, dose);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  return GTK_WIDGET (editor);
+}
+
+typedef struct
+{
+  MdDiaryPage *page;
+  char        *attack_uuid;
+} PainTarget;
+
+static void
+pain_target_free (gpointer  data,
+                  GClosure *closure)
+{
+  PainTarget *target = data;
+
+  g_object_unref (target->page);
+  g_free (target->attack_uuid);
+  g_free (target);
+}
+
+/**
+ * md_diary_page_save_pain_now:
+ * @attack_uuid: the attack
+ * @pain: IHS 0–3
+ * @nrs: 0–10 or -1
+ *
+ * Saves a pain reading taken now, linked to the attack's latest dose
+ * before it (the 2-hour and 24-hour readings that say whether a
+ * treatment worked).
+ */
+gboolean
+md_diary_page_save_pain_now (MdDiaryPage *self,
+                             const char  *attack_uuid,
+                             int          pain,
+                             int          nrs)
+{
+  g_autoptr(MdPainReading) reading = md_pain_reading_new ();
+  g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
+  g_return_val_if_fail (self->diary != NULL, FALSE);
+
+  reading->attack_uuid = g_strdup (attack_uuid);
+  reading->time = g_date_time_to_unix (now);
+  reading->time_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
+  reading->pain = pain;
+  reading->nrs = nrs;
+
+  doses = md_diary_list_doses_for_attack (self->diary, attack_uuid);
+  for (guint i = 0; i < doses->len; i++)
+    {
+      MdDose *dose = g_ptr_array_index (doses, i);
+
+      if (dose->taken <= reading->time)
+        {
+          g_free (reading->dose_uuid);
+          reading->dose_uuid = g_strdup (dose->uuid);
+        }
+    }
+
+  if (!md_diary_save_pain_reading (self->diary, reading, &error))
+    {
+      toast_error (self, error);
+      return FALSE;
+    }
+
+  add_toast (self, adw_toast_new (_("Pain recorded")));
+  return TRUE;
+}
+
+static void
+pain_now_saved_cb (MdPainDialog *dialog,
+                   PainTarget   *target)
+{
+  md_diary_page_save_pain_now (target->page, target->attack_uuid,
+                               md_pain_dialog_get_pain (dialog), md_pain_dialog_get_nrs (dialog));
+}
+
+/**
+ * md_diary_page_record_pain:
+ *
+ * "How is your pain now?" for an attack.
+ */
+void
+md_diary_page_record_pain (MdDiaryPage *self,
+                           const char  *attack_uuid)
+{
+  PainTarget *target = g_new0 (PainTarget, 1);
+  MdPainDialog *dialog;
+  GtkRoot *root;
+
+  g_return_if_fail (MD_IS_DIARY_PAGE (self));
+
+  target->page = g_object_ref (self);
+  target->attack_uuid = g_strdup (attack_uuid);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = md_pain_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               _("How Is Your Pain Now?"));
+  g_signal_connect_data (dialog, "saved", G_CALLBACK (pain_now_saved_cb), target,
+                         pain_target_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_dose_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  md_diary_page_add_dose (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+record_pain_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  md_diary_page_record_pain (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -415,6 +612,8 @@ md_diary_page_class_init (MdDiaryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diary.end-attack", "s", end_attack_action);
   gtk_widget_class_install_action (widget_class, "diary.delete-attack", "s", delete_attack_action);
   gtk_widget_class_install_action (widget_class, "diary.edit-attack", "s", edit_attack_action);
+  gtk_widget_class_install_action (widget_class, "diary.add-dose", "s", add_dose_action);
+  gtk_widget_class_install_action (widget_class, "diary.record-pain", "s", record_pain_action);
 }
 
 static void

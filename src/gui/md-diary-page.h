@@ -30,5 +30,13 @@ gboolean  md_diary_page_record_headache_free_today   (MdDiaryPage *self);
 GtkListView *md_diary_page_get_list_view             (MdDiaryPage *self);
 GtkWidget *md_diary_page_edit_attack                 (MdDiaryPage *self,
                                                       const char  *uuid);
+GtkWidget *md_diary_page_add_dose                    (MdDiaryPage *self,
+                                                      const char  *attack_uuid);
+void      md_diary_page_record_pain                  (MdDiaryPage *self,
+                                                      const char  *attack_uuid);
+gboolean  md_diary_page_save_pain_now                (MdDiaryPage *self,
+                                                      const char  *attack_uuid,
+                                                      int          pain,
+                                                      int          nrs);
 
 G_END_DECLS

@@ -1,0 +1,559 @@
+/* md-dose-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One dose: the medication (searchable), amount and unit prefilled from
+ * its default, route, where it was taken, when; for an infusion also when
+ * it ended, what was given with it, side effects and cost; and, when the
+ * dose treats an attack, the pain right now and the most bothersome
+ * symptom — the baseline that the 2-hour reading is compared with.
+ */
+
+#define G_LOG_DOMAIN "md-dose-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-catalogue.h"
+#include "md-date-time-button.h"
+#include "md-dose-editor.h"
+#include "md-pain-picker.h"
+
+struct _MdDoseEditor
+{
+  AdwWindow          parent_instance;
+
+  /* Template widgets */
+  GtkDropDown       *medication_dropdown;
+  GtkSpinButton     *amount_spin;
+  GtkEntry          *unit_entry;
+  AdwComboRow       *route_row;
+  AdwComboRow       *setting_row;
+  MdDateTimeButton  *taken_button;
+  AdwPreferencesGroup *infusion_group;
+  MdDateTimeButton  *infusion_end_button;
+  GtkEntry          *co_administered_entry;
+  GtkFlowBox        *side_effects_box;
+  GtkSpinButton     *cost_spin;
+  AdwPreferencesGroup *pain_group;
+  MdPainPicker      *pain_picker;
+  AdwComboRow       *bothersome_row;
+  GtkTextView       *notes_view;
+  GtkLabel          *problem_label;
+  GtkRevealer       *problem_revealer;
+
+  /* Owned */
+  MdDiary           *diary;
+  MdDose            *dose;
+  GtkFilterListModel *medications;
+  GHashTable        *side_effect_buttons;
+  char              *problem;
+
+  gboolean           loading;
+};
+
+G_DEFINE_FINAL_TYPE (MdDoseEditor, md_dose_editor, ADW_TYPE_WINDOW)
+
+static const char *bothersome_keys[] = { NULL, "nausea", "photophobia", "phonophobia" };
+
+static const char *
+catalogue_key_at (MdCatalogue catalogue,
+                  guint       position)
+{
+  guint n;
+  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
+
+  return position < n ? entries[position].key : NULL;
+}
+
+static guint
+catalogue_position (MdCatalogue  catalogue,
+                    const char  *key)
+{
+  guint n;
+  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (entries[i].key, key) == 0)
+      return i;
+
+  return 0;
+}
+
+static void
+fill_catalogue_combo (AdwComboRow *row,
+                      MdCatalogue  catalogue)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint n;
+  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, md_catalogue_get_label (catalogue, entries[i].key));
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
+static MdMedication *
+selected_medication (MdDoseEditor *self)
+{
+  return gtk_drop_down_get_selected_item (self->medication_dropdown);
+}
+
+static gboolean
+is_infusion (MdDoseEditor *self)
+{
+  return g_strcmp0 (catalogue_key_at (MD_CATALOGUE_ROUTE, adw_combo_row_get_selected (self->route_row)),
+                    "iv") == 0;
+}
+
+static void
+read_form (MdDoseEditor *self)
+{
+  MdDose *d = self->dose;
+  MdMedication *medication = selected_medication (self);
+  GDateTime *taken = md_date_time_button_get_date_time (self->taken_button);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  g_autoptr(GPtrArray) effects = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, button;
+  GtkTextIter from, to;
+
+  g_free (d->medication_uuid);
+  d->medication_uuid = g_strdup (medication != NULL ? medication->uuid : NULL);
+  d->amount = gtk_spin_button_get_value (self->amount_spin);
+  g_free (d->unit);
+  d->unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_entry))));
+  g_free (d->route);
+  d->route = g_strdup (catalogue_key_at (MD_CATALOGUE_ROUTE, adw_combo_row_get_selected (self->route_row)));
+  g_free (d->setting);
+  d->setting = g_strdup (catalogue_key_at (MD_CATALOGUE_SETTING, adw_combo_row_get_selected (self->setting_row)));
+  d->taken = g_date_time_to_unix (taken);
+  d->taken_offset = (int) (g_date_time_get_utc_offset (taken) / G_TIME_SPAN_SECOND);
+
+  if (is_infusion (self))
+    {
+      d->infusion_end = g_date_time_to_unix (md_date_time_button_get_date_time (self->infusion_end_button));
+      g_free (d->co_administered);
+      d->co_administered = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->co_administered_entry)));
+
+      g_hash_table_iter_init (&iter, self->side_effect_buttons);
+      while (g_hash_table_iter_next (&iter, &key, &button))
+        if (gtk_toggle_button_get_active (button))
+          g_ptr_array_add (effects, g_strdup (key));
+      g_ptr_array_sort (effects, (GCompareFunc) g_strcmp0);
+      g_ptr_array_add (effects, NULL);
+      g_strfreev (d->side_effects);
+      d->side_effects = (char **) g_ptr_array_free (g_steal_pointer (&effects), FALSE);
+
+      d->cost = gtk_spin_button_get_value (self->cost_spin) > 0 ? gtk_spin_button_get_value (self->cost_spin) : -1;
+    }
+  else
+    {
+      d->infusion_end = 0;
+      g_clear_pointer (&d->side_effects, g_strfreev);
+    }
+
+  g_free (d->most_bothersome);
+  d->most_bothersome = d->attack_uuid != NULL
+                       ? g_strdup (bothersome_keys[adw_combo_row_get_selected (self->bothersome_row)])
+                       : NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &from, &to);
+  g_free (d->notes);
+  d->notes = gtk_text_buffer_get_text (buffer, &from, &to, FALSE);
+}
+
+static void
+validate (MdDoseEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  read_form (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->infusion_group), is_infusion (self));
+
+  ok = md_diary_validate_dose (self->diary, self->dose, &error);
+  if (ok && self->dose->attack_uuid != NULL && md_pain_picker_get_pain (self->pain_picker) < 0)
+    {
+      ok = FALSE;
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Pain now: choose None, Mild, Moderate or Severe."));
+    }
+
+  g_clear_pointer (&self->problem, g_free);
+  if (!ok)
+    self->problem = g_strdup (error->message);
+
+  gtk_label_set_label (self->problem_label, self->problem != NULL ? self->problem : "");
+  gtk_revealer_set_reveal_child (self->problem_revealer, self->problem != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
+}
+
+static void
+form_changed_cb (MdDoseEditor *self)
+{
+  if (self->dose == NULL || self->loading)
+    return;
+
+  validate (self);
+}
+
+/* A new medication choice brings its own amount, unit and route. */
+static void
+medication_changed_cb (MdDoseEditor *self)
+{
+  MdMedication *medication = selected_medication (self);
+
+  if (self->dose == NULL || self->loading || medication == NULL)
+    return;
+
+  self->loading = TRUE;
+  if (medication->default_amount > 0)
+    gtk_spin_button_set_value (self->amount_spin, medication->default_amount);
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), medication->unit);
+  adw_combo_row_set_selected (self->route_row, catalogue_position (MD_CATALOGUE_ROUTE, medication->route));
+  self->loading = FALSE;
+
+  validate (self);
+}
+
+static char *
+medication_name (MdMedication *medication)
+{
+  return g_strdup (medication != NULL ? medication->name : "");
+}
+
+static gboolean
+not_archived (gpointer item,
+              gpointer user_data)
+{
+  MdMedication *medication = item;
+  const char *keep = user_data;
+
+  return !medication->archived || g_strcmp0 (medication->uuid, keep) == 0;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  md_dose_editor_save (MD_DOSE_EDITOR (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+md_dose_editor_dispose (GObject *object)
+{
+  MdDoseEditor *self = MD_DOSE_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_DOSE_EDITOR);
+  g_clear_object (&self->medications);
+  g_clear_object (&self->diary);
+  g_clear_object (&self->dose);
+  g_clear_pointer (&self->side_effect_buttons, g_hash_table_unref);
+  g_clear_pointer (&self->problem, g_free);
+
+  G_OBJECT_CLASS (md_dose_editor_parent_class)->dispose (object);
+}
+
+static void
+md_dose_editor_class_init (MdDoseEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_dose_editor_dispose;
+
+  g_type_ensure (MD_TYPE_DATE_TIME_BUTTON);
+  g_type_ensure (MD_TYPE_PAIN_PICKER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-dose-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, medication_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, amount_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, unit_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, route_row);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, setting_row);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, taken_button);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, infusion_group);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, infusion_end_button);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, co_administered_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, side_effects_box);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, cost_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, pain_group);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, pain_picker);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, bothersome_row);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, problem_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, medication_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+}
+
+static void
+md_dose_editor_init (MdDoseEditor *self)
+{
+  g_autoptr(GtkStringList) bothersome = gtk_string_list_new (NULL);
+  guint n;
+  const MdCatalogueEntry *effects = md_catalogue_get_entries (MD_CATALOGUE_SIDE_EFFECT, &n);
+
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  fill_catalogue_combo (self->route_row, MD_CATALOGUE_ROUTE);
+  fill_catalogue_combo (self->setting_row, MD_CATALOGUE_SETTING);
+
+  /* Translators: no symptom was chosen as the most bothersome one */
+  gtk_string_list_append (bothersome, C_("most bothersome symptom", "None chosen"));
+  for (guint i = 1; i < G_N_ELEMENTS (bothersome_keys); i++)
+    gtk_string_list_append (bothersome, md_catalogue_get_label (MD_CATALOGUE_SYMPTOM, bothersome_keys[i]));
+  adw_combo_row_set_model (self->bothersome_row, G_LIST_MODEL (bothersome));
+
+  self->side_effect_buttons = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (md_catalogue_get_label (MD_CATALOGUE_SIDE_EFFECT,
+                                                                                    effects[i].key));
+
+      gtk_widget_add_css_class (button, "chip");
+      g_signal_connect_object (button, "toggled", G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_flow_box_append (self->side_effects_box, button);
+      g_hash_table_insert (self->side_effect_buttons, (gpointer) effects[i].key, button);
+    }
+}
+
+static void
+load_form (MdDoseEditor *self)
+{
+  MdDose *d = self->dose;
+  GListModel *model = G_LIST_MODEL (self->medications);
+  g_autoptr(GDateTime) taken = NULL;
+
+  if (d->taken > 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (d->taken);
+      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (d->taken_offset);
+
+      taken = g_date_time_to_timezone (utc, zone);
+      md_date_time_button_set_date_time (self->taken_button, taken);
+    }
+  taken = g_date_time_ref (md_date_time_button_get_date_time (self->taken_button));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (medication->uuid, d->medication_uuid) == 0)
+        gtk_drop_down_set_selected (self->medication_dropdown, i);
+    }
+
+  if (d->amount > 0)
+    gtk_spin_button_set_value (self->amount_spin, d->amount);
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), d->unit != NULL ? d->unit : "");
+  adw_combo_row_set_selected (self->route_row, catalogue_position (MD_CATALOGUE_ROUTE, d->route));
+  adw_combo_row_set_selected (self->setting_row, catalogue_position (MD_CATALOGUE_SETTING, d->setting));
+
+  if (d->infusion_end != 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (d->infusion_end);
+      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (d->taken_offset);
+      g_autoptr(GDateTime) end = g_date_time_to_timezone (utc, zone);
+
+      md_date_time_button_set_date_time (self->infusion_end_button, end);
+    }
+  else
+    {
+      /* Infusions in the trials ran 10–30 minutes. */
+      g_autoptr(GDateTime) end = g_date_time_add_minutes (taken, 20);
+
+      md_date_time_button_set_date_time (self->infusion_end_button, end);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->co_administered_entry),
+                         d->co_administered != NULL ? d->co_administered : "");
+  for (guint i = 0; d->side_effects != NULL && d->side_effects[i] != NULL; i++)
+    {
+      GtkToggleButton *button = g_hash_table_lookup (self->side_effect_buttons, d->side_effects[i]);
+
+      if (button != NULL)
+        gtk_toggle_button_set_active (button, TRUE);
+    }
+  gtk_spin_button_set_value (self->cost_spin, d->cost > 0 ? d->cost : 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pain_group), d->attack_uuid != NULL);
+  for (guint i = 1; i < G_N_ELEMENTS (bothersome_keys); i++)
+    if (g_strcmp0 (d->most_bothersome, bothersome_keys[i]) == 0)
+      adw_combo_row_set_selected (self->bothersome_row, i);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), d->notes != NULL ? d->notes : "", -1);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->loading = FALSE;
+
+  /* A new dose starts from its medication's default. */
+  if (d->amount <= 0)
+    medication_changed_cb (self);
+  validate (self);
+}
+
+/**
+ * md_dose_editor_new:
+ * @dose: a dose to edit, or a new one (attack_uuid set when it treats an
+ *   attack); the editor works on a copy
+ */
+MdDoseEditor *
+md_dose_editor_new (GtkWindow *parent,
+                    MdDiary   *diary,
+                    MdDose    *dose)
+{
+  MdDoseEditor *self;
+  GtkCustomFilter *filter;
+  g_autoptr(GtkExpression) name = NULL;
+
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+  g_return_val_if_fail (MD_IS_DOSE (dose), NULL);
+
+  self = g_object_new (MD_TYPE_DOSE_EDITOR,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+  self->diary = g_object_ref (diary);
+  self->dose = md_dose_copy (dose);
+
+  /* Archived medications are not offered, unless this dose used one. */
+  filter = gtk_custom_filter_new (not_archived, g_strdup (dose->medication_uuid), g_free);
+  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (diary)),
+                                                 GTK_FILTER (filter));
+  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                      G_CALLBACK (medication_name), NULL, NULL);
+  gtk_drop_down_set_expression (self->medication_dropdown, name);
+  gtk_drop_down_set_model (self->medication_dropdown, G_LIST_MODEL (self->medications));
+
+  load_form (self);
+
+  return self;
+}
+
+/**
+ * md_dose_editor_set_medication:
+ *
+ * Chooses the medication, as picking it from the list does.
+ */
+void
+md_dose_editor_set_medication (MdDoseEditor *self,
+                               const char   *medication_uuid)
+{
+  GListModel *model;
+
+  g_return_if_fail (MD_IS_DOSE_EDITOR (self));
+
+  model = G_LIST_MODEL (self->medications);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (medication->uuid, medication_uuid) == 0)
+        gtk_drop_down_set_selected (self->medication_dropdown, i);
+    }
+}
+
+/**
+ * md_dose_editor_get_dose:
+ *
+ * Returns: (transfer none): the dose as the form describes it now
+ */
+MdDose *
+md_dose_editor_get_dose (MdDoseEditor *self)
+{
+  g_return_val_if_fail (MD_IS_DOSE_EDITOR (self), NULL);
+
+  read_form (self);
+  return self->dose;
+}
+
+const char *
+md_dose_editor_get_problem (MdDoseEditor *self)
+{
+  g_return_val_if_fail (MD_IS_DOSE_EDITOR (self), NULL);
+
+  return self->problem;
+}
+
+/**
+ * md_dose_editor_save:
+ *
+ * Saves the dose and, for an attack, the pain at dose time, in one
+ * transaction; then closes.
+ */
+gboolean
+md_dose_editor_save (MdDoseEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (MD_IS_DOSE_EDITOR (self), FALSE);
+
+  validate (self);
+  if (self->problem != NULL)
+    return FALSE;
+
+  ok = md_diary_begin (self->diary, &error) &&
+       md_diary_save_dose (self->diary, self->dose, &error);
+
+  if (ok && self->dose->attack_uuid != NULL)
+    {
+      g_autoptr(MdPainReading) reading = md_pain_reading_new ();
+      g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (self->diary, self->dose->attack_uuid);
+
+      /* Editing a dose updates its pain-at-dose reading, never adds one. */
+      for (guint i = 0; i < readings->len; i++)
+        {
+          MdPainReading *existing = g_ptr_array_index (readings, i);
+
+          if (g_strcmp0 (existing->dose_uuid, self->dose->uuid) == 0 &&
+              ABS (existing->time - self->dose->taken) <= 10 * 60)
+            reading->uuid = g_strdup (existing->uuid);
+        }
+
+      reading->attack_uuid = g_strdup (self->dose->attack_uuid);
+      reading->dose_uuid = g_strdup (self->dose->uuid);
+      reading->time = self->dose->taken;
+      reading->time_offset = self->dose->taken_offset;
+      reading->pain = md_pain_picker_get_pain (self->pain_picker);
+      reading->nrs = md_pain_picker_get_nrs (self->pain_picker);
+      reading->mbs_present = self->dose->most_bothersome != NULL ? 1 : -1;
+      ok = md_diary_save_pain_reading (self->diary, reading, &error);
+    }
+
+  if (!ok || !md_diary_commit (self->diary, &error))
+    {
+      md_diary_rollback (self->diary);
+      g_clear_pointer (&self->problem, g_free);
+      self->problem = g_strdup (error->message);
+      gtk_label_set_label (self->problem_label, self->problem);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      return FALSE;
+    }
+
+  if (self->dose->attack_uuid != NULL)
+    md_diary_attack_changed (self->diary, self->dose->attack_uuid);
+
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
