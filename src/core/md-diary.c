@@ -485,16 +485,16 @@ md_diary_get_medication (MdDiary    *self,
   return rowid < 0 ? NULL : load_medication (rowid, self);
 }
 
+/**
+ * md_diary_validate_medication:
+ *
+ * Checks @medication as md_diary_save_medication() would, without saving.
+ */
 gboolean
-md_diary_save_medication (MdDiary       *self,
-                          MdMedication  *medication,
-                          GError       **error)
+md_diary_validate_medication (MdDiary       *self,
+                              MdMedication  *medication,
+                              GError       **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean owns;
-  gboolean existed;
-  gboolean ok;
-
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
   g_return_val_if_fail (MD_IS_MEDICATION (medication), FALSE);
 
@@ -513,6 +513,25 @@ md_diary_save_medication (MdDiary       *self,
     return invalid (error, _("Unit: give the unit of the dose, such as mg."));
   if (medication->default_amount == 0 || (medication->default_amount < 0 && medication->default_amount != -1))
     return invalid (error, _("Amount: the amount must be more than zero."));
+
+  return TRUE;
+}
+
+gboolean
+md_diary_save_medication (MdDiary       *self,
+                          MdMedication  *medication,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean owns;
+  gboolean existed;
+  gboolean ok;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (MD_IS_MEDICATION (medication), FALSE);
+
+  if (!md_diary_validate_medication (self, medication, error))
+    return FALSE;
 
   ensure_uuid (&medication->uuid);
   existed = md_diary_has_uuid (self, "medications", medication->uuid);

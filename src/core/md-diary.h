@@ -54,6 +54,9 @@ gint64              md_diary_count                   (MdDiary             *self,
 GListModel         *md_diary_get_medications         (MdDiary             *self);
 MdMedication       *md_diary_get_medication          (MdDiary             *self,
                                                       const char          *uuid);
+gboolean            md_diary_validate_medication     (MdDiary             *self,
+                                                      MdMedication        *medication,
+                                                      GError             **error);
 gboolean            md_diary_save_medication         (MdDiary             *self,
                                                       MdMedication        *medication,
                                                       GError             **error);

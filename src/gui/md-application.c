@@ -293,7 +293,8 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   MdPreferencesWindow *preferences;
 
-  preferences = md_preferences_window_new (self->settings, md_application_get_database_path (self));
+  preferences = md_preferences_window_new (self->settings, md_application_get_database_path (self),
+                                           self->diary);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_set_modal (GTK_WINDOW (preferences), parent != NULL);
   gtk_window_present (GTK_WINDOW (preferences));

@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "md-catalogue.h"
 #include "md-database.h"
+#include "md-medication-editor.h"
 #include "md-preferences-window.h"
 
 struct _MdPreferencesWindow
@@ -20,10 +22,12 @@ struct _MdPreferencesWindow
   /* Template widgets */
   AdwComboRow          *color_scheme_row;
   AdwPreferencesGroup  *backups_group;
+  GtkListBox           *medications_list;
 
   /* Owned */
   GSettings            *settings;
   char                 *database_path;
+  MdDiary              *diary;
 };
 
 G_DEFINE_FINAL_TYPE (MdPreferencesWindow, md_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -32,6 +36,7 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_DATABASE_PATH,
+  PROP_DIARY,
   N_PROPS
 };
 
@@ -119,6 +124,53 @@ fill_backups (MdPreferencesWindow *self)
     }
 }
 
+static GtkWidget *
+create_medication_row (gpointer item,
+                       gpointer user_data)
+{
+  MdMedication *medication = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = g_markup_escape_text (medication->name, -1);
+
+  /* Translators: a medication's class and use, e.g. "Triptan · Acute" */
+  subtitle = g_strdup_printf (_("%s · %s"),
+                              md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS, medication->med_class),
+                              md_catalogue_get_label (MD_CATALOGUE_USE, medication->use));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  if (medication->archived)
+    {
+      GtkWidget *label = gtk_label_new (_("Archived"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "medication-uuid", g_strdup (medication->uuid), g_free);
+
+  return row;
+}
+
+static void
+medication_row_activated_cb (MdPreferencesWindow *self,
+                             GtkListBoxRow       *row)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (row), "medication-uuid");
+  g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, uuid);
+
+  if (medication != NULL)
+    gtk_window_present (GTK_WINDOW (md_medication_editor_new (GTK_WINDOW (self), self->diary, medication)));
+}
+
+static void
+add_medication_clicked_cb (MdPreferencesWindow *self)
+{
+  gtk_window_present (GTK_WINDOW (md_medication_editor_new (GTK_WINDOW (self), self->diary, NULL)));
+}
+
 static void
 md_preferences_window_constructed (GObject *object)
 {
@@ -128,6 +180,11 @@ md_preferences_window_constructed (GObject *object)
 
   if (self->database_path != NULL)
     fill_backups (self);
+
+  if (self->diary != NULL)
+    gtk_list_box_bind_model (self->medications_list, md_diary_get_medications (self->diary),
+                             create_medication_row, NULL, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->medications_list), self->diary != NULL);
 
   g_settings_bind_with_mapping (self->settings, "color-scheme",
                                 self->color_scheme_row, "selected",
@@ -145,6 +202,7 @@ md_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->diary);
 
   G_OBJECT_CLASS (md_preferences_window_parent_class)->dispose (object);
 }
@@ -165,6 +223,10 @@ md_preferences_window_set_property (GObject      *object,
 
     case PROP_DATABASE_PATH:
       self->database_path = g_value_dup_string (value);
+      break;
+
+    case PROP_DIARY:
+      self->diary = g_value_dup_object (value);
       break;
 
     default:
@@ -188,6 +250,10 @@ md_preferences_window_get_property (GObject    *object,
 
     case PROP_DATABASE_PATH:
       g_value_set_string (value, self->database_path);
+      break;
+
+    case PROP_DIARY:
+      g_value_set_object (value, self->diary);
       break;
 
     default:
@@ -220,12 +286,22 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_DIARY] =
+    g_param_spec_object ("diary", NULL, NULL,
+                         MD_TYPE_DIARY,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/md-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, medications_list);
+  gtk_widget_class_bind_template_callback (widget_class, medication_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_medication_clicked_cb);
 }
 
 static void
@@ -234,14 +310,21 @@ md_preferences_window_init (MdPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * md_preferences_window_new:
+ * @database_path: the diary file, whose backups are listed
+ * @diary: (nullable): the open diary, whose medications are listed
+ */
 MdPreferencesWindow *
 md_preferences_window_new (GSettings  *settings,
-                           const char *database_path)
+                           const char *database_path,
+                           MdDiary    *diary)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   return g_object_new (MD_TYPE_PREFERENCES_WINDOW,
                        "settings", settings,
                        "database-path", database_path,
+                       "diary", diary,
                        NULL);
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "md-diary.h"
+
 G_BEGIN_DECLS
 
 #define MD_TYPE_PREFERENCES_WINDOW (md_preferences_window_get_type ())
@@ -15,6 +17,7 @@ G_DECLARE_FINAL_TYPE (MdPreferencesWindow, md_preferences_window, MD, PREFERENCE
                       AdwPreferencesWindow)
 
 MdPreferencesWindow *md_preferences_window_new (GSettings  *settings,
-                                                const char *database_path);
+                                                const char *database_path,
+                                                MdDiary    *diary);
 
 G_END_DECLS

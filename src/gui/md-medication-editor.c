@@ -1,0 +1,262 @@
+/* md-medication-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A medication of the catalogue: name, class (by product, as CLINICAL.md
+ * counts them), acute or preventive, default amount and unit, route, and
+ * whether it is archived — a medication that was ever taken is archived,
+ * never deleted.
+ */
+
+#define G_LOG_DOMAIN "md-medication-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-catalogue.h"
+#include "md-medication-editor.h"
+
+struct _MdMedicationEditor
+{
+  AdwWindow      parent_instance;
+
+  /* Template widgets */
+  AdwEntryRow   *name_row;
+  AdwComboRow   *class_row;
+  AdwComboRow   *use_row;
+  GtkSpinButton *amount_spin;
+  GtkEntry      *unit_entry;
+  AdwComboRow   *route_row;
+  GtkSwitch     *archived_switch;
+  GtkLabel      *problem_label;
+  GtkRevealer   *problem_revealer;
+
+  /* Owned */
+  MdDiary       *diary;
+  MdMedication  *medication;
+  char          *problem;
+
+  gboolean       loading;
+};
+
+G_DEFINE_FINAL_TYPE (MdMedicationEditor, md_medication_editor, ADW_TYPE_WINDOW)
+
+static void
+fill_combo (AdwComboRow *row,
+            MdCatalogue  catalogue)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint n;
+  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, md_catalogue_get_label (catalogue, entries[i].key));
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
+static const char *
+key_at (MdCatalogue catalogue,
+        guint       position)
+{
+  guint n;
+  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
+
+  return position < n ? entries[position].key : NULL;
+}
+
+static guint
+position_of (MdCatalogue  catalogue,
+             const char  *key)
+{
+  guint n;
+  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (entries[i].key, key) == 0)
+      return i;
+
+  return 0;
+}
+
+static void
+validate (MdMedicationEditor *self)
+{
+  MdMedication *m = self->medication;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_free (m->name);
+  m->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  g_free (m->med_class);
+  m->med_class = g_strdup (key_at (MD_CATALOGUE_MEDICATION_CLASS, adw_combo_row_get_selected (self->class_row)));
+  g_free (m->use);
+  m->use = g_strdup (key_at (MD_CATALOGUE_USE, adw_combo_row_get_selected (self->use_row)));
+  m->default_amount = gtk_spin_button_get_value (self->amount_spin);
+  g_free (m->unit);
+  m->unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_entry))));
+  g_free (m->route);
+  m->route = g_strdup (key_at (MD_CATALOGUE_ROUTE, adw_combo_row_get_selected (self->route_row)));
+  m->archived = gtk_switch_get_active (self->archived_switch);
+
+  ok = md_diary_validate_medication (self->diary, m, &error);
+
+  g_clear_pointer (&self->problem, g_free);
+  if (!ok)
+    self->problem = g_strdup (error->message);
+
+  gtk_label_set_label (self->problem_label, self->problem != NULL ? self->problem : "");
+  gtk_revealer_set_reveal_child (self->problem_revealer, self->problem != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
+
+  if (self->problem != NULL && g_str_has_prefix (self->problem, _("Name")))
+    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+}
+
+static void
+form_changed_cb (MdMedicationEditor *self)
+{
+  if (self->medication == NULL || self->loading)
+    return;
+
+  validate (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  md_medication_editor_save (MD_MEDICATION_EDITOR (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+md_medication_editor_dispose (GObject *object)
+{
+  MdMedicationEditor *self = MD_MEDICATION_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_MEDICATION_EDITOR);
+  g_clear_object (&self->diary);
+  g_clear_object (&self->medication);
+  g_clear_pointer (&self->problem, g_free);
+
+  G_OBJECT_CLASS (md_medication_editor_parent_class)->dispose (object);
+}
+
+static void
+md_medication_editor_class_init (MdMedicationEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_medication_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-medication-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdMedicationEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, MdMedicationEditor, class_row);
+  gtk_widget_class_bind_template_child (widget_class, MdMedicationEditor, use_row);
+  gtk_widget_class_bind_template_child (widget_class, MdMedicationEditor, amount_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdMedicationEditor, unit_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdMedicationEditor, route_row);
+  gtk_widget_class_bind_template_child (widget_class, MdMedicationEditor, archived_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdMedicationEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MdMedicationEditor, problem_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+}
+
+static void
+md_medication_editor_init (MdMedicationEditor *self)
+{
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  fill_combo (self->class_row, MD_CATALOGUE_MEDICATION_CLASS);
+  fill_combo (self->use_row, MD_CATALOGUE_USE);
+  fill_combo (self->route_row, MD_CATALOGUE_ROUTE);
+}
+
+/**
+ * md_medication_editor_new:
+ * @medication: (nullable): the medication to edit; %NULL for a new one
+ */
+MdMedicationEditor *
+md_medication_editor_new (GtkWindow    *parent,
+                          MdDiary      *diary,
+                          MdMedication *medication)
+{
+  MdMedicationEditor *self;
+  MdMedication *m;
+
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+
+  self = g_object_new (MD_TYPE_MEDICATION_EDITOR,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+  self->diary = g_object_ref (diary);
+  self->medication = medication != NULL ? md_medication_copy (medication) : md_medication_new ();
+  m = self->medication;
+
+  gtk_window_set_title (GTK_WINDOW (self), medication != NULL ? _("Medication") : _("New Medication"));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), m->name != NULL ? m->name : "");
+  adw_combo_row_set_selected (self->class_row,
+                              position_of (MD_CATALOGUE_MEDICATION_CLASS, m->med_class != NULL ? m->med_class : "other"));
+  adw_combo_row_set_selected (self->use_row, position_of (MD_CATALOGUE_USE, m->use != NULL ? m->use : "acute"));
+  gtk_spin_button_set_value (self->amount_spin, m->default_amount > 0 ? m->default_amount : 1);
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), m->unit != NULL ? m->unit : "mg");
+  adw_combo_row_set_selected (self->route_row, position_of (MD_CATALOGUE_ROUTE, m->route != NULL ? m->route : "oral"));
+  gtk_switch_set_active (self->archived_switch, m->archived);
+
+  self->loading = FALSE;
+  validate (self);
+
+  return self;
+}
+
+const char *
+md_medication_editor_get_problem (MdMedicationEditor *self)
+{
+  g_return_val_if_fail (MD_IS_MEDICATION_EDITOR (self), NULL);
+
+  return self->problem;
+}
+
+gboolean
+md_medication_editor_save (MdMedicationEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MD_IS_MEDICATION_EDITOR (self), FALSE);
+
+  validate (self);
+  if (self->problem != NULL)
+    return FALSE;
+
+  if (!md_diary_save_medication (self->diary, self->medication, &error))
+    {
+      self->problem = g_strdup (error->message);
+      gtk_label_set_label (self->problem_label, self->problem);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      return FALSE;
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}

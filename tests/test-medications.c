@@ -1,0 +1,127 @@
+/* test-medications.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The medication catalogue in Preferences: add, edit, archive.
+ */
+
+#include "config.h"
+
+#include "md-dose-editor.h"
+#include "md-medication-editor.h"
+#include "md-preferences-window.h"
+#include "md-test-gui.h"
+#include "md-test-utils.h"
+
+static MdDiary *
+new_diary (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(GError) error = NULL;
+  MdDiary *diary = md_diary_open (path, &error);
+
+  g_assert_no_error (error);
+
+  return diary;
+}
+
+static gpointer
+child (gpointer     widget,
+       GType        type,
+       const char  *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+test_add_edit_and_archive (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  MdPreferencesWindow *preferences = md_preferences_window_new (settings, NULL, diary);
+  GtkListBox *list = child (preferences, MD_TYPE_PREFERENCES_WINDOW, "medications_list");
+  guint presets = count_rows (list);
+  MdMedicationEditor *editor;
+  g_autoptr(MdMedication) saved = NULL;
+  GListModel *medications = md_diary_get_medications (diary);
+  const char *uuid = NULL;
+
+  g_assert_cmpuint (presets, ==, g_list_model_get_n_items (medications));
+  g_assert_cmpuint (presets, >=, 18);
+
+  /* A new medication: no name yet, so nothing can be saved. */
+  editor = md_medication_editor_new (GTK_WINDOW (preferences), diary, NULL);
+  g_assert_true (g_str_has_prefix (md_medication_editor_get_problem (editor), "Name:"));
+  g_assert_false (md_medication_editor_save (editor));
+
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, MD_TYPE_MEDICATION_EDITOR, "name_row")), "Rimegepant 75 mg");
+  adw_combo_row_set_selected (child (editor, MD_TYPE_MEDICATION_EDITOR, "class_row"), 5); /* gepant */
+  gtk_spin_button_set_value (child (editor, MD_TYPE_MEDICATION_EDITOR, "amount_spin"), 75);
+  g_assert_null (md_medication_editor_get_problem (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+
+  g_assert_cmpuint (count_rows (list), ==, presets + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (medications); i++)
+    {
+      g_autoptr(MdMedication) m = g_list_model_get_item (medications, i);
+
+      if (g_str_equal (m->name, "Rimegepant 75 mg"))
+        {
+          g_assert_cmpstr (m->med_class, ==, "gepant");
+          g_assert_cmpstr (m->unit, ==, "mg");
+          g_assert_cmpfloat (m->default_amount, ==, 75);
+          saved = g_object_ref (m);
+        }
+    }
+  g_assert_nonnull (saved);
+  uuid = saved->uuid;
+
+  /* Archive it: still listed, marked, but no longer offered for a dose. */
+  editor = md_medication_editor_new (GTK_WINDOW (preferences), diary, saved);
+  gtk_switch_set_active (child (editor, MD_TYPE_MEDICATION_EDITOR, "archived_switch"), TRUE);
+  g_assert_true (md_medication_editor_save (editor));
+  g_assert_cmpuint (count_rows (list), ==, presets + 1);
+  {
+    g_autoptr(MdMedication) archived = md_diary_get_medication (diary, uuid);
+    g_autoptr(MdDose) dose = md_dose_new ();
+    MdDoseEditor *dose_editor;
+    GtkDropDown *dropdown;
+    GListModel *offered;
+
+    g_assert_true (archived->archived);
+
+    dose->medication_uuid = g_strdup ("preset-ibuprofen-400mg");
+    dose->taken = g_get_real_time () / G_USEC_PER_SEC;
+    dose_editor = md_dose_editor_new (NULL, diary, dose);
+    dropdown = child (dose_editor, MD_TYPE_DOSE_EDITOR, "medication_dropdown");
+    offered = gtk_drop_down_get_model (dropdown);
+    g_assert_cmpuint (g_list_model_get_n_items (offered), ==, presets);
+    gtk_window_destroy (GTK_WINDOW (dose_editor));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init_gui (&argc, &argv);
+  adw_init ();
+
+  g_test_add_func ("/md/medications/add-edit-archive", test_add_edit_and_archive);
+
+  return g_test_run ();
+}
