@@ -24,11 +24,13 @@ struct _MdDateTimeButton
   GtkCalendar    *calendar;
   GtkSpinButton  *hour_spin;
   GtkSpinButton  *minute_spin;
+  GtkWidget      *time_box;
 
   /* Owned */
   GDateTime      *date_time;
 
   gboolean        updating;
+  gboolean        show_time;
 };
 
 G_DEFINE_FINAL_TYPE (MdDateTimeButton, md_date_time_button, GTK_TYPE_WIDGET)
@@ -36,6 +38,7 @@ G_DEFINE_FINAL_TYPE (MdDateTimeButton, md_date_time_button, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DATE_TIME,
+  PROP_SHOW_TIME,
   N_PROPS
 };
 
@@ -63,10 +66,18 @@ md_date_time_format_for_display (GDateTime *date_time)
   return g_date_time_format (date_time, _("%a %-d %b %Y, %R"));
 }
 
+static char *
+format_date (GDateTime *date_time)
+{
+  /* Translators: a date without a time, see the GDateTime docs for the codes */
+  return g_date_time_format (date_time, _("%a %-d %b %Y"));
+}
+
 static void
 sync_widgets (MdDateTimeButton *self)
 {
-  g_autofree char *text = md_date_time_format_for_display (self->date_time);
+  g_autofree char *text = self->show_time ? md_date_time_format_for_display (self->date_time)
+                                          : format_date (self->date_time);
   g_autofree char *accessible = NULL;
 
   self->updating = TRUE;
@@ -154,6 +165,10 @@ md_date_time_button_get_property (GObject    *object,
       g_value_set_boxed (value, self->date_time);
       break;
 
+    case PROP_SHOW_TIME:
+      g_value_set_boolean (value, self->show_time);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -172,6 +187,13 @@ md_date_time_button_set_property (GObject      *object,
     case PROP_DATE_TIME:
       if (g_value_get_boxed (value) != NULL)
         md_date_time_button_set_date_time (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_SHOW_TIME:
+      /* A date alone (a recorded day, a course) hides the time. */
+      self->show_time = g_value_get_boolean (value);
+      gtk_widget_set_visible (self->time_box, self->show_time);
+      sync_widgets (self);
       break;
 
     default:
@@ -209,10 +231,16 @@ md_date_time_button_class_init (MdDateTimeButtonClass *klass)
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_SHOW_TIME] =
+    g_param_spec_boolean ("show-time", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/md-date-time-button.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdDateTimeButton, time_box);
   gtk_widget_class_bind_template_child (widget_class, MdDateTimeButton, menu_button);
   gtk_widget_class_bind_template_child (widget_class, MdDateTimeButton, label);
   gtk_widget_class_bind_template_child (widget_class, MdDateTimeButton, calendar);
@@ -234,6 +262,7 @@ md_date_time_button_init (MdDateTimeButton *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->date_time = g_date_time_add_seconds (now, -g_date_time_get_seconds (now));
+  self->show_time = TRUE;
   sync_widgets (self);
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "md-catalogue.h"
+#include "md-course-editor.h"
 #include "md-database.h"
 #include "md-medication-editor.h"
 #include "md-preferences-window.h"
@@ -23,6 +24,7 @@ struct _MdPreferencesWindow
   AdwComboRow          *color_scheme_row;
   AdwPreferencesGroup  *backups_group;
   GtkListBox           *medications_list;
+  GtkListBox           *courses_list;
 
   /* Owned */
   GSettings            *settings;
@@ -165,6 +167,79 @@ medication_row_activated_cb (MdPreferencesWindow *self,
     gtk_window_present (GTK_WINDOW (md_medication_editor_new (GTK_WINDOW (self), self->diary, medication)));
 }
 
+static void fill_courses (MdPreferencesWindow *self);
+
+static void
+course_editor_destroyed_cb (MdPreferencesWindow *self)
+{
+  fill_courses (self);
+}
+
+static void
+open_course_editor (MdPreferencesWindow *self,
+                    MdPreventiveCourse  *course)
+{
+  MdCourseEditor *editor = md_course_editor_new (GTK_WINDOW (self), self->diary, course);
+
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (course_editor_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+course_row_activated_cb (MdPreferencesWindow *self,
+                         GtkListBoxRow       *row)
+{
+  MdPreventiveCourse *course = g_object_get_data (G_OBJECT (row), "course");
+
+  if (course != NULL)
+    open_course_editor (self, course);
+}
+
+static void
+add_course_clicked_cb (MdPreferencesWindow *self)
+{
+  open_course_editor (self, NULL);
+}
+
+/* Courses change rarely and are few: the list is rebuilt after an edit. */
+static void
+fill_courses (MdPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) courses = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->courses_list))) != NULL)
+    gtk_list_box_remove (self->courses_list, child);
+
+  if (self->diary == NULL)
+    return;
+
+  courses = md_diary_list_preventive_courses (self->diary);
+  for (guint i = 0; i < courses->len; i++)
+    {
+      MdPreventiveCourse *course = g_ptr_array_index (courses, i);
+      g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, course->medication_uuid);
+      g_autofree char *title = g_markup_escape_text (medication != NULL ? medication->name : "?", -1);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (course->end_date != NULL)
+        /* Translators: the dates of a preventive course, "2026-01-05 – 2026-04-05" */
+        subtitle = g_strdup_printf (_("%s – %s"), course->start_date, course->end_date);
+      else
+        /* Translators: a preventive course still going on, "since 2026-01-05" */
+        subtitle = g_strdup_printf (_("since %s"), course->start_date);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "course", g_object_ref (course), g_object_unref);
+      gtk_list_box_append (self->courses_list, row);
+    }
+}
+
 static void
 add_medication_clicked_cb (MdPreferencesWindow *self)
 {
@@ -185,6 +260,7 @@ md_preferences_window_constructed (GObject *object)
     gtk_list_box_bind_model (self->medications_list, md_diary_get_medications (self->diary),
                              create_medication_row, NULL, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->medications_list), self->diary != NULL);
+  fill_courses (self);
 
   g_settings_bind_with_mapping (self->settings, "color-scheme",
                                 self->color_scheme_row, "selected",
@@ -302,6 +378,9 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, medications_list);
   gtk_widget_class_bind_template_callback (widget_class, medication_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_medication_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, courses_list);
+  gtk_widget_class_bind_template_callback (widget_class, course_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_course_clicked_cb);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include "md-cli.h"
 #include "md-diary-csv.h"
+#include "md-day-editor.h"
 #include "md-diary-page.h"
 #include "md-window.h"
 
@@ -73,6 +74,19 @@ update_actions (MdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", have_diary && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.attack-started", have_diary);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-headache-today", have_diary);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-day", have_diary);
+}
+
+static void
+record_day_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  MdDiary *diary = md_application_get_diary (get_application (self));
+
+  gtk_window_present (GTK_WINDOW (md_day_editor_new (GTK_WINDOW (self), diary, now)));
 }
 
 static void
@@ -497,6 +511,7 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.attack-started", NULL, attack_started_action);
   gtk_widget_class_install_action (widget_class, "win.no-headache-today", NULL,
                                    no_headache_today_action);
+  gtk_widget_class_install_action (widget_class, "win.record-day", NULL, record_day_action);
 }
 
 static void

@@ -1,0 +1,282 @@
+/* md-course-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A course of a preventive treatment — daily oral magnesium, say — with
+ * the day it started, the day it ended (or that it goes on), and the
+ * dose. Its start is what the before/after comparison is measured from.
+ */
+
+#define G_LOG_DOMAIN "md-course-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-course-editor.h"
+#include "md-date-time-button.h"
+
+struct _MdCourseEditor
+{
+  AdwWindow           parent_instance;
+
+  /* Template widgets */
+  GtkDropDown        *medication_dropdown;
+  MdDateTimeButton   *start_button;
+  GtkSwitch          *ongoing_switch;
+  AdwActionRow       *end_row;
+  MdDateTimeButton   *end_button;
+  GtkSpinButton      *amount_spin;
+  GtkEntry           *unit_entry;
+  GtkEntry           *notes_entry;
+  GtkLabel           *problem_label;
+  GtkRevealer        *problem_revealer;
+
+  /* Owned */
+  MdDiary            *diary;
+  MdPreventiveCourse *course;
+  GtkFilterListModel *medications;
+  char               *problem;
+
+  gboolean            loading;
+};
+
+G_DEFINE_FINAL_TYPE (MdCourseEditor, md_course_editor, ADW_TYPE_WINDOW)
+
+static void
+read_form (MdCourseEditor *self)
+{
+  MdPreventiveCourse *c = self->course;
+  MdMedication *medication = gtk_drop_down_get_selected_item (self->medication_dropdown);
+
+  g_free (c->medication_uuid);
+  c->medication_uuid = g_strdup (medication != NULL ? medication->uuid : NULL);
+  g_free (c->start_date);
+  c->start_date = g_date_time_format (md_date_time_button_get_date_time (self->start_button), "%Y-%m-%d");
+  g_free (c->end_date);
+  c->end_date = gtk_switch_get_active (self->ongoing_switch)
+                ? NULL
+                : g_date_time_format (md_date_time_button_get_date_time (self->end_button), "%Y-%m-%d");
+  c->amount = gtk_spin_button_get_value (self->amount_spin) > 0 ? gtk_spin_button_get_value (self->amount_spin) : -1;
+  g_free (c->unit);
+  c->unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_entry))));
+  g_free (c->notes);
+  c->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_entry)));
+}
+
+static void
+validate (MdCourseEditor *self)
+{
+  read_form (self);
+
+  g_clear_pointer (&self->problem, g_free);
+  if (self->course->medication_uuid == NULL)
+    self->problem = g_strdup (_("Medication: choose a medication from your list."));
+  else if (self->course->end_date != NULL && g_strcmp0 (self->course->end_date, self->course->start_date) < 0)
+    self->problem = g_strdup (_("End: the course cannot end before it started."));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->end_row), !gtk_switch_get_active (self->ongoing_switch));
+  gtk_label_set_label (self->problem_label, self->problem != NULL ? self->problem : "");
+  gtk_revealer_set_reveal_child (self->problem_revealer, self->problem != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->problem == NULL);
+}
+
+static void
+form_changed_cb (MdCourseEditor *self)
+{
+  if (self->course == NULL || self->loading)
+    return;
+
+  validate (self);
+}
+
+static char *
+medication_name (MdMedication *medication)
+{
+  return g_strdup (medication != NULL ? medication->name : "");
+}
+
+/* Preventive medications, and archived ones only if this course used it. */
+static gboolean
+offered (gpointer item,
+         gpointer user_data)
+{
+  MdMedication *medication = item;
+
+  return (!medication->archived && g_strcmp0 (medication->use, "preventive") == 0) ||
+         g_strcmp0 (medication->uuid, user_data) == 0;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  md_course_editor_save (MD_COURSE_EDITOR (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+md_course_editor_dispose (GObject *object)
+{
+  MdCourseEditor *self = MD_COURSE_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_COURSE_EDITOR);
+  g_clear_object (&self->medications);
+  g_clear_object (&self->diary);
+  g_clear_object (&self->course);
+  g_clear_pointer (&self->problem, g_free);
+
+  G_OBJECT_CLASS (md_course_editor_parent_class)->dispose (object);
+}
+
+static void
+md_course_editor_class_init (MdCourseEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_course_editor_dispose;
+
+  g_type_ensure (MD_TYPE_DATE_TIME_BUTTON);
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-course-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, medication_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, start_button);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, ongoing_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, end_button);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, amount_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, unit_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, notes_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, problem_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+}
+
+static void
+md_course_editor_init (MdCourseEditor *self)
+{
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static GDateTime *
+parse_date (const char *date)
+{
+  g_autofree char *iso = g_strconcat (date, "T12:00:00", NULL);
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+  return g_date_time_new_from_iso8601 (iso, local);
+}
+
+/**
+ * md_course_editor_new:
+ * @course: (nullable): the course to edit, or %NULL for a new one
+ */
+MdCourseEditor *
+md_course_editor_new (GtkWindow          *parent,
+                      MdDiary            *diary,
+                      MdPreventiveCourse *course)
+{
+  MdCourseEditor *self;
+  MdPreventiveCourse *c;
+  g_autoptr(GtkExpression) name = NULL;
+  GtkCustomFilter *filter;
+  GListModel *model;
+
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+
+  self = g_object_new (MD_TYPE_COURSE_EDITOR,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+  self->diary = g_object_ref (diary);
+  self->course = course != NULL ? md_preventive_course_copy (course) : md_preventive_course_new ();
+  c = self->course;
+
+  filter = gtk_custom_filter_new (offered, g_strdup (c->medication_uuid), g_free);
+  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (diary)),
+                                                 GTK_FILTER (filter));
+  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (medication_name), NULL, NULL);
+  gtk_drop_down_set_expression (self->medication_dropdown, name);
+  gtk_drop_down_set_model (self->medication_dropdown, G_LIST_MODEL (self->medications));
+
+  model = G_LIST_MODEL (self->medications);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (medication->uuid, c->medication_uuid) == 0)
+        gtk_drop_down_set_selected (self->medication_dropdown, i);
+    }
+
+  if (c->start_date != NULL)
+    {
+      g_autoptr(GDateTime) start = parse_date (c->start_date);
+
+      if (start != NULL)
+        md_date_time_button_set_date_time (self->start_button, start);
+    }
+  gtk_switch_set_active (self->ongoing_switch, c->end_date == NULL);
+  if (c->end_date != NULL)
+    {
+      g_autoptr(GDateTime) end = parse_date (c->end_date);
+
+      if (end != NULL)
+        md_date_time_button_set_date_time (self->end_button, end);
+    }
+  gtk_spin_button_set_value (self->amount_spin, c->amount > 0 ? c->amount : 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), c->unit != NULL ? c->unit : "mg");
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_entry), c->notes != NULL ? c->notes : "");
+  gtk_window_set_title (GTK_WINDOW (self), course != NULL ? _("Preventive Treatment")
+                                                          : _("New Preventive Treatment"));
+
+  self->loading = FALSE;
+  validate (self);
+
+  return self;
+}
+
+const char *
+md_course_editor_get_problem (MdCourseEditor *self)
+{
+  g_return_val_if_fail (MD_IS_COURSE_EDITOR (self), NULL);
+
+  return self->problem;
+}
+
+gboolean
+md_course_editor_save (MdCourseEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MD_IS_COURSE_EDITOR (self), FALSE);
+
+  validate (self);
+  if (self->problem != NULL)
+    return FALSE;
+
+  if (!md_diary_save_preventive_course (self->diary, self->course, &error))
+    {
+      self->problem = g_strdup (error->message);
+      gtk_label_set_label (self->problem_label, self->problem);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      return FALSE;
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
