@@ -237,6 +237,45 @@ test_took_medication_and_pain_now (Fixture       *fixture,
   g_assert_cmpint (((MdPainReading *) g_ptr_array_index (readings, 1))->pain, ==, 1);
 }
 
+static void
+test_search_and_go_to_date (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                            MD_TYPE_DIARY_PAGE,
+                                                                            "search_entry"));
+  GtkSelectionModel *model = gtk_list_view_get_model (md_diary_page_get_list_view (fixture->page));
+  g_autoptr(MdAttack) attack = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, 2, -1));
+  g_assert_true (md_diary_page_record_headache_free_today (fixture->page) == FALSE);
+  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+  g_free (attack->notes);
+  attack->notes = g_strdup ("Started at the dentist");
+  g_assert_true (md_diary_save_attack (fixture->diary, attack, NULL));
+
+  /* Ctrl+F runs diary.search, which opens the search bar. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                                                 MD_TYPE_DIARY_PAGE,
+                                                                                                 "search_bar"))));
+
+  /* The list is a month header and the attack. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "gardening");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  /* No match is not the empty diary: the list stays, with no rows. */
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "dentist");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+
+  md_diary_page_go_to_date (fixture->page, now);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +292,8 @@ main (int   argc,
               test_no_headache_today, fixture_tear_down);
   g_test_add ("/md/diary-page/took-medication", Fixture, NULL, fixture_set_up,
               test_took_medication_and_pain_now, fixture_tear_down);
+  g_test_add ("/md/diary-page/search", Fixture, NULL, fixture_set_up,
+              test_search_and_go_to_date, fixture_tear_down);
   g_test_add ("/md/diary-page/virtualised", Fixture, NULL, fixture_set_up,
               test_rows_are_built_only_when_shown, fixture_tear_down);
 

@@ -39,6 +39,14 @@ struct _MdDiary
 
 G_DEFINE_FINAL_TYPE (MdDiary, md_diary, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  ATTACK_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   char      *table;
@@ -100,6 +108,25 @@ md_diary_class_init (MdDiaryClass *klass)
 
   object_class->dispose = md_diary_dispose;
   object_class->finalize = md_diary_finalize;
+
+  /**
+   * MdDiary::changed:
+   *
+   * Entries were added or removed (attacks, doses, days), or several
+   * changed at once (an import, an undo).
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * MdDiary::attack-changed:
+   * @uuid: the attack
+   *
+   * What a view shows for the attack changed in place: its fields, doses
+   * or readings.
+   */
+  signals[ATTACK_CHANGED] = g_signal_new ("attack-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -397,6 +424,23 @@ rowid_of (MdDiary    *self,
   sqlite3_reset (stmt);
 
   return rowid;
+}
+
+/* Attacks were added or removed, or days changed: views re-read. */
+static void
+reload_attacks (MdDiary *self)
+{
+  md_row_list_reload (self->attacks);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* What a view shows for one attack changed, not where it stands. */
+static void
+attack_row_changed (MdDiary    *self,
+                    const char *uuid)
+{
+  md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", uuid));
+  g_signal_emit (self, signals[ATTACK_CHANGED], 0, uuid);
 }
 
 static void
@@ -1050,9 +1094,9 @@ md_diary_save_attack (MdDiary   *self,
 
   if (owns)
     {
-      md_row_list_reload (self->attacks);
+      reload_attacks (self);
       if (existed)
-        md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", attack->uuid));
+        attack_row_changed (self, attack->uuid);
     }
 
   return TRUE;
@@ -1282,7 +1326,7 @@ md_diary_delete_attack (MdDiary     *self,
   if (!action_end (self, owns, ok, error))
     return NULL;
 
-  md_row_list_reload (self->attacks);
+  reload_attacks (self);
 
   return g_steal_pointer (&undo);
 }
@@ -1349,7 +1393,7 @@ md_diary_undo (MdDiary      *self,
   if (!action_end (self, owns, ok, error))
     return FALSE;
 
-  md_row_list_reload (self->attacks);
+  reload_attacks (self);
   md_row_list_reload (self->medications);
 
   return TRUE;
@@ -1584,7 +1628,7 @@ md_diary_save_dose (MdDiary  *self,
 
   /* An attack row shows its doses. */
   if (owns && dose->attack_uuid != NULL)
-    md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", dose->attack_uuid));
+    attack_row_changed (self, dose->attack_uuid);
 
   return TRUE;
 }
@@ -1619,7 +1663,7 @@ md_diary_delete_dose (MdDiary     *self,
     return NULL;
 
   if (dose != NULL && dose->attack_uuid != NULL)
-    md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", dose->attack_uuid));
+    attack_row_changed (self, dose->attack_uuid);
 
   return g_steal_pointer (&undo);
 }
@@ -1684,7 +1728,7 @@ md_diary_save_pain_reading (MdDiary        *self,
     return FALSE;
 
   if (owns)
-    md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", reading->attack_uuid));
+    attack_row_changed (self, reading->attack_uuid);
 
   return TRUE;
 }
@@ -1826,7 +1870,13 @@ md_diary_save_day (MdDiary  *self,
       ok = step_done (self, stmt, error);
     }
 
-  return action_end (self, owns, ok, error);
+  if (!action_end (self, owns, ok, error))
+    return FALSE;
+
+  if (owns)
+    g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
 }
 
 /**
@@ -2244,12 +2294,12 @@ md_diary_commit (MdDiary  *self,
   if (!md_database_commit (self->database, error))
     {
       md_database_rollback (self->database);
-      md_row_list_reload (self->attacks);
+      reload_attacks (self);
       md_row_list_reload (self->medications);
       return FALSE;
     }
 
-  md_row_list_reload (self->attacks);
+  reload_attacks (self);
   md_row_list_reload (self->medications);
 
   return TRUE;
@@ -2267,7 +2317,7 @@ md_diary_attack_changed (MdDiary    *self,
 {
   g_return_if_fail (MD_IS_DIARY (self));
 
-  md_row_list_row_changed (self->attacks, rowid_of (self, "attacks", uuid));
+  attack_row_changed (self, uuid);
 }
 
 /**
@@ -2281,7 +2331,7 @@ md_diary_reload (MdDiary *self)
 {
   g_return_if_fail (MD_IS_DIARY (self));
 
-  md_row_list_reload (self->attacks);
+  reload_attacks (self);
   md_row_list_reload (self->medications);
 }
 
@@ -2291,6 +2341,6 @@ md_diary_rollback (MdDiary *self)
   g_return_if_fail (MD_IS_DIARY (self));
 
   md_database_rollback (self->database);
-  md_row_list_reload (self->attacks);
+  reload_attacks (self);
   md_row_list_reload (self->medications);
 }

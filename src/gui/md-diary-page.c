@@ -16,10 +16,12 @@
 #include "md-attack-editor.h"
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
+#include "md-day-editor.h"
 #include "md-dose-editor.h"
 #include "md-diary-page.h"
 #include "md-pain-dialog.h"
 #include "md-pain-picker.h"
+#include "md-timeline.h"
 #include "md-window.h"
 
 struct _MdDiaryPage
@@ -27,11 +29,15 @@ struct _MdDiaryPage
   AdwBin       parent_instance;
 
   /* Template widgets */
-  GtkStack    *stack;
-  GtkListView *list_view;
+  GtkStack       *stack;
+  GtkListView    *list_view;
+  GtkSearchBar   *search_bar;
+  GtkSearchEntry *search_entry;
+  MdDateTimeButton *jump_button;
 
   /* Owned */
-  MdDiary     *diary;
+  MdDiary        *diary;
+  MdTimeline     *timeline;
   GtkNoSelection *selection;
 };
 
@@ -70,8 +76,9 @@ toast_error (MdDiaryPage *self,
 static void
 update_visible_page (MdDiaryPage *self)
 {
-  gboolean empty = self->diary == NULL ||
-                   g_list_model_get_n_items (md_diary_get_attacks (self->diary)) == 0;
+  gboolean empty = self->timeline == NULL ||
+                   (g_list_model_get_n_items (G_LIST_MODEL (self->timeline)) == 0 &&
+                    md_timeline_get_search (self->timeline) == NULL);
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
@@ -138,6 +145,15 @@ describe_doses (MdDiaryPage *self,
       if (text->len > 0)
         g_string_append (text, "\n");
       g_string_append (text, medication != NULL ? medication->name : "?");
+      {
+        char amount[G_ASCII_DTOSTR_BUF_SIZE];
+
+        /* The amount in the locale's own number format, and where. */
+        g_snprintf (amount, sizeof amount, "%g", dose->amount);
+        g_string_append_printf (text, " · %s %s", amount, dose->unit);
+        if (g_strcmp0 (dose->setting, "home") != 0)
+          g_string_append_printf (text, " · %s", md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
+      }
       if (before >= 0 && after >= 0)
         /* Translators: pain before and two hours after a dose, e.g. "Moderate → None at 2 h" */
         g_string_append_printf (text, _(" · %s → %s at 2 h"),
@@ -233,17 +249,127 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "delete", delete_button);
   g_object_set_data (G_OBJECT (row), "edit", edit_button);
 
-  gtk_list_item_set_child (item, row);
+  {
+    GtkWidget *container = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *header = gtk_label_new (NULL);
+    GtkWidget *day_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    GtkWidget *day_text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+    GtkWidget *day_top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    GtkWidget *day_when = gtk_label_new (NULL);
+    GtkWidget *day_status = gtk_label_new (NULL);
+    GtkWidget *day_period = gtk_label_new (_("Menstruation"));
+    GtkWidget *day_notes = gtk_label_new (NULL);
+    GtkWidget *day_edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+    gtk_label_set_xalign (GTK_LABEL (header), 0);
+    gtk_widget_add_css_class (header, "title-4");
+    gtk_widget_add_css_class (header, "month-header");
+
+    gtk_label_set_xalign (GTK_LABEL (day_when), 0);
+    gtk_widget_add_css_class (day_when, "heading");
+    gtk_widget_add_css_class (day_status, "pain-chip");
+    gtk_widget_add_css_class (day_period, "pain-chip");
+    gtk_widget_add_css_class (day_period, "menstruation");
+    gtk_label_set_xalign (GTK_LABEL (day_notes), 0);
+    gtk_label_set_ellipsize (GTK_LABEL (day_notes), PANGO_ELLIPSIZE_END);
+    gtk_widget_add_css_class (day_notes, "dim-label");
+    gtk_widget_set_hexpand (day_text, TRUE);
+    gtk_widget_set_valign (day_edit, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (day_edit, "flat");
+    gtk_widget_set_tooltip_text (day_edit, _("Edit Day"));
+
+    gtk_box_append (GTK_BOX (day_top), day_when);
+    gtk_box_append (GTK_BOX (day_top), day_status);
+    gtk_box_append (GTK_BOX (day_top), day_period);
+    gtk_box_append (GTK_BOX (day_text), day_top);
+    gtk_box_append (GTK_BOX (day_text), day_notes);
+    gtk_box_append (GTK_BOX (day_row), day_text);
+    gtk_box_append (GTK_BOX (day_row), day_edit);
+
+    gtk_box_append (GTK_BOX (container), header);
+    gtk_box_append (GTK_BOX (container), day_row);
+    gtk_box_append (GTK_BOX (container), row);
+
+    g_object_set_data (G_OBJECT (container), "attack-row", row);
+    g_object_set_data (G_OBJECT (container), "header", header);
+    g_object_set_data (G_OBJECT (container), "day-row", day_row);
+    g_object_set_data (G_OBJECT (container), "day-when", day_when);
+    g_object_set_data (G_OBJECT (container), "day-status", day_status);
+    g_object_set_data (G_OBJECT (container), "day-period", day_period);
+    g_object_set_data (G_OBJECT (container), "day-notes", day_notes);
+    g_object_set_data (G_OBJECT (container), "day-edit", day_edit);
+
+    gtk_list_item_set_child (item, container);
+  }
   gtk_list_item_set_activatable (item, TRUE);
 }
+
+static void
+bind_header (GtkWidget        *container,
+             MdTimelineHeader *header)
+{
+  gtk_label_set_label (g_object_get_data (G_OBJECT (container), "header"),
+                       md_timeline_header_get_title (header));
+}
+
+static void
+bind_day (GtkWidget *container,
+          MdDay     *day)
+{
+  g_autofree char *iso = g_strconcat (day->date, "T12:00:00Z", NULL);
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
+  /* Translators: a recorded day in the diary, see the GDateTime docs */
+  g_autofree char *when = date != NULL ? g_date_time_format (date, _("%a %-d %b")) : g_strdup (day->date);
+  GtkWidget *status = g_object_get_data (G_OBJECT (container), "day-status");
+  GtkWidget *notes = g_object_get_data (G_OBJECT (container), "day-notes");
+  GtkWidget *edit = g_object_get_data (G_OBJECT (container), "day-edit");
+  const char *status_label = md_catalogue_get_label (MD_CATALOGUE_DAY_STATUS, day->status);
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (container), "day-when"), when);
+  gtk_widget_set_visible (status, status_label != NULL);
+  gtk_label_set_label (GTK_LABEL (status), status_label != NULL ? status_label : "");
+  gtk_widget_remove_css_class (status, "pain-0");
+  gtk_widget_remove_css_class (status, "pain-2");
+  gtk_widget_add_css_class (status, g_strcmp0 (day->status, "headache-free") == 0 ? "pain-0" : "pain-2");
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-period"), day->menstruation);
+  gtk_label_set_label (GTK_LABEL (notes), day->notes != NULL ? day->notes : "");
+  gtk_widget_set_visible (notes, day->notes != NULL && day->notes[0] != '\0');
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", day->date);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-day");
+}
+
+static void
+bind_attack (MdDiaryPage *self,
+             GtkWidget   *row,
+             MdAttack    *attack);
 
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              MdDiaryPage              *self)
 {
-  MdAttack *attack = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
+  GObject *object = gtk_list_item_get_item (item);
+  GtkWidget *container = gtk_list_item_get_child (item);
+
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "header"), MD_IS_TIMELINE_HEADER (object));
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-row"), MD_IS_DAY (object));
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "attack-row"), MD_IS_ATTACK (object));
+  gtk_list_item_set_activatable (item, !MD_IS_TIMELINE_HEADER (object));
+
+  if (MD_IS_TIMELINE_HEADER (object))
+    bind_header (container, MD_TIMELINE_HEADER (object));
+  else if (MD_IS_DAY (object))
+    bind_day (container, MD_DAY (object));
+  else if (MD_IS_ATTACK (object))
+    bind_attack (self, g_object_get_data (G_OBJECT (container), "attack-row"), MD_ATTACK (object));
+}
+
+static void
+bind_attack (MdDiaryPage *self,
+             GtkWidget   *row,
+             MdAttack    *attack)
+{
   GtkLabel *chip = g_object_get_data (G_OBJECT (row), "chip");
   g_autoptr(GDateTime) start = lived_time (attack->start, attack->start_offset);
   g_autoptr(GString) detail = g_string_new (NULL);
@@ -520,14 +646,84 @@ edit_attack_action (GtkWidget  *widget,
 }
 
 static void
+edit_day (MdDiaryPage *self,
+          const char  *date)
+{
+  g_autofree char *iso = g_strconcat (date, "T12:00:00", NULL);
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) day = g_date_time_new_from_iso8601 (iso, local);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_window_present (GTK_WINDOW (md_day_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                     self->diary, day)));
+}
+
+static void
+edit_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  edit_day (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 row_activated_cb (GtkListView *list_view,
                   guint        position,
                   MdDiaryPage *self)
 {
-  g_autoptr(MdAttack) attack = g_list_model_get_item (md_diary_get_attacks (self->diary), position);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->timeline), position);
 
-  if (attack != NULL)
-    md_diary_page_edit_attack (self, attack->uuid);
+  if (MD_IS_ATTACK (item))
+    md_diary_page_edit_attack (self, MD_ATTACK (item)->uuid);
+  else if (MD_IS_DAY (item))
+    edit_day (self, MD_DAY (item)->date);
+}
+
+static void
+search_changed_cb (MdDiaryPage *self)
+{
+  if (self->timeline != NULL)
+    md_timeline_set_search (self->timeline, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/**
+ * md_diary_page_go_to_date:
+ * @date: any time on the day to show
+ *
+ * Scrolls the diary to that day, or the nearest earlier entry.
+ */
+void
+md_diary_page_go_to_date (MdDiaryPage *self,
+                          GDateTime   *date)
+{
+  g_autofree char *text = NULL;
+  guint position;
+
+  g_return_if_fail (MD_IS_DIARY_PAGE (self));
+
+  if (self->timeline == NULL)
+    return;
+
+  text = g_date_time_format (date, "%Y-%m-%d");
+  position = md_timeline_find_date (self->timeline, text);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MdDiaryPage *self = MD_DIARY_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+jump_date_changed_cb (MdDiaryPage *self)
+{
+  md_diary_page_go_to_date (self, md_date_time_button_get_date_time (self->jump_button));
 }
 
 static void
@@ -583,6 +779,7 @@ md_diary_page_dispose (GObject *object)
 
   /* AdwBin unparents its child itself; the template must not do it too. */
   g_clear_object (&self->selection);
+  g_clear_object (&self->timeline);
   g_clear_object (&self->diary);
 
   G_OBJECT_CLASS (md_diary_page_parent_class)->dispose (object);
@@ -593,6 +790,8 @@ md_diary_page_class_init (MdDiaryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (MD_TYPE_DATE_TIME_BUTTON);
 
   object_class->dispose = md_diary_page_dispose;
   object_class->get_property = md_diary_page_get_property;
@@ -608,10 +807,18 @@ md_diary_page_class_init (MdDiaryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-diary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MdDiaryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MdDiaryPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MdDiaryPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, MdDiaryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdDiaryPage, jump_button);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, jump_date_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "diary.end-attack", "s", end_attack_action);
   gtk_widget_class_install_action (widget_class, "diary.delete-attack", "s", delete_attack_action);
   gtk_widget_class_install_action (widget_class, "diary.edit-attack", "s", edit_attack_action);
+  gtk_widget_class_install_action (widget_class, "diary.edit-day", "s", edit_day_action);
+  gtk_widget_class_install_action (widget_class, "diary.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "diary.search", NULL);
   gtk_widget_class_install_action (widget_class, "diary.add-dose", "s", add_dose_action);
   gtk_widget_class_install_action (widget_class, "diary.record-pain", "s", record_pain_action);
 }
@@ -650,18 +857,16 @@ md_diary_page_set_diary (MdDiaryPage *self,
   if (self->diary == diary)
     return;
 
-  if (self->diary != NULL)
-    g_signal_handlers_disconnect_by_func (md_diary_get_attacks (self->diary), items_changed_cb, self);
-
   g_set_object (&self->diary, diary);
   g_clear_object (&self->selection);
+  g_clear_object (&self->timeline);
 
   if (diary != NULL)
     {
-      GListModel *attacks = md_diary_get_attacks (diary);
-
-      self->selection = gtk_no_selection_new (g_object_ref (attacks));
-      g_signal_connect_object (attacks, "items-changed", G_CALLBACK (items_changed_cb), self,
+      self->timeline = md_timeline_new (diary);
+      md_timeline_set_search (self->timeline, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->timeline)));
+      g_signal_connect_object (self->timeline, "items-changed", G_CALLBACK (items_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
 

@@ -1,0 +1,448 @@
+/* md-timeline.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The diary as one list, newest first: a header for each month, the
+ * attacks, and the recorded days (headache-free or menstruation). Only
+ * the order is held — a key per entry — and a record is read when a row
+ * asks for it, so 100,000 attacks stay cheap. A search narrows the list
+ * to attacks whose notes, symptoms, triggers or medications match.
+ */
+
+#define G_LOG_DOMAIN "md-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-timeline.h"
+
+struct _MdTimelineHeader
+{
+  GObject  parent_instance;
+
+  char    *month; /* YYYY-MM */
+  char    *title;
+};
+
+G_DEFINE_FINAL_TYPE (MdTimelineHeader, md_timeline_header, G_TYPE_OBJECT)
+
+static void
+md_timeline_header_finalize (GObject *object)
+{
+  MdTimelineHeader *self = MD_TIMELINE_HEADER (object);
+
+  g_free (self->month);
+  g_free (self->title);
+
+  G_OBJECT_CLASS (md_timeline_header_parent_class)->finalize (object);
+}
+
+static void
+md_timeline_header_class_init (MdTimelineHeaderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = md_timeline_header_finalize;
+}
+
+static void
+md_timeline_header_init (MdTimelineHeader *self)
+{
+}
+
+/**
+ * md_timeline_header_get_title:
+ *
+ * Returns: the month, as the patient reads it ("November 2026")
+ */
+const char *
+md_timeline_header_get_title (MdTimelineHeader *self)
+{
+  g_return_val_if_fail (MD_IS_TIMELINE_HEADER (self), NULL);
+
+  return self->title;
+}
+
+const char *
+md_timeline_header_get_month (MdTimelineHeader *self)
+{
+  g_return_val_if_fail (MD_IS_TIMELINE_HEADER (self), NULL);
+
+  return self->month;
+}
+
+typedef enum
+{
+  ENTRY_HEADER,
+  ENTRY_DAY,
+  ENTRY_ATTACK,
+} EntryKind;
+
+typedef struct
+{
+  EntryKind  kind;
+  char      *key;  /* "YYYY-MM-DDTHH:MM:SS" local sort key */
+  char      *id;   /* uuid, date or month */
+} Entry;
+
+struct _MdTimeline
+{
+  GObject     parent_instance;
+
+  /* Owned */
+  MdDiary    *diary;
+  GArray     *entries;
+  GHashTable *attack_positions; /* uuid → index + 1 */
+  char       *search;
+};
+
+static GType
+md_timeline_get_item_type (GListModel *model)
+{
+  return G_TYPE_OBJECT;
+}
+
+static guint
+md_timeline_get_n_items (GListModel *model)
+{
+  return MD_TIMELINE (model)->entries->len;
+}
+
+static char *
+month_title (const char *month)
+{
+  g_autofree char *iso = g_strconcat (month, "-01T12:00:00Z", NULL);
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
+
+  if (date == NULL)
+    return g_strdup (month);
+
+  /* Translators: a month heading in the diary, see the GDateTime docs */
+  return g_date_time_format (date, C_("diary month heading", "%B %Y"));
+}
+
+static gpointer
+md_timeline_get_item (GListModel *model,
+                      guint       position)
+{
+  MdTimeline *self = MD_TIMELINE (model);
+  Entry *entry;
+
+  if (position >= self->entries->len)
+    return NULL;
+
+  entry = &g_array_index (self->entries, Entry, position);
+  switch (entry->kind)
+    {
+    case ENTRY_HEADER:
+      {
+        MdTimelineHeader *header = g_object_new (MD_TYPE_TIMELINE_HEADER, NULL);
+
+        header->month = g_strdup (entry->id);
+        header->title = month_title (entry->id);
+        return header;
+      }
+
+    case ENTRY_DAY:
+      return md_diary_get_day (self->diary, entry->id);
+
+    case ENTRY_ATTACK:
+    default:
+      return md_diary_get_attack (self->diary, entry->id);
+    }
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = md_timeline_get_item_type;
+  iface->get_n_items = md_timeline_get_n_items;
+  iface->get_item = md_timeline_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MdTimeline, md_timeline, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static void
+clear_entry (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->key);
+  g_free (entry->id);
+}
+
+static GArray *
+new_entries (void)
+{
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  g_array_set_clear_func (entries, clear_entry);
+
+  return entries;
+}
+
+/* Reads the order of the diary: attacks by local start time, recorded
+ * days at the top of their date, a header at each new month. */
+static GArray *
+read_entries (MdTimeline *self)
+{
+  g_autoptr(GArray) raw = new_entries ();
+  GArray *entries = new_entries ();
+  g_autofree char *pattern = NULL;
+  sqlite3 *db = md_database_get_handle (md_diary_get_database (self->diary));
+  sqlite3_stmt *attacks = NULL;
+  sqlite3_stmt *days = NULL;
+  const char *month = NULL;
+  int rc_a;
+  int rc_d;
+
+  if (self->search != NULL && self->search[0] != '\0')
+    pattern = g_strdup_printf ("%%%s%%", self->search);
+
+  /* Local wall-clock time from the stored offset, as the patient lived it. */
+  sqlite3_prepare_v2 (db,
+                      pattern == NULL
+                      ? "SELECT uuid, strftime('%Y-%m-%dT%H:%M:%S', start_time + start_offset, 'unixepoch') "
+                        "FROM attacks ORDER BY start_time DESC, uuid DESC"
+                      : "SELECT uuid, strftime('%Y-%m-%dT%H:%M:%S', start_time + start_offset, 'unixepoch') "
+                        "FROM attacks a WHERE notes LIKE ?1 "
+                        "OR EXISTS (SELECT 1 FROM attack_symptoms s LEFT JOIN symptoms k ON k.key = s.symptom_key "
+                        "  WHERE s.attack_uuid = a.uuid AND (s.symptom_key LIKE ?1 OR k.label LIKE ?1)) "
+                        "OR EXISTS (SELECT 1 FROM attack_triggers t LEFT JOIN triggers k ON k.key = t.trigger_key "
+                        "  WHERE t.attack_uuid = a.uuid AND (t.trigger_key LIKE ?1 OR k.label LIKE ?1)) "
+                        "OR EXISTS (SELECT 1 FROM doses d JOIN medications m ON m.uuid = d.medication_uuid "
+                        "  WHERE d.attack_uuid = a.uuid AND (m.name LIKE ?1 OR d.notes LIKE ?1)) "
+                        "ORDER BY start_time DESC, uuid DESC",
+                      -1, &attacks, NULL);
+  sqlite3_prepare_v2 (db,
+                      pattern == NULL
+                      ? "SELECT date FROM days WHERE status IS NOT NULL OR menstruation = 1 ORDER BY date DESC"
+                      : "SELECT date FROM days WHERE notes LIKE ?1 ORDER BY date DESC",
+                      -1, &days, NULL);
+  if (pattern != NULL)
+    {
+      sqlite3_bind_text (attacks, 1, pattern, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (days, 1, pattern, -1, SQLITE_TRANSIENT);
+    }
+
+  /* Merge the two newest-first sequences. */
+  rc_a = sqlite3_step (attacks);
+  rc_d = sqlite3_step (days);
+  while (rc_a == SQLITE_ROW || rc_d == SQLITE_ROW)
+    {
+      Entry entry;
+      g_autofree char *day_key = NULL;
+
+      if (rc_d == SQLITE_ROW)
+        day_key = g_strconcat ((const char *) sqlite3_column_text (days, 0), "T99", NULL);
+
+      if (rc_a == SQLITE_ROW &&
+          (day_key == NULL || g_strcmp0 ((const char *) sqlite3_column_text (attacks, 1), day_key) > 0))
+        {
+          entry.kind = ENTRY_ATTACK;
+          entry.id = g_strdup ((const char *) sqlite3_column_text (attacks, 0));
+          entry.key = g_strdup ((const char *) sqlite3_column_text (attacks, 1));
+          rc_a = sqlite3_step (attacks);
+        }
+      else
+        {
+          entry.kind = ENTRY_DAY;
+          entry.id = g_strdup ((const char *) sqlite3_column_text (days, 0));
+          entry.key = g_steal_pointer (&day_key);
+          rc_d = sqlite3_step (days);
+        }
+
+      g_array_append_val (raw, entry);
+    }
+  sqlite3_finalize (attacks);
+  sqlite3_finalize (days);
+
+  for (guint i = 0; i < raw->len; i++)
+    {
+      Entry *entry = &g_array_index (raw, Entry, i);
+      Entry copy;
+
+      if (month == NULL || strncmp (month, entry->key, 7) != 0)
+        {
+          Entry header = { ENTRY_HEADER, g_strndup (entry->key, 7), g_strndup (entry->key, 7) };
+
+          g_array_append_val (entries, header);
+          month = entry->key;
+        }
+
+      copy.kind = entry->kind;
+      copy.key = g_strdup (entry->key);
+      copy.id = g_strdup (entry->id);
+      g_array_append_val (entries, copy);
+    }
+
+  return entries;
+}
+
+static gboolean
+same_entry (Entry *a,
+            Entry *b)
+{
+  return a->kind == b->kind && g_str_equal (a->id, b->id) && g_str_equal (a->key, b->key);
+}
+
+static void
+index_attacks (MdTimeline *self)
+{
+  g_hash_table_remove_all (self->attack_positions);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (entry->kind == ENTRY_ATTACK)
+        g_hash_table_insert (self->attack_positions, entry->id, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+/* Re-reads the order and announces only the range that differs, so the
+ * list keeps its place. */
+static void
+reload (MdTimeline *self)
+{
+  g_autoptr(GArray) old = g_steal_pointer (&self->entries);
+  guint prefix = 0;
+  guint suffix = 0;
+
+  self->entries = read_entries (self);
+  index_attacks (self);
+
+  while (prefix < old->len && prefix < self->entries->len &&
+         same_entry (&g_array_index (old, Entry, prefix), &g_array_index (self->entries, Entry, prefix)))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < self->entries->len - prefix &&
+         same_entry (&g_array_index (old, Entry, old->len - 1 - suffix),
+                     &g_array_index (self->entries, Entry, self->entries->len - 1 - suffix)))
+    suffix++;
+
+  if (prefix == old->len && prefix == self->entries->len)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old->len - prefix - suffix,
+                              self->entries->len - prefix - suffix);
+}
+
+static void
+diary_changed_cb (MdTimeline *self)
+{
+  reload (self);
+}
+
+static void
+attack_changed_cb (MdTimeline *self,
+                   const char *uuid)
+{
+  guint position;
+
+  /* A new start time moves the row: reload finds out; otherwise redraw it. */
+  reload (self);
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->attack_positions, uuid));
+  if (position > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position - 1, 1, 1);
+}
+
+static void
+md_timeline_finalize (GObject *object)
+{
+  MdTimeline *self = MD_TIMELINE (object);
+
+  g_clear_pointer (&self->attack_positions, g_hash_table_unref);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_object (&self->diary);
+
+  G_OBJECT_CLASS (md_timeline_parent_class)->finalize (object);
+}
+
+static void
+md_timeline_class_init (MdTimelineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = md_timeline_finalize;
+}
+
+static void
+md_timeline_init (MdTimeline *self)
+{
+  self->entries = new_entries ();
+  self->attack_positions = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+MdTimeline *
+md_timeline_new (MdDiary *diary)
+{
+  MdTimeline *self;
+
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+
+  self = g_object_new (MD_TYPE_TIMELINE, NULL);
+  self->diary = g_object_ref (diary);
+  g_array_unref (self->entries);
+  self->entries = read_entries (self);
+  index_attacks (self);
+
+  g_signal_connect_object (diary, "changed", G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (diary, "attack-changed", G_CALLBACK (attack_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+/**
+ * md_timeline_set_search:
+ * @text: (nullable): words to look for, or %NULL for everything
+ */
+void
+md_timeline_set_search (MdTimeline *self,
+                        const char *text)
+{
+  g_return_if_fail (MD_IS_TIMELINE (self));
+
+  if (g_strcmp0 (self->search, text) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+  reload (self);
+}
+
+const char *
+md_timeline_get_search (MdTimeline *self)
+{
+  g_return_val_if_fail (MD_IS_TIMELINE (self), NULL);
+
+  return self->search;
+}
+
+/**
+ * md_timeline_find_date:
+ * @date: YYYY-MM-DD
+ *
+ * Returns: the position of the first entry on or before @date (for
+ *   "go to date"), or the last position when everything is later
+ */
+guint
+md_timeline_find_date (MdTimeline *self,
+                       const char *date)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (MD_IS_TIMELINE (self), 0);
+
+  key = g_strconcat (date, "T99", NULL);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      /* Land on the month's header when the entry is the month's first. */
+      if (entry->kind != ENTRY_HEADER && g_strcmp0 (entry->key, key) <= 0)
+        return i > 0 && g_array_index (self->entries, Entry, i - 1).kind == ENTRY_HEADER ? i - 1 : i;
+    }
+
+  return self->entries->len > 0 ? self->entries->len - 1 : 0;
+}

@@ -1,0 +1,202 @@
+/* test-timeline.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "md-timeline.h"
+#include "md-test-utils.h"
+
+#define HOUR 3600
+
+static MdDiary *
+new_diary (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(GError) error = NULL;
+  MdDiary *diary = md_diary_open (path, &error);
+
+  g_assert_no_error (error);
+
+  return diary;
+}
+
+/* 2026-02-27 21:30 local (UTC+1), 2026-03-02 08:00, 2026-03-05 23:30. */
+static const gint64 starts[] = { 1772224200, 1772434800, 1772749800 };
+
+static void
+fill (MdDiary *diary)
+{
+  const char *dates[] = { "2026-03-01", "2026-03-05" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      g_autoptr(MdAttack) attack = md_attack_new ();
+
+      attack->start = starts[i];
+      attack->start_offset = HOUR;
+      attack->end = starts[i] + 5 * HOUR;
+      attack->end_offset = HOUR;
+      attack->peak_pain = 2;
+      if (i == 1)
+        attack->notes = g_strdup ("after the long flight");
+      g_assert_true (md_diary_save_attack (diary, attack, NULL));
+
+      if (i == 2)
+        {
+          g_autoptr(MdDose) dose = md_dose_new ();
+
+          dose->medication_uuid = g_strdup ("preset-rizatriptan-10mg");
+          dose->attack_uuid = g_strdup (attack->uuid);
+          dose->taken = starts[i] + HOUR;
+          dose->amount = 10;
+          dose->unit = g_strdup ("mg");
+          dose->route = g_strdup ("oral");
+          dose->setting = g_strdup ("home");
+          g_assert_true (md_diary_save_dose (diary, dose, NULL));
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(MdDay) day = md_day_new ();
+
+      day->date = g_strdup (dates[i]);
+      day->status = i == 0 ? g_strdup ("headache-free") : NULL;
+      day->menstruation = i == 1;
+      g_assert_true (md_diary_save_day (diary, day, NULL));
+    }
+}
+
+static char *
+describe (GListModel *model)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (MD_IS_TIMELINE_HEADER (item))
+        g_string_append_printf (text, "[%s]", md_timeline_header_get_month (MD_TIMELINE_HEADER (item)));
+      else if (MD_IS_DAY (item))
+        g_string_append_printf (text, "day %s;", MD_DAY (item)->date);
+      else
+        g_string_append_printf (text, "attack %" G_GINT64_FORMAT ";", MD_ATTACK (item)->start);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_months_days_and_attacks_newest_first (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdTimeline) timeline = NULL;
+  g_autofree char *text = NULL;
+
+  fill (diary);
+  timeline = md_timeline_new (diary);
+  text = describe (G_LIST_MODEL (timeline));
+
+  /* The day stands above the attacks of its date; a month header starts
+   * each month. */
+  g_assert_cmpstr (text, ==,
+                   "[2026-03]day 2026-03-05;attack 1772749800;attack 1772434800;day 2026-03-01;"
+                   "[2026-02]attack 1772224200;");
+}
+
+typedef struct
+{
+  guint position, removed, added, count;
+} Changed;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changed    *changed)
+{
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+  changed->count++;
+}
+
+static void
+test_changes_are_announced_in_place (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdTimeline) timeline = NULL;
+  g_autoptr(MdAttack) newest = md_attack_new ();
+  g_autoptr(MdAttack) first = NULL;
+  Changed changed = { 0, };
+
+  fill (diary);
+  timeline = md_timeline_new (diary);
+  g_signal_connect (timeline, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+
+  /* 2026-03-06: a new row right under the March header. */
+  newest->start = 1772780400;
+  newest->start_offset = HOUR;
+  newest->peak_pain = 3;
+  g_assert_true (md_diary_save_attack (diary, newest, NULL));
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 1);
+
+  /* An edit in place: that row only. */
+  first = md_attack_copy (newest);
+  first->peak_pain = 1;
+  g_assert_true (md_diary_save_attack (diary, first, NULL));
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 1);
+}
+
+static void
+test_search_and_go_to_date (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdTimeline) timeline = NULL;
+  g_autofree char *flight = NULL;
+  g_autofree char *rizatriptan = NULL;
+  g_autofree char *symptom = NULL;
+
+  fill (diary);
+  timeline = md_timeline_new (diary);
+
+  g_assert_cmpuint (md_timeline_find_date (timeline, "2026-03-03"), ==, 3);
+  g_assert_cmpuint (md_timeline_find_date (timeline, "2026-02-28"), ==, 5);
+
+  md_timeline_set_search (timeline, "FLIGHT");
+  flight = describe (G_LIST_MODEL (timeline));
+  g_assert_cmpstr (flight, ==, "[2026-03]attack 1772434800;");
+
+  md_timeline_set_search (timeline, "Rizatriptan");
+  rizatriptan = describe (G_LIST_MODEL (timeline));
+  g_assert_cmpstr (rizatriptan, ==, "[2026-03]attack 1772749800;");
+
+  md_timeline_set_search (timeline, "no such thing");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 0);
+
+  md_timeline_set_search (timeline, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 7);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init (&argc, &argv);
+
+  g_test_add_func ("/md/timeline/order", test_months_days_and_attacks_newest_first);
+  g_test_add_func ("/md/timeline/changes", test_changes_are_announced_in_place);
+  g_test_add_func ("/md/timeline/search", test_search_and_go_to_date);
+
+  return g_test_run ();
+}
