@@ -7,6 +7,7 @@
 
 #include "md-attack-editor.h"
 #include "md-date-time-button.h"
+#include "md-dose-editor.h"
 #include "md-pain-picker.h"
 #include "md-test-gui.h"
 #include "md-test-utils.h"
@@ -156,6 +157,39 @@ test_save_keeps_uuid (Fixture       *fixture,
   g_object_unref (editor);
 }
 
+static void
+test_doses_of_the_attack (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  MdAttackEditor *editor = md_attack_editor_new (NULL, fixture->diary, fixture->attack);
+  GtkListBox *doses = child (editor, "doses_list");
+  g_autoptr(GPtrArray) saved = NULL;
+  GtkWindow *dose_editor;
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (doses)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-dose", NULL));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_DOSE_EDITOR, TRUE));
+  dose_editor = md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR);
+  md_pain_picker_set_pain (MD_PAIN_PICKER (gtk_widget_get_template_child (GTK_WIDGET (dose_editor),
+                                                                          MD_TYPE_DOSE_EDITOR,
+                                                                          "pain_picker")), 2);
+  g_assert_true (md_dose_editor_save (MD_DOSE_EDITOR (dose_editor)));
+  md_test_iterate (50);
+
+  saved = md_diary_list_doses_for_attack (fixture->diary, fixture->attack->uuid);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (doses)));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (doses, 0));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete-dose", "s",
+                                             ((MdDose *) g_ptr_array_index (saved, 0))->uuid));
+  g_assert_cmpint (md_diary_count (fixture->diary, "doses"), ==, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (doses, 0));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +201,8 @@ main (int   argc,
               test_loads_the_attack, fixture_tear_down);
   g_test_add ("/md/attack-editor/end-before-start", Fixture, NULL, fixture_set_up,
               test_end_before_start_is_refused_inline, fixture_tear_down);
+  g_test_add ("/md/attack-editor/doses", Fixture, NULL, fixture_set_up,
+              test_doses_of_the_attack, fixture_tear_down);
   g_test_add ("/md/attack-editor/save", Fixture, NULL, fixture_set_up,
               test_save_keeps_uuid, fixture_tear_down);
 

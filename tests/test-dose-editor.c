@@ -7,6 +7,7 @@
 
 #include "md-date-time-button.h"
 #include "md-dose-editor.h"
+#include "md-medication-editor.h"
 #include "md-pain-picker.h"
 #include "md-test-gui.h"
 #include "md-test-utils.h"
@@ -160,6 +161,38 @@ test_invalid_amount_is_refused (Fixture       *fixture,
   g_object_unref (editor);
 }
 
+static void
+test_new_medication_inline (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  MdDoseEditor *editor = new_editor (fixture, "preset-ibuprofen-400mg");
+  GtkWindow *medication_editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-medication", NULL));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_MEDICATION_EDITOR, TRUE));
+  medication_editor = md_test_gui_find_toplevel (MD_TYPE_MEDICATION_EDITOR);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (medication_editor),
+                                                                      MD_TYPE_MEDICATION_EDITOR,
+                                                                      "name_row")),
+                         "Lasmiditan 100 mg");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (medication_editor),
+                                                                             MD_TYPE_MEDICATION_EDITOR,
+                                                                             "amount_spin")), 100);
+  g_assert_true (md_medication_editor_save (MD_MEDICATION_EDITOR (medication_editor)));
+
+  /* Back in the dose, the new medication is chosen, its default filled in. */
+  {
+    MdDose *dose = md_dose_editor_get_dose (editor);
+    g_autoptr(MdMedication) medication = md_diary_get_medication (fixture->diary, dose->medication_uuid);
+
+    g_assert_cmpstr (medication->name, ==, "Lasmiditan 100 mg");
+    g_assert_cmpfloat (dose->amount, ==, 100);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +204,8 @@ main (int   argc,
               test_pain_now_is_asked_and_saved_with_the_dose, fixture_tear_down);
   g_test_add ("/md/dose-editor/infusion", Fixture, NULL, fixture_set_up,
               test_infusion_fields, fixture_tear_down);
+  g_test_add ("/md/dose-editor/new-medication", Fixture, NULL, fixture_set_up,
+              test_new_medication_inline, fixture_tear_down);
   g_test_add ("/md/dose-editor/invalid-amount", Fixture, NULL, fixture_set_up,
               test_invalid_amount_is_refused, fixture_tear_down);
 

@@ -18,6 +18,7 @@
 #include "md-attack-editor.h"
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
+#include "md-dose-editor.h"
 #include "md-pain-picker.h"
 
 struct _MdAttackEditor
@@ -40,6 +41,7 @@ struct _MdAttackEditor
   GtkFlowBox        *triggers_box;
   GtkEntry          *symptom_entry;
   GtkEntry          *trigger_entry;
+  GtkListBox        *doses_list;
   GtkTextView       *notes_view;
   GtkLabel          *problem_label;
   GtkRevealer       *problem_revealer;
@@ -262,6 +264,169 @@ add_custom_cb (MdAttackEditor *self,
   validate (self);
 }
 
+static void fill_doses (MdAttackEditor *self);
+
+static void
+dose_editor_destroyed_cb (MdAttackEditor *self)
+{
+  fill_doses (self);
+}
+
+static void
+open_dose_editor (MdAttackEditor *self,
+                  MdDose         *dose)
+{
+  MdDoseEditor *editor = md_dose_editor_new (GTK_WINDOW (self), self->diary, dose);
+
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (dose_editor_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_dose_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MdAttackEditor *self = MD_ATTACK_EDITOR (widget);
+  g_autoptr(MdDose) dose = md_diary_get_dose (self->diary, g_variant_get_string (parameter, NULL));
+
+  if (dose != NULL)
+    open_dose_editor (self, dose);
+}
+
+static void
+add_dose_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MdAttackEditor *self = MD_ATTACK_EDITOR (widget);
+  g_autoptr(MdDose) dose = md_dose_new ();
+
+  dose->attack_uuid = g_strdup (self->attack->uuid);
+  /* The attack's own time, a sensible start for a dose logged later. */
+  dose->taken = self->attack->start;
+  dose->taken_offset = self->attack->start_offset;
+  dose->setting = g_strdup ("home");
+  dose->medication_uuid = g_strdup ("preset-sumatriptan-50mg");
+  open_dose_editor (self, dose);
+}
+
+static void
+undo_dose_cb (AdwToast    *toast,
+              MdDiaryUndo *undo)
+{
+  MdDiary *diary = g_object_get_data (G_OBJECT (toast), "diary");
+
+  md_diary_undo (diary, undo, NULL);
+}
+
+static void
+free_undo (gpointer  data,
+           GClosure *closure)
+{
+  md_diary_undo_free (data);
+}
+
+static GtkWidget *
+find_toast_overlay (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_overlay (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+delete_dose_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MdAttackEditor *self = MD_ATTACK_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  MdDiaryUndo *undo = md_diary_delete_dose (self->diary, g_variant_get_string (parameter, NULL), &error);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWidget *overlay = NULL;
+  AdwToast *toast;
+
+  if (undo == NULL)
+    {
+      gtk_label_set_label (self->problem_label, error->message);
+      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      return;
+    }
+
+  fill_doses (self);
+
+  toast = adw_toast_new (_("Dose deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "diary", g_object_ref (self->diary), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_dose_cb), undo,
+                         free_undo, 0);
+
+  /* Toasts live in the main window, which outlasts this editor. */
+  if (parent != NULL)
+    overlay = find_toast_overlay (GTK_WIDGET (parent));
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+fill_doses (MdAttackEditor *self)
+{
+  g_autoptr(GPtrArray) doses = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->doses_list))) != NULL)
+    gtk_list_box_remove (self->doses_list, child);
+
+  doses = md_diary_list_doses_for_attack (self->diary, self->attack->uuid);
+  gtk_widget_set_visible (GTK_WIDGET (self->doses_list), doses->len > 0);
+
+  for (guint i = 0; i < doses->len; i++)
+    {
+      MdDose *dose = g_ptr_array_index (doses, i);
+      g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, dose->medication_uuid);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (dose->taken);
+      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (dose->taken_offset);
+      g_autoptr(GDateTime) taken = g_date_time_to_timezone (utc, zone);
+      g_autofree char *title = g_markup_escape_text (medication != NULL ? medication->name : "?", -1);
+      g_autofree char *when = md_date_time_format_for_display (taken);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_widget_add_css_class (delete, "flat");
+      gtk_widget_set_tooltip_text (edit, _("Edit Dose"));
+      gtk_widget_set_tooltip_text (delete, _("Delete Dose"));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", dose->uuid);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "editor.edit-dose");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "s", dose->uuid);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "editor.delete-dose");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+      gtk_list_box_append (self->doses_list, row);
+    }
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -320,6 +485,7 @@ md_attack_editor_class_init (MdAttackEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, triggers_box);
   gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, symptom_entry);
   gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, trigger_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, doses_list);
   gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, problem_label);
   gtk_widget_class_bind_template_child (widget_class, MdAttackEditor, problem_revealer);
@@ -328,6 +494,9 @@ md_attack_editor_class_init (MdAttackEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-dose", NULL, add_dose_action);
+  gtk_widget_class_install_action (widget_class, "editor.edit-dose", "s", edit_dose_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete-dose", "s", delete_dose_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "editor.save", NULL);
@@ -423,6 +592,8 @@ load_form (MdAttackEditor *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
+
+  fill_doses (self);
 
   self->loading = FALSE;
   validate (self);

@@ -18,6 +18,7 @@
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
 #include "md-dose-editor.h"
+#include "md-medication-editor.h"
 #include "md-pain-picker.h"
 
 struct _MdDoseEditor
@@ -235,6 +236,33 @@ not_archived (gpointer item,
   return !medication->archived || g_strcmp0 (medication->uuid, keep) == 0;
 }
 
+static gboolean
+medication_editor_closing_cb (MdDoseEditor       *self,
+                              MdMedicationEditor *editor)
+{
+  const char *uuid = md_medication_editor_get_saved_uuid (editor);
+
+  if (uuid != NULL)
+    md_dose_editor_set_medication (self, uuid);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* A medication that is not in the list yet is added without leaving the
+ * dose, and chosen. */
+static void
+new_medication_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MdDoseEditor *self = MD_DOSE_EDITOR (widget);
+  MdMedicationEditor *editor = md_medication_editor_new (GTK_WINDOW (self), self->diary, NULL);
+
+  g_signal_connect_object (editor, "close-request", G_CALLBACK (medication_editor_closing_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -300,6 +328,7 @@ md_dose_editor_class_init (MdDoseEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.new-medication", NULL, new_medication_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "editor.save", NULL);

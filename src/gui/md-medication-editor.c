@@ -38,6 +38,7 @@ struct _MdMedicationEditor
   char          *problem;
 
   gboolean       loading;
+  gboolean       saved;
 };
 
 G_DEFINE_FINAL_TYPE (MdMedicationEditor, md_medication_editor, ADW_TYPE_WINDOW)
@@ -257,6 +258,20 @@ md_medication_editor_save (MdMedicationEditor *self)
       return FALSE;
     }
 
+  self->saved = TRUE;
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
+}
+
+/**
+ * md_medication_editor_get_saved_uuid:
+ *
+ * Returns: (nullable): the medication's UUID once it was saved
+ */
+const char *
+md_medication_editor_get_saved_uuid (MdMedicationEditor *self)
+{
+  g_return_val_if_fail (MD_IS_MEDICATION_EDITOR (self), NULL);
+
+  return self->saved ? self->medication->uuid : NULL;
 }

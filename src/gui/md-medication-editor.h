@@ -20,5 +20,6 @@ MdMedicationEditor *md_medication_editor_new         (GtkWindow          *parent
                                                       MdMedication       *medication);
 const char         *md_medication_editor_get_problem (MdMedicationEditor *self);
 gboolean            md_medication_editor_save        (MdMedicationEditor *self);
+const char         *md_medication_editor_get_saved_uuid (MdMedicationEditor *self);
 
 G_END_DECLS
