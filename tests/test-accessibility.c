@@ -10,6 +10,11 @@
 
 #include "config.h"
 
+#include "md-attack-editor.h"
+#include "md-course-editor.h"
+#include "md-day-editor.h"
+#include "md-dose-editor.h"
+#include "md-medication-editor.h"
 #include "md-preferences-window.h"
 #include "md-test-gui.h"
 #include "md-test-utils.h"
@@ -36,7 +41,15 @@ has_label_descendant (GtkWidget *widget)
 static gboolean
 control_has_name (GtkWidget *widget)
 {
+  GtkWidget *row;
+
   if (gtk_widget_get_tooltip_text (widget) != NULL)
+    return TRUE;
+
+  /* A row's title names the switch or entry it holds. */
+  row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+  if (row != NULL && row != widget &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "") != 0)
     return TRUE;
 
   if (ADW_IS_PREFERENCES_ROW (widget))
@@ -56,6 +69,7 @@ is_control (GtkWidget *widget)
 {
   return GTK_IS_BUTTON (widget) ||
          GTK_IS_MENU_BUTTON (widget) ||
+         GTK_IS_SPIN_BUTTON (widget) ||
          GTK_IS_SWITCH (widget) ||
          GTK_IS_CHECK_BUTTON (widget) ||
          GTK_IS_TOGGLE_BUTTON (widget) ||
@@ -146,6 +160,46 @@ test_preferences_controls_have_names (void)
   md_test_gui_close_all (app);
 }
 
+static MdDiary *
+open_diary (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+
+  return md_diary_open (path, NULL);
+}
+
+static void
+test_editors_controls_have_names (void)
+{
+  g_autoptr(MdDiary) diary = open_diary ();
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(MdDose) dose = md_dose_new ();
+  GtkWidget *editors[5];
+
+  attack->start = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  attack->peak_pain = 2;
+  g_assert_true (md_diary_save_attack (diary, attack, NULL));
+  dose->attack_uuid = g_strdup (attack->uuid);
+  dose->medication_uuid = g_strdup ("preset-magnesium-sulfate-iv-1g");
+  dose->taken = attack->start + 60;
+
+  editors[0] = GTK_WIDGET (md_attack_editor_new (NULL, diary, attack));
+  editors[1] = GTK_WIDGET (md_dose_editor_new (NULL, diary, dose));
+  editors[2] = GTK_WIDGET (md_day_editor_new (NULL, diary, NULL));
+  editors[3] = GTK_WIDGET (md_course_editor_new (NULL, diary, NULL));
+  editors[4] = GTK_WIDGET (md_medication_editor_new (NULL, diary, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    {
+      g_test_message ("editor: %s", G_OBJECT_TYPE_NAME (editors[i]));
+      gtk_window_present (GTK_WINDOW (editors[i]));
+      md_test_iterate (50);
+      assert_all_controls_named (editors[i], 3);
+      gtk_window_destroy (GTK_WINDOW (editors[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +211,7 @@ main (int   argc,
 
   g_test_add_func ("/md/accessibility/main-window", test_main_window_controls_have_names);
   g_test_add_func ("/md/accessibility/preferences", test_preferences_controls_have_names);
+  g_test_add_func ("/md/accessibility/editors", test_editors_controls_have_names);
 
   status = g_test_run ();
   g_clear_object (&app);
