@@ -73,7 +73,7 @@ test_primary_menu_lists_the_actions (void)
   MdWindow *window = open_window ();
   GtkMenuButton *button;
   GMenuModel *menu;
-  const char *expected[] = { "win.record-day", "win.import-csv", "win.export-csv",
+  const char *expected[] = { "win.log-dose", "win.record-day", "win.import-csv", "win.export-csv",
                              "app.preferences", "win.show-help-overlay", "app.about" };
   guint n_checked = 0;
 

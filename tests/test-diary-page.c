@@ -276,6 +276,34 @@ test_search_and_go_to_date (Fixture       *fixture,
   md_diary_page_go_to_date (fixture->page, now);
 }
 
+static void
+test_log_a_dose_on_its_own (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (md_diary_page_get_list_view (fixture->page));
+  GtkWindow *editor;
+  g_autoptr(GObject) item = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.log-dose", NULL));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_DOSE_EDITOR, TRUE));
+  editor = md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR);
+
+  /* No attack: the pain is not asked. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                                     MD_TYPE_DOSE_EDITOR,
+                                                                                     "pain_group"))));
+  md_dose_editor_set_medication (MD_DOSE_EDITOR (editor), "preset-magnesium-oral-600mg");
+  g_assert_true (md_dose_editor_save (MD_DOSE_EDITOR (editor)));
+
+  /* It is in the diary as an entry of its own. */
+  g_assert_cmpstr (visible_page (fixture), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_true (MD_IS_DOSE (item));
+  g_assert_cmpstr (MD_DOSE (item)->medication_uuid, ==, "preset-magnesium-oral-600mg");
+  g_assert_cmpfloat (MD_DOSE (item)->amount, ==, 600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +322,8 @@ main (int   argc,
               test_took_medication_and_pain_now, fixture_tear_down);
   g_test_add ("/md/diary-page/search", Fixture, NULL, fixture_set_up,
               test_search_and_go_to_date, fixture_tear_down);
+  g_test_add ("/md/diary-page/log-dose", Fixture, NULL, fixture_set_up,
+              test_log_a_dose_on_its_own, fixture_tear_down);
   g_test_add ("/md/diary-page/virtualised", Fixture, NULL, fixture_set_up,
               test_rows_are_built_only_when_shown, fixture_tear_down);
 

@@ -83,6 +83,8 @@ describe (GListModel *model)
         g_string_append_printf (text, "[%s]", md_timeline_header_get_month (MD_TIMELINE_HEADER (item)));
       else if (MD_IS_DAY (item))
         g_string_append_printf (text, "day %s;", MD_DAY (item)->date);
+      else if (MD_IS_DOSE (item))
+        g_string_append_printf (text, "dose %s;", MD_DOSE (item)->medication_uuid);
       else
         g_string_append_printf (text, "attack %" G_GINT64_FORMAT ";", MD_ATTACK (item)->start);
     }
@@ -188,6 +190,38 @@ test_search_and_go_to_date (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 7);
 }
 
+static void
+test_doses_on_their_own (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdTimeline) timeline = NULL;
+  g_autoptr(MdDose) dose = md_dose_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *found = NULL;
+
+  fill (diary);
+  timeline = md_timeline_new (diary);
+
+  /* A daily magnesium tablet on 2026-03-03 08:00, tied to no attack. */
+  dose->medication_uuid = g_strdup ("preset-magnesium-oral-400mg");
+  dose->taken = 1772521200;
+  dose->taken_offset = HOUR;
+  dose->amount = 400;
+  dose->unit = g_strdup ("mg");
+  dose->route = g_strdup ("oral");
+  dose->setting = g_strdup ("home");
+  g_assert_true (md_diary_save_dose (diary, dose, NULL));
+
+  text = describe (G_LIST_MODEL (timeline));
+  g_assert_cmpstr (text, ==,
+                   "[2026-03]day 2026-03-05;attack 1772749800;dose preset-magnesium-oral-400mg;"
+                   "attack 1772434800;day 2026-03-01;[2026-02]attack 1772224200;");
+
+  md_timeline_set_search (timeline, "magnesium");
+  found = describe (G_LIST_MODEL (timeline));
+  g_assert_cmpstr (found, ==, "[2026-03]dose preset-magnesium-oral-400mg;");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/md/timeline/order", test_months_days_and_attacks_newest_first);
   g_test_add_func ("/md/timeline/changes", test_changes_are_announced_in_place);
   g_test_add_func ("/md/timeline/search", test_search_and_go_to_date);
+  g_test_add_func ("/md/timeline/doses", test_doses_on_their_own);
 
   return g_test_run ();
 }

@@ -1627,8 +1627,13 @@ md_diary_save_dose (MdDiary  *self,
     return FALSE;
 
   /* An attack row shows its doses. */
-  if (owns && dose->attack_uuid != NULL)
-    attack_row_changed (self, dose->attack_uuid);
+  if (owns)
+    {
+      /* A dose on its own is an entry of the diary's timeline. */
+      g_signal_emit (self, signals[CHANGED], 0);
+      if (dose->attack_uuid != NULL)
+        attack_row_changed (self, dose->attack_uuid);
+    }
 
   return TRUE;
 }
@@ -1662,7 +1667,9 @@ md_diary_delete_dose (MdDiary     *self,
   if (!action_end (self, owns, ok, error))
     return NULL;
 
-  if (dose != NULL && dose->attack_uuid != NULL)
+  if (owns)
+    g_signal_emit (self, signals[CHANGED], 0);
+  if (owns && dose != NULL && dose->attack_uuid != NULL)
     attack_row_changed (self, dose->attack_uuid);
 
   return g_steal_pointer (&undo);

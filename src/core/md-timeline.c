@@ -75,6 +75,7 @@ typedef enum
   ENTRY_HEADER,
   ENTRY_DAY,
   ENTRY_ATTACK,
+  ENTRY_DOSE,
 } EntryKind;
 
 typedef struct
@@ -145,6 +146,9 @@ md_timeline_get_item (GListModel *model,
     case ENTRY_DAY:
       return md_diary_get_day (self->diary, entry->id);
 
+    case ENTRY_DOSE:
+      return md_diary_get_dose (self->diary, entry->id);
+
     case ENTRY_ATTACK:
     default:
       return md_diary_get_attack (self->diary, entry->id);
@@ -181,7 +185,44 @@ new_entries (void)
   return entries;
 }
 
-/* Reads the order of the diary: attacks by local start time, recorded
+/* Appends one entry per row of @stmt: column 0 is the id, column 1 the
+ * local time key (or, with @key_suffix, the date it is appended to). */
+static void
+append_rows (GArray       *entries,
+             sqlite3_stmt *stmt,
+             EntryKind     kind,
+             const char   *key_suffix)
+{
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Entry entry;
+
+      entry.kind = kind;
+      entry.id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry.key = key_suffix != NULL
+                  ? g_strconcat ((const char *) sqlite3_column_text (stmt, 0), key_suffix, NULL)
+                  : g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_array_append_val (entries, entry);
+    }
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const Entry *x = a;
+  const Entry *y = b;
+  int by_key = g_strcmp0 (y->key, x->key);
+
+  if (by_key != 0)
+    return by_key;
+  if (x->kind != y->kind)
+    return (int) x->kind - (int) y->kind;
+
+  return g_strcmp0 (y->id, x->id);
+}
+
+/* Reads the order of the diary: attacks and doses by local time, recorded
  * days at the top of their date, a header at each new month. */
 static GArray *
 read_entries (MdTimeline *self)
@@ -192,9 +233,8 @@ read_entries (MdTimeline *self)
   sqlite3 *db = md_database_get_handle (md_diary_get_database (self->diary));
   sqlite3_stmt *attacks = NULL;
   sqlite3_stmt *days = NULL;
+  sqlite3_stmt *doses = NULL;
   const char *month = NULL;
-  int rc_a;
-  int rc_d;
 
   if (self->search != NULL && self->search[0] != '\0')
     pattern = g_strdup_printf ("%%%s%%", self->search);
@@ -225,37 +265,27 @@ read_entries (MdTimeline *self)
       sqlite3_bind_text (days, 1, pattern, -1, SQLITE_TRANSIENT);
     }
 
-  /* Merge the two newest-first sequences. */
-  rc_a = sqlite3_step (attacks);
-  rc_d = sqlite3_step (days);
-  while (rc_a == SQLITE_ROW || rc_d == SQLITE_ROW)
-    {
-      Entry entry;
-      g_autofree char *day_key = NULL;
+  /* Doses that belong to no attack (a daily preventive, a dose logged on
+   * its own) are entries of their own. */
+  sqlite3_prepare_v2 (db,
+                      pattern == NULL
+                      ? "SELECT d.uuid, strftime('%Y-%m-%dT%H:%M:%S', taken_time + taken_offset, 'unixepoch') "
+                        "FROM doses d WHERE attack_uuid IS NULL"
+                      : "SELECT d.uuid, strftime('%Y-%m-%dT%H:%M:%S', taken_time + taken_offset, 'unixepoch') "
+                        "FROM doses d JOIN medications m ON m.uuid = d.medication_uuid "
+                        "WHERE attack_uuid IS NULL AND (m.name LIKE ?1 OR d.notes LIKE ?1)",
+                      -1, &doses, NULL);
+  if (pattern != NULL)
+    sqlite3_bind_text (doses, 1, pattern, -1, SQLITE_TRANSIENT);
 
-      if (rc_d == SQLITE_ROW)
-        day_key = g_strconcat ((const char *) sqlite3_column_text (days, 0), "T99", NULL);
-
-      if (rc_a == SQLITE_ROW &&
-          (day_key == NULL || g_strcmp0 ((const char *) sqlite3_column_text (attacks, 1), day_key) > 0))
-        {
-          entry.kind = ENTRY_ATTACK;
-          entry.id = g_strdup ((const char *) sqlite3_column_text (attacks, 0));
-          entry.key = g_strdup ((const char *) sqlite3_column_text (attacks, 1));
-          rc_a = sqlite3_step (attacks);
-        }
-      else
-        {
-          entry.kind = ENTRY_DAY;
-          entry.id = g_strdup ((const char *) sqlite3_column_text (days, 0));
-          entry.key = g_steal_pointer (&day_key);
-          rc_d = sqlite3_step (days);
-        }
-
-      g_array_append_val (raw, entry);
-    }
+  append_rows (raw, attacks, ENTRY_ATTACK, NULL);
+  append_rows (raw, days, ENTRY_DAY, "T99");
+  append_rows (raw, doses, ENTRY_DOSE, NULL);
   sqlite3_finalize (attacks);
   sqlite3_finalize (days);
+  sqlite3_finalize (doses);
+
+  g_array_sort (raw, compare_newest_first);
 
   for (guint i = 0; i < raw->len; i++)
     {

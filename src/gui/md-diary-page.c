@@ -260,6 +260,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
     GtkWidget *day_period = gtk_label_new (_("Menstruation"));
     GtkWidget *day_notes = gtk_label_new (NULL);
     GtkWidget *day_edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+    GtkWidget *day_delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
     gtk_label_set_xalign (GTK_LABEL (header), 0);
     gtk_widget_add_css_class (header, "title-4");
@@ -283,8 +284,13 @@ setup_row_cb (GtkSignalListItemFactory *factory,
     gtk_box_append (GTK_BOX (day_top), day_period);
     gtk_box_append (GTK_BOX (day_text), day_top);
     gtk_box_append (GTK_BOX (day_text), day_notes);
+    gtk_widget_set_valign (day_delete, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (day_delete, "flat");
+    gtk_widget_set_tooltip_text (day_delete, _("Delete Dose"));
+
     gtk_box_append (GTK_BOX (day_row), day_text);
     gtk_box_append (GTK_BOX (day_row), day_edit);
+    gtk_box_append (GTK_BOX (day_row), day_delete);
 
     gtk_box_append (GTK_BOX (container), header);
     gtk_box_append (GTK_BOX (container), day_row);
@@ -298,6 +304,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
     g_object_set_data (G_OBJECT (container), "day-period", day_period);
     g_object_set_data (G_OBJECT (container), "day-notes", day_notes);
     g_object_set_data (G_OBJECT (container), "day-edit", day_edit);
+    g_object_set_data (G_OBJECT (container), "day-delete", day_delete);
 
     gtk_list_item_set_child (item, container);
   }
@@ -335,8 +342,44 @@ bind_day (GtkWidget *container,
   gtk_label_set_label (GTK_LABEL (notes), day->notes != NULL ? day->notes : "");
   gtk_widget_set_visible (notes, day->notes != NULL && day->notes[0] != '\0');
 
+  gtk_widget_set_tooltip_text (edit, _("Edit Day"));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", day->date);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-day");
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-delete"), FALSE);
+}
+
+/* A dose on its own (a daily preventive, say) shares the day row's look. */
+static void
+bind_dose (MdDiaryPage *self,
+           GtkWidget   *container,
+           MdDose      *dose)
+{
+  g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, dose->medication_uuid);
+  g_autoptr(GDateTime) taken = lived_time (dose->taken, dose->taken_offset);
+  g_autofree char *when = md_date_time_format_for_display (taken);
+  g_autofree char *what = NULL;
+  GtkWidget *notes = g_object_get_data (G_OBJECT (container), "day-notes");
+  GtkWidget *edit = g_object_get_data (G_OBJECT (container), "day-edit");
+  GtkWidget *delete = g_object_get_data (G_OBJECT (container), "day-delete");
+  char amount[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (amount, sizeof amount, "%g", dose->amount);
+  /* Translators: a dose on its own in the diary: medication, amount, unit, where */
+  what = g_strdup_printf (_("%s · %s %s · %s"), medication != NULL ? medication->name : "?", amount,
+                          dose->unit, md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (container), "day-when"), when);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-status"), FALSE);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-period"), FALSE);
+  gtk_label_set_label (GTK_LABEL (notes), what);
+  gtk_widget_set_visible (notes, TRUE);
+
+  gtk_widget_set_tooltip_text (edit, _("Edit Dose"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", dose->uuid);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-dose");
+  gtk_widget_set_visible (delete, TRUE);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "s", dose->uuid);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "diary.delete-dose");
 }
 
 static void
@@ -353,7 +396,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *container = gtk_list_item_get_child (item);
 
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "header"), MD_IS_TIMELINE_HEADER (object));
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-row"), MD_IS_DAY (object));
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-row"),
+                          MD_IS_DAY (object) || MD_IS_DOSE (object));
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "attack-row"), MD_IS_ATTACK (object));
   gtk_list_item_set_activatable (item, !MD_IS_TIMELINE_HEADER (object));
 
@@ -361,6 +405,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     bind_header (container, MD_TIMELINE_HEADER (object));
   else if (MD_IS_DAY (object))
     bind_day (container, MD_DAY (object));
+  else if (MD_IS_DOSE (object))
+    bind_dose (self, container, MD_DOSE (object));
   else if (MD_IS_ATTACK (object))
     bind_attack (self, g_object_get_data (G_OBJECT (container), "attack-row"), MD_ATTACK (object));
 }
@@ -658,6 +704,110 @@ edit_day (MdDiaryPage *self,
                                                      self->diary, day)));
 }
 
+typedef struct
+{
+  MdDiaryPage *page;
+  MdDiaryUndo *undo;
+} UndoData;
+
+static void
+undo_data_free (gpointer data,
+                GClosure *closure)
+{
+  UndoData *undo = data;
+
+  g_object_unref (undo->page);
+  md_diary_undo_free (undo->undo);
+  g_free (undo);
+}
+
+static GtkWidget *
+open_dose_editor (MdDiaryPage *self,
+                  MdDose      *dose)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  MdDoseEditor *editor = md_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                             self->diary, dose);
+
+  gtk_window_present (GTK_WINDOW (editor));
+
+  return GTK_WIDGET (editor);
+}
+
+static void
+edit_dose_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MdDiaryPage *self = MD_DIARY_PAGE (widget);
+  g_autoptr(MdDose) dose = md_diary_get_dose (self->diary, g_variant_get_string (parameter, NULL));
+
+  if (dose != NULL)
+    open_dose_editor (self, dose);
+}
+
+static void
+undo_dose_clicked_cb (AdwToast *toast,
+                      UndoData *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (data->page->diary != NULL && !md_diary_undo (data->page->diary, data->undo, &error))
+    toast_error (data->page, error);
+}
+
+static void
+delete_dose_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MdDiaryPage *self = MD_DIARY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  MdDiaryUndo *undo = md_diary_delete_dose (self->diary, g_variant_get_string (parameter, NULL), &error);
+  UndoData *data;
+  AdwToast *toast;
+
+  if (undo == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  data = g_new0 (UndoData, 1);
+  data->page = g_object_ref (self);
+  data->undo = undo;
+  toast = adw_toast_new (_("Dose deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_dose_clicked_cb), data,
+                         undo_data_free, 0);
+  add_toast (self, toast);
+}
+
+/**
+ * md_diary_page_log_dose:
+ *
+ * A dose on its own — a daily preventive, or a dose not tied to an
+ * attack — taken now.
+ *
+ * Returns: (transfer none) (nullable): the editor
+ */
+GtkWidget *
+md_diary_page_log_dose (MdDiaryPage *self)
+{
+  g_autoptr(MdDose) dose = md_dose_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
+  g_return_val_if_fail (self->diary != NULL, NULL);
+
+  dose->medication_uuid = last_medication (self->diary);
+  dose->taken = g_date_time_to_unix (now) - g_date_time_get_seconds (now);
+  dose->taken_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
+  dose->setting = g_strdup ("home");
+
+  return open_dose_editor (self, dose);
+}
+
 static void
 edit_day_action (GtkWidget  *widget,
                  const char *action_name,
@@ -677,6 +827,8 @@ row_activated_cb (GtkListView *list_view,
     md_diary_page_edit_attack (self, MD_ATTACK (item)->uuid);
   else if (MD_IS_DAY (item))
     edit_day (self, MD_DAY (item)->date);
+  else if (MD_IS_DOSE (item))
+    open_dose_editor (self, MD_DOSE (item));
 }
 
 static void
@@ -817,6 +969,8 @@ md_diary_page_class_init (MdDiaryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diary.delete-attack", "s", delete_attack_action);
   gtk_widget_class_install_action (widget_class, "diary.edit-attack", "s", edit_attack_action);
   gtk_widget_class_install_action (widget_class, "diary.edit-day", "s", edit_day_action);
+  gtk_widget_class_install_action (widget_class, "diary.edit-dose", "s", edit_dose_action);
+  gtk_widget_class_install_action (widget_class, "diary.delete-dose", "s", delete_dose_action);
   gtk_widget_class_install_action (widget_class, "diary.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "diary.search", NULL);
   gtk_widget_class_install_action (widget_class, "diary.add-dose", "s", add_dose_action);
@@ -961,23 +1115,6 @@ md_diary_page_end_attack (MdDiaryPage *self,
     }
 
   return TRUE;
-}
-
-typedef struct
-{
-  MdDiaryPage *page;
-  MdDiaryUndo *undo;
-} UndoData;
-
-static void
-undo_data_free (gpointer data,
-                GClosure *closure)
-{
-  UndoData *undo = data;
-
-  g_object_unref (undo->page);
-  md_diary_undo_free (undo->undo);
-  g_free (undo);
 }
 
 static void

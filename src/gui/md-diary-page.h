@@ -28,6 +28,7 @@ AdwToast *md_diary_page_delete_attack                (MdDiaryPage *self,
                                                       const char  *uuid);
 gboolean  md_diary_page_record_headache_free_today   (MdDiaryPage *self);
 GtkListView *md_diary_page_get_list_view             (MdDiaryPage *self);
+GtkWidget *md_diary_page_log_dose                    (MdDiaryPage *self);
 void      md_diary_page_go_to_date                   (MdDiaryPage *self,
                                                       GDateTime   *date);
 GtkWidget *md_diary_page_edit_attack                 (MdDiaryPage *self,

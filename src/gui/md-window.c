@@ -75,6 +75,18 @@ update_actions (MdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.attack-started", have_diary);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-headache-today", have_diary);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-day", have_diary);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-dose", have_diary);
+}
+
+static void
+log_dose_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+
+  md_window_show_view (self, "diary");
+  md_diary_page_log_dose (self->diary_page);
 }
 
 static void
@@ -512,6 +524,7 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.no-headache-today", NULL,
                                    no_headache_today_action);
   gtk_widget_class_install_action (widget_class, "win.record-day", NULL, record_day_action);
+  gtk_widget_class_install_action (widget_class, "win.log-dose", NULL, log_dose_action);
 }
 
 static void
