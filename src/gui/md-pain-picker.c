@@ -253,14 +253,22 @@ md_pain_picker_init (MdPainPicker *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
 
   /* Each button says its level and what it means, for the eye and for
-   * the screen reader alike. */
+   * the screen reader alike, and has a mnemonic for the keyboard. */
   for (int i = 0; i < N_LEVELS; i++)
     {
       g_autofree char *description = g_strdup_printf ("%s: %s",
                                                       md_pain_level_get_label (i),
                                                       md_pain_level_get_meaning (i));
+      const char *mnemonics[N_LEVELS] = {
+        /* Translators: pain level buttons; the underscore marks the Alt key, keep them distinct */
+        C_("pain button", "_None"),
+        C_("pain button", "_Mild"),
+        C_("pain button", "M_oderate"),
+        C_("pain button", "_Severe"),
+      };
 
-      gtk_button_set_label (GTK_BUTTON (self->level_buttons[i]), md_pain_level_get_label (i));
+      gtk_button_set_use_underline (GTK_BUTTON (self->level_buttons[i]), TRUE);
+      gtk_button_set_label (GTK_BUTTON (self->level_buttons[i]), mnemonics[i]);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->level_buttons[i]),
                                    md_pain_level_get_meaning (i));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->level_buttons[i]),
