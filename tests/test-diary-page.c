@@ -202,6 +202,12 @@ test_rows_are_built_only_when_shown (Fixture       *fixture,
    * of hundred, never all two thousand. */
   g_assert_cmpuint (n_rows, >, 0);
   g_assert_cmpuint (n_rows, <, 400);
+
+  /* A full diary still fits a 360 px phone, an ongoing attack included. */
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, 2, -1));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  md_test_iterate (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
 }
 
 static void

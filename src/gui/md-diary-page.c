@@ -213,9 +213,13 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (doses), 0);
   gtk_label_set_ellipsize (GTK_LABEL (doses), PANGO_ELLIPSIZE_END);
 
-  gtk_box_set_homogeneous (GTK_BOX (ongoing_box), TRUE);
+  /* Not homogeneous: the three must fit side by side on a phone. */
+  gtk_box_set_homogeneous (GTK_BOX (ongoing_box), FALSE);
   gtk_widget_set_margin_top (ongoing_box, 6);
   gtk_widget_add_css_class (end_button, "suggested-action");
+  gtk_widget_set_hexpand (end_button, TRUE);
+  gtk_widget_set_hexpand (dose_button, TRUE);
+  gtk_widget_set_hexpand (pain_button, TRUE);
   gtk_box_append (GTK_BOX (ongoing_box), end_button);
   gtk_box_append (GTK_BOX (ongoing_box), dose_button);
   gtk_box_append (GTK_BOX (ongoing_box), pain_button);
