@@ -193,3 +193,36 @@ md_catalogue_get_name (MdCatalogue catalogue)
 
   return _(catalogues[catalogue].name);
 }
+
+/**
+ * md_catalogue_get_key_at:
+ *
+ * Returns: (nullable): the key of the @position-th entry, in the order of
+ *   md_catalogue_get_entries()
+ */
+const char *
+md_catalogue_get_key_at (MdCatalogue catalogue,
+                         guint       position)
+{
+  g_return_val_if_fail (catalogue < MD_N_CATALOGUES, NULL);
+
+  return position < catalogues[catalogue].n_entries ? catalogues[catalogue].entries[position].key : NULL;
+}
+
+/**
+ * md_catalogue_get_position:
+ *
+ * Returns: the position of @key, or 0 (the first entry) when unknown
+ */
+guint
+md_catalogue_get_position (MdCatalogue  catalogue,
+                           const char  *key)
+{
+  g_return_val_if_fail (catalogue < MD_N_CATALOGUES, 0);
+
+  for (guint i = 0; i < catalogues[catalogue].n_entries; i++)
+    if (g_strcmp0 (catalogues[catalogue].entries[i].key, key) == 0)
+      return i;
+
+  return 0;
+}

@@ -45,5 +45,9 @@ gboolean                md_catalogue_has_key     (MdCatalogue  catalogue,
 const char             *md_catalogue_get_label   (MdCatalogue  catalogue,
                                                   const char  *key);
 const char             *md_catalogue_get_name    (MdCatalogue  catalogue);
+const char             *md_catalogue_get_key_at  (MdCatalogue  catalogue,
+                                                  guint        position);
+guint                   md_catalogue_get_position (MdCatalogue catalogue,
+                                                  const char  *key);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "md-editor-utils.h"
+
 #include "md-attack-editor.h"
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
@@ -178,8 +180,7 @@ validate (MdAttackEditor *self)
   if (!ok)
     self->problem = g_strdup (error->message);
 
-  gtk_label_set_label (self->problem_label, self->problem != NULL ? self->problem : "");
-  gtk_revealer_set_reveal_child (self->problem_revealer, self->problem != NULL);
+  md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
 
   /* The end field is the one named by most problems: mark it. */
@@ -361,8 +362,7 @@ delete_dose_action (GtkWidget  *widget,
 
   if (undo == NULL)
     {
-      gtk_label_set_label (self->problem_label, error->message);
-      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      md_editor_show_problem (self->problem_label, self->problem_revealer, error->message);
       return;
     }
 
@@ -436,14 +436,6 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-static void
 md_attack_editor_dispose (GObject *object)
 {
   MdAttackEditor *self = MD_ATTACK_EDITOR (object);
@@ -492,14 +484,10 @@ md_attack_editor_class_init (MdAttackEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_custom_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  md_editor_class_install_actions (widget_class, save_action);
   gtk_widget_class_install_action (widget_class, "editor.add-dose", NULL, add_dose_action);
   gtk_widget_class_install_action (widget_class, "editor.edit-dose", "s", edit_dose_action);
   gtk_widget_class_install_action (widget_class, "editor.delete-dose", "s", delete_dose_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
 }
 
 static void
@@ -670,8 +658,7 @@ md_attack_editor_save (MdAttackEditor *self)
   if (!md_diary_save_attack (self->diary, self->attack, &error))
     {
       self->problem = g_strdup (error->message);
-      gtk_label_set_label (self->problem_label, self->problem);
-      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
       return FALSE;
     }
 

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "md-editor-utils.h"
+
 #include "md-course-editor.h"
 #include "md-date-time-button.h"
 
@@ -76,8 +78,7 @@ validate (MdCourseEditor *self)
     self->problem = g_strdup (_("End: the course cannot end before it started."));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->end_row), !gtk_switch_get_active (self->ongoing_switch));
-  gtk_label_set_label (self->problem_label, self->problem != NULL ? self->problem : "");
-  gtk_revealer_set_reveal_child (self->problem_revealer, self->problem != NULL);
+  md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->problem == NULL);
 }
 
@@ -116,14 +117,6 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-static void
 md_course_editor_dispose (GObject *object)
 {
   MdCourseEditor *self = MD_COURSE_EDITOR (object);
@@ -159,11 +152,7 @@ md_course_editor_class_init (MdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, problem_revealer);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
+  md_editor_class_install_actions (widget_class, save_action);
 }
 
 static void
@@ -272,8 +261,7 @@ md_course_editor_save (MdCourseEditor *self)
   if (!md_diary_save_preventive_course (self->diary, self->course, &error))
     {
       self->problem = g_strdup (error->message);
-      gtk_label_set_label (self->problem_label, self->problem);
-      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
       return FALSE;
     }
 

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "md-editor-utils.h"
+
 #include "md-date-time-button.h"
 #include "md-day-editor.h"
 
@@ -75,14 +77,6 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-static void
 md_day_editor_dispose (GObject *object)
 {
   MdDayEditor *self = MD_DAY_EDITOR (object);
@@ -111,11 +105,7 @@ md_day_editor_class_init (MdDayEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdDayEditor, problem_revealer);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
+  md_editor_class_install_actions (widget_class, save_action);
 }
 
 static void
@@ -184,8 +174,7 @@ md_day_editor_save (MdDayEditor *self)
 
   if (!md_diary_save_day (self->diary, day, &error))
     {
-      gtk_label_set_label (self->problem_label, error->message);
-      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      md_editor_show_problem (self->problem_label, self->problem_revealer, error->message);
       return FALSE;
     }
 

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "md-editor-utils.h"
+
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
 #include "md-dose-editor.h"
@@ -58,44 +60,6 @@ G_DEFINE_FINAL_TYPE (MdDoseEditor, md_dose_editor, ADW_TYPE_WINDOW)
 
 static const char *bothersome_keys[] = { NULL, "nausea", "photophobia", "phonophobia" };
 
-static const char *
-catalogue_key_at (MdCatalogue catalogue,
-                  guint       position)
-{
-  guint n;
-  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
-
-  return position < n ? entries[position].key : NULL;
-}
-
-static guint
-catalogue_position (MdCatalogue  catalogue,
-                    const char  *key)
-{
-  guint n;
-  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (entries[i].key, key) == 0)
-      return i;
-
-  return 0;
-}
-
-static void
-fill_catalogue_combo (AdwComboRow *row,
-                      MdCatalogue  catalogue)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  guint n;
-  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, md_catalogue_get_label (catalogue, entries[i].key));
-
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-}
-
 static MdMedication *
 selected_medication (MdDoseEditor *self)
 {
@@ -105,7 +69,7 @@ selected_medication (MdDoseEditor *self)
 static gboolean
 is_infusion (MdDoseEditor *self)
 {
-  return g_strcmp0 (catalogue_key_at (MD_CATALOGUE_ROUTE, adw_combo_row_get_selected (self->route_row)),
+  return g_strcmp0 (md_catalogue_get_key_at (MD_CATALOGUE_ROUTE, adw_combo_row_get_selected (self->route_row)),
                     "iv") == 0;
 }
 
@@ -127,9 +91,9 @@ read_form (MdDoseEditor *self)
   g_free (d->unit);
   d->unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_entry))));
   g_free (d->route);
-  d->route = g_strdup (catalogue_key_at (MD_CATALOGUE_ROUTE, adw_combo_row_get_selected (self->route_row)));
+  d->route = g_strdup (md_catalogue_get_key_at (MD_CATALOGUE_ROUTE, adw_combo_row_get_selected (self->route_row)));
   g_free (d->setting);
-  d->setting = g_strdup (catalogue_key_at (MD_CATALOGUE_SETTING, adw_combo_row_get_selected (self->setting_row)));
+  d->setting = g_strdup (md_catalogue_get_key_at (MD_CATALOGUE_SETTING, adw_combo_row_get_selected (self->setting_row)));
   d->taken = g_date_time_to_unix (taken);
   d->taken_offset = (int) (g_date_time_get_utc_offset (taken) / G_TIME_SPAN_SECOND);
 
@@ -187,8 +151,7 @@ validate (MdDoseEditor *self)
   if (!ok)
     self->problem = g_strdup (error->message);
 
-  gtk_label_set_label (self->problem_label, self->problem != NULL ? self->problem : "");
-  gtk_revealer_set_reveal_child (self->problem_revealer, self->problem != NULL);
+  md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
 }
 
@@ -214,7 +177,7 @@ medication_changed_cb (MdDoseEditor *self)
   if (medication->default_amount > 0)
     gtk_spin_button_set_value (self->amount_spin, medication->default_amount);
   gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), medication->unit);
-  adw_combo_row_set_selected (self->route_row, catalogue_position (MD_CATALOGUE_ROUTE, medication->route));
+  adw_combo_row_set_selected (self->route_row, md_catalogue_get_position (MD_CATALOGUE_ROUTE, medication->route));
   self->loading = FALSE;
 
   validate (self);
@@ -272,14 +235,6 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-static void
 md_dose_editor_dispose (GObject *object)
 {
   MdDoseEditor *self = MD_DOSE_EDITOR (object);
@@ -326,12 +281,8 @@ md_dose_editor_class_init (MdDoseEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, medication_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  md_editor_class_install_actions (widget_class, save_action);
   gtk_widget_class_install_action (widget_class, "editor.new-medication", NULL, new_medication_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
 }
 
 static void
@@ -344,8 +295,8 @@ md_dose_editor_init (MdDoseEditor *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  fill_catalogue_combo (self->route_row, MD_CATALOGUE_ROUTE);
-  fill_catalogue_combo (self->setting_row, MD_CATALOGUE_SETTING);
+  md_catalogue_fill_combo_row (self->route_row, MD_CATALOGUE_ROUTE);
+  md_catalogue_fill_combo_row (self->setting_row, MD_CATALOGUE_SETTING);
 
   /* Translators: no symptom was chosen as the most bothersome one */
   gtk_string_list_append (bothersome, C_("most bothersome symptom", "None chosen"));
@@ -394,8 +345,8 @@ load_form (MdDoseEditor *self)
   if (d->amount > 0)
     gtk_spin_button_set_value (self->amount_spin, d->amount);
   gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), d->unit != NULL ? d->unit : "");
-  adw_combo_row_set_selected (self->route_row, catalogue_position (MD_CATALOGUE_ROUTE, d->route));
-  adw_combo_row_set_selected (self->setting_row, catalogue_position (MD_CATALOGUE_SETTING, d->setting));
+  adw_combo_row_set_selected (self->route_row, md_catalogue_get_position (MD_CATALOGUE_ROUTE, d->route));
+  adw_combo_row_set_selected (self->setting_row, md_catalogue_get_position (MD_CATALOGUE_SETTING, d->setting));
 
   if (d->infusion_end != 0)
     {
@@ -575,8 +526,7 @@ md_dose_editor_save (MdDoseEditor *self)
       md_diary_rollback (self->diary);
       g_clear_pointer (&self->problem, g_free);
       self->problem = g_strdup (error->message);
-      gtk_label_set_label (self->problem_label, self->problem);
-      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
       return FALSE;
     }
 

@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "md-editor-utils.h"
+
 #include "md-catalogue.h"
 #include "md-medication-editor.h"
 
@@ -44,44 +46,6 @@ struct _MdMedicationEditor
 G_DEFINE_FINAL_TYPE (MdMedicationEditor, md_medication_editor, ADW_TYPE_WINDOW)
 
 static void
-fill_combo (AdwComboRow *row,
-            MdCatalogue  catalogue)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  guint n;
-  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, md_catalogue_get_label (catalogue, entries[i].key));
-
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-}
-
-static const char *
-key_at (MdCatalogue catalogue,
-        guint       position)
-{
-  guint n;
-  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
-
-  return position < n ? entries[position].key : NULL;
-}
-
-static guint
-position_of (MdCatalogue  catalogue,
-             const char  *key)
-{
-  guint n;
-  const MdCatalogueEntry *entries = md_catalogue_get_entries (catalogue, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (entries[i].key, key) == 0)
-      return i;
-
-  return 0;
-}
-
-static void
 validate (MdMedicationEditor *self)
 {
   MdMedication *m = self->medication;
@@ -91,14 +55,14 @@ validate (MdMedicationEditor *self)
   g_free (m->name);
   m->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   g_free (m->med_class);
-  m->med_class = g_strdup (key_at (MD_CATALOGUE_MEDICATION_CLASS, adw_combo_row_get_selected (self->class_row)));
+  m->med_class = g_strdup (md_catalogue_get_key_at (MD_CATALOGUE_MEDICATION_CLASS, adw_combo_row_get_selected (self->class_row)));
   g_free (m->use);
-  m->use = g_strdup (key_at (MD_CATALOGUE_USE, adw_combo_row_get_selected (self->use_row)));
+  m->use = g_strdup (md_catalogue_get_key_at (MD_CATALOGUE_USE, adw_combo_row_get_selected (self->use_row)));
   m->default_amount = gtk_spin_button_get_value (self->amount_spin);
   g_free (m->unit);
   m->unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_entry))));
   g_free (m->route);
-  m->route = g_strdup (key_at (MD_CATALOGUE_ROUTE, adw_combo_row_get_selected (self->route_row)));
+  m->route = g_strdup (md_catalogue_get_key_at (MD_CATALOGUE_ROUTE, adw_combo_row_get_selected (self->route_row)));
   m->archived = gtk_switch_get_active (self->archived_switch);
 
   ok = md_diary_validate_medication (self->diary, m, &error);
@@ -107,8 +71,7 @@ validate (MdMedicationEditor *self)
   if (!ok)
     self->problem = g_strdup (error->message);
 
-  gtk_label_set_label (self->problem_label, self->problem != NULL ? self->problem : "");
-  gtk_revealer_set_reveal_child (self->problem_revealer, self->problem != NULL);
+  md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
 
   if (self->problem != NULL && g_str_has_prefix (self->problem, _("Name")))
@@ -132,14 +95,6 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   md_medication_editor_save (MD_MEDICATION_EDITOR (widget));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
 }
 
 static void
@@ -175,11 +130,7 @@ md_medication_editor_class_init (MdMedicationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdMedicationEditor, problem_revealer);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
+  md_editor_class_install_actions (widget_class, save_action);
 }
 
 static void
@@ -188,9 +139,9 @@ md_medication_editor_init (MdMedicationEditor *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  fill_combo (self->class_row, MD_CATALOGUE_MEDICATION_CLASS);
-  fill_combo (self->use_row, MD_CATALOGUE_USE);
-  fill_combo (self->route_row, MD_CATALOGUE_ROUTE);
+  md_catalogue_fill_combo_row (self->class_row, MD_CATALOGUE_MEDICATION_CLASS);
+  md_catalogue_fill_combo_row (self->use_row, MD_CATALOGUE_USE);
+  md_catalogue_fill_combo_row (self->route_row, MD_CATALOGUE_ROUTE);
 }
 
 /**
@@ -218,11 +169,11 @@ md_medication_editor_new (GtkWindow    *parent,
   gtk_window_set_title (GTK_WINDOW (self), medication != NULL ? _("Medication") : _("New Medication"));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), m->name != NULL ? m->name : "");
   adw_combo_row_set_selected (self->class_row,
-                              position_of (MD_CATALOGUE_MEDICATION_CLASS, m->med_class != NULL ? m->med_class : "other"));
-  adw_combo_row_set_selected (self->use_row, position_of (MD_CATALOGUE_USE, m->use != NULL ? m->use : "acute"));
+                              md_catalogue_get_position (MD_CATALOGUE_MEDICATION_CLASS, m->med_class != NULL ? m->med_class : "other"));
+  adw_combo_row_set_selected (self->use_row, md_catalogue_get_position (MD_CATALOGUE_USE, m->use != NULL ? m->use : "acute"));
   gtk_spin_button_set_value (self->amount_spin, m->default_amount > 0 ? m->default_amount : 1);
   gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), m->unit != NULL ? m->unit : "mg");
-  adw_combo_row_set_selected (self->route_row, position_of (MD_CATALOGUE_ROUTE, m->route != NULL ? m->route : "oral"));
+  adw_combo_row_set_selected (self->route_row, md_catalogue_get_position (MD_CATALOGUE_ROUTE, m->route != NULL ? m->route : "oral"));
   gtk_switch_set_active (self->archived_switch, m->archived);
 
   self->loading = FALSE;
@@ -253,8 +204,7 @@ md_medication_editor_save (MdMedicationEditor *self)
   if (!md_diary_save_medication (self->diary, self->medication, &error))
     {
       self->problem = g_strdup (error->message);
-      gtk_label_set_label (self->problem_label, self->problem);
-      gtk_revealer_set_reveal_child (self->problem_revealer, TRUE);
+      md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
       return FALSE;
     }
 

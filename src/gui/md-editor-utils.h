@@ -1,0 +1,22 @@
+/* md-editor-utils.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "md-catalogue.h"
+
+G_BEGIN_DECLS
+
+void md_editor_class_install_actions (GtkWidgetClass              *widget_class,
+                                      GtkWidgetActionActivateFunc  save);
+void md_editor_show_problem          (GtkLabel                    *label,
+                                      GtkRevealer                 *revealer,
+                                      const char                  *problem);
+void md_catalogue_fill_combo_row     (AdwComboRow                 *row,
+                                      MdCatalogue                  catalogue);
+
+G_END_DECLS
