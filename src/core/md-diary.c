@@ -1293,6 +1293,29 @@ require_uuid (MdDiary     *self,
   return FALSE;
 }
 
+/* Deletes one row that nothing else hangs on, keeping it for undo. */
+static MdDiaryUndo *
+delete_row_with_undo (MdDiary     *self,
+                      const char  *table,
+                      const char  *uuid,
+                      GError     **error)
+{
+  g_autoptr(MdDiaryUndo) undo = undo_new ();
+  gboolean owns;
+  gboolean ok;
+
+  if (!require_uuid (self, table, uuid, error) || !action_begin (self, &owns, error))
+    return NULL;
+
+  ok = snapshot_rows (self, undo, table, "uuid", uuid, error) &&
+       delete_by_uuid (self, table, uuid, error);
+
+  if (!action_end (self, owns, ok, error))
+    return NULL;
+
+  return g_steal_pointer (&undo);
+}
+
 /**
  * md_diary_delete_attack:
  *
@@ -1792,22 +1815,9 @@ md_diary_delete_pain_reading (MdDiary     *self,
                               const char  *uuid,
                               GError     **error)
 {
-  g_autoptr(MdDiaryUndo) undo = undo_new ();
-  gboolean owns;
-  gboolean ok;
-
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
 
-  if (!require_uuid (self, "pain_readings", uuid, error) || !action_begin (self, &owns, error))
-    return NULL;
-
-  ok = snapshot_rows (self, undo, "pain_readings", "uuid", uuid, error) &&
-       delete_by_uuid (self, "pain_readings", uuid, error);
-
-  if (!action_end (self, owns, ok, error))
-    return NULL;
-
-  return g_steal_pointer (&undo);
+  return delete_row_with_undo (self, "pain_readings", uuid, error);
 }
 
 /* Days ----------------------------------------------------------------- */
@@ -2193,22 +2203,9 @@ md_diary_delete_reminder (MdDiary     *self,
                           const char  *uuid,
                           GError     **error)
 {
-  g_autoptr(MdDiaryUndo) undo = undo_new ();
-  gboolean owns;
-  gboolean ok;
-
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
 
-  if (!require_uuid (self, "reminders", uuid, error) || !action_begin (self, &owns, error))
-    return NULL;
-
-  ok = snapshot_rows (self, undo, "reminders", "uuid", uuid, error) &&
-       delete_by_uuid (self, "reminders", uuid, error);
-
-  if (!action_end (self, owns, ok, error))
-    return NULL;
-
-  return g_steal_pointer (&undo);
+  return delete_row_with_undo (self, "reminders", uuid, error);
 }
 
 /* Construction ---------------------------------------------------------- */
