@@ -210,6 +210,31 @@ test_rows_are_built_only_when_shown (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
 }
 
+static gboolean
+label_contains (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_contains (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What the patient reads in the list. */
+static gboolean
+list_shows (Fixture    *fixture,
+            const char *text)
+{
+  return label_contains (GTK_WIDGET (md_diary_page_get_list_view (fixture->page)), text);
+}
+
 static void
 test_took_medication_and_pain_now (Fixture       *fixture,
                                    gconstpointer  data)
@@ -241,6 +266,17 @@ test_took_medication_and_pain_now (Fixture       *fixture,
   g_assert_cmpstr (((MdPainReading *) g_ptr_array_index (readings, 1))->dose_uuid, ==,
                    ((MdDose *) g_ptr_array_index (doses, 0))->uuid);
   g_assert_cmpint (((MdPainReading *) g_ptr_array_index (readings, 1))->pain, ==, 1);
+
+  /* The attack's row shows the dose and the pain when it was taken. */
+  md_test_iterate (200);
+  g_assert_true (list_shows (fixture, "Sumatriptan 50 mg · 50 mg"));
+  g_assert_true (list_shows (fixture, "pain Severe when taken"));
+  g_assert_true (list_shows (fixture, "Ongoing"));
+
+  /* Ended: the row says how long it lasted instead. */
+  g_assert_true (md_diary_page_end_attack (fixture->page, attack->uuid));
+  md_test_iterate (200);
+  g_assert_false (list_shows (fixture, "Ongoing"));
 }
 
 static void

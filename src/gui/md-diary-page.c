@@ -128,18 +128,29 @@ describe_doses (MdDiaryPage *self,
     {
       MdDose *dose = g_ptr_array_index (doses, i);
       g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, dose->medication_uuid);
+      gint64 before_distance = 10 * 60 + 1;
+      gint64 after_distance = 20 * 60 + 1;
       int before = -1;
       int after = -1;
 
-      /* Pain at dose time, and the reading nearest dose + 2 h within ±20 min. */
+      /* Pain at dose time (the nearest reading within 10 min), and the
+       * reading nearest dose + 2 h within ±20 min (CLINICAL.md). */
       for (guint r = 0; r < readings->len; r++)
         {
           MdPainReading *reading = g_ptr_array_index (readings, r);
+          gint64 from_dose = ABS (reading->time - dose->taken);
+          gint64 from_2h = ABS (reading->time - (dose->taken + 2 * 3600));
 
-          if (ABS (reading->time - dose->taken) <= 10 * 60)
-            before = reading->pain;
-          else if (ABS (reading->time - (dose->taken + 2 * 3600)) <= 20 * 60)
-            after = reading->pain;
+          if (from_dose < before_distance)
+            {
+              before_distance = from_dose;
+              before = reading->pain;
+            }
+          if (from_2h < after_distance)
+            {
+              after_distance = from_2h;
+              after = reading->pain;
+            }
         }
 
       if (text->len > 0)
