@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Diary view over a large diary: time from opening the diary to the
- * first frame that shows its rows, then frame times while the list is
- * scrolled a page per frame (measured with the frame clock, under Xvfb).
+ * first frame that shows its rows, then the time each frame takes (from
+ * the frame clock's before-paint to after-paint, under Xvfb) while the
+ * list is scrolled a page per frame (MD_SCROLL_FRACTION=0.1: a tenth).
  * Printed beside the 16 ms budget; never fails on time.
  *
  *   bench-scroll PATH-TO-md-generate-diary [ATTACKS]
@@ -19,6 +20,7 @@
 #include "md-window.h"
 
 #define PAGES 300
+/* MD_SCROLL_FRACTION: the share of a page scrolled per frame (default 1). */
 
 typedef struct
 {
@@ -26,9 +28,11 @@ typedef struct
   GtkAdjustment *adjustment;
   GArray        *frame_ms;
   gint64         last_paint;
+  gint64         frame_start;
   gint64         opened;
   double         populate_ms;
   guint          pages;
+  double         fraction;
   gboolean       done;
 } Bench;
 
@@ -53,9 +57,11 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (bench->populate_ms == 0)
     bench->populate_ms = (now - bench->opened) / 1000.0;
-  else
+  else if (bench->frame_start > 0)
     {
-      double ms = (now - bench->last_paint) / 1000.0;
+      /* The work of the frame — layout, new rows bound, paint — not the
+       * wait for the next display refresh. */
+      double ms = (now - bench->frame_start) / 1000.0;
 
       g_array_append_val (bench->frame_ms, ms);
     }
@@ -70,8 +76,15 @@ after_paint_cb (GdkFrameClock *clock,
   /* One page further down for the next frame. */
   gtk_adjustment_set_value (bench->adjustment,
                             gtk_adjustment_get_value (bench->adjustment) +
-                            gtk_adjustment_get_page_size (bench->adjustment));
+                            gtk_adjustment_get_page_size (bench->adjustment) * bench->fraction);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Bench         *bench)
+{
+  bench->frame_start = g_get_monotonic_time ();
 }
 
 static void
@@ -88,6 +101,8 @@ diary_changed_cb (MdApplication *app,
 
   bench->opened = g_get_monotonic_time ();
   bench->adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint",
+                    G_CALLBACK (before_paint_cb), bench);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (after_paint_cb), bench);
 }
@@ -116,6 +131,7 @@ main (int   argc,
     g_error ("%s", error->message);
 
   bench.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.fraction = g_getenv ("MD_SCROLL_FRACTION") != NULL ? g_ascii_strtod (g_getenv ("MD_SCROLL_FRACTION"), NULL) : 1.0;
   bench.app = md_application_new ();
   g_application_set_application_id (G_APPLICATION (bench.app), APP_ID ".ScrollBenchmark");
   g_application_set_flags (G_APPLICATION (bench.app), G_APPLICATION_NON_UNIQUE);
@@ -132,14 +148,16 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
 
   g_array_sort (bench.frame_ms, compare_doubles);
-  printf ("Diary view, %s-attack diary, %u pages scrolled one per frame (Xvfb)\n\n", attacks, PAGES);
+  printf ("Diary view, %s-attack diary, %u frames scrolling %.2f page each (Xvfb, GSK_RENDERER=%s)\n\n",
+          attacks, PAGES, bench.fraction,
+          g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
   printf ("%-34s %9s %12s\n", "measure", "figure", "budget");
   printf ("%-34s %6.1f ms %12s\n", "open to first frame with rows", bench.populate_ms, "");
-  printf ("%-34s %6.1f ms %12s\n", "frame time, median",
+  printf ("%-34s %6.1f ms %12s\n", "frame work, median",
           g_array_index (bench.frame_ms, double, bench.frame_ms->len / 2), "≤ 16 ms");
-  printf ("%-34s %6.1f ms %12s\n", "frame time, 95th percentile",
+  printf ("%-34s %6.1f ms %12s\n", "frame work, 95th percentile",
           g_array_index (bench.frame_ms, double, bench.frame_ms->len * 95 / 100), "≤ 16 ms");
-  printf ("%-34s %6.1f ms %12s\n", "frame time, longest",
+  printf ("%-34s %6.1f ms %12s\n", "frame work, longest",
           g_array_index (bench.frame_ms, double, bench.frame_ms->len - 1), "≤ 16 ms");
 
   gtk_window_destroy (window);
