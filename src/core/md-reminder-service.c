@@ -1,0 +1,404 @@
+/* md-reminder-service.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Fires reminders on time with one GLib timeout: armed for the next
+ * reminder due across all of them, re-armed after each firing, after any
+ * change to the diary, and when the machine wakes (logind's
+ * PrepareForSleep, when a system bus is there) — a monotonic timeout
+ * alone would fire late after a suspend.
+ *
+ * What came due while the machine slept or the app was not running
+ * fires once, marked late, for the latest missed time: last_fired is
+ * saved before the signal goes out, so it never fires twice, and it is
+ * never skipped silently. A daily check-in stays quiet on a day that
+ * already has an entry.
+ */
+
+#define G_LOG_DOMAIN "md-reminder-service"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-error.h"
+#include "md-reminder-service.h"
+#include "md-schedule.h"
+
+/* Later than this after its time, a reminder is "missed at …". */
+#define LATE_AFTER_SECONDS 90
+
+struct _MdReminderService
+{
+  GObject         parent_instance;
+
+  /* Owned */
+  MdDiary        *diary;
+  GTimeZone      *zone;
+  GDBusConnection *system_bus;
+
+  MdDiaryNowFunc  now;
+  gpointer        now_data;
+  guint           timeout_id;
+  guint           sleep_subscription;
+  gint64          next_due;
+};
+
+G_DEFINE_FINAL_TYPE (MdReminderService, md_reminder_service, G_TYPE_OBJECT)
+
+enum {
+  REMINDER_DUE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gint64
+system_now (gpointer user_data)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static GDateTime *
+local_time (MdReminderService *self,
+            gint64             unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+
+  return g_date_time_to_timezone (utc, self->zone);
+}
+
+/* The next time @reminder comes after @after: its schedule, or its
+ * snooze when that is sooner. 0 when it will not come again. */
+static gint64
+next_time (MdReminderService *self,
+           MdReminder        *reminder,
+           gint64             after)
+{
+  g_autoptr(MdSchedule) schedule = md_schedule_parse (reminder->schedule, NULL);
+  g_autoptr(GDateTime) from = local_time (self, after);
+  g_autoptr(GDateTime) next = NULL;
+  gint64 due = 0;
+
+  if (schedule != NULL)
+    next = md_schedule_next_occurrence (schedule, from);
+  if (next != NULL)
+    due = g_date_time_to_unix (next);
+
+  if (reminder->snoozed_until > after && (due == 0 || reminder->snoozed_until < due))
+    due = reminder->snoozed_until;
+
+  return due;
+}
+
+static gboolean timeout_cb (gpointer user_data);
+
+static void
+arm (MdReminderService *self)
+{
+  g_autoptr(GPtrArray) reminders = md_diary_list_reminders (self->diary);
+  gint64 now = self->now (self->now_data);
+  gint64 soonest = 0;
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      MdReminder *reminder = g_ptr_array_index (reminders, i);
+      gint64 due;
+
+      if (!reminder->enabled)
+        continue;
+
+      due = next_time (self, reminder, MAX (reminder->last_fired, now - 1));
+      if (due > 0 && (soonest == 0 || due < soonest))
+        soonest = due;
+    }
+
+  self->next_due = soonest;
+  if (soonest == 0)
+    return;
+
+  self->timeout_id = g_timeout_add_seconds ((guint) CLAMP (soonest - now, 0, G_MAXINT32 / 2),
+                                            timeout_cb, self);
+}
+
+/**
+ * md_reminder_service_check:
+ *
+ * Fires every reminder that is due now — each once, the latest missed
+ * time of a reminder that was missed several times — and arms the timer
+ * for the next one. The timer, resume from suspend and tests call it.
+ */
+void
+md_reminder_service_check (MdReminderService *self)
+{
+  g_autoptr(GPtrArray) reminders = NULL;
+  gint64 now;
+
+  g_return_if_fail (MD_IS_REMINDER_SERVICE (self));
+
+  reminders = md_diary_list_reminders (self->diary);
+  now = self->now (self->now_data);
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      MdReminder *reminder = g_ptr_array_index (reminders, i);
+      gint64 due = 0;
+      gint64 next;
+      gboolean quiet = FALSE;
+
+      if (!reminder->enabled)
+        continue;
+
+      /* Walk the missed times up to now; only the latest is told. */
+      for (next = next_time (self, reminder, reminder->last_fired);
+           next > 0 && next <= now;
+           next = next_time (self, reminder, next))
+        due = next;
+
+      if (due == 0)
+        continue;
+
+      if (g_str_equal (reminder->kind, "check-in"))
+        {
+          g_autoptr(GDateTime) day = local_time (self, due);
+
+          quiet = md_diary_has_entry_on_day (self->diary, day);
+        }
+
+      /* Saved first: a crash after this point can only miss the
+       * notification, never repeat it. */
+      reminder->last_fired = now;
+      reminder->snoozed_until = 0;
+      if (!md_diary_save_reminder (self->diary, reminder, NULL))
+        continue;
+
+      if (!quiet)
+        g_signal_emit (self, signals[REMINDER_DUE], 0, reminder, due, now - due > LATE_AFTER_SECONDS);
+    }
+
+  arm (self);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  MdReminderService *self = user_data;
+
+  self->timeout_id = 0;
+  md_reminder_service_check (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+prepare_for_sleep_cb (GDBusConnection *connection,
+                      const char      *sender,
+                      const char      *path,
+                      const char      *interface,
+                      const char      *signal,
+                      GVariant        *parameters,
+                      gpointer         user_data)
+{
+  gboolean going_to_sleep;
+
+  g_variant_get (parameters, "(b)", &going_to_sleep);
+
+  /* On waking, the wall clock has moved on while the timeout slept. */
+  if (!going_to_sleep)
+    md_reminder_service_check (user_data);
+}
+
+static void
+diary_changed_cb (MdReminderService *self)
+{
+  if (self->timeout_id != 0 || self->next_due != 0)
+    arm (self);
+}
+
+static void
+md_reminder_service_dispose (GObject *object)
+{
+  MdReminderService *self = MD_REMINDER_SERVICE (object);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->sleep_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
+  self->sleep_subscription = 0;
+  g_clear_object (&self->system_bus);
+  g_clear_object (&self->diary);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (md_reminder_service_parent_class)->dispose (object);
+}
+
+static void
+md_reminder_service_class_init (MdReminderServiceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = md_reminder_service_dispose;
+
+  /**
+   * MdReminderService::reminder-due:
+   * @reminder: the reminder, already saved as fired
+   * @due: unix seconds of the time it was due
+   * @late: whether it is told later than its time ("missed at …")
+   */
+  signals[REMINDER_DUE] = g_signal_new ("reminder-due", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                        MD_TYPE_REMINDER, G_TYPE_INT64, G_TYPE_BOOLEAN);
+}
+
+static void
+md_reminder_service_init (MdReminderService *self)
+{
+  self->now = system_now;
+  self->zone = g_time_zone_new_local ();
+}
+
+MdReminderService *
+md_reminder_service_new (MdDiary *diary)
+{
+  MdReminderService *self;
+
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+
+  self = g_object_new (MD_TYPE_REMINDER_SERVICE, NULL);
+  self->diary = g_object_ref (diary);
+
+  return self;
+}
+
+/**
+ * md_reminder_service_set_clock:
+ * @now: (nullable): the wall clock; %NULL for the system's
+ */
+void
+md_reminder_service_set_clock (MdReminderService *self,
+                               MdDiaryNowFunc     now,
+                               gpointer           user_data)
+{
+  g_return_if_fail (MD_IS_REMINDER_SERVICE (self));
+
+  self->now = now != NULL ? now : system_now;
+  self->now_data = user_data;
+}
+
+void
+md_reminder_service_set_time_zone (MdReminderService *self,
+                                   GTimeZone         *zone)
+{
+  g_return_if_fail (MD_IS_REMINDER_SERVICE (self));
+  g_return_if_fail (zone != NULL);
+
+  g_time_zone_unref (self->zone);
+  self->zone = g_time_zone_ref (zone);
+}
+
+/**
+ * md_reminder_service_start:
+ *
+ * Fires what was missed while the app was not running, arms the timer,
+ * and follows the diary and the system's sleep from now on.
+ */
+void
+md_reminder_service_start (MdReminderService *self)
+{
+  g_autoptr(GPtrArray) reminders = NULL;
+  gint64 now;
+
+  g_return_if_fail (MD_IS_REMINDER_SERVICE (self));
+
+  /* A reminder never fired counts from now: nothing before it existed. */
+  reminders = md_diary_list_reminders (self->diary);
+  now = self->now (self->now_data);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      MdReminder *reminder = g_ptr_array_index (reminders, i);
+
+      if (reminder->last_fired == 0)
+        {
+          reminder->last_fired = now;
+          md_diary_save_reminder (self->diary, reminder, NULL);
+        }
+    }
+
+  g_signal_connect_object (self->diary, "changed", G_CALLBACK (diary_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->system_bus = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, NULL);
+  if (self->system_bus != NULL)
+    self->sleep_subscription = g_dbus_connection_signal_subscribe (self->system_bus,
+                                                                   "org.freedesktop.login1",
+                                                                   "org.freedesktop.login1.Manager",
+                                                                   "PrepareForSleep",
+                                                                   "/org/freedesktop/login1",
+                                                                   NULL,
+                                                                   G_DBUS_SIGNAL_FLAGS_NONE,
+                                                                   prepare_for_sleep_cb,
+                                                                   self, NULL);
+
+  md_reminder_service_check (self);
+}
+
+/**
+ * md_reminder_service_get_next_due:
+ *
+ * Returns: unix seconds of the next reminder, or 0 when none will come
+ */
+gint64
+md_reminder_service_get_next_due (MdReminderService *self)
+{
+  g_return_val_if_fail (MD_IS_REMINDER_SERVICE (self), 0);
+
+  return self->next_due;
+}
+
+/**
+ * md_reminder_service_is_armed:
+ *
+ * Returns: whether the one timeout is armed
+ */
+gboolean
+md_reminder_service_is_armed (MdReminderService *self)
+{
+  g_return_val_if_fail (MD_IS_REMINDER_SERVICE (self), FALSE);
+
+  return self->timeout_id != 0;
+}
+
+/**
+ * md_reminder_service_snooze:
+ *
+ * Brings the reminder back @seconds from now; saved, so a restart keeps
+ * the snooze.
+ */
+gboolean
+md_reminder_service_snooze (MdReminderService  *self,
+                            const char         *uuid,
+                            gint64              seconds,
+                            GError            **error)
+{
+  g_autoptr(GPtrArray) reminders = NULL;
+
+  g_return_val_if_fail (MD_IS_REMINDER_SERVICE (self), FALSE);
+
+  reminders = md_diary_list_reminders (self->diary);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      MdReminder *reminder = g_ptr_array_index (reminders, i);
+
+      if (g_strcmp0 (reminder->uuid, uuid) == 0)
+        {
+          reminder->snoozed_until = self->now (self->now_data) + seconds;
+          if (!md_diary_save_reminder (self->diary, reminder, error))
+            return FALSE;
+          arm (self);
+          return TRUE;
+        }
+    }
+
+  g_set_error_literal (error, MD_DIARY_ERROR, MD_DIARY_ERROR_NOT_FOUND,
+                       _("This reminder is no longer in your diary."));
+  return FALSE;
+}
