@@ -1,0 +1,455 @@
+/* md-chart-pain.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pain before and after treatment: one panel per acute medication, with
+ * a line per dose from its pain at dose time to its pain at 2 h (and at
+ * 24 h when recorded), and the group's n, pain-free and relief at 2 h.
+ * Lines are offset a little within a band so that many identical doses
+ * show as a thick band rather than one line.
+ */
+
+#define G_LOG_DOMAIN "md-chart-pain"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "md-chart-private.h"
+
+#define MIN_PANEL_WIDTH 12.0 /* in font sizes */
+
+typedef struct
+{
+  double axis_w;
+  double plot_top;
+  double plot_h;
+  double caption_h;
+  int    n_panels;
+  double panel_w;
+} Layout;
+
+static const char *
+pain_label (int pain)
+{
+  switch (pain)
+    {
+    /* Translators: the IHS pain scale, on the pain chart's axis */
+    case 0: return C_("pain", "None");
+    case 1: return C_("pain", "Mild");
+    case 2: return C_("pain", "Moderate");
+    default: return C_("pain", "Severe");
+    }
+}
+
+static int
+visible_panels (const MdChartPainModel *model,
+                const MdChartStyle     *style,
+                double                  width,
+                double                  axis_w)
+{
+  int fit = (int) floor ((width - axis_w) / (style->font_size * MIN_PANEL_WIDTH));
+
+  return CLAMP (fit, 1, (int) model->stats->medications->len);
+}
+
+static void
+compute_layout (const MdChartPainModel *model,
+                const MdChartStyle     *style,
+                cairo_t                *cr,
+                double                  width,
+                double                  height,
+                Layout                 *layout)
+{
+  double fs = style->font_size;
+
+  layout->axis_w = 0;
+  for (int p = 0; p <= 3; p++)
+    layout->axis_w = MAX (layout->axis_w, md_chart_text_width (cr, style, pain_label (p), 0.85, FALSE));
+  layout->axis_w += fs;
+  layout->caption_h = fs * 5.2;
+  layout->plot_top = fs * 3.9;
+  layout->plot_h = MAX (10, height - layout->plot_top - layout->caption_h - fs * 0.5);
+  layout->n_panels = visible_panels (model, style, width, layout->axis_w);
+  layout->panel_w = (width - layout->axis_w) / layout->n_panels;
+}
+
+/* Medications sorted by number of doses, most first. */
+static int
+compare_by_doses (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const MdStats *stats = user_data;
+  const MdStatsMedicationResponse *x = &g_array_index (stats->medications, MdStatsMedicationResponse, *(const int *) a);
+  const MdStatsMedicationResponse *y = &g_array_index (stats->medications, MdStatsMedicationResponse, *(const int *) b);
+
+  if (x->n_doses != y->n_doses)
+    return y->n_doses - x->n_doses;
+
+  return *(const int *) a - *(const int *) b;
+}
+
+static int *
+panel_order (const MdStats *stats)
+{
+  int *order = g_new (int, stats->medications->len + 1);
+
+  for (guint i = 0; i < stats->medications->len; i++)
+    order[i] = (int) i;
+  g_qsort_with_data (order, stats->medications->len, sizeof (int), compare_by_doses, (gpointer) stats);
+
+  return order;
+}
+
+static double
+panel_x (const MdChartStyle *style,
+         const Layout       *layout,
+         double              width,
+         int                 panel,
+         double              fraction)
+{
+  double x = layout->axis_w + layout->panel_w * (panel + fraction);
+
+  return style->rtl ? width - x : x;
+}
+
+static double
+pain_y (const Layout *layout,
+        double        pain)
+{
+  return layout->plot_top + layout->plot_h * (1 - pain / 3.0);
+}
+
+static void
+draw_panel (const MdChartPainModel *model,
+            const MdChartStyle     *style,
+            cairo_t                *cr,
+            const Layout           *layout,
+            double                  width,
+            int                     panel,
+            int                     med_index)
+{
+  const MdStats *stats = model->stats;
+  MdStatsData *data = stats->data;
+  const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, med_index);
+  const char *name = g_array_index (data->medications, MdStatsMedication, m->medication).name;
+  const char *columns[3];
+  double fs = style->font_size;
+  double cx[3] = { 0, 0, 0 };
+  double cap_y = layout->plot_top + layout->plot_h + fs * 0.9;
+  double center = panel_x (style, layout, width, panel, 0.5);
+  double max_text = layout->panel_w - fs;
+  int drawn = 0;
+  g_autofree char *n_text = NULL;
+  g_autofree char *free_text = NULL;
+  g_autofree char *relief_text = NULL;
+  g_autofree char *pf = NULL;
+  g_autofree char *rl = NULL;
+
+
+  /* Panel separator */
+  cairo_save (cr);
+  md_chart_set_color (cr, &style->grid);
+  cairo_set_line_width (cr, 1);
+  {
+    double sx = round (panel_x (style, layout, width, panel, 0)) + 0.5;
+
+    cairo_move_to (cr, sx, layout->plot_top - fs * 1.6);
+    cairo_line_to (cr, sx, layout->plot_top + layout->plot_h + fs * 4.8);
+    cairo_stroke (cr);
+  }
+  cairo_restore (cr);
+
+  /* Doses with the same pain at dose time and at 2 h share one line,
+   * as wide as their number, labelled with it; the same from 2 h to 24 h.
+   * Sixteen lines per step stay readable with thousands of doses. */
+  {
+    int to_2h[4][4] = { { 0 } };
+    int to_24h[4][4] = { { 0 } };
+    int most = 1;
+    gboolean has_24h = FALSE;
+
+    for (guint i = 0; i < stats->responses->len; i++)
+      {
+        const MdStatsDoseResponse *r = &g_array_index (stats->responses, MdStatsDoseResponse, i);
+
+        if (g_array_index (data->doses, MdStatsDose, r->dose).medication != m->medication)
+          continue;
+        if (r->pain_at_dose >= 0 && r->pain_2h >= 0)
+          {
+            to_2h[r->pain_at_dose][r->pain_2h]++;
+            drawn++;
+            if (r->pain_24h >= 0)
+              to_24h[r->pain_2h][r->pain_24h]++;
+          }
+      }
+    for (int a = 0; a < 4; a++)
+      for (int b = 0; b < 4; b++)
+        {
+          most = MAX (most, MAX (to_2h[a][b], to_24h[a][b]));
+          has_24h |= to_24h[a][b] > 0;
+        }
+
+    /* Translators: the three time points on the pain chart */
+    columns[0] = C_("time point", "At dose");
+    columns[1] = C_("time point", "2 h");
+    columns[2] = C_("time point", "24 h");
+    for (int c = 0; c < (has_24h ? 3 : 2); c++)
+      {
+        cx[c] = panel_x (style, layout, width, panel, has_24h ? 0.15 + 0.35 * c : 0.2 + 0.6 * c);
+        md_chart_text (cr, style, columns[c], cx[c], layout->plot_top - fs * 0.5, 0.5, 1, 0.8, FALSE, &style->muted);
+      }
+
+    cairo_save (cr);
+    cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    for (int step = 0; step < 2; step++)
+      for (int a = 0; a < 4; a++)
+        for (int b = 0; b < 4; b++)
+          {
+            int n = step == 0 ? to_2h[a][b] : to_24h[a][b];
+            double x0 = cx[step], x1 = cx[step + 1];
+            double y0 = pain_y (layout, a), y1 = pain_y (layout, b);
+            const MdChartColor *color = b == 0 ? &style->migraine : b < a ? &style->headache : &style->acute;
+            g_autofree char *count = NULL;
+
+            if (n == 0)
+              continue;
+            md_chart_set_color_alpha (cr, color, 0.8);
+            cairo_set_line_width (cr, 1.5 + fs * 0.8 * n / most);
+            cairo_move_to (cr, x0, y0);
+            cairo_line_to (cr, x1, y1);
+            cairo_stroke (cr);
+          }
+    /* Counts on top of all lines, on a small plate so crossings stay legible */
+    for (int step = 0; step < (has_24h ? 2 : 1); step++)
+      for (int a = 0; a < 4; a++)
+        for (int b = 0; b < 4; b++)
+          {
+            int n = step == 0 ? to_2h[a][b] : to_24h[a][b];
+            double x0 = cx[step], x1 = cx[step + 1];
+            double y0 = pain_y (layout, a), y1 = pain_y (layout, b);
+            double t = a == b ? 0.5 : 0.25 + 0.12 * b;
+            double tx = x0 + (x1 - x0) * t, ty = y0 + (y1 - y0) * t;
+            g_autofree char *count = NULL;
+            double w;
+
+            if (n == 0)
+              continue;
+            count = g_strdup_printf ("%d", n);
+            w = md_chart_text_width (cr, style, count, 0.75, TRUE) + fs * 0.5;
+            if (style->background.a > 0)
+              md_chart_set_color (cr, &style->background);
+            else
+              md_chart_set_color_alpha (cr, &style->pain[0], 0.9);
+            cairo_rectangle (cr, tx - w / 2, ty - fs * 0.55, w, fs * 1.1);
+            cairo_fill (cr);
+            md_chart_text (cr, style, count, tx, ty, 0.5, 0.5, 0.75, TRUE, &style->foreground);
+          }
+    cairo_restore (cr);
+  }
+
+  /* Caption: name, n, pain-free and relief at 2 h */
+  {
+    g_autoptr(PangoLayout) probe = md_chart_layout (cr, style, name, 0.95, TRUE);
+    PangoRectangle logical;
+    g_autofree char *shown = NULL;
+
+    pango_layout_get_extents (probe, NULL, &logical);
+    if (logical.width / (double) PANGO_SCALE > max_text)
+      {
+        glong len = g_utf8_strlen (name, -1);
+        glong keep = MAX (1, (glong) (len * max_text / (logical.width / (double) PANGO_SCALE)) - 1);
+        g_autofree char *cut = g_utf8_substring (name, 0, keep);
+
+        shown = g_strconcat (cut, "…", NULL);
+      }
+    md_chart_text (cr, style, shown != NULL ? shown : name, center, cap_y, 0.5, 0, 0.95, TRUE, &style->foreground);
+  }
+  /* Translators: number of doses in a group of the pain chart, and how many have readings at dose time and at 2 h */
+  n_text = g_strdup_printf (ngettext ("%d dose, %d with readings", "%d doses, %d with readings", m->n_doses),
+                            m->n_doses, drawn);
+  md_chart_text (cr, style, n_text, center, cap_y + fs * 1.3, 0.5, 0, 0.8, FALSE, &style->muted);
+  pf = m->pain_free_2h.n > 0 ? md_chart_format_percent (m->pain_free_2h.value) : g_strdup (C_("number", "–"));
+  rl = m->relief_2h.n > 0 ? md_chart_format_percent (m->relief_2h.value) : g_strdup (C_("number", "–"));
+  /* Translators: on the pain chart, e.g. "Pain-free at 2 h: 40% (n = 10)" */
+  free_text = g_strdup_printf (_("Pain-free at 2 h: %s (n = %d)"), pf, m->pain_free_2h.n);
+  /* Translators: on the pain chart, e.g. "Relief at 2 h: 60% (n = 8)" */
+  relief_text = g_strdup_printf (_("Relief at 2 h: %s (n = %d)"), rl, m->relief_2h.n);
+  md_chart_text (cr, style, free_text, center, cap_y + fs * 2.45, 0.5, 0, 0.8, FALSE, &style->foreground);
+  md_chart_text (cr, style, relief_text, center, cap_y + fs * 3.5, 0.5, 0, 0.8, FALSE, &style->foreground);
+}
+
+void
+md_chart_pain_render (const MdChartPainModel *model,
+                      const MdChartStyle     *style,
+                      cairo_t                *cr,
+                      double                  width,
+                      double                  height)
+{
+  Layout layout;
+  g_autofree int *order = NULL;
+  double fs = style->font_size;
+  double label_x;
+
+  g_return_if_fail (model != NULL && model->stats != NULL);
+
+  if (model->stats->medications->len == 0)
+    {
+      md_chart_draw_empty (cr, style, width, height, _("No acute doses in this period"));
+      return;
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  md_chart_fill_background (cr, style, width, height);
+  compute_layout (model, style, cr, width, height, &layout);
+  order = panel_order (model->stats);
+
+  /* Pain levels: grid lines and labels */
+  label_x = style->rtl ? width - layout.axis_w + fs * 0.5 : layout.axis_w - fs * 0.5;
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1);
+  for (int p = 0; p <= 3; p++)
+    {
+      double y = round (pain_y (&layout, p)) + 0.5;
+
+      md_chart_set_color (cr, &style->grid);
+      cairo_move_to (cr, style->rtl ? 0 : layout.axis_w, y);
+      cairo_line_to (cr, style->rtl ? width - layout.axis_w : width, y);
+      cairo_stroke (cr);
+      md_chart_text (cr, style, pain_label (p), label_x, y, style->rtl ? 0 : 1, 0.5, 0.85, FALSE, &style->muted);
+    }
+  cairo_restore (cr);
+
+  for (int p = 0; p < layout.n_panels; p++)
+    draw_panel (model, style, cr, &layout, width, p, order[p]);
+
+  /* Legend: what the line colours mean; the width is the number of doses */
+  {
+    const char *labels[] = {
+      /* Translators: pain chart legend */
+      _("Pain-free at 2 h"), _("Less pain"), _("No better"),
+      /* Translators: pain chart legend: what the width of a line means */
+      _("Line width and label: number of doses"),
+    };
+    const MdChartColor *colors[] = { &style->migraine, &style->headache, &style->acute, NULL };
+    double x = layout.axis_w;
+
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        double w = md_chart_text_width (cr, style, labels[i], 0.85, FALSE);
+        double sx = style->rtl ? width - x : x;
+
+        if (colors[i] != NULL)
+          {
+            md_chart_set_color (cr, colors[i]);
+            cairo_rectangle (cr, style->rtl ? sx - fs * 1.4 : sx, fs * 0.35, fs * 1.4, fs * 0.5);
+            cairo_fill (cr);
+            x += fs * 1.8;
+            sx = style->rtl ? width - x : x;
+          }
+        md_chart_text (cr, style, labels[i], sx, fs * 0.6, style->rtl ? 1 : 0, 0.5, 0.85, FALSE,
+                       colors[i] != NULL ? &style->foreground : &style->muted);
+        x += w + fs * 1.4;
+      }
+  }
+
+  cairo_restore (cr);
+}
+
+int
+md_chart_pain_hit_test (const MdChartPainModel *model,
+                        const MdChartStyle     *style,
+                        double                  width,
+                        double                  height,
+                        double                  x,
+                        double                  y)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Layout layout;
+  g_autofree int *order = NULL;
+  int panel;
+
+  if (model->stats->medications->len == 0)
+    return -1;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  compute_layout (model, style, cr, width, height, &layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  if (style->rtl)
+    x = width - x;
+  if (x < layout.axis_w || y < 0 || y > height)
+    return -1;
+  panel = (int) floor ((x - layout.axis_w) / layout.panel_w);
+  if (panel < 0 || panel >= layout.n_panels)
+    return -1;
+
+  order = panel_order (model->stats);
+
+  return order[panel];
+}
+
+char *
+md_chart_pain_describe_group (const MdChartPainModel *model,
+                              int                     index)
+{
+  const MdStats *stats = model->stats;
+  const MdStatsMedicationResponse *m;
+  const char *name;
+  g_autofree char *pf = NULL;
+  g_autofree char *pf_mild = NULL;
+  g_autofree char *pf_modsev = NULL;
+  g_autofree char *relief = NULL;
+  g_autofree char *doses = NULL;
+
+  g_return_val_if_fail (index >= 0 && (guint) index < stats->medications->len, NULL);
+
+  m = &g_array_index (stats->medications, MdStatsMedicationResponse, index);
+  name = g_array_index (stats->data->medications, MdStatsMedication, m->medication).name;
+  pf = md_chart_format_rate (&m->pain_free_2h);
+  pf_mild = md_chart_format_rate (&m->pain_free_2h_mild);
+  pf_modsev = md_chart_format_rate (&m->pain_free_2h_moderate_severe);
+  relief = md_chart_format_rate (&m->relief_2h);
+  doses = g_strdup_printf (ngettext ("%d dose", "%d doses", m->n_doses), m->n_doses);
+
+  /* Translators: details of one medication on the pain chart */
+  return g_strdup_printf (_("%s, %s: pain-free at 2 h %s (treated at mild pain %s, at moderate or severe pain %s); relief at 2 h %s."),
+                          name, doses, pf, pf_mild, pf_modsev, relief);
+}
+
+char *
+md_chart_pain_describe (const MdChartPainModel *model)
+{
+  const MdStats *stats = model->stats;
+  GString *text;
+  g_autofree int *order = NULL;
+
+  if (stats->medications->len == 0)
+    /* Translators: accessible description of the empty pain chart */
+    return g_strdup (_("Pain before and after treatment: no acute doses in this period."));
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text,
+                          /* Translators: accessible description of the pain chart */
+                          ngettext ("Pain before and after treatment for %d medication.",
+                                    "Pain before and after treatment for %d medications.",
+                                    stats->medications->len),
+                          (int) stats->medications->len);
+  order = panel_order (stats);
+  for (guint i = 0; i < stats->medications->len; i++)
+    {
+      g_autofree char *group = md_chart_pain_describe_group (model, order[i]);
+
+      g_string_append_c (text, ' ');
+      g_string_append (text, group);
+    }
+
+  return g_string_free (text, FALSE);
+}

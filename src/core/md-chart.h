@@ -1,0 +1,126 @@
+/* md-chart.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The three charts of DESIGN.md §5 as renderers over MdStats: each draws
+ * into any cairo_t (a widget snapshot, an image, a PDF page, a printer)
+ * at the size it is given, in a style that the caller chooses.
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "md-stats.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double r, g, b, a;
+} MdChartColor;
+
+typedef struct
+{
+  MdChartColor background;  /* alpha 0: leave the surface as it is */
+  MdChartColor foreground;
+  MdChartColor muted;       /* secondary text, axes */
+  MdChartColor grid;
+  MdChartColor headache;    /* bars: headache days */
+  MdChartColor migraine;    /* bars: migraine days (hatched) */
+  MdChartColor acute;       /* line: acute-medication days */
+  MdChartColor course;      /* spans: preventive courses */
+  MdChartColor infusion;    /* ticks: infusions */
+  MdChartColor pain[4];     /* none, mild, moderate, severe */
+  MdChartColor untracked;   /* calendar: days without an entry */
+  double       font_size;   /* in user-space units (px or pt) */
+  const char  *font_family;
+  gboolean     rtl;         /* lay out right to left */
+} MdChartStyle;
+
+void md_chart_style_init_light (MdChartStyle *style);
+void md_chart_style_init_dark  (MdChartStyle *style);
+/* Light, and readable when printed in greyscale. */
+void md_chart_style_init_print (MdChartStyle *style);
+
+/* Attack frequency */
+typedef struct
+{
+  const MdStats           *stats;
+  gboolean                 by_month;   /* calendar months instead of 28-day windows */
+  const MdStatsComparison *comparison; /* a chosen treatment start, or NULL */
+} MdChartFrequencyModel;
+
+void   md_chart_frequency_render   (const MdChartFrequencyModel *model,
+                                    const MdChartStyle          *style,
+                                    cairo_t                     *cr,
+                                    double                       width,
+                                    double                       height);
+/* The index of the period under (x, y), or -1. */
+int    md_chart_frequency_hit_test (const MdChartFrequencyModel *model,
+                                    const MdChartStyle          *style,
+                                    double                       width,
+                                    double                       height,
+                                    double                       x,
+                                    double                       y);
+char  *md_chart_frequency_describe_period (const MdChartFrequencyModel *model,
+                                    int                          index);
+char  *md_chart_frequency_describe (const MdChartFrequencyModel *model);
+
+/* Pain before and after treatment */
+typedef struct
+{
+  const MdStats *stats;
+} MdChartPainModel;
+
+void   md_chart_pain_render        (const MdChartPainModel      *model,
+                                    const MdChartStyle          *style,
+                                    cairo_t                     *cr,
+                                    double                       width,
+                                    double                       height);
+/* The index into stats->medications of the group under (x, y), or -1. */
+int    md_chart_pain_hit_test      (const MdChartPainModel      *model,
+                                    const MdChartStyle          *style,
+                                    double                       width,
+                                    double                       height,
+                                    double                       x,
+                                    double                       y);
+char  *md_chart_pain_describe_group (const MdChartPainModel     *model,
+                                    int                          index);
+char  *md_chart_pain_describe      (const MdChartPainModel      *model);
+
+/* Calendar */
+typedef struct
+{
+  const MdStats *stats;
+  int            first_weekday;   /* 1 = Monday … 7 = Sunday (GDateWeekday) */
+  int            first_month;     /* index of the first month of stats->months to draw, or -1 for what fits, newest last */
+  int            n_months;        /* how many, when first_month ≥ 0 */
+} MdChartCalendarModel;
+
+void   md_chart_calendar_render    (const MdChartCalendarModel  *model,
+                                    const MdChartStyle          *style,
+                                    cairo_t                     *cr,
+                                    double                       width,
+                                    double                       height);
+/* The day (days since 1970-01-01) under (x, y), or G_MININT. */
+int    md_chart_calendar_hit_test  (const MdChartCalendarModel  *model,
+                                    const MdChartStyle          *style,
+                                    double                       width,
+                                    double                       height,
+                                    double                       x,
+                                    double                       y);
+char  *md_chart_calendar_describe_day (const MdChartCalendarModel *model,
+                                    int                          day);
+char  *md_chart_calendar_describe  (const MdChartCalendarModel  *model);
+
+/* Shared helpers, also used by the report */
+int    md_chart_locale_first_weekday (void);
+char  *md_chart_format_day         (int                          day,
+                                    const char                  *format);
+char  *md_chart_format_percent     (double                       fraction);
+char  *md_chart_format_rate        (const MdStatsRate           *rate);
+char  *md_chart_format_number      (double                       value,
+                                    int                          decimals);
+
+G_END_DECLS

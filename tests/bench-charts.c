@@ -1,0 +1,187 @@
+/* bench-charts.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Chart and statistics figures for the 10-year generated diary: loading
+ * the snapshot, computing the statistics, and one 1200×800 frame of each
+ * chart into an image surface (medians and worst of many runs), beside
+ * their budgets. With MD_BENCH_PNG_DIR set, the frames are also saved.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gstdio.h>
+
+#include "md-chart.h"
+
+#define RUNS 41
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+
+  return g_array_index (values, double, values->len / 2);
+}
+
+static double
+worst (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+
+  return g_array_index (values, double, values->len - 1);
+}
+
+typedef void (*RenderFunc) (gconstpointer model, const MdChartStyle *style, cairo_t *cr, double w, double h);
+
+static void
+render_frequency (gconstpointer model, const MdChartStyle *style, cairo_t *cr, double w, double h)
+{
+  md_chart_frequency_render (model, style, cr, w, h);
+}
+
+static void
+render_pain (gconstpointer model, const MdChartStyle *style, cairo_t *cr, double w, double h)
+{
+  md_chart_pain_render (model, style, cr, w, h);
+}
+
+static void
+render_calendar (gconstpointer model, const MdChartStyle *style, cairo_t *cr, double w, double h)
+{
+  md_chart_calendar_render (model, style, cr, w, h);
+}
+
+static void
+bench_chart (const char    *name,
+             RenderFunc     render,
+             gconstpointer  model,
+             const MdChartStyle *style)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 800);
+  const char *png_dir = g_getenv ("MD_BENCH_PNG_DIR");
+
+  for (int i = 0; i < RUNS; i++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      gint64 start;
+      double t;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      start = g_get_monotonic_time ();
+      render (model, style, cr, 1200, 800);
+      cairo_surface_flush (surface);
+      t = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (ms, t);
+      cairo_destroy (cr);
+    }
+
+  if (png_dir != NULL)
+    {
+      g_autofree char *base = g_strdelimit (g_strdup (name), " /,", '-');
+      g_autofree char *file = g_strdup_printf ("%s/%s.png", png_dir, base);
+      cairo_surface_write_to_png (surface, file);
+    }
+  cairo_surface_destroy (surface);
+
+  printf ("| %-28s | %8.2f ms | %8.2f ms | ≤ 2 ms median |\n", name, median (ms), worst (ms));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("md-bench-charts-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ten-years.db", NULL);
+  const char *generator = argc > 1 ? argv[1] : NULL;
+  const char *gen_argv[] = { generator, "--years", "10", "--seed", "1", path, NULL };
+  g_autoptr(GArray) load_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) stats_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(MdStatsData) data = NULL;
+  g_autoptr(MdStats) stats = NULL;
+  g_autoptr(MdStats) year = NULL;
+  g_autoptr(GError) error = NULL;
+  MdStatsSettings settings;
+  MdStatsComparison comparison;
+  MdChartStyle light;
+  MdChartFrequencyModel frequency;
+  MdChartFrequencyModel frequency_year;
+  MdChartPainModel pain;
+  MdChartCalendarModel calendar;
+  int status = 0;
+
+  if (generator == NULL ||
+      !g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("bench-charts: cannot generate the diary: %s\n", error != NULL ? error->message : "no generator");
+      return 1;
+    }
+
+  md_stats_settings_init_default (&settings);
+  for (int i = 0; i < 11; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double t;
+
+      g_clear_pointer (&data, md_stats_data_unref);
+      data = md_stats_data_load (path, g_get_real_time () / G_USEC_PER_SEC, &error);
+      g_assert_no_error (error);
+      t = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (load_ms, t);
+
+      start = g_get_monotonic_time ();
+      g_clear_pointer (&stats, md_stats_free);
+      stats = md_stats_compute (data, &settings, data->first_day, data->last_day);
+      t = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (stats_ms, t);
+    }
+
+  printf ("Charts and statistics, 10-year generated diary (%u attacks, %u doses, %u days)\n\n",
+          data->attacks->len, data->doses->len, data->days->len);
+  printf ("| %-28s | %11s | %11s | %-14s |\n", "what", "median", "worst", "budget");
+  printf ("|------------------------------|-------------|-------------|----------------|\n");
+  printf ("| %-28s | %8.2f ms | %8.2f ms | off main thread |\n", "load snapshot (SQLite)", median (load_ms), worst (load_ms));
+  printf ("| %-28s | %8.2f ms | %8.2f ms | ≤ 50 ms median |\n", "statistics, 10 years", median (stats_ms), worst (stats_ms));
+
+  md_chart_style_init_light (&light);
+  frequency = (MdChartFrequencyModel) { stats, FALSE, NULL };
+  if (stats->treatments->len > 0)
+    {
+      md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &comparison);
+      frequency.comparison = &comparison;
+    }
+  pain = (MdChartPainModel) { stats };
+  calendar = (MdChartCalendarModel) { stats, G_DATE_MONDAY, -1, 0 };
+  year = md_stats_compute (data, &settings, data->last_day - 364, data->last_day);
+  frequency_year = (MdChartFrequencyModel) { year, TRUE, NULL };
+
+  bench_chart ("frequency, 10 years", render_frequency, &frequency, &light);
+  bench_chart ("frequency, 1 year by month", render_frequency, &frequency_year, &light);
+  bench_chart ("pain before/after", render_pain, &pain, &light);
+  bench_chart ("calendar", render_calendar, &calendar, &light);
+
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+
+  return 0;
+}
