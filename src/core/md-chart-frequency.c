@@ -292,14 +292,18 @@ draw_axes (const MdChartFrequencyModel *model,
         continue;
 
       x = round (day_x (style, layout, d)) + 0.5;
-      md_chart_set_color (cr, &style->muted);
-      cairo_move_to (cr, x, p->y + p->height);
-      cairo_line_to (cr, x, p->y + p->height + fs * 0.4);
-      cairo_stroke (cr);
       label = md_chart_format_day (d, months_step >= 12
                                    ? C_("chart year label", "%Y")
                                    /* Translators: strftime format of a month label on a chart axis, e.g. "Mar 2026" */
                                    : C_("chart month label", "%b %Y"));
+      /* A label that would run off the plot is left out, not cut. */
+      if (style->rtl ? x - md_chart_text_width (cr, style, label, 0.85, FALSE) < p->x - fs * 0.5
+                     : x + md_chart_text_width (cr, style, label, 0.85, FALSE) > p->x + p->width + fs * 0.5)
+        continue;
+      md_chart_set_color (cr, &style->muted);
+      cairo_move_to (cr, x, p->y + p->height);
+      cairo_line_to (cr, x, p->y + p->height + fs * 0.4);
+      cairo_stroke (cr);
       md_chart_text (cr, style, label, x + (style->rtl ? -fs * 0.2 : fs * 0.2),
                      p->y + p->height + fs * 0.3, style->rtl ? 1 : 0, 0, 0.85, FALSE, &style->muted);
     }

@@ -1,0 +1,489 @@
+/* test-charts.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The renderers without a display: drawn into image surfaces and checked
+ * by probing pixels, and into PDF surfaces whose text poppler reads back.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
+#include "md-chart.h"
+#include "md-test-utils.h"
+
+#define W 1200
+#define H 800
+
+static int
+day (const char *iso)
+{
+  return md_stats_day_from_iso (iso);
+}
+
+static gint64
+at (const char *date,
+    int         hour)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  g_assert_cmpint (sscanf (date, "%d-%d-%d", &y, &m, &d), ==, 3);
+  dt = g_date_time_new_utc (y, m, d, hour, 0, 0);
+
+  return g_date_time_to_unix (dt);
+}
+
+static void
+add_attack (MdStatsData *data,
+            const char  *date,
+            int          peak,
+            gboolean     migraine)
+{
+  MdStatsAttack a = { 0 };
+
+  a.start = at (date, 8);
+  a.end = at (date, 16);
+  a.peak_pain = peak;
+  a.aura_minutes = -1;
+  if (migraine)
+    a.features = MD_STATS_ATTACK_UNILATERAL | MD_STATS_ATTACK_PULSATING | MD_STATS_ATTACK_NAUSEA;
+  md_stats_data_add_attack (data, &a);
+}
+
+/* Two 28-day windows from 2026-01-05, fully recorded: 10 headache days in
+ * the first (4 migraine), 5 in the second (5 migraine); a triptan on 3
+ * days; an oral magnesium course from the second window on. */
+static MdStatsData *
+make_data (void)
+{
+  MdStatsData *data = md_stats_data_new (at ("2026-06-01", 12));
+  int first = day ("2026-01-05");
+  int triptan = md_stats_data_add_medication (data, "Sumatriptan 50 mg", MD_STATS_CLASS_TRIPTAN, TRUE);
+  int mg = md_stats_data_add_medication (data, "Magnesium 400 mg", MD_STATS_CLASS_MAGNESIUM_ORAL, FALSE);
+
+  for (int d = first; d < first + 56; d++)
+    {
+      g_autofree char *iso = md_stats_day_to_iso (d);
+      int offset = d - first;
+
+      if (offset < 10)
+        add_attack (data, iso, offset % 2 ? 3 : 2, offset < 4);
+      else if (offset >= 28 && offset < 33)
+        add_attack (data, iso, 1, TRUE);
+      else
+        md_stats_data_add_day (data, d, MD_STATS_DAY_HEADACHE_FREE, offset == 40);
+    }
+  for (int i = 0; i < 3; i++)
+    {
+      MdStatsDose dose = { 0 };
+      g_autofree char *iso = md_stats_day_to_iso (first + i);
+
+      dose.medication = triptan;
+      dose.attack = i;
+      dose.taken = at (iso, 9);
+      dose.amount = 50;
+      md_stats_data_add_dose (data, &dose);
+      md_stats_data_add_reading (data, i, at (iso, 9), 2, -1);
+      md_stats_data_add_reading (data, i, at (iso, 11), i == 0 ? 1 : 0, -1);
+    }
+  md_stats_data_add_course (data, mg, first + 28, G_MAXINT);
+  md_stats_data_finish (data);
+
+  return data;
+}
+
+static MdStats *
+make_stats (MdStatsData *data)
+{
+  MdStatsSettings settings;
+
+  md_stats_settings_init_default (&settings);
+
+  return md_stats_compute (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+}
+
+static gboolean
+same_color (guint32             pixel,
+            const MdChartColor *color)
+{
+  int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+  return ABS (r - (int) round (color->r * 255)) <= 2 &&
+         ABS (g - (int) round (color->g * 255)) <= 2 &&
+         ABS (b - (int) round (color->b * 255)) <= 2;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return *(guint32 *) (void *) (data + y * stride + x * 4);
+}
+
+static cairo_surface_t *
+render_frequency (const MdChartFrequencyModel *model,
+                  const MdChartStyle          *style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+  cairo_t *cr = cairo_create (surface);
+
+  md_chart_frequency_render (model, style, cr, W, H);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Height in pixels of the run of @color pixels in column @x, bottom up. */
+static int
+bar_height (cairo_surface_t    *surface,
+            int                 x,
+            const MdChartColor *color)
+{
+  int top = -1, bottom = -1;
+
+  for (int y = 0; y < H; y++)
+    if (same_color (pixel_at (surface, x, y), color))
+      {
+        if (top < 0)
+          top = y;
+        bottom = y;
+      }
+
+  return top < 0 ? 0 : bottom - top + 1;
+}
+
+/* The x range of a period, found with the hit test. */
+static void
+period_range (const MdChartFrequencyModel *model,
+              const MdChartStyle          *style,
+              int                          index,
+              int                         *x0,
+              int                         *x1)
+{
+  *x0 = *x1 = -1;
+  for (int x = 0; x < W; x++)
+    if (md_chart_frequency_hit_test (model, style, W, H, x, H / 2) == index)
+      {
+        if (*x0 < 0)
+          *x0 = x;
+        *x1 = x;
+      }
+  g_assert_cmpint (*x0, >=, 0);
+}
+
+static void
+test_frequency_bars (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdStats) stats = make_stats (data);
+  MdChartFrequencyModel model = { stats, FALSE, NULL };
+  MdChartStyle style;
+  cairo_surface_t *surface;
+  int a0, a1, b0, b1, h1, h2;
+
+  md_chart_style_init_print (&style);
+  g_assert_cmpuint (stats->windows->len, ==, 2);
+  g_assert_cmpint (g_array_index (stats->windows, MdStatsSpan, 0).headache, ==, 10);
+  g_assert_cmpint (g_array_index (stats->windows, MdStatsSpan, 1).headache, ==, 5);
+
+  surface = render_frequency (&model, &style);
+  period_range (&model, &style, 0, &a0, &a1);
+  period_range (&model, &style, 1, &b0, &b1);
+  g_assert_cmpint (a1, <, b0);
+
+  /* Probe inside each headache bar, beside the hatched migraine bar. */
+  h1 = bar_height (surface, a0 + (a1 - a0) * 0.18, &style.headache);
+  h2 = bar_height (surface, b0 + (b1 - b0) * 0.18, &style.headache);
+  g_assert_cmpint (h1, >, 50);
+  g_assert_cmpfloat_with_epsilon (h1 / (double) h2, 2.0, 0.05);
+  /* Outside the bars, in the plot: no bar colour */
+  g_assert_cmpint (bar_height (surface, a0 + 1, &style.headache), ==, 0);
+
+  g_assert_cmpint (md_chart_frequency_hit_test (&model, &style, W, H, 2, 2), ==, -1);
+  cairo_surface_destroy (surface);
+}
+
+/* Drawn at an offset into a larger surface: nothing outside its box. */
+static void
+test_within_bounds (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdStats) stats = make_stats (data);
+  MdStatsComparison cmp;
+  MdChartFrequencyModel frequency = { stats, FALSE, &cmp };
+  MdChartPainModel pain = { stats };
+  MdChartCalendarModel calendar = { stats, G_DATE_MONDAY, -1, 0 };
+  MdChartStyle style;
+
+  md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
+  md_chart_style_init_light (&style);
+  for (int chart = 0; chart < 3; chart++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+      cairo_t *cr = cairo_create (surface);
+      int inside = 0;
+
+      cairo_translate (cr, 50, 40);
+      if (chart == 0)
+        md_chart_frequency_render (&frequency, &style, cr, 300, 220);
+      else if (chart == 1)
+        md_chart_pain_render (&pain, &style, cr, 300, 220);
+      else
+        md_chart_calendar_render (&calendar, &style, cr, 300, 220);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      for (int y = 0; y < 300; y++)
+        for (int x = 0; x < 400; x++)
+          {
+            gboolean in_box = x >= 50 && x < 350 && y >= 40 && y < 260;
+            guint32 p = pixel_at (surface, x, y);
+
+            if (!in_box && p != 0)
+              g_error ("chart %d drew at (%d, %d), outside its box", chart, x, y);
+            inside += in_box && p != 0;
+          }
+      g_assert_cmpint (inside, >, 1000);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_dark_differs (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdStats) stats = make_stats (data);
+  MdChartFrequencyModel model = { stats, FALSE, NULL };
+  MdChartStyle light, dark;
+  cairo_surface_t *a, *b;
+  int differ = 0;
+
+  md_chart_style_init_light (&light);
+  md_chart_style_init_dark (&dark);
+  a = render_frequency (&model, &light);
+  b = render_frequency (&model, &dark);
+  for (int y = 0; y < H; y += 2)
+    for (int x = 0; x < W; x += 2)
+      differ += pixel_at (a, x, y) != pixel_at (b, x, y);
+  /* text, grid and series colours change */
+  g_assert_cmpint (differ, >, 2000);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+static void
+test_empty_state (void)
+{
+  g_autoptr(MdStatsData) data = md_stats_data_new (at ("2026-06-01", 12));
+  g_autoptr(MdStats) stats = NULL;
+  MdStatsSettings settings;
+  MdChartFrequencyModel model;
+  MdChartPainModel pain;
+  MdChartStyle style;
+  cairo_surface_t *surface;
+  g_autofree char *text = NULL;
+  g_autofree char *pain_text = NULL;
+  int ink = 0, bars = 0;
+
+  md_stats_data_finish (data);
+  md_stats_settings_init_default (&settings);
+  stats = md_stats_compute (data, &settings, day ("2026-01-01"), day ("2026-03-31"));
+  model = (MdChartFrequencyModel) { stats, FALSE, NULL };
+  pain = (MdChartPainModel) { stats };
+  md_chart_style_init_print (&style);
+  surface = render_frequency (&model, &style);
+
+  for (int y = H / 2 - 20; y < H / 2 + 20; y++)
+    for (int x = W / 2 - 200; x < W / 2 + 200; x++)
+      ink += !same_color (pixel_at (surface, x, y), &style.background);
+  for (int y = 0; y < H; y += 3)
+    for (int x = 0; x < W; x += 3)
+      bars += same_color (pixel_at (surface, x, y), &style.headache);
+  g_assert_cmpint (ink, >, 100); /* the message */
+  g_assert_cmpint (bars, ==, 0);
+  cairo_surface_destroy (surface);
+
+  text = md_chart_frequency_describe (&model);
+  g_assert_nonnull (strstr (text, "no entries"));
+  pain_text = md_chart_pain_describe (&pain);
+  g_assert_nonnull (strstr (pain_text, "no acute doses"));
+  g_assert_cmpint (md_chart_frequency_hit_test (&model, &style, W, H, W / 2, H / 2), ==, -1);
+}
+
+/* Right to left: the first period is drawn on the right. */
+static void
+test_right_to_left (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdStats) stats = make_stats (data);
+  MdChartFrequencyModel model = { stats, FALSE, NULL };
+  MdChartStyle style;
+  int a0, a1, b0, b1;
+
+  md_chart_style_init_print (&style);
+  style.rtl = TRUE;
+  period_range (&model, &style, 0, &a0, &a1);
+  period_range (&model, &style, 1, &b0, &b1);
+  g_assert_cmpint (b1, <, a0);
+  g_assert_cmpint (a1, >, W * 0.9);
+}
+
+static void
+test_descriptions (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdStats) stats = make_stats (data);
+  MdStatsComparison cmp;
+  MdChartFrequencyModel frequency = { stats, FALSE, &cmp };
+  MdChartPainModel pain = { stats };
+  MdChartCalendarModel calendar = { stats, G_DATE_MONDAY, -1, 0 };
+  g_autofree char *f = NULL;
+  g_autofree char *p = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *one_day = NULL;
+
+  md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
+  f = md_chart_frequency_describe (&frequency);
+  /* 15 headache days over 56 recorded: 7.5 per 28 days */
+  g_assert_nonnull (strstr (f, "56 days recorded"));
+  g_assert_nonnull (strstr (f, "7.5 headache days"));
+  g_assert_nonnull (strstr (f, "Migraine days per 28 days: 4.0 before"));
+
+  period = md_chart_frequency_describe_period (&frequency, 0);
+  g_assert_nonnull (strstr (period, "28 of 28 days recorded"));
+  g_assert_nonnull (strstr (period, "headache days 10, migraine days 4, acute-medication days 3"));
+
+  p = md_chart_pain_describe (&pain);
+  /* 2 of 3 pain-free at 2 h: 67% (21%–94%) */
+  g_assert_nonnull (strstr (p, "Sumatriptan 50 mg, 3 doses: pain-free at 2 h 67% (21%–94%), n = 3"));
+
+  c = md_chart_calendar_describe (&calendar);
+  g_assert_nonnull (strstr (c, "Calendar of 3 months"));
+  one_day = md_chart_calendar_describe_day (&calendar, day ("2026-01-06"));
+  g_assert_nonnull (strstr (one_day, "headache, peak pain Severe"));
+  g_assert_nonnull (strstr (one_day, "acute medication"));
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return g_steal_pointer (&out);
+}
+
+/* PDF output keeps its text: labels, numbers and dates read back. */
+static void
+test_pdf_text (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdStats) stats = make_stats (data);
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "charts.pdf", NULL);
+  g_autofree char *text = NULL;
+  MdStatsComparison cmp;
+  MdChartFrequencyModel frequency = { stats, FALSE, &cmp };
+  MdChartPainModel pain = { stats };
+  MdChartCalendarModel calendar = { stats, G_DATE_MONDAY, -1, 0 };
+  MdChartStyle style;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 842, 595);
+  cairo_t *cr = cairo_create (surface);
+
+  md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
+  md_chart_style_init_print (&style);
+  md_chart_frequency_render (&frequency, &style, cr, 842, 595);
+  cairo_show_page (cr);
+  md_chart_pain_render (&pain, &style, cr, 842, 595);
+  cairo_show_page (cr);
+  md_chart_calendar_render (&calendar, &style, cr, 842, 595);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Headache days"));
+  g_assert_nonnull (strstr (text, "Migraine days"));
+  g_assert_nonnull (strstr (text, "Feb 2026"));
+  g_assert_nonnull (strstr (text, "Magnesium 400 mg"));
+  g_assert_nonnull (strstr (text, "Pain-free at 2 h: 67% (n = 3)"));
+  g_assert_nonnull (strstr (text, "Relief at 2 h: 100% (n = 3)"));
+  g_assert_nonnull (strstr (text, "January 2026"));
+  g_assert_nonnull (strstr (text, "February 2026"));
+  g_assert_nonnull (strstr (text, "Menstruation"));
+  g_unlink (path);
+}
+
+static void
+test_calendar_hit_test (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdStats) stats = make_stats (data);
+  MdChartCalendarModel calendar = { stats, G_DATE_MONDAY, -1, 0 };
+  MdChartStyle style;
+  int found = 0;
+
+  md_chart_style_init_light (&style);
+  /* Every day of the range is under exactly one spot of the grid. */
+  for (int y = 0; y < H; y += 4)
+    for (int x = 0; x < W; x += 4)
+      {
+        int d = md_chart_calendar_hit_test (&calendar, &style, W, H, x, y);
+
+        if (d != G_MININT)
+          {
+            g_assert_cmpint (d, >=, stats->first_day);
+            g_assert_cmpint (d, <=, stats->last_day);
+            found++;
+          }
+      }
+  g_assert_cmpint (found, >, 56);
+}
+
+static void
+test_first_weekday (void)
+{
+  int first = md_chart_locale_first_weekday ();
+
+  /* C locale: Monday (ISO) or Sunday, both valid GDateWeekday values */
+  g_assert_true (first == G_DATE_MONDAY || first == G_DATE_SUNDAY);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init (&argc, &argv);
+
+  g_test_add_func ("/md/charts/frequency-bars", test_frequency_bars);
+  g_test_add_func ("/md/charts/within-bounds", test_within_bounds);
+  g_test_add_func ("/md/charts/dark-differs", test_dark_differs);
+  g_test_add_func ("/md/charts/empty-state", test_empty_state);
+  g_test_add_func ("/md/charts/right-to-left", test_right_to_left);
+  g_test_add_func ("/md/charts/descriptions", test_descriptions);
+  g_test_add_func ("/md/charts/pdf-text", test_pdf_text);
+  g_test_add_func ("/md/charts/calendar-hit-test", test_calendar_hit_test);
+  g_test_add_func ("/md/charts/first-weekday", test_first_weekday);
+
+  return g_test_run ();
+}
