@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "md-charts-page.h"
 #include "md-diary-page.h"
 #include "md-test-gui.h"
 #include "md-test-utils.h"
@@ -50,6 +51,11 @@ test_window_has_title_and_three_views (void)
       if (i == 0)
         {
           g_assert_true (MD_IS_DIARY_PAGE (child));
+          continue;
+        }
+      if (i == 1)
+        {
+          g_assert_true (MD_IS_CHARTS_PAGE (child));
           continue;
         }
       /* Until their features exist the other views explain what they will hold. */

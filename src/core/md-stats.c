@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "md-stats.h"
 
 #define HOUR 3600
@@ -43,6 +45,63 @@ md_stats_settings_init_default (MdStatsSettings *settings)
   settings->evaluation_first_week = 9;
   settings->evaluation_last_week = 12;
   settings->attack_gap_hours = 24;
+}
+
+/* Reads the Preferences → Statistics keys of the application schema. */
+void
+md_stats_settings_load (MdStatsSettings *settings,
+                        GSettings       *gsettings)
+{
+  static const int windows[][2] = { { 9, 12 }, { 5, 8 }, { 1, 4 }, { 13, 24 } };
+  int window = CLAMP (g_settings_get_enum (gsettings, "evaluation-window"), 0, 3);
+  int minutes = g_settings_get_int (gsettings, "minimum-headache-minutes");
+
+  md_stats_settings_init_default (settings);
+  settings->definition = g_settings_get_enum (gsettings, "migraine-definition") == 1
+                         ? MD_STATS_DEFINITION_B : MD_STATS_DEFINITION_A;
+  settings->min_duration_minutes = minutes >= 240 ? 240 : minutes >= 30 ? 30 : 0;
+  settings->baseline_days = g_settings_get_int (gsettings, "baseline-days") >= 90 ? 90 : 28;
+  settings->evaluation_first_week = windows[window][0];
+  settings->evaluation_last_week = windows[window][1];
+  settings->attack_gap_hours = g_settings_get_int (gsettings, "attack-gap-hours") >= 48 ? 48 : 24;
+}
+
+/* The definitions in force, one per line, for the report and the
+ * Charts view: a number means little without them. */
+char *
+md_stats_settings_describe (const MdStatsSettings *settings)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append (text, settings->definition == MD_STATS_DEFINITION_A
+                   /* Translators: the migraine-day definition printed on the report */
+                   ? _("Migraine day (definition A): headache meeting ICHD-3 criteria 1.1 C and D, aura (1.2), probable migraine, or relieved by a triptan or ergot.")
+                   : _("Migraine day (definition B): at least 30 minutes with 2 migraine features and 1 associated symptom, aura of 5–60 minutes, or a day with a triptan, ergot, gepant or ditan."));
+  g_string_append_c (text, '\n');
+  if (settings->min_duration_minutes == 0)
+    g_string_append (text, _("Headache day: any headache, or any day with acute medication."));
+  else if (settings->min_duration_minutes < 60)
+    g_string_append_printf (text, ngettext ("Headache day: headache of at least %d minute, or any day with acute medication.",
+                                            "Headache day: headache of at least %d minutes, or any day with acute medication.",
+                                            settings->min_duration_minutes),
+                            settings->min_duration_minutes);
+  else
+    g_string_append_printf (text, ngettext ("Headache day: headache of at least %d hour, or any day with acute medication.",
+                                            "Headache day: headache of at least %d hours, or any day with acute medication.",
+                                            settings->min_duration_minutes / 60),
+                            settings->min_duration_minutes / 60);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, ngettext ("Rates per 28 days over recorded days; untracked days are not counted. Baseline: %d day before a treatment; evaluation: weeks %d–%d after it.",
+                                          "Rates per 28 days over recorded days; untracked days are not counted. Baseline: %d days before a treatment; evaluation: weeks %d–%d after it.",
+                                          settings->baseline_days),
+                          settings->baseline_days, settings->evaluation_first_week, settings->evaluation_last_week);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, ngettext ("A new attack starts after %d headache-free hour. Pain at 2 h: the reading nearest 2 h after the dose, within 20 minutes.",
+                                          "A new attack starts after %d headache-free hours. Pain at 2 h: the reading nearest 2 h after the dose, within 20 minutes.",
+                                          settings->attack_gap_hours),
+                          settings->attack_gap_hours);
+
+  return g_string_free (text, FALSE);
 }
 
 double

@@ -28,7 +28,10 @@ typedef struct
   int               attack_gap_hours;     /* 24 or 48 */
 } MdStatsSettings;
 
-void md_stats_settings_init_default (MdStatsSettings *settings);
+void  md_stats_settings_init_default (MdStatsSettings *settings);
+void  md_stats_settings_load         (MdStatsSettings *settings,
+                                      GSettings       *gsettings);
+char *md_stats_settings_describe     (const MdStatsSettings *settings);
 
 typedef enum
 {

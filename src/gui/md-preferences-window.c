@@ -22,6 +22,12 @@ struct _MdPreferencesWindow
 
   /* Template widgets */
   AdwComboRow          *color_scheme_row;
+  AdwComboRow          *definition_row;
+  AdwComboRow          *duration_row;
+  AdwComboRow          *baseline_row;
+  AdwComboRow          *evaluation_row;
+  AdwComboRow          *gap_row;
+  AdwEntryRow          *patient_name_row;
   AdwPreferencesGroup  *backups_group;
   GtkListBox           *medications_list;
   GtkListBox           *courses_list;
@@ -75,6 +81,67 @@ selected_to_color_scheme (const GValue       *value,
     return NULL;
 
   return g_variant_new_string (nicks[selected]);
+}
+
+/* A combo row over a key: its positions map to enum nicks or to integers. */
+typedef struct
+{
+  const char *key;
+  const char *nicks[5];
+  int         ints[5];
+  guint       n;
+} Choices;
+
+static const Choices definition_choices = { "migraine-definition", { "definition-a", "definition-b" }, { 0 }, 2 };
+static const Choices duration_choices = { "minimum-headache-minutes", { NULL }, { 0, 30, 240 }, 3 };
+static const Choices baseline_choices = { "baseline-days", { NULL }, { 28, 90 }, 2 };
+static const Choices evaluation_choices = { "evaluation-window",
+                                            { "weeks-9-12", "weeks-5-8", "weeks-1-4", "weeks-13-24" }, { 0 }, 4 };
+static const Choices gap_choices = { "attack-gap-hours", { NULL }, { 24, 48 }, 2 };
+
+static gboolean
+choice_to_selected (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const Choices *choices = user_data;
+  guint selected = 0;
+
+  for (guint i = 0; i < choices->n; i++)
+    if (choices->nicks[0] != NULL
+        ? g_strcmp0 (g_variant_get_string (variant, NULL), choices->nicks[i]) == 0
+        : g_variant_get_int32 (variant) == choices->ints[i])
+      selected = i;
+
+  g_value_set_uint (value, selected);
+
+  return TRUE;
+}
+
+static GVariant *
+selected_to_choice (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  const Choices *choices = user_data;
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= choices->n)
+    return NULL;
+
+  return choices->nicks[0] != NULL ? g_variant_new_string (choices->nicks[selected])
+                                   : g_variant_new_int32 (choices->ints[selected]);
+}
+
+static void
+bind_choices (MdPreferencesWindow *self,
+              AdwComboRow         *row,
+              const Choices       *choices)
+{
+  g_settings_bind_with_mapping (self->settings, choices->key, row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                choice_to_selected, selected_to_choice,
+                                (gpointer) choices, NULL);
 }
 
 /* One row per automatic backup, newest first, each with its Restore. */
@@ -268,6 +335,12 @@ md_preferences_window_constructed (GObject *object)
                                 color_scheme_to_selected,
                                 selected_to_color_scheme,
                                 NULL, NULL);
+  bind_choices (self, self->definition_row, &definition_choices);
+  bind_choices (self, self->duration_row, &duration_choices);
+  bind_choices (self, self->baseline_row, &baseline_choices);
+  bind_choices (self, self->evaluation_row, &evaluation_choices);
+  bind_choices (self, self->gap_row, &gap_choices);
+  g_settings_bind (self->settings, "patient-name", self->patient_name_row, "text", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -374,6 +447,12 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_PATH "/ui/md-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, color_scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, definition_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, duration_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, baseline_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, evaluation_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, gap_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, patient_name_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, medications_list);
   gtk_widget_class_bind_template_callback (widget_class, medication_row_activated_cb);

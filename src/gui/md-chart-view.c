@@ -1,0 +1,294 @@
+/* md-chart-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A chart renderer from core/ as a widget: the style follows the theme
+ * (dark mode, text colour, font, direction), the tooltip tells the period,
+ * medication or day under the pointer, and the accessible description
+ * says the chart's main numbers in words.
+ */
+
+#define G_LOG_DOMAIN "md-chart-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "md-chart-view.h"
+
+struct _MdChartView
+{
+  GtkWidget          parent_instance;
+
+  MdChartKind        kind;
+  gboolean           by_month;
+  gboolean           has_comparison;
+  MdStatsComparison  comparison;
+
+  /* Owned */
+  MdStats           *stats;
+};
+
+G_DEFINE_FINAL_TYPE (MdChartView, md_chart_view, GTK_TYPE_WIDGET)
+
+void
+md_chart_view_get_style (MdChartView  *self,
+                         MdChartStyle *style)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  GdkRGBA color;
+
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    md_chart_style_init_dark (style);
+  else
+    md_chart_style_init_light (style);
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  style->foreground = (MdChartColor) { color.red, color.green, color.blue, color.alpha };
+  style->muted = (MdChartColor) { color.red, color.green, color.blue, color.alpha * 0.7 };
+  style->grid = (MdChartColor) { color.red, color.green, color.blue, 0.13 };
+  style->untracked = (MdChartColor) { color.red, color.green, color.blue, 0.3 };
+
+  if (font != NULL && pango_font_description_get_size (font) > 0)
+    {
+      double size = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+
+      if (!pango_font_description_get_size_is_absolute (font))
+        size *= 96.0 / 72.0;
+      style->font_size = CLAMP (size * 0.95, 9, 24);
+    }
+  style->rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+}
+
+static void
+md_chart_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  MdChartView *self = MD_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  MdChartStyle style;
+  cairo_t *cr;
+
+  if (self->stats == NULL || width <= 0 || height <= 0)
+    return;
+
+  md_chart_view_get_style (self, &style);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  switch (self->kind)
+    {
+    case MD_CHART_KIND_FREQUENCY:
+      {
+        MdChartFrequencyModel model = { self->stats, self->by_month,
+                                        self->has_comparison ? &self->comparison : NULL };
+        md_chart_frequency_render (&model, &style, cr, width, height);
+      }
+      break;
+    case MD_CHART_KIND_PAIN:
+      {
+        MdChartPainModel model = { self->stats };
+        md_chart_pain_render (&model, &style, cr, width, height);
+      }
+      break;
+    case MD_CHART_KIND_CALENDAR:
+    default:
+      {
+        MdChartCalendarModel model = { self->stats, md_chart_locale_first_weekday (), -1, 0 };
+        md_chart_calendar_render (&model, &style, cr, width, height);
+      }
+      break;
+    }
+  cairo_destroy (cr);
+}
+
+char *
+md_chart_view_describe_at (MdChartView *self,
+                           double       x,
+                           double       y)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  MdChartStyle style;
+
+  g_return_val_if_fail (MD_IS_CHART_VIEW (self), NULL);
+
+  if (self->stats == NULL)
+    return NULL;
+
+  md_chart_view_get_style (self, &style);
+  switch (self->kind)
+    {
+    case MD_CHART_KIND_FREQUENCY:
+      {
+        MdChartFrequencyModel model = { self->stats, self->by_month,
+                                        self->has_comparison ? &self->comparison : NULL };
+        int i = md_chart_frequency_hit_test (&model, &style, width, height, x, y);
+
+        return i >= 0 ? md_chart_frequency_describe_period (&model, i) : NULL;
+      }
+    case MD_CHART_KIND_PAIN:
+      {
+        MdChartPainModel model = { self->stats };
+        int i = md_chart_pain_hit_test (&model, &style, width, height, x, y);
+
+        return i >= 0 ? md_chart_pain_describe_group (&model, i) : NULL;
+      }
+    case MD_CHART_KIND_CALENDAR:
+    default:
+      {
+        MdChartCalendarModel model = { self->stats, md_chart_locale_first_weekday (), -1, 0 };
+        int day = md_chart_calendar_hit_test (&model, &style, width, height, x, y);
+
+        return day != G_MININT ? md_chart_calendar_describe_day (&model, day) : NULL;
+      }
+    }
+}
+
+static gboolean
+query_tooltip_cb (MdChartView *self,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard_mode,
+                  GtkTooltip  *tooltip)
+{
+  g_autofree char *text = NULL;
+
+  if (keyboard_mode)
+    text = md_chart_view_describe (self);
+  else
+    text = md_chart_view_describe_at (self, x, y);
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+char *
+md_chart_view_describe (MdChartView *self)
+{
+  g_return_val_if_fail (MD_IS_CHART_VIEW (self), NULL);
+
+  if (self->stats == NULL)
+    return NULL;
+
+  switch (self->kind)
+    {
+    case MD_CHART_KIND_FREQUENCY:
+      {
+        MdChartFrequencyModel model = { self->stats, self->by_month,
+                                        self->has_comparison ? &self->comparison : NULL };
+        return md_chart_frequency_describe (&model);
+      }
+    case MD_CHART_KIND_PAIN:
+      {
+        MdChartPainModel model = { self->stats };
+        return md_chart_pain_describe (&model);
+      }
+    case MD_CHART_KIND_CALENDAR:
+    default:
+      {
+        MdChartCalendarModel model = { self->stats, md_chart_locale_first_weekday (), -1, 0 };
+        return md_chart_calendar_describe (&model);
+      }
+    }
+}
+
+static const char *
+chart_label (MdChartKind kind)
+{
+  switch (kind)
+    {
+    case MD_CHART_KIND_FREQUENCY:
+      return _("Attack frequency");
+    case MD_CHART_KIND_PAIN:
+      return _("Pain before and after treatment");
+    case MD_CHART_KIND_CALENDAR:
+    default:
+      return _("Calendar");
+    }
+}
+
+void
+md_chart_view_set_stats (MdChartView             *self,
+                         MdStats                 *stats,
+                         gboolean                 by_month,
+                         const MdStatsComparison *comparison)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (MD_IS_CHART_VIEW (self));
+
+  self->stats = stats;
+  self->by_month = by_month;
+  self->has_comparison = comparison != NULL;
+  if (comparison != NULL)
+    self->comparison = *comparison;
+
+  description = md_chart_view_describe (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, chart_label (self->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : "",
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+MdChartKind
+md_chart_view_get_kind (MdChartView *self)
+{
+  g_return_val_if_fail (MD_IS_CHART_VIEW (self), MD_CHART_KIND_FREQUENCY);
+
+  return self->kind;
+}
+
+static void
+md_chart_view_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (md_chart_view_parent_class)->css_changed (widget, change);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+md_chart_view_dispose (GObject *object)
+{
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), object);
+
+  G_OBJECT_CLASS (md_chart_view_parent_class)->dispose (object);
+}
+
+static void
+md_chart_view_class_init (MdChartViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = md_chart_view_dispose;
+  widget_class->snapshot = md_chart_view_snapshot;
+  widget_class->css_changed = md_chart_view_css_changed;
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+md_chart_view_init (MdChartView *self)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (gtk_widget_queue_draw), self);
+}
+
+GtkWidget *
+md_chart_view_new (MdChartKind kind)
+{
+  MdChartView *self = g_object_new (MD_TYPE_CHART_VIEW, NULL);
+
+  self->kind = kind;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, chart_label (kind), -1);
+
+  return GTK_WIDGET (self);
+}

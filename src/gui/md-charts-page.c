@@ -1,0 +1,696 @@
+/* md-charts-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Charts view: a period, a treatment to compare before and after,
+ * three summary cards and the three charts. The diary is read and the
+ * statistics computed in a worker thread on its own SQLite connection,
+ * so the view never stalls a frame; a change of period or treatment
+ * recomputes from the snapshot already read.
+ */
+
+#define G_LOG_DOMAIN "md-charts-page"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "md-chart-view.h"
+#include "md-charts-page.h"
+#include "md-database.h"
+#include "md-date-time-button.h"
+
+#define RELOAD_DELAY_MS 250
+
+struct _MdChartsPage
+{
+  AdwBin             parent_instance;
+
+  /* Template widgets */
+  GtkStack          *stack;
+  GtkSpinner        *spinner;
+  GtkDropDown       *range_dropdown;
+  GtkDropDown       *period_dropdown;
+  GtkDropDown       *treatment_dropdown;
+  MdDateTimeButton  *from_button;
+  MdDateTimeButton  *to_button;
+  GtkLabel          *range_error;
+  GtkFlowBox        *cards;
+  GtkBox            *frequency_box;
+  GtkBox            *pain_box;
+  GtkBox            *calendar_box;
+  GtkLabel          *definitions_label;
+
+  /* Owned */
+  MdDiary           *diary;
+  GSettings         *settings;
+  MdStatsData       *data;
+  MdStats           *stats;
+  GCancellable      *cancellable;
+  GtkStringList     *treatment_names;
+  GArray            *treatments;   /* MdStatsTreatment shown in the picker, after "none" */
+  guint              reload_source;
+
+  /* Borrowed */
+  MdChartView       *frequency;
+  MdChartView       *pain;
+  MdChartView       *calendar;
+
+  gboolean           dirty;
+  gboolean           updating;
+};
+
+G_DEFINE_FINAL_TYPE (MdChartsPage, md_charts_page, ADW_TYPE_BIN)
+
+static void reload (MdChartsPage *self);
+
+/* The period the settings ask for, as local days. */
+static gboolean
+get_range (MdChartsPage *self,
+           int          *first,
+           int          *last,
+           GError      **error)
+{
+  int today = md_stats_day_today (self->data != NULL ? self->data->now : g_get_real_time () / G_USEC_PER_SEC);
+  GDate date;
+
+  switch (g_settings_get_enum (self->settings, "charts-range"))
+    {
+    case 0:
+    case 1:
+    case 2:
+      {
+        static const int months[] = { 3, 6, 12 };
+
+        md_stats_day_to_date (today, &date);
+        g_date_subtract_months (&date, months[g_settings_get_enum (self->settings, "charts-range")]);
+        *first = md_stats_day_from_date (&date) + 1;
+        *last = today;
+      }
+      break;
+    case 3:
+      *first = self->data != NULL && (self->data->attacks->len + self->data->doses->len + self->data->days->len) > 0
+               ? MIN (self->data->first_day, today) : today - 27;
+      *last = MAX (today, self->data != NULL ? self->data->last_day : today);
+      break;
+    case 4:
+    default:
+      {
+        g_autofree char *from = g_settings_get_string (self->settings, "charts-from");
+        g_autofree char *to = g_settings_get_string (self->settings, "charts-to");
+
+        *first = md_stats_day_from_iso (from);
+        *last = md_stats_day_from_iso (to);
+        if (*first == G_MININT || *last == G_MININT)
+          {
+            *first = today - 27;
+            *last = today;
+          }
+        if (*first > *last)
+          {
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                 _("The first day of the period is after its last day."));
+            return FALSE;
+          }
+      }
+      break;
+    }
+
+  return TRUE;
+}
+
+static char *
+treatment_label (MdStatsData            *data,
+                 const MdStatsTreatment *t)
+{
+  const char *name = g_array_index (data->medications, MdStatsMedication, t->medication).name;
+  /* Translators: strftime format of a treatment start in the picker, e.g. "3 Mar 2026" */
+  g_autofree char *date = md_chart_format_day (t->start_day, C_("treatment start", "%e %b %Y"));
+
+  if (t->kind == MD_STATS_TREATMENT_INFUSIONS)
+    /* Translators: a series of infusions as a treatment start, e.g. "Magnesium sulfate IV 1 g, infusions from 3 Mar 2026" */
+    return g_strdup_printf (_("%s, infusions from %s"), name, g_strstrip (date));
+
+  /* Translators: a preventive course as a treatment start, e.g. "Magnesium 400 mg from 3 Mar 2026" */
+  return g_strdup_printf (_("%s from %s"), name, g_strstrip (date));
+}
+
+static GtkWidget *
+card_new (const char *title,
+          const char *value,
+          const char *detail)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "summary-card");
+
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  label = gtk_label_new (value);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title-1");
+  gtk_box_append (GTK_BOX (box), label);
+
+  label = gtk_label_new (detail);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Wrapping labels ask for their whole text's width otherwise, and the
+   * cards would never sit three in a row. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+
+  return box;
+}
+
+static void
+update_cards (MdChartsPage            *self,
+              const MdStatsComparison *cmp)
+{
+  const MdStats *stats = self->stats;
+  int recent_first = MAX (stats->first_day, stats->last_day - 27);
+  MdStatsSpan recent;
+  GtkWidget *child;
+  g_autofree char *migraine = NULL;
+  g_autofree char *migraine_detail = NULL;
+  g_autofree char *acute = NULL;
+  const char *acute_detail;
+  g_autofree char *acute_text = NULL;
+  GString *pain_free = g_string_new (NULL);
+  g_autofree char *pooled = NULL;
+  int successes = 0, n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
+    gtk_flow_box_remove (self->cards, child);
+
+  md_stats_count_span (stats, recent_first, stats->last_day - recent_first + 1, &recent);
+
+  migraine = md_chart_format_number (md_stats_span_rate (&recent, recent.migraine), 1);
+  if (cmp != NULL)
+    {
+      g_autofree char *baseline = md_chart_format_number (cmp->baseline_rate, 1);
+
+      /* Translators: summary card; %s is a rate, %d the baseline length in days */
+      migraine_detail = g_strdup_printf (ngettext ("In the last 28 days. Baseline: %s (the %d day before the treatment).",
+                                                   "In the last 28 days. Baseline: %s (the %d days before the treatment).",
+                                                   cmp->baseline.n_days),
+                                         baseline, cmp->baseline.n_days);
+    }
+  else
+    {
+      g_autofree char *whole = md_chart_format_number (md_stats_span_rate (&stats->total, stats->total.migraine), 1);
+
+      /* Translators: summary card; %s is a rate over the whole chosen period */
+      migraine_detail = g_strdup_printf (_("In the last 28 days. Over the whole period: %s."), whole);
+    }
+  if (recent.incomplete)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("Only %d of %d day recorded.", "Only %d of %d days recorded.",
+                                                         recent.n_days),
+                                               recent.recorded, recent.n_days);
+      g_autofree char *joined = g_strconcat (migraine_detail, " ", more, NULL);
+
+      g_free (migraine_detail);
+      migraine_detail = g_steal_pointer (&joined);
+    }
+  gtk_flow_box_append (self->cards, card_new (_("Migraine days per 28 days"), migraine, migraine_detail));
+
+  acute = md_chart_format_number (md_stats_span_rate (&recent, recent.acute), 1);
+  if (recent.overuse)
+    acute_detail = _("In the last 28 days, medication use reached the ICHD-3 medication-overuse threshold. Please discuss it with your doctor.");
+  else if (recent.early_notice)
+    acute_detail = _("10 or more days in the last 28 days: frequent acute medication can make headaches more frequent. Consider discussing it with your doctor.");
+  else
+    acute_detail = _("In the last 28 days; under 10 days is below the overuse thresholds.");
+  acute_text = g_strdup (acute_detail);
+  gtk_flow_box_append (self->cards, card_new (_("Acute-medication days per 28 days"), acute, acute_text));
+
+  for (guint i = 0; i < stats->medications->len && i < 3; i++)
+    {
+      const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, i);
+      const char *name = g_array_index (stats->data->medications, MdStatsMedication, m->medication).name;
+      g_autofree char *rate = md_chart_format_percent (m->pain_free_2h.value);
+
+      if (pain_free->len > 0)
+        g_string_append_c (pain_free, '\n');
+      /* Translators: one line of the pain-free card, e.g. "Sumatriptan 50 mg: 42% (n = 12)" */
+      g_string_append_printf (pain_free, _("%s: %s (n = %d)"), name, rate, m->pain_free_2h.n);
+    }
+  for (guint i = 0; i < stats->medications->len; i++)
+    {
+      const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, i);
+
+      successes += m->pain_free_2h.successes;
+      n += m->pain_free_2h.n;
+    }
+  if (n > 0)
+    {
+      g_autofree char *rate = md_chart_format_percent ((double) successes / n);
+
+      /* Translators: the big number of the pain-free card: all acute doses together, e.g. "38% of 22" */
+      pooled = g_strdup_printf (_("%s of %d"), rate, n);
+    }
+  if (pain_free->len == 0)
+    g_string_append (pain_free, _("No acute doses with a reading 2 hours later in this period."));
+  gtk_flow_box_append (self->cards, card_new (_("Pain-free 2 hours after a dose"),
+                                              pooled != NULL ? pooled : C_("number", "–"),
+                                              pain_free->str));
+  g_string_free (pain_free, TRUE);
+}
+
+static const MdStatsTreatment *
+selected_treatment (MdChartsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->treatment_dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > self->treatments->len)
+    return NULL;
+
+  return &g_array_index (self->treatments, MdStatsTreatment, selected - 1);
+}
+
+/* Draws everything from self->data: called on new data and on any
+ * change of period, treatment or statistics setting. */
+static void
+recompute (MdChartsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdStats) old = NULL;
+  MdStatsSettings settings;
+  MdStatsComparison comparison;
+  const MdStatsTreatment *treatment;
+  gboolean by_month;
+  g_autofree char *definitions = NULL;
+  int first, last;
+
+  if (self->data == NULL)
+    return;
+
+  if (!get_range (self, &first, &last, &error))
+    {
+      gtk_label_set_text (self->range_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->range_error), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->range_error), FALSE);
+
+  md_stats_settings_load (&settings, self->settings);
+  old = g_steal_pointer (&self->stats);
+  self->stats = md_stats_compute (self->data, &settings, first, last);
+
+  /* The treatments come from the whole diary; keep the choice when it is still there. */
+  {
+    const MdStatsTreatment *previous = old != NULL ? selected_treatment (self) : NULL;
+    MdStatsTreatment keep = { 0 };
+    guint select = 0;
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+    if (previous != NULL)
+      keep = *previous;
+    self->updating = TRUE;
+    g_array_set_size (self->treatments, 0);
+    g_ptr_array_add (names, g_strdup (_("No before/after comparison")));
+    for (guint i = 0; i < self->stats->treatments->len; i++)
+      {
+        const MdStatsTreatment *t = &g_array_index (self->stats->treatments, MdStatsTreatment, i);
+
+        g_array_append_val (self->treatments, *t);
+        g_ptr_array_add (names, treatment_label (self->data, t));
+        if (previous != NULL && t->start_day == keep.start_day && t->medication == keep.medication)
+          select = i + 1;
+      }
+    g_ptr_array_add (names, NULL);
+    gtk_string_list_splice (self->treatment_names, 0,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->treatment_names)),
+                            (const char * const *) names->pdata);
+    gtk_drop_down_set_selected (self->treatment_dropdown, select);
+    gtk_widget_set_visible (GTK_WIDGET (self->treatment_dropdown), self->treatments->len > 0);
+    self->updating = FALSE;
+  }
+
+  treatment = selected_treatment (self);
+  if (treatment != NULL)
+    md_stats_compare (self->stats, treatment, &comparison);
+
+  by_month = g_settings_get_boolean (self->settings, "charts-by-month");
+  md_chart_view_set_stats (self->frequency, self->stats, by_month, treatment != NULL ? &comparison : NULL);
+  md_chart_view_set_stats (self->pain, self->stats, by_month, NULL);
+  md_chart_view_set_stats (self->calendar, self->stats, by_month, NULL);
+  update_cards (self, treatment != NULL ? &comparison : NULL);
+
+  definitions = md_stats_settings_describe (&settings);
+  {
+    g_autofree char *text = g_strconcat (definitions, "\n",
+                                         _("Descriptive statistics from a patient diary; not a diagnosis."),
+                                         NULL);
+    gtk_label_set_text (self->definitions_label, text);
+  }
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->data->attacks->len + self->data->doses->len + self->data->days->len > 0
+                                    ? "charts" : "empty");
+}
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(MdChartsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  MdStatsData *data = md_stats_data_load_finish (result, &error);
+
+  gtk_spinner_stop (self->spinner);
+  if (data == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot read the diary for the charts: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->data, md_stats_data_unref);
+  self->data = data;
+  recompute (self);
+}
+
+static void
+reload (MdChartsPage *self)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  if (self->diary == NULL)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+
+  self->dirty = FALSE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (self->data == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      gtk_spinner_start (self->spinner);
+    }
+  md_stats_data_load_async (md_database_get_path (md_diary_get_database (self->diary)),
+                            self->cancellable, load_cb, g_object_ref (self));
+}
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  MdChartsPage *self = user_data;
+
+  self->reload_source = 0;
+  reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Several changes in a row (an import, typing) load once. */
+static void
+diary_changed_cb (MdChartsPage *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+}
+
+static void
+settings_changed_cb (MdChartsPage *self,
+                     const char   *key)
+{
+  int range = g_settings_get_enum (self->settings, "charts-range");
+
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->range_dropdown, range);
+  gtk_drop_down_set_selected (self->period_dropdown, g_settings_get_boolean (self->settings, "charts-by-month"));
+  gtk_widget_set_visible (GTK_WIDGET (self->from_button), range == 4);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_button), range == 4);
+  self->updating = FALSE;
+
+  recompute (self);
+}
+
+static GDateTime *
+day_to_date_time (int day)
+{
+  GDate date;
+
+  md_stats_day_to_date (day, &date);
+
+  return g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+}
+
+static void
+range_selected_cb (MdChartsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->range_dropdown);
+
+  if (self->updating || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (selected == 4 && self->stats != NULL)
+    {
+      /* Start a custom period from what is shown now. */
+      g_autofree char *from = md_stats_day_to_iso (self->stats->first_day);
+      g_autofree char *to = md_stats_day_to_iso (self->stats->last_day);
+
+      g_settings_set_string (self->settings, "charts-from", from);
+      g_settings_set_string (self->settings, "charts-to", to);
+      {
+        g_autoptr(GDateTime) f = day_to_date_time (self->stats->first_day);
+        g_autoptr(GDateTime) t = day_to_date_time (self->stats->last_day);
+
+        self->updating = TRUE;
+        md_date_time_button_set_date_time (self->from_button, f);
+        md_date_time_button_set_date_time (self->to_button, t);
+        self->updating = FALSE;
+      }
+    }
+  g_settings_set_enum (self->settings, "charts-range", selected);
+}
+
+static void
+custom_date_changed_cb (MdChartsPage *self)
+{
+  GDateTime *from = md_date_time_button_get_date_time (self->from_button);
+  GDateTime *to = md_date_time_button_get_date_time (self->to_button);
+
+  if (self->updating || from == NULL || to == NULL)
+    return;
+
+  {
+    g_autofree char *f = g_date_time_format (from, "%Y-%m-%d");
+    g_autofree char *t = g_date_time_format (to, "%Y-%m-%d");
+
+    g_settings_set_string (self->settings, "charts-from", f);
+    g_settings_set_string (self->settings, "charts-to", t);
+  }
+}
+
+static void
+period_selected_cb (MdChartsPage *self)
+{
+  if (!self->updating)
+    g_settings_set_boolean (self->settings, "charts-by-month",
+                            gtk_drop_down_get_selected (self->period_dropdown) == 1);
+}
+
+static void
+treatment_selected_cb (MdChartsPage *self)
+{
+  if (!self->updating)
+    recompute (self);
+}
+
+static void
+md_charts_page_map (GtkWidget *widget)
+{
+  MdChartsPage *self = MD_CHARTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (md_charts_page_parent_class)->map (widget);
+
+  if (self->dirty || (self->data == NULL && self->diary != NULL))
+    reload (self);
+}
+
+static void
+md_charts_page_dispose (GObject *object)
+{
+  MdChartsPage *self = MD_CHARTS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->diary != NULL)
+    g_signal_handlers_disconnect_by_data (self->diary, self);
+  g_clear_object (&self->diary);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->treatment_names);
+  g_clear_pointer (&self->treatments, g_array_unref);
+
+  G_OBJECT_CLASS (md_charts_page_parent_class)->dispose (object);
+}
+
+static void
+md_charts_page_finalize (GObject *object)
+{
+  MdChartsPage *self = MD_CHARTS_PAGE (object);
+
+  g_clear_pointer (&self->stats, md_stats_free);
+  g_clear_pointer (&self->data, md_stats_data_unref);
+
+  G_OBJECT_CLASS (md_charts_page_parent_class)->finalize (object);
+}
+
+static void
+md_charts_page_class_init (MdChartsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_charts_page_dispose;
+  object_class->finalize = md_charts_page_finalize;
+  widget_class->map = md_charts_page_map;
+
+  g_type_ensure (MD_TYPE_DATE_TIME_BUTTON);
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-charts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, range_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, treatment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, from_button);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, to_button);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, range_error);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, cards);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, frequency_box);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, pain_box);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, calendar_box);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, definitions_label);
+}
+
+static GtkWidget *
+add_chart (GtkBox      *box,
+           MdChartKind  kind,
+           int          height)
+{
+  GtkWidget *view = md_chart_view_new (kind);
+
+  gtk_widget_set_size_request (view, 280, height);
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_box_append (box, view);
+
+  return view;
+}
+
+static void
+md_charts_page_init (MdChartsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->treatments = g_array_new (FALSE, FALSE, sizeof (MdStatsTreatment));
+  self->treatment_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->treatment_dropdown, G_LIST_MODEL (self->treatment_names));
+
+  self->frequency = MD_CHART_VIEW (add_chart (self->frequency_box, MD_CHART_KIND_FREQUENCY, 380));
+  self->pain = MD_CHART_VIEW (add_chart (self->pain_box, MD_CHART_KIND_PAIN, 380));
+  self->calendar = MD_CHART_VIEW (add_chart (self->calendar_box, MD_CHART_KIND_CALENDAR, 440));
+
+  settings_changed_cb (self, NULL);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->range_dropdown, "notify::selected", G_CALLBACK (range_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->period_dropdown, "notify::selected", G_CALLBACK (period_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->treatment_dropdown, "notify::selected", G_CALLBACK (treatment_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->from_button, "notify::date-time", G_CALLBACK (custom_date_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->to_button, "notify::date-time", G_CALLBACK (custom_date_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+md_charts_page_new (void)
+{
+  return g_object_new (MD_TYPE_CHARTS_PAGE, NULL);
+}
+
+void
+md_charts_page_set_diary (MdChartsPage *self,
+                          MdDiary      *diary)
+{
+  g_return_if_fail (MD_IS_CHARTS_PAGE (self));
+
+  if (self->diary == diary)
+    return;
+
+  if (self->diary != NULL)
+    g_signal_handlers_disconnect_by_data (self->diary, self);
+  g_set_object (&self->diary, diary);
+  g_clear_pointer (&self->stats, md_stats_free);
+  g_clear_pointer (&self->data, md_stats_data_unref);
+  if (diary != NULL)
+    {
+      g_signal_connect_swapped (diary, "changed", G_CALLBACK (diary_changed_cb), self);
+      g_signal_connect_swapped (diary, "attack-changed", G_CALLBACK (diary_changed_cb), self);
+    }
+  reload (self);
+}
+
+/**
+ * md_charts_page_get_stats:
+ *
+ * Returns: (nullable) (transfer none): the statistics drawn now
+ */
+MdStats *
+md_charts_page_get_stats (MdChartsPage *self)
+{
+  g_return_val_if_fail (MD_IS_CHARTS_PAGE (self), NULL);
+
+  return self->stats;
+}
+
+/**
+ * md_charts_page_get_comparison:
+ *
+ * Returns: whether a treatment is chosen; fills @comparison then
+ */
+gboolean
+md_charts_page_get_comparison (MdChartsPage      *self,
+                               MdStatsComparison *comparison)
+{
+  const MdStatsTreatment *treatment;
+
+  g_return_val_if_fail (MD_IS_CHARTS_PAGE (self), FALSE);
+
+  treatment = self->stats != NULL ? selected_treatment (self) : NULL;
+  if (treatment == NULL)
+    return FALSE;
+
+  md_stats_compare (self->stats, treatment, comparison);
+  return TRUE;
+}
+
+GtkWidget *
+md_charts_page_get_chart (MdChartsPage *self,
+                          MdChartKind   kind)
+{
+  g_return_val_if_fail (MD_IS_CHARTS_PAGE (self), NULL);
+
+  return GTK_WIDGET (kind == MD_CHART_KIND_FREQUENCY ? self->frequency
+                     : kind == MD_CHART_KIND_PAIN ? self->pain : self->calendar);
+}
