@@ -2050,7 +2050,12 @@ md_diary_save_preventive_course (MdDiary             *self,
       ok = step_done (self, stmt, error);
     }
 
-  return action_end (self, owns, ok, error);
+  /* Courses are drawn on the charts and are treatment starts there. */
+  if (!action_end (self, owns, ok, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
 }
 
 /**

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "md-chart-view.h"
@@ -311,35 +312,39 @@ recompute (MdChartsPage *self)
   old = g_steal_pointer (&self->stats);
   self->stats = md_stats_compute (self->data, &settings, first, last);
 
-  /* The treatments come from the whole diary; keep the choice when it is still there. */
-  {
-    const MdStatsTreatment *previous = old != NULL ? selected_treatment (self) : NULL;
-    MdStatsTreatment keep = { 0 };
-    guint select = 0;
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  /* The treatments come from the whole diary; the picker is rebuilt only
+   * when they change, keeping the choice when it is still there. */
+  if (self->treatments->len != self->stats->treatments->len ||
+      memcmp (self->treatments->data, self->stats->treatments->data,
+              sizeof (MdStatsTreatment) * self->treatments->len) != 0)
+    {
+      const MdStatsTreatment *previous = selected_treatment (self);
+      MdStatsTreatment keep = { 0 };
+      guint select = 0;
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
-    if (previous != NULL)
-      keep = *previous;
-    self->updating = TRUE;
-    g_array_set_size (self->treatments, 0);
-    g_ptr_array_add (names, g_strdup (_("No before/after comparison")));
-    for (guint i = 0; i < self->stats->treatments->len; i++)
-      {
-        const MdStatsTreatment *t = &g_array_index (self->stats->treatments, MdStatsTreatment, i);
+      if (previous != NULL)
+        keep = *previous;
+      g_array_set_size (self->treatments, 0);
+      g_ptr_array_add (names, g_strdup (_("No before/after comparison")));
+      for (guint i = 0; i < self->stats->treatments->len; i++)
+        {
+          const MdStatsTreatment *t = &g_array_index (self->stats->treatments, MdStatsTreatment, i);
 
-        g_array_append_val (self->treatments, *t);
-        g_ptr_array_add (names, treatment_label (self->data, t));
-        if (previous != NULL && t->start_day == keep.start_day && t->medication == keep.medication)
-          select = i + 1;
-      }
-    g_ptr_array_add (names, NULL);
-    gtk_string_list_splice (self->treatment_names, 0,
-                            g_list_model_get_n_items (G_LIST_MODEL (self->treatment_names)),
-                            (const char * const *) names->pdata);
-    gtk_drop_down_set_selected (self->treatment_dropdown, select);
-    gtk_widget_set_visible (GTK_WIDGET (self->treatment_dropdown), self->treatments->len > 0);
-    self->updating = FALSE;
-  }
+          g_array_append_val (self->treatments, *t);
+          g_ptr_array_add (names, treatment_label (self->data, t));
+          if (previous != NULL && t->start_day == keep.start_day && t->medication == keep.medication)
+            select = i + 1;
+        }
+      g_ptr_array_add (names, NULL);
+      self->updating = TRUE;
+      gtk_string_list_splice (self->treatment_names, 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->treatment_names)),
+                              (const char * const *) names->pdata);
+      gtk_drop_down_set_selected (self->treatment_dropdown, select);
+      self->updating = FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->treatment_dropdown), self->treatments->len > 0);
 
   treatment = selected_treatment (self);
   if (treatment != NULL)

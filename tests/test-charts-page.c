@@ -1,0 +1,288 @@
+/* test-charts-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Charts view as a patient uses it: the charts follow the diary,
+ * the period and the treatment picker; the summary cards and the
+ * accessible descriptions say the numbers; an empty diary shows the
+ * empty state; the statistics preferences change what is counted.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "md-charts-page.h"
+#include "md-test-gui.h"
+#include "md-test-utils.h"
+#include "md-window.h"
+
+typedef struct
+{
+  MdApplication *app;
+  MdWindow      *window;
+  MdChartsPage  *page;
+  MdDiary       *diary;
+  char          *path;
+} Fixture;
+
+static gboolean
+diary_opened (gpointer user_data)
+{
+  return md_application_get_diary (user_data) != NULL;
+}
+
+static gboolean
+page_showing (gpointer user_data)
+{
+  Fixture *f = user_data;
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE, "stack"));
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  return md_charts_page_get_stats (f->page) != NULL &&
+         (g_strcmp0 (name, "charts") == 0 || g_strcmp0 (name, "empty") == 0);
+}
+
+static const char *
+visible_name (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE, "stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "charts-range");
+  g_settings_reset (settings, "charts-by-month");
+  g_settings_reset (settings, "migraine-definition");
+  f->path = g_build_filename (dir, "diary.db", NULL);
+  f->app = md_test_gui_app_new ();
+  md_application_set_database_path (f->app, f->path);
+  g_application_activate (G_APPLICATION (f->app));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  g_assert_true (md_test_wait_for (diary_opened, f->app, 5000));
+  f->window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  f->diary = md_application_get_diary (f->app);
+  f->page = MD_CHARTS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window), MD_TYPE_WINDOW, "charts_page"));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  md_test_gui_close_all (f->app);
+  g_clear_object (&f->app);
+  g_free (f->path);
+}
+
+static void
+show_charts (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "charts"));
+  g_assert_true (md_test_wait_for (page_showing, f, 5000));
+}
+
+static void
+log_attack (Fixture    *f,
+            GDateTime  *start,
+            int         peak)
+{
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) end = g_date_time_add_hours (start, 6);
+
+  attack->start = g_date_time_to_unix (start);
+  attack->start_offset = g_date_time_get_utc_offset (start) / G_TIME_SPAN_SECOND;
+  attack->end = g_date_time_to_unix (end);
+  attack->end_offset = g_date_time_get_utc_offset (end) / G_TIME_SPAN_SECOND;
+  attack->peak_pain = peak;
+  attack->side = g_strdup ("left");
+  attack->quality = g_strdup ("pulsating");
+  g_strfreev (attack->symptoms);
+  attack->symptoms = g_strsplit ("nausea", ",", -1);
+  g_assert_true (md_diary_save_attack (f->diary, attack, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  Fixture *f;
+  int      migraine;
+} WaitMigraine;
+
+static gboolean
+migraine_days_are (gpointer user_data)
+{
+  WaitMigraine *w = user_data;
+  MdStats *stats = md_charts_page_get_stats (w->f->page);
+
+  return stats != NULL && stats->total.migraine == w->migraine;
+}
+
+static char *
+accessible_description (GtkWidget *widget)
+{
+  /* The description set on the widget, as the accessibility tree gets it. */
+  return md_chart_view_describe (MD_CHART_VIEW (widget));
+}
+
+static void
+test_empty_diary (Fixture       *f,
+                  gconstpointer  data)
+{
+  show_charts (f);
+  g_assert_cmpstr (visible_name (f), ==, "empty");
+}
+
+static void
+test_charts_follow_the_diary (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -3);
+  g_autoptr(GDateTime) morning = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                        g_date_time_get_day_of_month (day), 8, 0, 0);
+  g_autoptr(GDateTime) earlier = g_date_time_add_days (morning, -1);
+  WaitMigraine wait = { f, 2 };
+  g_autofree char *description = NULL;
+  GtkWidget *frequency;
+  GtkFlowBox *cards;
+
+  log_attack (f, earlier, 2);
+  show_charts (f);
+  log_attack (f, morning, 3);
+  /* The view reloads on its own, in the background. */
+  g_assert_true (md_test_wait_for (migraine_days_are, &wait, 5000));
+  g_assert_cmpstr (visible_name (f), ==, "charts");
+
+  frequency = md_charts_page_get_chart (f->page, MD_CHART_KIND_FREQUENCY);
+  description = accessible_description (frequency);
+  g_assert_nonnull (strstr (description, "2 days recorded"));
+  g_assert_nonnull (strstr (description, "Attack frequency per 28 days"));
+  g_assert_cmpint (gtk_widget_get_width (frequency), >, 100);
+
+  cards = GTK_FLOW_BOX (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE, "cards"));
+  {
+    GtkFlowBoxChild *first = gtk_flow_box_get_child_at_index (cards, 0);
+    GtkWidget *box = gtk_flow_box_child_get_child (first);
+    GtkWidget *value = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+    /* 2 migraine days over 2 recorded days of the last 28: 28.0 per 28 days */
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, "28.0");
+    g_assert_nonnull (gtk_flow_box_get_child_at_index (cards, 2));
+  }
+
+  /* Hovering a period tells its numbers */
+  {
+    g_autofree char *tip = NULL;
+    int w = gtk_widget_get_width (frequency), h = gtk_widget_get_height (frequency);
+
+    for (int x = w - 5; x > 0 && tip == NULL; x -= 5)
+      tip = md_chart_view_describe_at (MD_CHART_VIEW (frequency), x, h / 2);
+    g_assert_nonnull (tip);
+    g_assert_nonnull (strstr (tip, "migraine days 2"));
+  }
+}
+
+static gboolean
+has_treatments (gpointer user_data)
+{
+  Fixture *f = user_data;
+  MdStats *stats = md_charts_page_get_stats (f->page);
+
+  return stats != NULL && stats->treatments->len == 1;
+}
+
+static void
+test_period_and_treatment (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) long_ago = g_date_time_add_months (now, -8);
+  g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *medications = md_diary_get_medications (f->diary);
+  g_autoptr(MdMedication) med = g_list_model_get_item (medications, 0);
+  GtkDropDown *treatment_dropdown;
+  MdStatsComparison cmp;
+  WaitMigraine one = { f, 1 };
+  g_autofree char *description = NULL;
+
+  log_attack (f, long_ago, 2);
+  show_charts (f);
+  /* Eight months ago is outside the default six */
+  g_assert_cmpint (md_charts_page_get_stats (f->page)->total.migraine, ==, 0);
+  g_settings_set_enum (settings, "charts-range", 3);
+  g_assert_true (md_test_wait_for (migraine_days_are, &one, 2000));
+
+  course->medication_uuid = g_strdup (med->uuid);
+  course->start_date = g_date_time_format (now, "%Y-%m-%d");
+  g_assert_true (md_diary_save_preventive_course (f->diary, course, &error));
+  g_assert_no_error (error);
+  g_assert_true (md_test_wait_for (has_treatments, f, 5000));
+
+  treatment_dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE,
+                                                                      "treatment_dropdown"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (treatment_dropdown)));
+  g_assert_false (md_charts_page_get_comparison (f->page, &cmp));
+  gtk_drop_down_set_selected (treatment_dropdown, 1);
+  g_assert_true (md_charts_page_get_comparison (f->page, &cmp));
+  g_assert_false (cmp.evaluable); /* it starts today */
+  description = accessible_description (md_charts_page_get_chart (f->page, MD_CHART_KIND_FREQUENCY));
+  g_assert_nonnull (strstr (description, "not yet evaluable"));
+}
+
+static void
+test_definition_setting (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(GError) error = NULL;
+  WaitMigraine none = { f, 0 }, one = { f, 1 };
+
+  /* 20 minutes, pulsating, moderate, nausea: C and D of ICHD-3 (A), under
+   * definition B's 30 minutes */
+  attack->start = g_date_time_to_unix (yesterday);
+  attack->start_offset = g_date_time_get_utc_offset (yesterday) / G_TIME_SPAN_SECOND;
+  attack->end = attack->start + 20 * 60;
+  attack->end_offset = attack->start_offset;
+  attack->peak_pain = 2;
+  attack->quality = g_strdup ("pulsating");
+  g_strfreev (attack->symptoms);
+  attack->symptoms = g_strsplit ("nausea", ",", -1);
+  g_assert_true (md_diary_save_attack (f->diary, attack, &error));
+
+  show_charts (f);
+  g_assert_true (md_test_wait_for (migraine_days_are, &one, 5000));
+  g_settings_set_enum (settings, "migraine-definition", 1);
+  g_assert_true (md_test_wait_for (migraine_days_are, &none, 2000));
+  g_settings_set_enum (settings, "migraine-definition", 0);
+  g_assert_true (md_test_wait_for (migraine_days_are, &one, 2000));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init_gui (&argc, &argv);
+
+  g_test_add ("/md/charts-page/empty-diary", Fixture, NULL, fixture_set_up, test_empty_diary, fixture_tear_down);
+  g_test_add ("/md/charts-page/follows-the-diary", Fixture, NULL, fixture_set_up,
+              test_charts_follow_the_diary, fixture_tear_down);
+  g_test_add ("/md/charts-page/period-and-treatment", Fixture, NULL, fixture_set_up,
+              test_period_and_treatment, fixture_tear_down);
+  g_test_add ("/md/charts-page/definition-setting", Fixture, NULL, fixture_set_up,
+              test_definition_setting, fixture_tear_down);
+
+  return g_test_run ();
+}
