@@ -499,7 +499,7 @@ md_chart_calendar_describe_day (const MdChartCalendarModel *model,
 {
   const MdStatsDayInfo *info = md_stats_get_day (model->stats, day);
   /* Translators: strftime format of a full date in the calendar's details, e.g. "Tuesday, 3 March 2026" */
-  g_autofree char *date = md_chart_format_day (day, C_("calendar date", "%A, %e %B %Y"));
+  g_autofree char *date = md_chart_format_day (day, C_("calendar date", "%A, %-d %B %Y"));
   GString *text = g_string_new (g_strstrip (date));
 
   g_string_append (text, ": ");

@@ -607,8 +607,8 @@ md_chart_frequency_describe_period (const MdChartFrequencyModel *model,
 
   s = &g_array_index (spans, MdStatsSpan, index);
   /* Translators: strftime format of a date in a chart's details, e.g. "3 Mar 2026" */
-  from = md_chart_format_day (s->first_day, C_("chart date", "%e %b %Y"));
-  to = md_chart_format_day (s->first_day + s->n_days - 1, C_("chart date", "%e %b %Y"));
+  from = md_chart_format_day (s->first_day, C_("chart date", "%-d %b %Y"));
+  to = md_chart_format_day (s->first_day + s->n_days - 1, C_("chart date", "%-d %b %Y"));
   days = g_strdup_printf (ngettext ("%d of %d day recorded", "%d of %d days recorded", s->n_days),
                           s->recorded, s->n_days);
   /* Translators: the details of one period on the frequency chart */
@@ -624,8 +624,8 @@ md_chart_frequency_describe (const MdChartFrequencyModel *model)
 {
   const MdStats *stats = model->stats;
   GString *text = g_string_new (NULL);
-  g_autofree char *from = md_chart_format_day (stats->first_day, C_("chart date", "%e %b %Y"));
-  g_autofree char *to = md_chart_format_day (stats->last_day, C_("chart date", "%e %b %Y"));
+  g_autofree char *from = md_chart_format_day (stats->first_day, C_("chart date", "%-d %b %Y"));
+  g_autofree char *to = md_chart_format_day (stats->last_day, C_("chart date", "%-d %b %Y"));
   g_autofree char *headache = md_chart_format_number (md_stats_span_rate (&stats->total, stats->total.headache), 1);
   g_autofree char *migraine = md_chart_format_number (md_stats_span_rate (&stats->total, stats->total.migraine), 1);
   g_autofree char *acute = md_chart_format_number (md_stats_span_rate (&stats->total, stats->total.acute), 1);

@@ -15,6 +15,7 @@
 #include "md-error.h"
 #include "md-paths.h"
 #include "md-preferences-window.h"
+#include "md-report.h"
 #include "md-window.h"
 
 /* The exit status for a command line that could not be understood, as
@@ -56,6 +57,16 @@ static const GOptionEntry main_entries[] = {
   { "import-csv", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Add the entries of a CSV export in FILE that the diary does not have yet"),
     N_("FILE") },
+  { "export-report", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the clinical report for your doctor to FILE as PDF, without opening the window"),
+    N_("FILE") },
+  { "from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-report: the first day of the report (default: the first entry)"),
+    /* Translators: placeholder in --help output; keep the letters as they are */
+    N_("YYYY-MM-DD") },
+  { "to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-report: the last day of the report (default: today)"),
+    N_("YYYY-MM-DD") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -186,6 +197,35 @@ md_application_handle_local_options (GApplication *application,
        * must not be handed a second file it did not open. */
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  if (g_variant_dict_lookup (options, "export-report", "^ay", &file))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      g_autofree char *patient = g_settings_get_string (settings, "patient-name");
+      MdStatsSettings stats_settings;
+
+      g_variant_dict_lookup (options, "from", "s", &from);
+      g_variant_dict_lookup (options, "to", "s", &to);
+      md_stats_settings_load (&stats_settings, settings);
+      if (!md_report_export (md_application_get_database_path (self), file, from, to,
+                             &stats_settings, patient, &error))
+        {
+          g_printerr ("migraine-diary: %s\n", error->message);
+          return g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID) ? 2 : EXIT_FAILURE;
+        }
+
+      /* Translators: %s is a file */
+      g_print (_("The report was written to “%s”.\n"), file);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "from") || g_variant_dict_contains (options, "to"))
+    {
+      g_printerr ("migraine-diary: %s\n", _("--from and --to go with --export-report."));
+      return 2;
     }
 
   if (g_variant_dict_lookup (options, "export-csv", "^ay", &file))

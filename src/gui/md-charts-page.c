@@ -127,7 +127,7 @@ treatment_label (MdStatsData            *data,
 {
   const char *name = g_array_index (data->medications, MdStatsMedication, t->medication).name;
   /* Translators: strftime format of a treatment start in the picker, e.g. "3 Mar 2026" */
-  g_autofree char *date = md_chart_format_day (t->start_day, C_("treatment start", "%e %b %Y"));
+  g_autofree char *date = md_chart_format_day (t->start_day, C_("treatment start", "%-d %b %Y"));
 
   if (t->kind == MD_STATS_TREATMENT_INFUSIONS)
     /* Translators: a series of infusions as a treatment start, e.g. "Magnesium sulfate IV 1 g, infusions from 3 Mar 2026" */

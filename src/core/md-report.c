@@ -1,0 +1,1468 @@
+/* md-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The report is a list of blocks (headings, paragraphs, tables, charts)
+ * measured with Pango and placed on pages: a table breaks between rows
+ * and repeats its header, a chart moves whole to the next page, and a
+ * heading stays with what follows it. Every page ends with the footnote
+ * and "Page X of Y". Layout uses device-independent metrics (no hinting),
+ * so a page is the same on paper, in the PDF and in a preview.
+ */
+
+#define G_LOG_DOMAIN "md-report"
+
+#include "config.h"
+
+#include <langinfo.h>
+#include <math.h>
+#include <string.h>
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+
+#include "md-catalogue.h"
+#include "md-chart-private.h"
+#include "md-error.h"
+#include "md-report.h"
+
+#define BASE_SIZE 9.0
+#define TABLE_SIZE 7.2
+#define CELL_PAD 3.0
+#define BLOCK_GAP 10.0
+
+typedef enum
+{
+  BLOCK_TITLE,
+  BLOCK_HEADING,
+  BLOCK_PARAGRAPH,
+  BLOCK_NOTE,
+  BLOCK_TABLE,
+  BLOCK_FREQUENCY,
+  BLOCK_PAIN,
+  BLOCK_CALENDAR,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind   kind;
+  char       *text;
+  /* Tables */
+  guint       n_columns;
+  double     *widths;   /* fractions of the text width */
+  char      **header;
+  GPtrArray  *rows;     /* char ** each, n_columns cells */
+  double     *row_heights;
+  double      header_height;
+  /* Charts */
+  double      height;
+  int         first_month;
+  int         n_months;
+} Block;
+
+typedef struct
+{
+  int     page;
+  double  y;
+  Block  *block;
+  guint   row_from;
+  guint   row_to;
+  double  height;
+} Placement;
+
+struct _MdReport
+{
+  MdStatsData     *data;
+  MdStatsSettings  settings;
+  MdStats         *stats;
+  int              first_day;
+  int              last_day;
+  char            *patient_name;
+  gboolean         rtl;
+  gint64           generated;
+  gboolean         has_comparison;
+  MdStatsTreatment comparison;
+
+  double           width;
+  double           height;
+  double           margin;
+  GPtrArray       *blocks;     /* Block */
+  GArray          *placements; /* Placement */
+  int              n_pages;
+  cairo_surface_t *measure_surface;
+  cairo_t         *measure;
+};
+
+static void
+block_free (gpointer data)
+{
+  Block *b = data;
+
+  g_free (b->text);
+  g_free (b->widths);
+  g_strfreev (b->header);
+  g_clear_pointer (&b->rows, g_ptr_array_unref);
+  g_free (b->row_heights);
+  g_free (b);
+}
+
+MdReport *
+md_report_new (MdStatsData           *data,
+               const MdStatsSettings *settings,
+               int                    first_day,
+               int                    last_day)
+{
+  MdReport *self;
+
+  g_return_val_if_fail (data != NULL && data->finished, NULL);
+  g_return_val_if_fail (first_day <= last_day, NULL);
+
+  self = g_new0 (MdReport, 1);
+  self->data = md_stats_data_ref (data);
+  self->settings = *settings;
+  self->first_day = first_day;
+  self->last_day = last_day;
+  self->stats = md_stats_compute (data, settings, first_day, last_day);
+  self->generated = data->now;
+  self->rtl = md_report_locale_is_rtl ();
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+  self->placements = g_array_new (FALSE, TRUE, sizeof (Placement));
+  self->measure_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  self->measure = cairo_create (self->measure_surface);
+
+  return self;
+}
+
+void
+md_report_free (MdReport *self)
+{
+  if (self == NULL)
+    return;
+
+  md_stats_free (self->stats);
+  md_stats_data_unref (self->data);
+  g_free (self->patient_name);
+  g_ptr_array_unref (self->blocks);
+  g_array_unref (self->placements);
+  cairo_destroy (self->measure);
+  cairo_surface_destroy (self->measure_surface);
+  g_free (self);
+}
+
+void
+md_report_set_patient_name (MdReport   *self,
+                            const char *name)
+{
+  g_free (self->patient_name);
+  self->patient_name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+}
+
+void
+md_report_set_comparison (MdReport               *self,
+                          const MdStatsTreatment *treatment)
+{
+  self->has_comparison = treatment != NULL;
+  if (treatment != NULL)
+    self->comparison = *treatment;
+}
+
+void
+md_report_set_rtl (MdReport *self,
+                   gboolean  rtl)
+{
+  self->rtl = rtl;
+}
+
+void
+md_report_set_generated (MdReport *self,
+                         gint64    unix_time)
+{
+  self->generated = unix_time;
+}
+
+/* Locale */
+
+void
+md_report_locale_paper (double *width,
+                        double *height)
+{
+  int w_mm = 210, h_mm = 297;
+
+#ifdef _NL_PAPER_WIDTH
+  /* glibc returns the number itself in the pointer (see locale(5)). */
+  union { char *string; unsigned int word; } w, h;
+
+  w.string = nl_langinfo (_NL_PAPER_WIDTH);
+  h.string = nl_langinfo (_NL_PAPER_HEIGHT);
+  if (w.word > 0 && h.word > 0 && w.word < 1000 && h.word < 1000)
+    {
+      w_mm = (int) w.word;
+      h_mm = (int) h.word;
+    }
+#endif
+
+  /* Letter is 8.5 × 11 in; A4 is 210 × 297 mm. */
+  if (w_mm == 216 && h_mm == 279)
+    {
+      *width = 612;
+      *height = 792;
+    }
+  else
+    {
+      *width = w_mm / 25.4 * 72;
+      *height = h_mm / 25.4 * 72;
+    }
+}
+
+gboolean
+md_report_locale_is_rtl (void)
+{
+  /* The same test GTK uses: translators set the direction of the
+   * language through this message. */
+  const char *direction = C_("text direction", "default:LTR");
+
+  return g_strcmp0 (direction, "default:RTL") == 0;
+}
+
+/* Text */
+
+static PangoLayout *
+text_layout (MdReport   *self,
+             cairo_t    *cr,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      width)
+{
+  MdChartStyle style;
+  PangoLayout *layout;
+
+  md_chart_style_init_print (&style);
+  style.font_size = size;
+  layout = md_chart_layout (cr, &style, text, 1.0, bold);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width > 0)
+    pango_layout_set_alignment (layout, self->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+
+  return layout;
+}
+
+static double
+text_height (MdReport   *self,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      width)
+{
+  g_autoptr(PangoLayout) layout = text_layout (self, self->measure, text, size, bold, width);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  return logical.height / (double) PANGO_SCALE;
+}
+
+static void
+draw_text (MdReport   *self,
+           cairo_t    *cr,
+           const char *text,
+           double      x,
+           double      y,
+           double      size,
+           gboolean    bold,
+           double      width,
+           double      grey)
+{
+  g_autoptr(PangoLayout) layout = text_layout (self, cr, text, size, bold, width);
+
+  cairo_set_source_rgb (cr, grey, grey, grey);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static double
+text_width (MdReport *self)
+{
+  return self->width - 2 * self->margin;
+}
+
+static char *
+format_day (int day)
+{
+  /* Translators: strftime format of a date in the report, e.g. "3 Mar 2026" */
+  g_autofree char *text = md_chart_format_day (day, C_("report date", "%-d %b %Y"));
+
+  return g_strdup (g_strstrip (text));
+}
+
+/* Blocks */
+
+static Block *
+add_block (MdReport   *self,
+           BlockKind   kind,
+           const char *text)
+{
+  Block *b = g_new0 (Block, 1);
+
+  b->kind = kind;
+  b->text = g_strdup (text);
+  g_ptr_array_add (self->blocks, b);
+
+  return b;
+}
+
+static Block *
+add_table (MdReport         *self,
+           const char * const *header,
+           const double     *widths,
+           guint             n_columns)
+{
+  Block *b = add_block (self, BLOCK_TABLE, NULL);
+
+  b->n_columns = n_columns;
+  b->widths = g_memdup2 (widths, sizeof (double) * n_columns);
+  b->header = g_strdupv ((char **) header);
+  b->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  return b;
+}
+
+static void
+table_add_row (Block *table,
+               ...)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+  va_list args;
+
+  va_start (args, table);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const char *cell = va_arg (args, const char *);
+      row[i] = g_strdup (cell != NULL ? cell : "");
+    }
+  va_end (args);
+  g_ptr_array_add (table->rows, row);
+}
+
+static char *
+rate_cell (const MdStatsRate *rate)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  if (rate->n == 0)
+    /* Translators: a rate with no doses to compute it from (n = 0) */
+    return g_strdup (_("n = 0"));
+
+  value = md_chart_format_percent (rate->value);
+  low = md_chart_format_percent (rate->low);
+  high = md_chart_format_percent (rate->high);
+
+  /* Translators: a rate in a report table cell: value, 95% interval, n; "\n" is a line break */
+  return g_strdup_printf (_("%s\n(%s–%s)\nn = %d"), value, low, high, rate->n);
+}
+
+static const char *
+pain_name (int pain)
+{
+  switch (pain)
+    {
+    case 0: return C_("pain", "None");
+    case 1: return C_("pain", "Mild");
+    case 2: return C_("pain", "Moderate");
+    case 3: return C_("pain", "Severe");
+    default: return C_("number", "–");
+    }
+}
+
+static char *
+class_days_text (const MdStatsSpan *span)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint k = 0; k < MD_STATS_N_CLASSES; k++)
+    {
+      const char *label;
+
+      if (span->class_days[k] == 0)
+        continue;
+      label = md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS, md_stats_class_to_key (k));
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      /* Translators: medication days per class in the report, e.g. "Triptan 6" */
+      g_string_append_printf (text, C_("class days", "%s %d"), label, span->class_days[k]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+flags_text (const MdStatsSpan *span)
+{
+  GPtrArray *flags = g_ptr_array_new ();
+  char *text;
+
+  if (span->overuse)
+    /* Translators: a flag in the report's window table */
+    g_ptr_array_add (flags, (gpointer) _("medication-overuse pattern"));
+  if (span->chronic)
+    g_ptr_array_add (flags, (gpointer) _("chronic pattern"));
+  if (span->early_notice && !span->overuse)
+    g_ptr_array_add (flags, (gpointer) _("≥10 acute-medication days"));
+  if (span->incomplete)
+    g_ptr_array_add (flags, (gpointer) _("incomplete"));
+  g_ptr_array_add (flags, NULL);
+  text = g_strjoinv (", ", (char **) flags->pdata);
+  g_ptr_array_free (flags, TRUE);
+
+  return text;
+}
+
+static void
+build_header (MdReport *self)
+{
+  const MdStats *stats = self->stats;
+  g_autofree char *from = format_day (self->first_day);
+  g_autofree char *to = format_day (self->last_day);
+  g_autofree char *generated = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *recorded = NULL;
+  g_autofree char *definitions = md_stats_settings_describe (&self->settings);
+  g_autofree char *percent = md_chart_format_percent ((double) stats->total.recorded /
+                                                      (self->last_day - self->first_day + 1));
+  GString *lines = g_string_new (NULL);
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (self->generated);
+    /* Translators: strftime format of the date the report was made */
+    g_autofree char *text = g_date_time_format (now, C_("report date", "%-d %b %Y"));
+    generated = g_strdup (g_strstrip (text));
+  }
+
+  add_block (self, BLOCK_TITLE, _("Migraine Diary report"));
+
+  if (self->patient_name != NULL)
+    {
+      /* Translators: report header */
+      g_string_append_printf (lines, _("Patient: %s"), self->patient_name);
+      g_string_append_c (lines, '\n');
+    }
+  /* Translators: report header: the period covered */
+  period = g_strdup_printf (_("Period: %s – %s"), from, to);
+  g_string_append (lines, period);
+  g_string_append_c (lines, '\n');
+  /* Translators: report header */
+  g_string_append_printf (lines, _("Generated: %s"), generated);
+  g_string_append_c (lines, '\n');
+  /* Translators: report header: days with an entry, of all days, and the share */
+  recorded = g_strdup_printf (ngettext ("Days recorded: %d of %d day (%s complete)",
+                                        "Days recorded: %d of %d days (%s complete)",
+                                        self->last_day - self->first_day + 1),
+                              stats->total.recorded, self->last_day - self->first_day + 1, percent);
+  g_string_append (lines, recorded);
+  add_block (self, BLOCK_PARAGRAPH, lines->str);
+  g_string_free (lines, TRUE);
+
+  add_block (self, BLOCK_HEADING, _("Definitions used"));
+  add_block (self, BLOCK_NOTE, definitions);
+}
+
+static void
+build_summary (MdReport *self)
+{
+  const MdStats *stats = self->stats;
+  const char *header[] = {
+    /* Translators: column headers of the report's table per 28-day window */
+    C_("report column", "28 days from"), C_("report column", "Days recorded"),
+    C_("report column", "Headache days"), C_("report column", "Migraine days"),
+    C_("report column", "Moderate or severe days"), C_("report column", "Acute-medication days"),
+    C_("report column", "Acute-medication days by class"), C_("report column", "Flags"), NULL,
+  };
+  const double widths[] = { 0.12, 0.09, 0.09, 0.09, 0.10, 0.11, 0.22, 0.18 };
+  g_autofree char *total_h = md_chart_format_number (md_stats_span_rate (&stats->total, stats->total.headache), 1);
+  g_autofree char *total_m = md_chart_format_number (md_stats_span_rate (&stats->total, stats->total.migraine), 1);
+  g_autofree char *total_s = md_chart_format_number (md_stats_span_rate (&stats->total, stats->total.moderate_severe), 1);
+  g_autofree char *total_a = md_chart_format_number (md_stats_span_rate (&stats->total, stats->total.acute), 1);
+  g_autofree char *summary = NULL;
+  Block *table;
+
+  add_block (self, BLOCK_HEADING, _("Summary per 28 days"));
+  /* Translators: the report's summary over the whole period; rates per 28 recorded days */
+  summary = g_strdup_printf (_("Over the whole period, per 28 recorded days: %s headache days, %s migraine days, %s moderate or severe days, %s acute-medication days."),
+                             total_h, total_m, total_s, total_a);
+  add_block (self, BLOCK_PARAGRAPH, summary);
+
+  table = add_table (self, header, widths, G_N_ELEMENTS (widths));
+  for (guint i = 0; i < stats->windows->len; i++)
+    {
+      const MdStatsSpan *w = &g_array_index (stats->windows, MdStatsSpan, i);
+      g_autofree char *from = format_day (w->first_day);
+      g_autofree char *recorded = g_strdup_printf ("%d / %d", w->recorded, w->n_days);
+      g_autofree char *h = g_strdup_printf ("%d", w->headache);
+      g_autofree char *m = g_strdup_printf ("%d", w->migraine);
+      g_autofree char *s = g_strdup_printf ("%d", w->moderate_severe);
+      g_autofree char *a = g_strdup_printf ("%d", w->acute);
+      g_autofree char *classes = class_days_text (w);
+      g_autofree char *flags = flags_text (w);
+
+      table_add_row (table, from, recorded, h, m, s, a, classes, flags);
+    }
+}
+
+static void
+build_flags (MdReport *self)
+{
+  const MdStats *stats = self->stats;
+  GString *text = g_string_new (NULL);
+
+  add_block (self, BLOCK_HEADING, _("Threshold patterns"));
+
+  if (stats->overuse_run > 0)
+    g_string_append_printf (text,
+                            /* Translators: report; ICHD-3 8.2 thresholds; %d is a count of consecutive 28-day windows */
+                            ngettext ("Medication-overuse pattern (ICHD-3 8.2 thresholds): met in %d consecutive 28-day window at most; ICHD-3 requires more than 3 months.",
+                                      "Medication-overuse pattern (ICHD-3 8.2 thresholds): met in %d consecutive 28-day windows at most; ICHD-3 requires more than 3 months.",
+                                      stats->overuse_run),
+                            stats->overuse_run);
+  else
+    g_string_append (text, _("Medication-overuse pattern (ICHD-3 8.2 thresholds): not met in any 28-day window."));
+  g_string_append_c (text, '\n');
+
+  if (stats->chronic_run > 0)
+    g_string_append_printf (text,
+                            ngettext ("Chronic pattern (≥15 headache days with ≥8 migraine days): met in %d consecutive 28-day window at most; ICHD-3 1.3 requires at least 3.",
+                                      "Chronic pattern (≥15 headache days with ≥8 migraine days): met in %d consecutive 28-day windows at most; ICHD-3 1.3 requires at least 3.",
+                                      stats->chronic_run),
+                            stats->chronic_run);
+  else
+    g_string_append (text, _("Chronic pattern (≥15 headache days with ≥8 migraine days): not met in any 28-day window."));
+  g_string_append_c (text, '\n');
+
+  g_string_append_printf (text,
+                          ngettext ("Early notice (≥10 acute-medication days): %d window.",
+                                    "Early notice (≥10 acute-medication days): %d windows.",
+                                    stats->early_notice_windows),
+                          stats->early_notice_windows);
+  g_string_append_c (text, '\n');
+
+  if (stats->status_migrainosus->len > 0)
+    {
+      g_string_append_printf (text,
+                              ngettext ("Status migrainosus pattern (an attack over 72 h, breaks up to 12 h): %u attack:",
+                                        "Status migrainosus pattern (an attack over 72 h, breaks up to 12 h): %u attacks:",
+                                        stats->status_migrainosus->len),
+                              stats->status_migrainosus->len);
+      for (guint i = 0; i < stats->status_migrainosus->len; i++)
+        {
+          const MdStatsEpisode *e = &g_array_index (stats->status_migrainosus, MdStatsEpisode, i);
+          g_autofree char *day = format_day (e->start_day);
+          g_autofree char *hours = md_chart_format_number (e->hours, 0);
+
+          /* Translators: one status migrainosus episode: its first day and its length in hours */
+          g_string_append_printf (text, _(" %s (%s h)"), day, hours);
+          if (i + 1 < stats->status_migrainosus->len)
+            g_string_append_c (text, ',');
+        }
+    }
+  else
+    g_string_append (text, _("Status migrainosus pattern (an attack over 72 h, breaks up to 12 h): none."));
+  g_string_append_c (text, '\n');
+
+  if (stats->cycles >= 3)
+    {
+      g_autofree char *peri = md_chart_format_percent (stats->perimenstrual_recorded > 0
+                                                       ? (double) stats->perimenstrual_migraine / stats->perimenstrual_recorded : NAN);
+      g_autofree char *other = md_chart_format_percent (stats->other_recorded > 0
+                                                        ? (double) stats->other_migraine / stats->other_recorded : NAN);
+
+      g_string_append_printf (text,
+                              /* Translators: report; the perimenstrual window is day −2 to day +3 */
+                              ngettext ("Menstrual pattern: %d cycle recorded; %d with a migraine day from day −2 to day +3. Migraine on %s of recorded perimenstrual days and on %s of other recorded days.",
+                                        "Menstrual pattern: %d cycles recorded; %d with a migraine day from day −2 to day +3. Migraine on %s of recorded perimenstrual days and on %s of other recorded days.",
+                                        stats->cycles),
+                              stats->cycles, stats->cycles_with_migraine, peri, other);
+    }
+  else
+    g_string_append_printf (text,
+                            ngettext ("Menstrual pattern: shown from 3 recorded cycles (%d recorded).",
+                                      "Menstrual pattern: shown from 3 recorded cycles (%d recorded).",
+                                      stats->cycles),
+                            stats->cycles);
+
+  add_block (self, BLOCK_PARAGRAPH, text->str);
+  g_string_free (text, TRUE);
+}
+
+static void
+build_treatments (MdReport *self)
+{
+  const MdStats *stats = self->stats;
+  g_autofree char *eval_header = NULL;
+  const char *header[7];
+  const double widths[] = { 0.28, 0.12, 0.14, 0.14, 0.1, 0.22 };
+  Block *table;
+
+  if (stats->treatments->len == 0)
+    return;
+
+  /* Translators: report column: the evaluation window, e.g. "Weeks 9–12" */
+  eval_header = g_strdup_printf (_("Weeks %d–%d"), self->settings.evaluation_first_week,
+                                 self->settings.evaluation_last_week);
+  header[0] = C_("report column", "Treatment");
+  header[1] = C_("report column", "Start");
+  header[2] = C_("report column", "Baseline");
+  header[3] = eval_header;
+  header[4] = C_("report column", "Change");
+  header[5] = C_("report column", "Responder");
+  header[6] = NULL;
+
+  add_block (self, BLOCK_HEADING, _("Before and after treatments"));
+  add_block (self, BLOCK_NOTE, _("Migraine days per 28 recorded days in the baseline before each treatment and in the evaluation window after it."));
+  table = add_table (self, header, widths, G_N_ELEMENTS (widths));
+  for (guint i = 0; i < stats->treatments->len; i++)
+    {
+      const MdStatsTreatment *t = &g_array_index (stats->treatments, MdStatsTreatment, i);
+      const char *name = g_array_index (self->data->medications, MdStatsMedication, t->medication).name;
+      MdStatsComparison cmp;
+      g_autofree char *label = NULL;
+      g_autofree char *start = format_day (t->start_day);
+      g_autofree char *baseline = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *change = NULL;
+      g_autofree char *responder = NULL;
+      g_autofree char *b_rate = NULL;
+      g_autofree char *a_rate = NULL;
+
+      md_stats_compare (stats, t, &cmp);
+      label = t->kind == MD_STATS_TREATMENT_INFUSIONS
+              /* Translators: a treatment that is a series of infusions */
+              ? g_strdup_printf (_("%s (infusions)"), name)
+              : g_strdup (name);
+      b_rate = md_chart_format_number (cmp.baseline_rate, 1);
+      a_rate = md_chart_format_number (cmp.evaluation_rate, 1);
+      /* Translators: a rate and its recorded days, e.g. "8.0 (28 of 28 days)" */
+      baseline = g_strdup_printf (_("%s (%d of %d days)"), b_rate, cmp.baseline.recorded, cmp.baseline.n_days);
+      after = g_strdup_printf (_("%s (%d of %d days)"), a_rate, cmp.evaluation.recorded, cmp.evaluation.n_days);
+      change = isnan (cmp.percent_change) ? g_strdup (C_("number", "–"))
+                                          : g_strdup_printf (C_("percent change", "%+.0f%%"), cmp.percent_change);
+      if (!cmp.evaluable)
+        responder = g_strdup (_("not yet evaluable"));
+      else
+        /* Translators: responder result: threshold and yes/no for ≥50%, ≥75%, 100% */
+        responder = g_strdup_printf (_("≥%d%%: %s; ≥75%%: %s; 100%%: %s"), cmp.responder_threshold,
+                                     cmp.responder ? _("yes") : _("no"),
+                                     cmp.responder_75 ? _("yes") : _("no"),
+                                     cmp.responder_100 ? _("yes") : _("no"));
+      table_add_row (table, label, start, baseline, after, change, responder);
+    }
+}
+
+static void
+build_charts (MdReport *self)
+{
+  Block *b;
+  guint n_months = self->stats->months->len;
+
+  add_block (self, BLOCK_HEADING, _("Attack frequency"));
+  b = add_block (self, BLOCK_FREQUENCY, NULL);
+  b->height = 250;
+
+  add_block (self, BLOCK_HEADING, _("Pain before and after treatment"));
+  b = add_block (self, BLOCK_PAIN, NULL);
+  b->height = 270;
+
+  add_block (self, BLOCK_HEADING, _("Calendar"));
+  for (guint m = 0; m < n_months; m += 12)
+    {
+      guint n = MIN (12, n_months - m);
+
+      b = add_block (self, BLOCK_CALENDAR, NULL);
+      b->first_month = (int) m;
+      b->n_months = (int) n;
+      b->height = 60 + 95 * ((n + 3) / 4);
+    }
+}
+
+static void
+build_response (MdReport *self)
+{
+  const MdStats *stats = self->stats;
+  const char *header[] = {
+    /* Translators: column headers of the report's acute response table */
+    C_("report column", "Medication"), C_("report column", "Doses"),
+    C_("report column", "Pain-free at 2 h"), C_("report column", "… treated at mild pain"),
+    C_("report column", "… at moderate or severe pain"), C_("report column", "Relief at 2 h"),
+    C_("report column", "Most bothersome symptom gone at 2 h"), C_("report column", "Sustained pain-free 24 h"),
+    C_("report column", "Recurrence within 48 h"), C_("report column", "Rescue medication"), NULL,
+  };
+  const double widths[] = { 0.15, 0.06, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.09 };
+  Block *table;
+
+  add_block (self, BLOCK_HEADING, _("Acute treatment response"));
+  add_block (self, BLOCK_NOTE, _("Per dose of an acute medication, with 95% Wilson intervals and n. Doses without a reading 2 hours later are left out, not counted as failures; another acute medication within 2 hours counts as a failure."));
+  if (stats->medications->len == 0)
+    {
+      add_block (self, BLOCK_PARAGRAPH, _("No acute doses in this period."));
+      return;
+    }
+
+  table = add_table (self, header, widths, G_N_ELEMENTS (widths));
+  for (guint i = 0; i < stats->medications->len; i++)
+    {
+      const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, i);
+      const char *name = g_array_index (self->data->medications, MdStatsMedication, m->medication).name;
+      g_autofree char *doses = g_strdup_printf ("%d", m->n_doses);
+      g_autofree char *pf = rate_cell (&m->pain_free_2h);
+      g_autofree char *mild = rate_cell (&m->pain_free_2h_mild);
+      g_autofree char *modsev = rate_cell (&m->pain_free_2h_moderate_severe);
+      g_autofree char *relief = rate_cell (&m->relief_2h);
+      g_autofree char *mbs = rate_cell (&m->mbs_free_2h);
+      g_autofree char *sustained = rate_cell (&m->sustained_24h);
+      g_autofree char *recurrence = rate_cell (&m->recurrence);
+      g_autofree char *rescue = rate_cell (&m->rescue);
+
+      if (!isnan (m->median_recurrence_hours))
+        {
+          g_autofree char *hours = md_chart_format_number (m->median_recurrence_hours, 0);
+          /* Translators: median time to recurrence in hours, added below the recurrence rate */
+          g_autofree char *more = g_strdup_printf (_("%s\nmedian after %s h"), recurrence, hours);
+
+          g_free (recurrence);
+          recurrence = g_steal_pointer (&more);
+        }
+      table_add_row (table, name, doses, pf, mild, modsev, relief, mbs, sustained, recurrence, rescue);
+    }
+}
+
+static const MdStatsDoseResponse *
+response_for (const MdStats *stats,
+              int            dose)
+{
+  for (guint i = 0; i < stats->responses->len; i++)
+    if (g_array_index (stats->responses, MdStatsDoseResponse, i).dose == dose)
+      return &g_array_index (stats->responses, MdStatsDoseResponse, i);
+
+  return NULL;
+}
+
+static void
+build_infusions (MdReport *self)
+{
+  MdStatsData *data = self->data;
+  const char *header[] = {
+    /* Translators: column headers of the report's infusion log */
+    C_("report column", "Date"), C_("report column", "Medication and amount"),
+    C_("report column", "Duration"), C_("report column", "Given with"),
+    C_("report column", "Pain at 0 / 2 h / 24 h"), C_("report column", "Side effects"), NULL,
+  };
+  const double widths[] = { 0.12, 0.22, 0.1, 0.2, 0.16, 0.2 };
+  Block *table = NULL;
+
+  for (guint i = 0; i < data->doses->len; i++)
+    {
+      const MdStatsDose *d = &g_array_index (data->doses, MdStatsDose, i);
+      const char *name = g_array_index (data->medications, MdStatsMedication, d->medication).name;
+      const MdStatsDoseResponse *r;
+      g_autofree char *date = NULL;
+      g_autofree char *amount = NULL;
+      g_autofree char *duration = NULL;
+      g_autofree char *pain = NULL;
+      g_autofree char *number = NULL;
+      GString *effects;
+
+      if (!d->infusion || d->day < self->first_day || d->day > self->last_day)
+        continue;
+      if (table == NULL)
+        {
+          add_block (self, BLOCK_HEADING, _("Infusion log"));
+          table = add_table (self, header, widths, G_N_ELEMENTS (widths));
+        }
+
+      date = format_day (d->day);
+      number = md_chart_format_number (d->amount, d->amount == floor (d->amount) ? 0 : 1);
+      /* Translators: a medication with its amount and unit, e.g. "Magnesium sulfate 2 g" */
+      amount = g_strdup_printf (_("%s, %s %s"), name, number, d->unit != NULL ? d->unit : "");
+      duration = d->infusion_end > d->taken
+                 /* Translators: an infusion's duration in minutes */
+                 ? g_strdup_printf (_("%d min"), (int) ((d->infusion_end - d->taken) / 60))
+                 : g_strdup (C_("number", "–"));
+      r = response_for (self->stats, (int) i);
+      pain = g_strdup_printf ("%s / %s / %s",
+                              pain_name (r != NULL ? r->pain_at_dose : -1),
+                              pain_name (r != NULL ? r->pain_2h : -1),
+                              pain_name (r != NULL ? r->pain_24h : -1));
+      effects = g_string_new (NULL);
+      for (guint k = 0; d->side_effects != NULL && d->side_effects[k] != NULL; k++)
+        {
+          const char *label = md_catalogue_get_label (MD_CATALOGUE_SIDE_EFFECT, d->side_effects[k]);
+
+          if (effects->len > 0)
+            g_string_append (effects, ", ");
+          g_string_append (effects, label != NULL ? label : d->side_effects[k]);
+        }
+      table_add_row (table, date, amount, duration,
+                     d->co_administered != NULL && *d->co_administered ? d->co_administered : C_("number", "–"),
+                     pain, effects->len > 0 ? effects->str : C_("number", "–"));
+      g_string_free (effects, TRUE);
+    }
+}
+
+static void
+build_courses (MdReport *self)
+{
+  MdStatsData *data = self->data;
+  const char *header[] = {
+    /* Translators: column headers of the report's preventive treatments */
+    C_("report column", "Preventive treatment"), C_("report column", "Start"),
+    C_("report column", "End"), C_("report column", "Amount"), NULL,
+  };
+  const double widths[] = { 0.4, 0.2, 0.2, 0.2 };
+  Block *table;
+
+  if (data->courses->len == 0)
+    return;
+
+  add_block (self, BLOCK_HEADING, _("Preventive treatments"));
+  table = add_table (self, header, widths, G_N_ELEMENTS (widths));
+  for (guint i = 0; i < data->courses->len; i++)
+    {
+      const MdStatsCourse *c = &g_array_index (data->courses, MdStatsCourse, i);
+      const char *name = g_array_index (data->medications, MdStatsMedication, c->medication).name;
+      g_autofree char *start = format_day (c->start_day);
+      /* Translators: a preventive course without an end */
+      g_autofree char *end = c->end_day == G_MAXINT ? g_strdup (_("ongoing")) : format_day (c->end_day);
+      g_autofree char *amount = NULL;
+
+      if (c->amount > 0)
+        {
+          g_autofree char *number = md_chart_format_number (c->amount, c->amount == floor (c->amount) ? 0 : 1);
+          amount = g_strdup_printf ("%s %s", number, c->unit != NULL ? c->unit : "");
+        }
+      table_add_row (table, name, start, end, amount != NULL ? amount : C_("number", "–"));
+    }
+}
+
+static void
+build_attacks (MdReport *self)
+{
+  MdStatsData *data = self->data;
+  const char *header[] = {
+    /* Translators: column headers of the report's attack list */
+    C_("report column", "Start"), C_("report column", "Duration"), C_("report column", "Peak pain"),
+    C_("report column", "Features"), C_("report column", "Acute medication"), NULL,
+  };
+  const double widths[] = { 0.17, 0.11, 0.11, 0.33, 0.28 };
+  g_autoptr(GPtrArray) meds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  Block *table;
+  guint shown = 0;
+
+  for (guint i = 0; i < data->attacks->len; i++)
+    g_ptr_array_add (meds, g_ptr_array_new ());
+  for (guint i = 0; i < data->doses->len; i++)
+    {
+      const MdStatsDose *d = &g_array_index (data->doses, MdStatsDose, i);
+
+      if (d->attack >= 0)
+        g_ptr_array_add (g_ptr_array_index (meds, d->attack),
+                         g_array_index (data->medications, MdStatsMedication, d->medication).name);
+    }
+
+  add_block (self, BLOCK_HEADING, _("Attacks"));
+  table = add_table (self, header, widths, G_N_ELEMENTS (widths));
+  for (guint i = 0; i < data->attacks->len; i++)
+    {
+      const MdStatsAttack *a = &g_array_index (data->attacks, MdStatsAttack, i);
+      GPtrArray *names = g_ptr_array_index (meds, i);
+      g_autoptr(GDateTime) start = NULL;
+      g_autofree char *start_text = NULL;
+      g_autofree char *duration = NULL;
+      GString *features;
+      g_autofree char *med_text = NULL;
+
+      if (a->end_day < self->first_day || a->start_day > self->last_day)
+        continue;
+      shown++;
+
+      {
+        g_autoptr(GTimeZone) zone = g_time_zone_new_offset (a->start_offset);
+        g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (a->start);
+
+        start = g_date_time_to_timezone (utc, zone);
+        /* Translators: strftime format of an attack start in the report, e.g. "3 Mar 2026 14:05" */
+        start_text = g_date_time_format (start, C_("report date", "%-d %b %Y %H:%M"));
+        g_strstrip (start_text);
+      }
+      if (a->end != 0)
+        {
+          int minutes = (int) ((a->end - a->start) / 60);
+
+          /* Translators: an attack's duration in hours and minutes, e.g. "5 h 20 min" */
+          duration = g_strdup_printf (_("%d h %02d min"), minutes / 60, minutes % 60);
+        }
+      else
+        /* Translators: an attack that has not ended */
+        duration = g_strdup (_("ongoing"));
+
+      features = g_string_new (NULL);
+#define FEATURE(bit, label) G_STMT_START { if (a->features & (bit)) { if (features->len) g_string_append (features, ", "); g_string_append (features, label); } } G_STMT_END
+      /* Translators: migraine features in the attack list */
+      FEATURE (MD_STATS_ATTACK_UNILATERAL, _("one-sided"));
+      FEATURE (MD_STATS_ATTACK_PULSATING, _("pulsating"));
+      FEATURE (MD_STATS_ATTACK_ACTIVITY, _("worse with activity"));
+      FEATURE (MD_STATS_ATTACK_NAUSEA, _("nausea or vomiting"));
+      FEATURE (MD_STATS_ATTACK_PHOTOPHOBIA, _("light sensitivity"));
+      FEATURE (MD_STATS_ATTACK_PHONOPHOBIA, _("sound sensitivity"));
+#undef FEATURE
+      if (a->aura)
+        {
+          if (features->len)
+            g_string_append (features, ", ");
+          g_string_append (features, _("aura"));
+        }
+      g_ptr_array_add (names, NULL);
+      med_text = g_strjoinv (", ", (char **) names->pdata);
+      g_ptr_array_set_size (names, names->len - 1);
+
+      table_add_row (table, start_text, duration, pain_name (a->peak_pain),
+                     features->len > 0 ? features->str : C_("number", "–"),
+                     *med_text != '\0' ? med_text : C_("number", "–"));
+      g_string_free (features, TRUE);
+    }
+  if (shown == 0)
+    {
+      g_ptr_array_remove (self->blocks, table);
+      add_block (self, BLOCK_PARAGRAPH, _("No attacks in this period."));
+    }
+}
+
+static void
+build (MdReport *self)
+{
+  g_ptr_array_set_size (self->blocks, 0);
+  build_header (self);
+  build_summary (self);
+  build_flags (self);
+  build_treatments (self);
+  build_charts (self);
+  build_response (self);
+  build_infusions (self);
+  build_courses (self);
+  build_attacks (self);
+}
+
+/* Layout */
+
+static double
+footer_height (void)
+{
+  return BASE_SIZE * 2.6;
+}
+
+static double
+measure_row (MdReport  *self,
+             Block     *b,
+             char     **cells,
+             gboolean   bold)
+{
+  double w = text_width (self);
+  double height = 0;
+
+  for (guint c = 0; c < b->n_columns; c++)
+    height = MAX (height, text_height (self, cells[c], TABLE_SIZE, bold, b->widths[c] * w - 2 * CELL_PAD));
+
+  return height + 2 * CELL_PAD;
+}
+
+static double
+block_height (MdReport *self,
+              Block    *b)
+{
+  switch (b->kind)
+    {
+    case BLOCK_TITLE:
+      return text_height (self, b->text, BASE_SIZE * 2, TRUE, text_width (self));
+    case BLOCK_HEADING:
+      return text_height (self, b->text, BASE_SIZE * 1.3, TRUE, text_width (self));
+    case BLOCK_PARAGRAPH:
+      return text_height (self, b->text, BASE_SIZE, FALSE, text_width (self));
+    case BLOCK_NOTE:
+      return text_height (self, b->text, BASE_SIZE * 0.85, FALSE, text_width (self));
+    case BLOCK_FREQUENCY:
+    case BLOCK_PAIN:
+    case BLOCK_CALENDAR:
+      return b->height;
+    case BLOCK_TABLE:
+    default:
+      return 0;
+    }
+}
+
+static void
+place (MdReport *self,
+       int       page,
+       double    y,
+       Block    *b,
+       guint     from,
+       guint     to,
+       double    height)
+{
+  Placement p = { page, y, b, from, to, height };
+
+  g_array_append_val (self->placements, p);
+}
+
+int
+md_report_paginate (MdReport *self,
+                    double    width,
+                    double    height,
+                    double    margin)
+{
+  double bottom;
+  double y;
+  int page = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (width > 4 * margin && height > 4 * margin, 0);
+
+  self->width = width;
+  self->height = height;
+  self->margin = margin;
+  bottom = height - margin - footer_height ();
+  y = margin;
+
+  build (self);
+  g_array_set_size (self->placements, 0);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (self->blocks, i);
+
+      if (b->kind == BLOCK_TABLE)
+        {
+          guint row = 0;
+
+          b->header_height = measure_row (self, b, b->header, TRUE);
+          g_free (b->row_heights);
+          b->row_heights = g_new (double, b->rows->len + 1);
+          for (guint r = 0; r < b->rows->len; r++)
+            b->row_heights[r] = measure_row (self, b, g_ptr_array_index (b->rows, r), FALSE);
+
+          while (row < b->rows->len || (row == 0 && b->rows->len == 0))
+            {
+              double h = b->header_height;
+              guint end = row;
+
+              /* At least one row with its header per page: a row taller
+               * than a page would otherwise never be placed. */
+              if (b->rows->len > 0 && y + h + b->row_heights[row] > bottom && y > margin)
+                {
+                  page++;
+                  y = margin;
+                }
+              while (end < b->rows->len && (end == row || y + h + b->row_heights[end] <= bottom))
+                h += b->row_heights[end++];
+              place (self, page, y, b, row, end, h);
+              y += h + BLOCK_GAP;
+              row = end;
+              if (b->rows->len == 0)
+                break;
+              if (row < b->rows->len)
+                {
+                  page++;
+                  y = margin;
+                }
+            }
+          continue;
+        }
+
+      {
+        double h = block_height (self, b);
+        double keep = h;
+
+        /* A heading stays with the start of what follows it. */
+        if (b->kind == BLOCK_HEADING && i + 1 < self->blocks->len)
+          {
+            Block *next = g_ptr_array_index (self->blocks, i + 1);
+
+            keep += next->kind == BLOCK_TABLE ? 60 : block_height (self, next);
+          }
+        if (y + keep > bottom && y > margin)
+          {
+            page++;
+            y = margin;
+          }
+        if (b->kind == BLOCK_HEADING && y > margin)
+          y += BLOCK_GAP * 0.6;
+        place (self, page, y, b, 0, 0, h);
+        y += h + (b->kind == BLOCK_HEADING ? 4 : BLOCK_GAP);
+      }
+    }
+
+  self->n_pages = page + 1;
+
+  return self->n_pages;
+}
+
+int
+md_report_get_n_pages (MdReport *self)
+{
+  return self->n_pages;
+}
+
+static void
+draw_table (MdReport        *self,
+            cairo_t         *cr,
+            const Placement *p)
+{
+  Block *b = p->block;
+  double w = text_width (self);
+  double y = p->y;
+
+  for (int r = -1; r < (int) p->row_to; r++)
+    {
+      char **cells;
+      double h;
+      double x = 0;
+
+      if (r >= 0 && r < (int) p->row_from)
+        continue;
+      cells = r < 0 ? b->header : g_ptr_array_index (b->rows, r);
+      h = r < 0 ? b->header_height : b->row_heights[r];
+
+      if (r < 0)
+        {
+          cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
+          cairo_rectangle (cr, self->margin, y, w, h);
+          cairo_fill (cr);
+        }
+      else if ((r - p->row_from) % 2 == 1)
+        {
+          cairo_set_source_rgb (cr, 0.965, 0.965, 0.965);
+          cairo_rectangle (cr, self->margin, y, w, h);
+          cairo_fill (cr);
+        }
+
+      for (guint c = 0; c < b->n_columns; c++)
+        {
+          double cw = b->widths[c] * w;
+          double cx = self->rtl ? self->margin + w - x - cw : self->margin + x;
+
+          draw_text (self, cr, cells[c], cx + CELL_PAD, y + CELL_PAD, TABLE_SIZE, r < 0,
+                     cw - 2 * CELL_PAD, 0);
+          x += cw;
+        }
+      cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, self->margin, y + h);
+      cairo_line_to (cr, self->margin + w, y + h);
+      cairo_stroke (cr);
+      y += h;
+    }
+}
+
+static void
+draw_chart (MdReport        *self,
+            cairo_t         *cr,
+            const Placement *p)
+{
+  MdChartStyle style;
+  MdStatsComparison cmp;
+  double w = text_width (self);
+
+  md_chart_style_init_print (&style);
+  style.rtl = self->rtl;
+  style.font_size = 7.5;
+
+  cairo_save (cr);
+  cairo_translate (cr, self->margin, p->y);
+  switch (p->block->kind)
+    {
+    case BLOCK_FREQUENCY:
+      {
+        MdChartFrequencyModel model = { self->stats, FALSE, NULL };
+
+        if (self->has_comparison)
+          {
+            md_stats_compare (self->stats, &self->comparison, &cmp);
+            model.comparison = &cmp;
+          }
+        md_chart_frequency_render (&model, &style, cr, w, p->height);
+      }
+      break;
+    case BLOCK_PAIN:
+      {
+        MdChartPainModel model = { self->stats };
+
+        md_chart_pain_render (&model, &style, cr, w, p->height);
+      }
+      break;
+    case BLOCK_CALENDAR:
+    default:
+      {
+        MdChartCalendarModel model = { self->stats, md_chart_locale_first_weekday (),
+                                       p->block->first_month, p->block->n_months };
+
+        md_chart_calendar_render (&model, &style, cr, w, p->height);
+      }
+      break;
+    }
+  cairo_restore (cr);
+}
+
+void
+md_report_draw_page (MdReport *self,
+                     cairo_t  *cr,
+                     int       page)
+{
+  double w;
+  g_autofree char *page_text = NULL;
+  const char *footnote = _("Descriptive statistics from a patient diary; not a diagnosis.");
+
+  g_return_if_fail (self != NULL && self->n_pages > 0);
+  g_return_if_fail (page >= 0 && page < self->n_pages);
+
+  w = text_width (self);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, self->width, self->height);
+  cairo_fill (cr);
+
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      const Placement *p = &g_array_index (self->placements, Placement, i);
+      Block *b = p->block;
+
+      if (p->page != page)
+        continue;
+
+      switch (b->kind)
+        {
+        case BLOCK_TITLE:
+          draw_text (self, cr, b->text, self->margin, p->y, BASE_SIZE * 2, TRUE, w, 0);
+          break;
+        case BLOCK_HEADING:
+          draw_text (self, cr, b->text, self->margin, p->y, BASE_SIZE * 1.3, TRUE, w, 0);
+          break;
+        case BLOCK_PARAGRAPH:
+          draw_text (self, cr, b->text, self->margin, p->y, BASE_SIZE, FALSE, w, 0);
+          break;
+        case BLOCK_NOTE:
+          draw_text (self, cr, b->text, self->margin, p->y, BASE_SIZE * 0.85, FALSE, w, 0.3);
+          break;
+        case BLOCK_TABLE:
+          draw_table (self, cr, p);
+          break;
+        case BLOCK_FREQUENCY:
+        case BLOCK_PAIN:
+        case BLOCK_CALENDAR:
+        default:
+          draw_chart (self, cr, p);
+          break;
+        }
+    }
+
+  /* Footer: the footnote and the page number, on every page */
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, self->margin, self->height - self->margin - footer_height () + 4);
+  cairo_line_to (cr, self->margin + w, self->height - self->margin - footer_height () + 4);
+  cairo_stroke (cr);
+  /* Translators: the page number in the report's footer */
+  page_text = g_strdup_printf (_("Page %d of %d"), page + 1, self->n_pages);
+  {
+    double y = self->height - self->margin - footer_height () + 8;
+    g_autoptr(PangoLayout) number = text_layout (self, cr, page_text, BASE_SIZE * 0.8, FALSE, -1);
+    PangoRectangle logical;
+    double nw;
+
+    pango_layout_get_extents (number, NULL, &logical);
+    nw = logical.width / (double) PANGO_SCALE;
+    draw_text (self, cr, footnote, self->rtl ? self->margin + nw + 12 : self->margin, y,
+               BASE_SIZE * 0.8, FALSE, w - nw - 12, 0.25);
+    draw_text (self, cr, page_text, self->rtl ? self->margin : self->margin + w - nw, y,
+               BASE_SIZE * 0.8, FALSE, -1, 0.25);
+  }
+  cairo_restore (cr);
+}
+
+/* PDF */
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+md_report_to_pdf (MdReport  *self,
+                  GError   **error)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->n_pages == 0)
+    {
+      double w, h;
+
+      md_report_locale_paper (&w, &h);
+      md_report_paginate (self, w, h, 42);
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, self->width, self->height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Migraine Diary report"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Migraine Diary " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+  for (int page = 0; page < self->n_pages; page++)
+    {
+      md_report_draw_page (self, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_byte_array_unref (bytes);
+      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
+                   _("The report could not be drawn: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/* Written to a temporary file and renamed: a failure leaves no partial PDF. */
+gboolean
+md_report_write_pdf (MdReport    *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GBytes) pdf = md_report_to_pdf (self, error);
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *contents;
+
+  if (pdf == NULL)
+    return FALSE;
+
+  contents = g_bytes_get_data (pdf, &length);
+  if (!g_file_set_contents_full (path, contents, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
+    {
+      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
+                   /* Translators: a file, then the system's reason */
+                   _("Could not write “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Command line */
+
+/**
+ * md_report_parse_date:
+ * @option: the option the date was given to, for the message
+ *
+ * Accepts exactly YYYY-MM-DD, a real calendar date.
+ */
+gboolean
+md_report_parse_date (const char  *text,
+                      const char  *option,
+                      int         *day,
+                      GError     **error)
+{
+  gboolean shape = text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-';
+
+  for (int i = 0; shape && i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      shape = FALSE;
+
+  if (shape)
+    *day = md_stats_day_from_iso (text);
+  if (!shape || *day == G_MININT)
+    {
+      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID,
+                   /* Translators: %s is an option (--from or --to), then what was given */
+                   _("%s: “%s” is not a date; write it as YYYY-MM-DD, for example 2026-03-01."),
+                   option, text != NULL ? text : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * md_report_export:
+ * @from: (nullable): first day, YYYY-MM-DD; the diary's first entry when %NULL
+ * @to: (nullable): last day, YYYY-MM-DD; today when %NULL
+ *
+ * The headless path of `--export-report`: no display needed.
+ */
+gboolean
+md_report_export (const char            *database_path,
+                  const char            *file,
+                  const char            *from,
+                  const char            *to,
+                  const MdStatsSettings *settings,
+                  const char            *patient_name,
+                  GError               **error)
+{
+  g_autoptr(MdStatsData) data = NULL;
+  g_autoptr(MdReport) report = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  int first = G_MININT, last = G_MININT;
+  double width, height;
+
+  if (from != NULL && !md_report_parse_date (from, "--from", &first, error))
+    return FALSE;
+  if (to != NULL && !md_report_parse_date (to, "--to", &last, error))
+    return FALSE;
+  if (from != NULL && to != NULL && first > last)
+    {
+      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID,
+                   /* Translators: both are dates as given on the command line */
+                   _("The period starts (--from %s) after it ends (--to %s)."), from, to);
+      return FALSE;
+    }
+  if (!g_file_test (database_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_NOT_FOUND,
+                   /* Translators: %s is a file */
+                   _("There is no diary at “%s” to report on."), database_path);
+      return FALSE;
+    }
+
+  data = md_stats_data_load (database_path, now, error);
+  if (data == NULL)
+    return FALSE;
+
+  if (last == G_MININT)
+    last = MAX (md_stats_day_today (now), data->last_day);
+  if (first == G_MININT)
+    first = data->attacks->len + data->doses->len + data->days->len > 0 ? MIN (data->first_day, last) : last - 27;
+  if (first > last)
+    {
+      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID,
+                   _("The period starts after it ends: choose a --from before %s."), to != NULL ? to : "");
+      return FALSE;
+    }
+
+  report = md_report_new (data, settings, first, last);
+  md_report_set_patient_name (report, patient_name);
+  md_report_locale_paper (&width, &height);
+  md_report_paginate (report, width, height, 42);
+
+  return md_report_write_pdf (report, file, error);
+}

@@ -1,0 +1,359 @@
+/* test-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The clinical report read back with poppler: a small diary whose
+ * statistics were computed by hand, the 10-year generated diary for page
+ * breaks and overflow, and the pages rendered to PNG to see that charts
+ * are drawn.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "md-report.h"
+#include "md-test-utils.h"
+
+static int
+day (const char *iso)
+{
+  return md_stats_day_from_iso (iso);
+}
+
+static gint64
+at (int d,
+    int hour)
+{
+  /* UTC+1 all winter: local hour → unix time */
+  return (gint64) d * 86400 + (hour - 1) * 3600;
+}
+
+/* Hand-computed fixture, 5 Jan – 1 Mar 2026 (56 days, all recorded):
+ * - window 1 (5 Jan – 1 Feb): 10 attack days, the first 4 migraine
+ *   (one-sided, pulsating, nausea), peaks alternating moderate/severe;
+ *   18 headache-free days; sumatriptan on days 1–3 (pain 2 → 1, 0, 0).
+ * - window 2 (2 Feb – 1 Mar): 5 mild migraine days, 23 headache-free.
+ * - one IV magnesium infusion on 10 Feb, 20 minutes, with metoclopramide.
+ * - oral magnesium from 2 Feb.
+ * Expected: headache days 10 and 6 (the infusion day is an acute-
+ * medication day, so a headache day); migraine days 4 and 5; moderate or
+ * severe 10 and 0; acute days 3 and 1;
+ * per 28 days over the whole period: 16 × 28 / 56 = 8.0 headache days,
+ * 9 × 28 / 56 = 4.5 migraine days; sumatriptan pain-free at 2 h 2 of 3
+ * = 67% (21%–94%), relief at 2 h 3 of 3 = 100% (44%–100%). */
+static MdStatsData *
+make_data (void)
+{
+  MdStatsData *data = md_stats_data_new (at (day ("2026-06-01"), 12));
+  int first = day ("2026-01-05");
+  int triptan = md_stats_data_add_medication (data, "Sumatriptan 50 mg", MD_STATS_CLASS_TRIPTAN, TRUE);
+  int mg_iv = md_stats_data_add_medication (data, "Magnesium sulfate IV", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
+  int mg = md_stats_data_add_medication (data, "Magnesium 400 mg", MD_STATS_CLASS_MAGNESIUM_ORAL, FALSE);
+  MdStatsDose infusion = { 0 };
+  char *effects[] = { (char *) "flushing", NULL };
+
+  for (int d = first; d < first + 56; d++)
+    {
+      int offset = d - first;
+      MdStatsAttack a = { 0 };
+
+      a.start = at (d, 8);
+      a.start_offset = a.end_offset = 3600;
+      a.end = at (d, 16);
+      a.aura_minutes = -1;
+      if (offset < 10)
+        {
+          a.peak_pain = offset % 2 ? 3 : 2;
+          if (offset < 4)
+            a.features = MD_STATS_ATTACK_UNILATERAL | MD_STATS_ATTACK_PULSATING | MD_STATS_ATTACK_NAUSEA;
+          md_stats_data_add_attack (data, &a);
+        }
+      else if (offset >= 28 && offset < 33)
+        {
+          a.peak_pain = 1;
+          a.features = MD_STATS_ATTACK_UNILATERAL | MD_STATS_ATTACK_PULSATING | MD_STATS_ATTACK_NAUSEA;
+          md_stats_data_add_attack (data, &a);
+        }
+      else
+        md_stats_data_add_day (data, d, MD_STATS_DAY_HEADACHE_FREE, FALSE);
+    }
+  for (int i = 0; i < 3; i++)
+    {
+      MdStatsDose dose = { 0 };
+
+      dose.medication = triptan;
+      dose.attack = i;
+      dose.taken = at (first + i, 9);
+      dose.taken_offset = 3600;
+      dose.amount = 50;
+      md_stats_data_add_dose (data, &dose);
+      md_stats_data_add_reading (data, i, at (first + i, 9), 2, -1);
+      md_stats_data_add_reading (data, i, at (first + i, 11), i == 0 ? 1 : 0, -1);
+    }
+  infusion.medication = mg_iv;
+  infusion.attack = -1;
+  infusion.taken = at (day ("2026-02-10"), 10);
+  infusion.taken_offset = 3600;
+  infusion.amount = 2;
+  infusion.unit = (char *) "g";
+  infusion.infusion = TRUE;
+  infusion.infusion_end = infusion.taken + 20 * 60;
+  infusion.co_administered = (char *) "Metoclopramide 10 mg";
+  infusion.side_effects = effects;
+  md_stats_data_add_dose (data, &infusion);
+  md_stats_data_add_course (data, mg, day ("2026-02-02"), G_MAXINT);
+  md_stats_data_finish (data);
+
+  return data;
+}
+
+static char *
+pdf_to_text (GBytes *pdf,
+             int     first_page,
+             int     last_page)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *first = g_strdup_printf ("%d", first_page);
+  g_autofree char *last = g_strdup_printf ("%d", last_page);
+  const char *argv[] = { "pdftotext", "-f", first, "-l", last, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (path);
+
+  return out;
+}
+
+#define assert_has(text, needle) \
+  G_STMT_START { if (strstr ((text), (needle)) == NULL) g_error ("“%s” not in the report:\n%s", (needle), (text)); } G_STMT_END
+
+static void
+test_fixture_numbers (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdReport) report = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last_page = NULL;
+  MdStatsSettings settings;
+  int pages;
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+  md_report_set_patient_name (report, "Erika Mustermann");
+  md_report_set_generated (report, at (day ("2026-03-02"), 12));
+  md_report_set_rtl (report, FALSE);
+  pages = md_report_paginate (report, 595.276, 841.89, 42);
+  g_assert_cmpint (pages, >=, 3);
+  pdf = md_report_to_pdf (report, &error);
+  g_assert_no_error (error);
+
+  text = pdf_to_text (pdf, 1, pages);
+  assert_has (text, "Migraine Diary report");
+  assert_has (text, "Patient: Erika Mustermann");
+  assert_has (text, "Period: 5 Jan 2026 – 1 Mar 2026");
+  assert_has (text, "Generated: 2 Mar 2026");
+  assert_has (text, "Days recorded: 56 of 56 days (100% complete)");
+  /* Definitions used */
+  assert_has (text, "Migraine day (definition A)");
+  assert_has (text, "Headache day: any headache, or any day with acute medication.");
+  assert_has (text, "Baseline: 28 days before a treatment; evaluation: weeks 9–12 after it.");
+  /* Whole-period rates over 56 recorded days: 16 headache days (15 attack
+   * days and the infusion day: acute medication makes a headache day),
+   * 9 migraine days, 10 moderate/severe, 4 acute-medication days */
+  assert_has (text, "8.0 headache days, 4.5 migraine days, 5.0 moderate or severe days, 2.0 acute");
+  /* Windows: recorded, headache, migraine, moderate/severe, acute */
+  assert_has (text, "28 / 28");
+  assert_has (text, "Triptan 3");
+  assert_has (text, "Magnesium, intravenous 1");
+  /* Acute response: sumatriptan 2 of 3 pain-free, relief 3 of 3 */
+  assert_has (text, "Sumatriptan 50 mg");
+  assert_has (text, "67%");
+  assert_has (text, "(21%–94%)");
+  assert_has (text, "(44%–100%)");
+  /* Infusion log */
+  assert_has (text, "Infusion log");
+  assert_has (text, "10 Feb 2026");
+  assert_has (text, "Magnesium sulfate IV, 2 g");
+  assert_has (text, "20 min");
+  assert_has (text, "Metoclopramide 10 mg");
+  assert_has (text, "Flushing");
+  /* Courses and attacks */
+  assert_has (text, "Magnesium 400 mg");
+  assert_has (text, "ongoing");
+  assert_has (text, "5 Jan 2026 08:00");
+  assert_has (text, "8 h 00 min");
+  /* Threshold flags */
+  assert_has (text, "Medication-overuse pattern (ICHD-3 8.2 thresholds): not met in any 28-day window.");
+  /* Footnote and page numbers on every page */
+  for (int p = 1; p <= pages; p++)
+    {
+      g_autofree char *page = pdf_to_text (pdf, p, p);
+      g_autofree char *number = g_strdup_printf ("Page %d of %d", p, pages);
+
+      assert_has (page, "Descriptive statistics from a patient diary; not a diagnosis.");
+      assert_has (page, number);
+    }
+}
+
+static void
+test_letter_paper (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdReport) report = NULL;
+  MdStatsSettings settings;
+  double w = 0, h = 0;
+
+  md_report_locale_paper (&w, &h);
+  /* C.UTF-8 uses A4 in glibc */
+  g_assert_cmpfloat_with_epsilon (w, 595.276, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, 841.89, 0.01);
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+  g_assert_cmpint (md_report_paginate (report, 612, 792, 36), >=, 3);
+}
+
+/* The 10-year generated diary: pages break cleanly, nothing drawn in
+ * the margins, and chart pages are not blank. */
+static void
+test_ten_years (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "ten-years.db", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *png_prefix = g_build_filename (dir, "page", NULL);
+  const char *gen_argv[] = { g_getenv ("MD_GENERATE_DIARY"), "--years", "10", "--seed", "3", db, NULL };
+  g_autoptr(MdStatsData) data = NULL;
+  g_autoptr(MdReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  MdStatsSettings settings;
+  int status, pages;
+
+  g_assert_nonnull (gen_argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  data = md_stats_data_load (db, g_get_real_time () / G_USEC_PER_SEC, &error);
+  g_assert_no_error (error);
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, data->first_day, data->last_day);
+  pages = md_report_paginate (report, 595.276, 841.89, 42);
+  g_assert_cmpint (pages, >, 10);
+  g_assert_cmpint (pages, <, 120);
+  g_assert_true (md_report_write_pdf (report, pdf_path, &error));
+  g_assert_no_error (error);
+
+  /* Render every page at 20 dpi: margins must stay white */
+  {
+    const char *argv[] = { "pdftoppm", "-r", "20", "-gray", "-png", pdf_path, png_prefix, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  for (int p = 1; p <= pages; p++)
+    {
+      g_autofree char *name = NULL;
+      cairo_surface_t *png = NULL;
+      int w, h, stride, ink = 0;
+      unsigned char *pixels;
+      /* 42 pt margin at 20 dpi ≈ 11.7 px: the outer 9 px must be empty */
+      const int edge = 9;
+
+      for (int digits = 1; digits <= 3 && png == NULL; digits++)
+        {
+          g_free (name);
+          name = g_strdup_printf ("%s-%0*d.png", png_prefix, digits, p);
+          if (g_file_test (name, G_FILE_TEST_EXISTS))
+            png = cairo_image_surface_create_from_png (name);
+        }
+      g_assert_nonnull (png);
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      w = cairo_image_surface_get_width (png);
+      h = cairo_image_surface_get_height (png);
+      stride = cairo_image_surface_get_stride (png);
+      pixels = cairo_image_surface_get_data (png);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            guint32 px = *(guint32 *) (void *) (pixels + y * stride + x * 4);
+            gboolean white = (px & 0xff) > 0xf0;
+
+            if (!white && (x < edge || x >= w - edge || y < edge || y >= h - edge))
+              g_error ("page %d: ink in the margin at (%d, %d)", p, x, y);
+            ink += !white;
+          }
+      g_assert_cmpint (ink, >, 100);
+      cairo_surface_destroy (png);
+      g_unlink (name);
+    }
+  g_unlink (pdf_path);
+}
+
+/* The chart pages carry charts, not just their headings. */
+static void
+test_chart_pages_not_blank (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdReport) report = NULL;
+  MdStatsSettings settings;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int coloured = 0;
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+  md_report_paginate (report, 595, 842, 42);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 595, 842);
+  for (int p = 0; p < md_report_get_n_pages (report); p++)
+    {
+      unsigned char *pixels;
+      int stride;
+
+      cr = cairo_create (surface);
+      md_report_draw_page (report, cr, p);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      pixels = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      for (int y = 0; y < 842; y += 2)
+        for (int x = 0; x < 595; x += 2)
+          {
+            guint32 px = *(guint32 *) (void *) (pixels + y * stride + x * 4);
+            int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+
+            /* coloured, not grey: bars, lines, calendar cells */
+            coloured += ABS (r - g) > 40 || ABS (g - b) > 40;
+          }
+    }
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (coloured, >, 5000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init (&argc, &argv);
+
+  g_test_add_func ("/md/report/fixture-numbers", test_fixture_numbers);
+  g_test_add_func ("/md/report/letter-paper", test_letter_paper);
+  g_test_add_func ("/md/report/ten-years", test_ten_years);
+  g_test_add_func ("/md/report/chart-pages-not-blank", test_chart_pages_not_blank);
+
+  return g_test_run ();
+}
