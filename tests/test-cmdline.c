@@ -179,6 +179,91 @@ test_csv_is_the_same_in_every_locale (void)
   g_assert_cmpstr (c_text, ==, de_text);
 }
 
+static char *
+report_diary (void)
+{
+  g_autofree char *tmp = md_test_make_temp_dir ();
+  char *db = g_build_filename (tmp, "diary.db", NULL);
+  g_autoptr(MdDiary) diary = md_diary_open (db, NULL);
+  g_autoptr(MdAttack) attack = md_attack_new ();
+
+  /* 2026-03-10 08:00–14:00 at UTC+1 */
+  attack->start = 1773126000;
+  attack->start_offset = 3600;
+  attack->end = attack->start + 6 * 3600;
+  attack->end_offset = 3600;
+  attack->peak_pain = 3;
+  g_assert_true (md_diary_save_attack (diary, attack, NULL));
+
+  return db;
+}
+
+static void
+test_export_report (void)
+{
+  g_autofree char *db = report_diary ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  const char *args[] = { "--database", db, "--export-report", pdf, "--from", "2026-03-01", "--to", "2026-03-31", NULL };
+  const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
+  int status;
+
+  g_assert_cmpint (md_test_spawn_app (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, pdf));
+  g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, &status, NULL));
+  g_assert_nonnull (strstr (text, "Period: 1 Mar 2026 – 31 Mar 2026"));
+  g_assert_nonnull (strstr (text, "10 Mar 2026 08:00"));
+  g_assert_nonnull (strstr (text, "not a diagnosis"));
+}
+
+static void
+test_export_report_refuses_bad_input (void)
+{
+  g_autofree char *db = report_diary ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *blocked = g_build_filename (dir, "no-such-folder", "report.pdf", NULL);
+  struct {
+    const char *args[9];
+    int         status;
+    const char *message;
+  } cases[] = {
+    { { "--database", db, "--export-report", pdf, "--from", "2026-02-30", NULL }, 2,
+      "--from: “2026-02-30” is not a date; write it as YYYY-MM-DD" },
+    { { "--database", db, "--export-report", pdf, "--to", "31.03.2026", NULL }, 2,
+      "--to: “31.03.2026” is not a date" },
+    { { "--database", db, "--export-report", pdf, "--from", "2026-04-01", "--to", "2026-03-01", NULL }, 2,
+      "The period starts (--from 2026-04-01) after it ends (--to 2026-03-01)." },
+    { { "--database", db, "--from", "2026-04-01", NULL }, 2,
+      "--from and --to go with --export-report." },
+    { { "--database", db, "--export-report", blocked, NULL }, 1,
+      "Could not write" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (md_test_spawn_app (cases[i].args, &out, &err), ==, cases[i].status);
+      if (strstr (err, cases[i].message) == NULL)
+        g_error ("case %u: expected “%s”, got “%s”", i, cases[i].message, err);
+      /* nothing is left behind, not even a temporary file */
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    }
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "report.pdf"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +279,8 @@ main (int   argc,
   g_test_add_func ("/md/cmdline/database-folder-blocked", test_database_folder_that_cannot_be_made);
   g_test_add_func ("/md/cmdline/damaged-diary", test_damaged_diary_names_the_backup);
   g_test_add_func ("/md/cmdline/csv-locale", test_csv_is_the_same_in_every_locale);
+  g_test_add_func ("/md/cmdline/export-report", test_export_report);
+  g_test_add_func ("/md/cmdline/export-report-bad-input", test_export_report_refuses_bad_input);
 
   return g_test_run ();
 }
