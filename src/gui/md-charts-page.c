@@ -58,13 +58,36 @@ struct _MdChartsPage
   MdChartView       *pain;
   MdChartView       *calendar;
 
+  GPtrArray         *waiting;      /* GTask, for md_charts_page_load_async() */
   gboolean           dirty;
   gboolean           updating;
+  gboolean           forced;
 };
 
 G_DEFINE_FINAL_TYPE (MdChartsPage, md_charts_page, ADW_TYPE_BIN)
 
 static void reload (MdChartsPage *self);
+
+static void
+return_waiting (MdChartsPage *self,
+                const GError *error)
+{
+  g_autoptr(GPtrArray) waiting = g_steal_pointer (&self->waiting);
+
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiting, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else if (self->stats == NULL)
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s",
+                                 _("The first day of the period is after its last day."));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+}
 
 /* The period the settings ask for, as local days. */
 static gboolean
@@ -382,13 +405,17 @@ load_cb (GObject      *source,
   if (data == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Cannot read the diary for the charts: %s", error->message);
+        {
+          g_warning ("Cannot read the diary for the charts: %s", error->message);
+          return_waiting (self, error);
+        }
       return;
     }
 
   g_clear_pointer (&self->data, md_stats_data_unref);
   self->data = data;
   recompute (self);
+  return_waiting (self, NULL);
 }
 
 static void
@@ -398,7 +425,7 @@ reload (MdChartsPage *self)
 
   if (self->diary == NULL)
     return;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->forced)
     {
       self->dirty = TRUE;
       return;
@@ -549,6 +576,7 @@ md_charts_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->treatment_names);
   g_clear_pointer (&self->treatments, g_array_unref);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
 
   G_OBJECT_CLASS (md_charts_page_parent_class)->dispose (object);
 }
@@ -611,6 +639,7 @@ md_charts_page_init (MdChartsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
   self->treatments = g_array_new (FALSE, FALSE, sizeof (MdStatsTreatment));
   self->treatment_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->treatment_dropdown, G_LIST_MODEL (self->treatment_names));
@@ -698,4 +727,64 @@ md_charts_page_get_chart (MdChartsPage *self,
 
   return GTK_WIDGET (kind == MD_CHART_KIND_FREQUENCY ? self->frequency
                      : kind == MD_CHART_KIND_PAIN ? self->pain : self->calendar);
+}
+
+/**
+ * md_charts_page_load_async:
+ *
+ * Makes sure the statistics of the chosen period are there (the report
+ * prints what the Charts view shows), reading the diary if the view was
+ * never shown.
+ */
+void
+md_charts_page_load_async (MdChartsPage        *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (MD_IS_CHARTS_PAGE (self));
+
+  if (self->stats != NULL && !self->dirty && self->reload_source == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (self->diary == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", _("No diary is open."));
+      return;
+    }
+
+  g_ptr_array_add (self->waiting, g_steal_pointer (&task));
+  self->forced = TRUE;
+  reload (self);
+  self->forced = FALSE;
+}
+
+gboolean
+md_charts_page_load_finish (MdChartsPage  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+md_charts_page_get_treatment (MdChartsPage     *self,
+                              MdStatsTreatment *treatment)
+{
+  const MdStatsTreatment *t;
+
+  g_return_val_if_fail (MD_IS_CHARTS_PAGE (self), FALSE);
+
+  t = self->stats != NULL ? selected_treatment (self) : NULL;
+  if (t == NULL)
+    return FALSE;
+
+  *treatment = *t;
+  return TRUE;
 }

@@ -24,5 +24,14 @@ gboolean   md_charts_page_get_comparison (MdChartsPage      *self,
                                           MdStatsComparison *comparison);
 GtkWidget *md_charts_page_get_chart      (MdChartsPage      *self,
                                           MdChartKind        kind);
+void       md_charts_page_load_async     (MdChartsPage      *self,
+                                          GCancellable      *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer           user_data);
+gboolean   md_charts_page_load_finish    (MdChartsPage      *self,
+                                          GAsyncResult      *result,
+                                          GError           **error);
+gboolean   md_charts_page_get_treatment  (MdChartsPage      *self,
+                                          MdStatsTreatment  *treatment);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "md-day-editor.h"
 #include "md-charts-page.h"
 #include "md-diary-page.h"
+#include "md-print-operation.h"
+#include "md-report.h"
 #include "md-window.h"
 
 struct _MdWindow
@@ -78,6 +80,8 @@ update_actions (MdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-headache-today", have_diary);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-day", have_diary);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-dose", have_diary);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", have_diary && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", have_diary && !self->busy);
 }
 
 static void
@@ -409,6 +413,281 @@ md_window_export_csv (MdWindow   *self,
   run_csv_job (self, file, export_thread, export_done_cb, _("Exporting…"));
 }
 
+/* The report: printed and exported from what the Charts view shows —
+ * its period, its definitions and its chosen treatment. */
+
+typedef struct
+{
+  char     *path;     /* PDF to write, or NULL to print */
+  gboolean  to_file;  /* print through the print operation into @path */
+  MdReport *report;
+} ReportJob;
+
+static void
+report_job_free (gpointer data)
+{
+  ReportJob *job = data;
+
+  g_free (job->path);
+  g_clear_pointer (&job->report, md_report_free);
+  g_free (job);
+}
+
+static void
+show_toast (MdWindow   *self,
+            const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static MdReport *
+report_from_charts (MdWindow *self)
+{
+  MdStats *stats = md_charts_page_get_stats (self->charts_page);
+  g_autofree char *patient = g_settings_get_string (self->settings, "patient-name");
+  MdStatsTreatment treatment;
+  MdReport *report = md_report_new (stats->data, &stats->settings, stats->first_day, stats->last_day);
+  double width, height;
+
+  md_report_set_patient_name (report, patient);
+  md_report_set_rtl (report, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL);
+  if (md_charts_page_get_treatment (self->charts_page, &treatment))
+    md_report_set_comparison (report, &treatment);
+  md_report_locale_paper (&width, &height);
+  md_report_paginate (report, width, height, 42);
+
+  return report;
+}
+
+static void
+write_report_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ReportJob *job = task_data;
+  GError *error = NULL;
+
+  if (md_report_write_pdf (job->report, job->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+write_report_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  MdWindow *self = MD_WINDOW (source);
+  ReportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  set_busy (self, NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, _("The Report Could Not Be Saved"), error);
+      return;
+    }
+
+  {
+    g_autofree char *name = g_path_get_basename (job->path);
+
+    /* Translators: %s is a file name */
+    text = g_strdup_printf (_("Report saved as “%s”"), name);
+  }
+  show_toast (self, text);
+  g_signal_emit_by_name (self, "report-written", job->path);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               MdWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_toast (self, error != NULL ? error->message : _("The report could not be printed."));
+    }
+}
+
+static void
+report_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  MdWindow *self = g_task_get_source_object (outer);
+  ReportJob *job = g_task_get_task_data (outer);
+  g_autoptr(GError) error = NULL;
+
+  if (!md_charts_page_load_finish (MD_CHARTS_PAGE (source), result, &error))
+    {
+      set_busy (self, NULL);
+      show_toast (self, error->message);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  if (job->path != NULL && !job->to_file)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, write_report_done_cb, NULL);
+      ReportJob *write = g_new0 (ReportJob, 1);
+
+      write->path = g_strdup (job->path);
+      write->report = report_from_charts (self);
+      g_task_set_task_data (task, write, report_job_free);
+      g_task_run_in_thread (task, write_report_thread);
+    }
+  else
+    {
+      MdStats *stats = md_charts_page_get_stats (self->charts_page);
+      g_autoptr(MdPrintOperation) operation = md_print_operation_new (stats->data, &stats->settings,
+                                                                      stats->first_day, stats->last_day);
+      g_autofree char *patient = g_settings_get_string (self->settings, "patient-name");
+      MdStatsTreatment treatment;
+      GtkPrintOperationResult print_result;
+
+      md_print_operation_set_patient_name (operation, patient);
+      md_report_set_rtl (md_print_operation_get_report (operation),
+                         gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL);
+      if (md_charts_page_get_treatment (self->charts_page, &treatment))
+        md_print_operation_set_comparison (operation, &treatment);
+      set_busy (self, NULL);
+
+      if (job->to_file)
+        {
+          gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), job->path);
+          print_result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                                  GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                                  GTK_WINDOW (self), &error);
+          if (print_result == GTK_PRINT_OPERATION_RESULT_ERROR)
+            show_error (self, _("The Report Could Not Be Printed"), error);
+          else
+            g_signal_emit_by_name (self, "report-written", job->path);
+        }
+      else
+        {
+          gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+          g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+          gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                   GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                   GTK_WINDOW (self), &error);
+          if (error != NULL)
+            show_toast (self, error->message);
+        }
+    }
+  g_task_return_boolean (outer, TRUE);
+}
+
+static void
+start_report (MdWindow   *self,
+              const char *path,
+              gboolean    to_file)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
+  ReportJob *job = g_new0 (ReportJob, 1);
+
+  job->path = g_strdup (path);
+  job->to_file = to_file;
+  g_task_set_task_data (task, job, report_job_free);
+  if (path != NULL && !to_file)
+    set_busy (self, _("Writing the report…"));
+  md_charts_page_load_async (self->charts_page, NULL, report_loaded_cb, g_steal_pointer (&task));
+}
+
+/**
+ * md_window_export_report:
+ * @file: the PDF to write
+ *
+ * What Export PDF does once the file is chosen; emits
+ * #MdWindow::report-written when done.
+ */
+void
+md_window_export_report (MdWindow   *self,
+                         const char *file)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+
+  start_report (self, file, FALSE);
+}
+
+/**
+ * md_window_print_report_to_file:
+ * @file: the PDF the print operation exports to
+ *
+ * Runs the print operation with an export file name: the print path,
+ * without a printer or a dialog.
+ */
+void
+md_window_print_report_to_file (MdWindow   *self,
+                                const char *file)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+
+  start_report (self, file, TRUE);
+}
+
+static void
+pdf_chooser_response_cb (MdWindow             *self,
+                         int                   response,
+                         GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+    }
+  g_clear_object (&self->file_chooser);
+
+  if (path != NULL)
+    md_window_export_report (self, path);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Translators: the suggested file name of the report; keep the date code */
+  g_autofree char *name = g_date_time_format (now, _("migraine-report-%Y-%m-%d.pdf"));
+
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = gtk_file_chooser_native_new (_("Export Report as PDF"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                    _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), name);
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (pdf_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  start_report (MD_WINDOW (widget), NULL, FALSE);
+}
+
 /**
  * md_window_is_busy:
  *
@@ -529,6 +808,18 @@ md_window_class_init (MdWindowClass *klass)
                                    no_headache_today_action);
   gtk_widget_class_install_action (widget_class, "win.record-day", NULL, record_day_action);
   gtk_widget_class_install_action (widget_class, "win.log-dose", NULL, log_dose_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+
+  /**
+   * MdWindow::report-written:
+   * @file: the PDF
+   *
+   * A report was exported or printed to a file.
+   */
+  g_signal_new ("report-written", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

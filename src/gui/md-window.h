@@ -28,4 +28,9 @@ void        md_window_export_csv     (MdWindow      *self,
 gboolean    md_window_is_busy        (MdWindow      *self);
 GtkWidget  *md_window_get_diary_page (MdWindow      *self);
 
+void        md_window_export_report        (MdWindow      *self,
+                                            const char    *file);
+void        md_window_print_report_to_file (MdWindow      *self,
+                                            const char    *file);
+
 G_END_DECLS

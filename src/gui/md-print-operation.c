@@ -1,0 +1,156 @@
+/* md-print-operation.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Printing draws the same pages as the PDF export: the report is laid
+ * out for the paper and margins of the print context when printing
+ * begins, and each page is drawn by md_report_draw_page(). The page setup
+ * is remembered in GSettings.
+ */
+
+#define G_LOG_DOMAIN "md-print-operation"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-print-operation.h"
+
+#define MARGIN 42.0
+
+struct _MdPrintOperation
+{
+  GtkPrintOperation  parent_instance;
+
+  /* Owned */
+  MdReport          *report;
+  GSettings         *settings;
+};
+
+G_DEFINE_FINAL_TYPE (MdPrintOperation, md_print_operation, GTK_TYPE_PRINT_OPERATION)
+
+static void
+md_print_operation_begin_print (GtkPrintOperation *operation,
+                                GtkPrintContext   *context)
+{
+  MdPrintOperation *self = MD_PRINT_OPERATION (operation);
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  int pages;
+
+  /* The operation draws on the whole page (full-page mode): the report
+   * keeps its own margins, at least the printer's hard margins. */
+  pages = md_report_paginate (self->report,
+                              gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
+                              gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS),
+                              MAX (MARGIN, MAX (gtk_page_setup_get_top_margin (setup, GTK_UNIT_POINTS),
+                                                gtk_page_setup_get_left_margin (setup, GTK_UNIT_POINTS))));
+  gtk_print_operation_set_n_pages (operation, pages);
+  g_settings_set_value (self->settings, "page-setup", gtk_page_setup_to_gvariant (setup));
+}
+
+static void
+md_print_operation_draw_page (GtkPrintOperation *operation,
+                              GtkPrintContext   *context,
+                              int                page_nr)
+{
+  MdPrintOperation *self = MD_PRINT_OPERATION (operation);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  double scale = gtk_print_context_get_width (context) /
+                 gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+
+  /* Context units are device units: draw in points. */
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  md_report_draw_page (self->report, cr, page_nr);
+  cairo_restore (cr);
+}
+
+static void
+md_print_operation_finalize (GObject *object)
+{
+  MdPrintOperation *self = MD_PRINT_OPERATION (object);
+
+  g_clear_pointer (&self->report, md_report_free);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (md_print_operation_parent_class)->finalize (object);
+}
+
+static void
+md_print_operation_class_init (MdPrintOperationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *print_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->finalize = md_print_operation_finalize;
+  print_class->begin_print = md_print_operation_begin_print;
+  print_class->draw_page = md_print_operation_draw_page;
+}
+
+static void
+md_print_operation_init (MdPrintOperation *self)
+{
+  g_autoptr(GVariant) saved = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+
+  self->settings = g_settings_new (APP_ID);
+  saved = g_settings_get_value (self->settings, "page-setup");
+  if (g_variant_n_children (saved) > 0)
+    setup = gtk_page_setup_new_from_gvariant (saved);
+  if (setup == NULL)
+    {
+      double width, height;
+      g_autoptr(GtkPaperSize) paper = NULL;
+
+      md_report_locale_paper (&width, &height);
+      paper = gtk_paper_size_new (width == 612 ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+      setup = gtk_page_setup_new ();
+      gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+    }
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
+  gtk_print_operation_set_use_full_page (GTK_PRINT_OPERATION (self), TRUE);
+  gtk_print_operation_set_unit (GTK_PRINT_OPERATION (self), GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (GTK_PRINT_OPERATION (self), TRUE);
+  /* Translators: the print job's name */
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), _("Migraine Diary report"));
+}
+
+MdPrintOperation *
+md_print_operation_new (MdStatsData           *data,
+                        const MdStatsSettings *settings,
+                        int                    first_day,
+                        int                    last_day)
+{
+  MdPrintOperation *self = g_object_new (MD_TYPE_PRINT_OPERATION, NULL);
+
+  self->report = md_report_new (data, settings, first_day, last_day);
+
+  return self;
+}
+
+void
+md_print_operation_set_patient_name (MdPrintOperation *self,
+                                     const char       *name)
+{
+  g_return_if_fail (MD_IS_PRINT_OPERATION (self));
+
+  md_report_set_patient_name (self->report, name);
+}
+
+void
+md_print_operation_set_comparison (MdPrintOperation       *self,
+                                   const MdStatsTreatment *treatment)
+{
+  g_return_if_fail (MD_IS_PRINT_OPERATION (self));
+
+  md_report_set_comparison (self->report, treatment);
+}
+
+MdReport *
+md_print_operation_get_report (MdPrintOperation *self)
+{
+  g_return_val_if_fail (MD_IS_PRINT_OPERATION (self), NULL);
+
+  return self->report;
+}

@@ -1,0 +1,158 @@
+/* test-print.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The report from the window: Export PDF, and the print path — the
+ * GtkPrintOperation run with an export file name — which must give the
+ * same pages as the headless export.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "md-report.h"
+#include "md-test-gui.h"
+#include "md-test-utils.h"
+#include "md-window.h"
+
+static gboolean
+diary_opened (gpointer user_data)
+{
+  return md_application_get_diary (user_data) != NULL;
+}
+
+static gboolean
+written (gpointer user_data)
+{
+  return *(gboolean *) user_data;
+}
+
+static void
+report_written_cb (MdWindow   *window,
+                   const char *file,
+                   gboolean   *done)
+{
+  *done = TRUE;
+}
+
+static char *
+page_text (const char *pdf,
+           int         page)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftotext", "-f", number, "-l", number, pdf, "-", NULL };
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static int
+page_count (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  const char *line;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+
+  return atoi (line + strlen ("Pages:"));
+}
+
+static void
+test_print_matches_export (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *headless = g_build_filename (dir, "headless.pdf", NULL);
+  const char *gen_argv[] = { g_getenv ("MD_GENERATE_DIARY"), "--years", "1", "--seed", "5", db, NULL };
+  g_autoptr(MdApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  MdWindow *window;
+  gboolean done = FALSE;
+  int status, pages;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_settings_set_string (settings, "patient-name", "Jan Kowalski");
+  g_settings_set_enum (settings, "charts-range", 3);
+
+  app = md_test_gui_app_new ();
+  md_application_set_database_path (app, db);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  g_assert_true (md_test_wait_for (diary_opened, app, 5000));
+  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_signal_connect (window, "report-written", G_CALLBACK (report_written_cb), &done);
+
+  /* Export PDF, from the Diary view: the report reads the diary itself */
+  md_window_export_report (window, exported);
+  g_assert_true (md_test_wait_for (written, &done, 10000));
+  g_assert_true (g_file_test (exported, G_FILE_TEST_EXISTS));
+
+  /* The print operation, exporting to a file */
+  done = FALSE;
+  md_window_print_report_to_file (window, printed);
+  g_assert_true (md_test_wait_for (written, &done, 10000));
+  g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
+
+  /* And the command line, with the same whole-diary period */
+  {
+    g_autoptr(MdStatsData) data = md_stats_data_load (db, g_get_real_time () / G_USEC_PER_SEC, &error);
+    g_autofree char *from = md_stats_day_to_iso (data->first_day);
+    g_autofree char *to = md_stats_day_to_iso (MAX (data->last_day, md_stats_day_today (data->now)));
+    const char *args[] = { "--database", db, "--export-report", headless, "--from", from, "--to", to, NULL };
+
+    g_assert_cmpint (md_test_spawn_app (args, NULL, NULL), ==, 0);
+  }
+
+  pages = page_count (exported);
+  g_assert_cmpint (pages, >, 2);
+  g_assert_cmpint (page_count (printed), ==, pages);
+  g_assert_cmpint (page_count (headless), ==, pages);
+  for (int p = 1; p <= pages; p++)
+    {
+      g_autofree char *a = page_text (exported, p);
+      g_autofree char *b = page_text (printed, p);
+      g_autofree char *c = page_text (headless, p);
+
+      g_assert_cmpstr (a, ==, b);
+      if (p == 1)
+        {
+          /* The command line runs with its own (memory) settings: no name */
+          char *line = strstr (a, "Patient: Jan Kowalski\n");
+
+          g_assert_nonnull (line);
+          memmove (line, line + strlen ("Patient: Jan Kowalski\n"), strlen (line + strlen ("Patient: Jan Kowalski\n")) + 1);
+        }
+      g_assert_cmpstr (a, ==, c);
+    }
+
+  md_test_gui_close_all (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init_gui (&argc, &argv);
+
+  g_test_add_func ("/md/print/print-matches-export", test_print_matches_export);
+
+  return g_test_run ();
+}
