@@ -13,6 +13,7 @@
 #include "md-diary-csv.h"
 #include "md-day-editor.h"
 #include "md-diary-page.h"
+#include "md-reminders-page.h"
 #include "md-window.h"
 
 struct _MdWindow
@@ -28,6 +29,7 @@ struct _MdWindow
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   MdDiaryPage          *diary_page;
+  MdRemindersPage      *reminders_page;
 
   /* Owned */
   GSettings            *settings;
@@ -424,6 +426,7 @@ static void
 diary_changed_cb (MdWindow *self)
 {
   md_diary_page_set_diary (self->diary_page, md_application_get_diary (get_application (self)));
+  md_reminders_page_set_diary (self->reminders_page, md_application_get_diary (get_application (self)));
   update_actions (self);
 }
 
@@ -516,6 +519,7 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, diary_page);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, reminders_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
@@ -531,6 +535,7 @@ static void
 md_window_init (MdWindow *self)
 {
   g_type_ensure (MD_TYPE_DIARY_PAGE);
+  g_type_ensure (MD_TYPE_REMINDERS_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -605,4 +610,17 @@ md_window_get_diary_page (MdWindow *self)
   g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->diary_page);
+}
+
+/**
+ * md_window_get_reminders_page:
+ *
+ * Returns: (transfer none): the Reminders view
+ */
+GtkWidget *
+md_window_get_reminders_page (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->reminders_page);
 }
