@@ -48,7 +48,7 @@ struct _MdReminderEditor
   AdwComboRow      *repeat_row;
   AdwActionRow     *times_row;
   GtkEntry         *times_entry;
-  AdwActionRow     *days_row;
+  AdwPreferencesRow *days_row;
   GtkBox           *days_box;
   AdwActionRow     *every_row;
   GtkSpinButton    *every_spin;
