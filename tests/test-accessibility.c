@@ -16,6 +16,7 @@
 #include "md-dose-editor.h"
 #include "md-medication-editor.h"
 #include "md-preferences-window.h"
+#include "md-reminder-editor.h"
 #include "md-test-gui.h"
 #include "md-test-utils.h"
 #include "md-window.h"
@@ -175,7 +176,7 @@ test_editors_controls_have_names (void)
   g_autoptr(MdDiary) diary = open_diary ();
   g_autoptr(MdAttack) attack = md_attack_new ();
   g_autoptr(MdDose) dose = md_dose_new ();
-  GtkWidget *editors[5];
+  GtkWidget *editors[6];
 
   attack->start = g_get_real_time () / G_USEC_PER_SEC - 3600;
   attack->peak_pain = 2;
@@ -189,6 +190,7 @@ test_editors_controls_have_names (void)
   editors[2] = GTK_WIDGET (md_day_editor_new (NULL, diary, NULL));
   editors[3] = GTK_WIDGET (md_course_editor_new (NULL, diary, NULL));
   editors[4] = GTK_WIDGET (md_medication_editor_new (NULL, diary, NULL));
+  editors[5] = GTK_WIDGET (md_reminder_editor_new (NULL, diary, NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
     {

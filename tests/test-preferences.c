@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "md-preferences-window.h"
 #include "md-test-gui.h"
 #include "md-test-utils.h"
@@ -98,6 +100,58 @@ test_preferences_rows_have_names (void)
   md_test_gui_close_all (app);
 }
 
+static GtkSwitch *
+switch_named (MdPreferencesWindow *preferences,
+              const char          *name)
+{
+  return GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                    MD_TYPE_PREFERENCES_WINDOW, name));
+}
+
+static void
+test_reminder_switches (void)
+{
+  MdPreferencesWindow *preferences = open_preferences ();
+  GSettings *settings = md_application_get_settings (app);
+  g_autofree char *autostart = md_preferences_get_autostart_path ();
+  g_autofree char *contents = NULL;
+  GtkSwitch *toggle;
+
+  /* Bound to their keys, both ways. */
+  toggle = switch_named (preferences, "run_in_background_switch");
+  g_assert_true (gtk_switch_get_active (toggle));
+  gtk_switch_set_active (toggle, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "run-in-background"));
+  g_settings_reset (settings, "run-in-background");
+  g_assert_true (gtk_switch_get_active (toggle));
+
+  toggle = switch_named (preferences, "follow_up_switch");
+  g_assert_false (gtk_switch_get_active (toggle));
+  gtk_switch_set_active (toggle, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "follow-up-24h"));
+  g_settings_reset (settings, "follow-up-24h");
+
+  /* Start at login is the autostart file. */
+  toggle = switch_named (preferences, "autostart_switch");
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  g_assert_false (gtk_switch_get_active (toggle));
+  gtk_switch_set_active (toggle, TRUE);
+  g_assert_true (g_file_get_contents (autostart, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\nExec=migraine-diary --background\n"));
+  g_assert_true (gtk_switch_get_state (toggle));
+  gtk_switch_set_active (toggle, FALSE);
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  md_test_gui_close_all (app);
+
+  /* A new window shows what is on disk. */
+  g_assert_true (g_file_set_contents (autostart, contents, -1, NULL));
+  preferences = open_preferences ();
+  g_assert_true (gtk_switch_get_active (switch_named (preferences, "autostart_switch")));
+  g_assert_cmpint (g_remove (autostart), ==, 0);
+
+  md_test_gui_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -110,6 +164,7 @@ main (int   argc,
   g_test_add_func ("/md/preferences/open-close", test_preferences_open_and_close);
   g_test_add_func ("/md/preferences/color-scheme", test_color_scheme_applies_and_is_saved);
   g_test_add_func ("/md/preferences/row-names", test_preferences_rows_have_names);
+  g_test_add_func ("/md/preferences/reminders", test_reminder_switches);
 
   status = g_test_run ();
   g_clear_object (&app);

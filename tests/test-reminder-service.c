@@ -12,7 +12,7 @@
 #include "md-test-utils.h"
 
 /* 2026-11-25 00:00 CET in unix seconds. */
-#define NOV_25 G_GINT64_CONSTANT (1796079600)
+#define NOV_25 G_GINT64_CONSTANT (1795561200)
 #define HOUR 3600
 #define DAY (24 * HOUR)
 
@@ -242,6 +242,279 @@ test_one_timer_for_many (Fixture       *fixture,
   g_assert_cmpint (md_reminder_service_get_next_due (service), ==, NOV_25 + 13 * HOUR);
 }
 
+static gint64
+unix_at (const char *iso)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (time);
+  return g_date_time_to_unix (time);
+}
+
+typedef struct
+{
+  const char *zone;
+  const char *schedule;
+  const char *start;     /* when the service starts */
+  const char *expected[3]; /* the next firings, as UTC instants */
+} DstCase;
+
+/* Clocks change under a running service: each reminder fires once, at
+ * the wall-clock time it was set for (or the first valid minute after a
+ * spring-forward gap), never twice when an hour repeats. */
+static const DstCase dst_cases[] = {
+  /* Europe/Berlin: 29 March 2026 02:00 CET → 03:00 CEST. */
+  { "Europe/Berlin", "v1;daily;times=02:30", "2026-03-28T12:00:00Z",
+    { "2026-03-29T01:00:00Z", "2026-03-30T00:30:00Z", "2026-03-31T00:30:00Z" } },
+  { "Europe/Berlin", "v1;daily;times=08:00", "2026-03-28T12:00:00Z",
+    { "2026-03-29T06:00:00Z", "2026-03-30T06:00:00Z", "2026-03-31T06:00:00Z" } },
+  /* 25 October 2026 03:00 CEST → 02:00 CET: 02:30 happens twice. */
+  { "Europe/Berlin", "v1;daily;times=02:30", "2026-10-24T12:00:00Z",
+    { "2026-10-25T00:30:00Z", "2026-10-26T01:30:00Z", "2026-10-27T01:30:00Z" } },
+  /* America/New_York: 8 March 2026 02:00 EST → 03:00 EDT. */
+  { "America/New_York", "v1;daily;times=02:30", "2026-03-07T12:00:00Z",
+    { "2026-03-08T07:00:00Z", "2026-03-09T06:30:00Z", "2026-03-10T06:30:00Z" } },
+  /* 1 November 2026 02:00 EDT → 01:00 EST: 01:30 happens twice. */
+  { "America/New_York", "v1;daily;times=01:30", "2026-10-31T12:00:00Z",
+    { "2026-11-01T05:30:00Z", "2026-11-02T06:30:00Z", "2026-11-03T06:30:00Z" } },
+  { "America/New_York", "v1;daily;times=20:00", "2026-10-31T12:00:00Z",
+    { "2026-11-01T00:00:00Z", "2026-11-02T01:00:00Z", "2026-11-03T01:00:00Z" } },
+  /* Every 3 days across the ends of November and December. */
+  { "Europe/Berlin", "v1;every;n=3;start=2026-11-29;times=08:00", "2026-11-28T12:00:00Z",
+    { "2026-11-29T07:00:00Z", "2026-12-02T07:00:00Z", "2026-12-05T07:00:00Z" } },
+  { "Europe/Berlin", "v1;every;n=5;start=2026-12-28;times=21:00", "2026-12-27T12:00:00Z",
+    { "2026-12-28T20:00:00Z", "2027-01-02T20:00:00Z", "2027-01-07T20:00:00Z" } },
+};
+
+/* Walks the clock minute by minute from @from to @to, checking at each
+ * minute as a wake-up would, and returns what fired. */
+static void
+walk_clock (Fixture           *fixture,
+            MdReminderService *service,
+            gint64             to)
+{
+  while (fixture->now < to)
+    {
+      fixture->now += 60;
+      md_reminder_service_check (service);
+    }
+}
+
+static void
+test_dst_and_month_ends (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (dst_cases); c++)
+    {
+      const DstCase *dst = &dst_cases[c];
+      g_autoptr(MdReminderService) service = NULL;
+      g_autoptr(GPtrArray) reminders = NULL;
+
+      g_test_message ("%s %s", dst->zone, dst->schedule);
+
+      /* A fresh reminder each time, in the case's time zone. */
+      reminders = md_diary_list_reminders (fixture->diary);
+      for (guint i = 0; i < reminders->len; i++)
+        md_diary_undo_free (md_diary_delete_reminder (fixture->diary,
+                                                      ((MdReminder *) g_ptr_array_index (reminders, i))->uuid,
+                                                      NULL));
+      g_ptr_array_set_size (fixture->fired, 0);
+      g_time_zone_unref (fixture->zone);
+      fixture->zone = g_time_zone_new_identifier (dst->zone);
+
+      add_reminder (fixture, "medication", "Dose", dst->schedule);
+      fixture->now = unix_at (dst->start);
+      service = new_service (fixture);
+
+      for (guint i = 0; i < G_N_ELEMENTS (dst->expected); i++)
+        {
+          gint64 expected = unix_at (dst->expected[i]);
+          g_autofree char *fired = g_strdup_printf ("Dose@%" G_GINT64_FORMAT, expected);
+
+          /* The timer is armed for exactly that instant… */
+          g_assert_cmpint (md_reminder_service_get_next_due (service), ==, expected);
+
+          /* …nothing fires a minute before, it fires once on time, and
+           * nothing more in the hour after (the repeated hour). */
+          walk_clock (fixture, service, expected - 60);
+          g_assert_cmpuint (fixture->fired->len, ==, i);
+          fixture->now = expected;
+          md_reminder_service_check (service);
+          g_assert_cmpuint (fixture->fired->len, ==, i + 1);
+          g_assert_cmpstr (g_ptr_array_index (fixture->fired, i), ==, fired);
+          walk_clock (fixture, service, expected + 2 * HOUR);
+          g_assert_cmpuint (fixture->fired->len, ==, i + 1);
+        }
+    }
+}
+
+static MdMedication *
+add_medication (Fixture    *fixture,
+                const char *name,
+                const char *med_class,
+                const char *use)
+{
+  MdMedication *medication = md_medication_new ();
+  g_autoptr(GError) error = NULL;
+
+  medication->name = g_strdup (name);
+  medication->med_class = g_strdup (med_class);
+  medication->use = g_strdup (use);
+  medication->default_amount = 50;
+  medication->unit = g_strdup ("mg");
+  medication->route = g_strdup ("oral");
+  md_diary_save_medication (fixture->diary, medication, &error);
+  g_assert_no_error (error);
+
+  return medication;
+}
+
+static MdDose *
+add_dose (Fixture      *fixture,
+          MdMedication *medication,
+          gint64        taken)
+{
+  MdDose *dose = md_dose_new ();
+  g_autoptr(GError) error = NULL;
+
+  dose->medication_uuid = g_strdup (medication->uuid);
+  dose->taken = taken;
+  dose->taken_offset = 3600;
+  dose->amount = 50;
+  dose->unit = g_strdup ("mg");
+  dose->route = g_strdup ("oral");
+  dose->setting = g_strdup ("home");
+  md_diary_save_dose (fixture->diary, dose, &error);
+  g_assert_no_error (error);
+
+  return dose;
+}
+
+static GPtrArray *
+follow_ups (Fixture    *fixture,
+            const char *dose_uuid)
+{
+  g_autoptr(GPtrArray) reminders = md_diary_list_reminders (fixture->diary);
+  GPtrArray *schedules = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      MdReminder *reminder = g_ptr_array_index (reminders, i);
+
+      if (g_str_equal (reminder->kind, "follow-up") && g_strcmp0 (reminder->dose_uuid, dose_uuid) == 0)
+        {
+          g_assert_cmpstr (reminder->title, ==, "How is your pain now?");
+          g_assert_true (reminder->enabled);
+          g_ptr_array_add (schedules, g_strdup (reminder->schedule));
+        }
+    }
+
+  return schedules;
+}
+
+static void
+test_follow_ups (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(MdReminderService) service = NULL;
+  g_autoptr(MdMedication) triptan = add_medication (fixture, "Sumatriptan", "triptan", "acute");
+  g_autoptr(MdMedication) magnesium = add_medication (fixture, "Magnesium", "magnesium-oral", "preventive");
+  g_autoptr(MdDose) acute = NULL;
+  g_autoptr(MdDose) acute_2 = NULL;
+  g_autoptr(MdDose) preventive = NULL;
+  g_autoptr(MdDiaryUndo) undo = NULL;
+  g_autoptr(GPtrArray) schedules = NULL;
+  g_autofree char *expected = NULL;
+
+  fixture->now = NOV_25 + 10 * HOUR;
+  service = new_service (fixture);
+
+  /* An acute dose: asked two hours later (12:00 CET). */
+  acute = add_dose (fixture, triptan, NOV_25 + 10 * HOUR);
+  schedules = follow_ups (fixture, acute->uuid);
+  g_assert_cmpuint (schedules->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (schedules, 0), ==, "v1;once;at=2026-11-25T12:00;lead=0");
+  g_assert_cmpint (md_reminder_service_get_next_due (service), ==, NOV_25 + 12 * HOUR);
+  g_clear_pointer (&schedules, g_ptr_array_unref);
+
+  /* Saved again unchanged: still one. */
+  g_assert_true (md_diary_save_dose (fixture->diary, acute, NULL));
+  schedules = follow_ups (fixture, acute->uuid);
+  g_assert_cmpuint (schedules->len, ==, 1);
+  g_clear_pointer (&schedules, g_ptr_array_unref);
+
+  /* A preventive dose is not followed up. */
+  preventive = add_dose (fixture, magnesium, NOV_25 + 10 * HOUR);
+  schedules = follow_ups (fixture, preventive->uuid);
+  g_assert_cmpuint (schedules->len, ==, 0);
+  g_clear_pointer (&schedules, g_ptr_array_unref);
+
+  /* With "Ask again after 24 hours": two hours and a day after. */
+  md_reminder_service_set_follow_up_day_after (service, TRUE);
+  acute_2 = add_dose (fixture, triptan, NOV_25 + 10 * HOUR);
+  schedules = follow_ups (fixture, acute_2->uuid);
+  g_assert_cmpuint (schedules->len, ==, 2);
+  g_assert_true (g_ptr_array_find_with_equal_func (schedules, "v1;once;at=2026-11-25T12:00;lead=0",
+                                                   g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (schedules, "v1;once;at=2026-11-26T10:00;lead=0",
+                                                   g_str_equal, NULL));
+  g_clear_pointer (&schedules, g_ptr_array_unref);
+
+  /* It fires at 12:00 with its question. */
+  fixture->now = NOV_25 + 12 * HOUR;
+  md_reminder_service_check (service);
+  expected = g_strdup_printf ("How is your pain now?@%" G_GINT64_FORMAT, NOV_25 + 12 * HOUR);
+  g_assert_cmpuint (fixture->fired->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (fixture->fired, 0), ==, expected);
+
+  /* A deleted dose takes its follow-ups with it; undo brings them back. */
+  undo = md_diary_delete_dose (fixture->diary, acute_2->uuid, NULL);
+  g_assert_nonnull (undo);
+  schedules = follow_ups (fixture, acute_2->uuid);
+  g_assert_cmpuint (schedules->len, ==, 0);
+  g_clear_pointer (&schedules, g_ptr_array_unref);
+  g_assert_true (md_diary_undo (fixture->diary, undo, NULL));
+  schedules = follow_ups (fixture, acute_2->uuid);
+  g_assert_cmpuint (schedules->len, ==, 2);
+  g_clear_pointer (&schedules, g_ptr_array_unref);
+
+  /* A dose logged long after it was taken asks nothing: the time passed. */
+  fixture->now = NOV_25 + 20 * HOUR;
+  g_clear_object (&acute);
+  acute = add_dose (fixture, triptan, NOV_25 + 15 * HOUR);
+  schedules = follow_ups (fixture, acute->uuid);
+  g_assert_cmpuint (schedules->len, ==, 1); /* only the one a day after */
+}
+
+/* Proves the service never polls: over a day with three reminders, the
+ * one timer wakes exactly three times. The timer's deadline is reached
+ * by moving the test clock to it and letting the real GSource dispatch. */
+static void
+test_no_polling (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(MdReminderService) service = NULL;
+
+  add_reminder (fixture, "medication", "Morning", "v1;daily;times=08:00");
+  add_reminder (fixture, "check-in", "Evening", "v1;daily;times=21:00");
+  add_reminder (fixture, "appointment", "Clinic", "v1;once;at=2026-11-25T15:00;lead=7200");
+  fixture->now = NOV_25;
+  service = new_service (fixture);
+
+  while (md_reminder_service_get_next_due (service) < NOV_25 + DAY)
+    {
+      guint wakeups = md_reminder_service_get_n_wakeups (service);
+
+      fixture->now = md_reminder_service_get_next_due (service);
+      md_reminder_service_expire_timer (service);
+      while (md_reminder_service_get_n_wakeups (service) == wakeups)
+        g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_cmpuint (md_reminder_service_get_n_wakeups (service), ==, 3);
+  g_assert_cmpuint (fixture->fired->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +533,12 @@ main (int   argc,
               test_check_in_quiet_when_day_has_entry, fixture_tear_down);
   g_test_add ("/md/reminder-service/one-timer", Fixture, NULL, fixture_set_up,
               test_one_timer_for_many, fixture_tear_down);
+  g_test_add ("/md/reminder-service/dst-and-month-ends", Fixture, NULL, fixture_set_up,
+              test_dst_and_month_ends, fixture_tear_down);
+  g_test_add ("/md/reminder-service/follow-ups", Fixture, NULL, fixture_set_up,
+              test_follow_ups, fixture_tear_down);
+  g_test_add ("/md/reminder-service/no-polling", Fixture, NULL, fixture_set_up,
+              test_no_polling, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -42,6 +42,8 @@ G_DEFINE_FINAL_TYPE (MdDiary, md_diary, G_TYPE_OBJECT)
 enum {
   CHANGED,
   ATTACK_CHANGED,
+  DOSE_SAVED,
+  REMINDERS_CHANGED,
   N_SIGNALS
 };
 
@@ -127,6 +129,25 @@ md_diary_class_init (MdDiaryClass *klass)
    */
   signals[ATTACK_CHANGED] = g_signal_new ("attack-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * MdDiary::dose-saved:
+   * @dose: the dose, as saved
+   *
+   * A dose was added or changed; inside the caller's transaction when
+   * there is one, so what a handler saves commits or rolls back with it.
+   */
+  signals[DOSE_SAVED] = g_signal_new ("dose-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, MD_TYPE_DOSE);
+
+  /**
+   * MdDiary::reminders-changed:
+   *
+   * A reminder was added, changed or deleted. Doses deleted with their
+   * follow-ups, and undo, announce themselves with #MdDiary::changed.
+   */
+  signals[REMINDERS_CHANGED] = g_signal_new ("reminders-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1649,6 +1670,8 @@ md_diary_save_dose (MdDiary  *self,
   if (!action_end (self, owns, ok, error))
     return FALSE;
 
+  g_signal_emit (self, signals[DOSE_SAVED], 0, dose);
+
   /* An attack row shows its doses. */
   if (owns)
     {
@@ -1994,6 +2017,46 @@ md_diary_has_entry_on_day (MdDiary   *self,
   return found;
 }
 
+/**
+ * md_diary_record_headache_free_today:
+ *
+ * What "No headache today" does, from the window or from a reminder:
+ * today, by the diary's clock and in local time, becomes a headache-free
+ * day, keeping what else was recorded for it. A day with an attack is
+ * refused: the diary must not contradict itself.
+ */
+gboolean
+md_diary_record_headache_free_today (MdDiary  *self,
+                                     GError  **error)
+{
+  g_autoptr(MdDay) day = md_day_new ();
+  g_autoptr(MdDay) existing = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GPtrArray) attacks = NULL;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+
+  now = g_date_time_new_from_unix_local (self->now_func (self->now_data));
+  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                    g_date_time_get_day_of_month (now), 0, 0, 0);
+  attacks = md_diary_list_attacks (self, g_date_time_to_unix (midnight),
+                                   g_date_time_to_unix (midnight) + 24 * 3600);
+  if (attacks->len > 0)
+    return invalid (error, "%s", _("Today has an attack in your diary, so it was not recorded as headache-free."));
+
+  day->date = g_date_time_format (now, "%Y-%m-%d");
+  existing = md_diary_get_day (self, day->date);
+  if (existing != NULL)
+    {
+      day->menstruation = existing->menstruation;
+      day->notes = g_strdup (existing->notes);
+    }
+  day->status = g_strdup ("headache-free");
+
+  return md_diary_save_day (self, day, error);
+}
+
 /* Preventive courses --------------------------------------------------- */
 
 gboolean
@@ -2155,7 +2218,11 @@ md_diary_save_reminder (MdDiary     *self,
       ok = step_done (self, stmt, error);
     }
 
-  return action_end (self, owns, ok, error);
+  if (!action_end (self, owns, ok, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[REMINDERS_CHANGED], 0);
+  return TRUE;
 }
 
 /**
@@ -2208,9 +2275,15 @@ md_diary_delete_reminder (MdDiary     *self,
                           const char  *uuid,
                           GError     **error)
 {
+  MdDiaryUndo *undo;
+
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
 
-  return delete_row_with_undo (self, "reminders", uuid, error);
+  undo = delete_row_with_undo (self, "reminders", uuid, error);
+  if (undo != NULL)
+    g_signal_emit (self, signals[REMINDERS_CHANGED], 0);
+
+  return undo;
 }
 
 /* Construction ---------------------------------------------------------- */

@@ -134,6 +134,8 @@ GPtrArray          *md_diary_list_days               (MdDiary             *self,
                                                       const char          *to_date);
 gboolean            md_diary_has_entry_on_day        (MdDiary             *self,
                                                       GDateTime           *day);
+gboolean            md_diary_record_headache_free_today (MdDiary          *self,
+                                                      GError             **error);
 
 /* Preventive courses */
 gboolean            md_diary_save_preventive_course  (MdDiary             *self,

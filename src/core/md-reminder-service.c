@@ -13,6 +13,11 @@
  * saved before the signal goes out, so it never fires twice, and it is
  * never skipped silently. A daily check-in stays quiet on a day that
  * already has an entry.
+ *
+ * It also keeps the follow-ups of acute doses: "How is your pain now?"
+ * two hours after the dose, and a day after when asked for. They follow
+ * the dose when it is saved again, and go with it when it is deleted
+ * (the diary's ON DELETE CASCADE).
  */
 
 #define G_LOG_DOMAIN "md-reminder-service"
@@ -28,6 +33,9 @@
 /* Later than this after its time, a reminder is "missed at …". */
 #define LATE_AFTER_SECONDS 90
 
+#define FOLLOW_UP_SECONDS (2 * 3600)
+#define FOLLOW_UP_DAY_AFTER_SECONDS (24 * 3600)
+
 struct _MdReminderService
 {
   GObject         parent_instance;
@@ -42,6 +50,9 @@ struct _MdReminderService
   guint           timeout_id;
   guint           sleep_subscription;
   gint64          next_due;
+  guint           n_wakeups;
+  gboolean        checking;
+  gboolean        follow_up_day_after;
 };
 
 G_DEFINE_FINAL_TYPE (MdReminderService, md_reminder_service, G_TYPE_OBJECT)
@@ -141,6 +152,9 @@ md_reminder_service_check (MdReminderService *self)
   reminders = md_diary_list_reminders (self->diary);
   now = self->now (self->now_data);
 
+  /* Its own saves of last_fired need no re-arming each. */
+  self->checking = TRUE;
+
   for (guint i = 0; i < reminders->len; i++)
     {
       MdReminder *reminder = g_ptr_array_index (reminders, i);
@@ -178,6 +192,7 @@ md_reminder_service_check (MdReminderService *self)
         g_signal_emit (self, signals[REMINDER_DUE], 0, reminder, due, now - due > LATE_AFTER_SECONDS);
     }
 
+  self->checking = FALSE;
   arm (self);
 }
 
@@ -187,6 +202,7 @@ timeout_cb (gpointer user_data)
   MdReminderService *self = user_data;
 
   self->timeout_id = 0;
+  self->n_wakeups++;
   md_reminder_service_check (self);
 
   return G_SOURCE_REMOVE;
@@ -213,8 +229,72 @@ prepare_for_sleep_cb (GDBusConnection *connection,
 static void
 diary_changed_cb (MdReminderService *self)
 {
-  if (self->timeout_id != 0 || self->next_due != 0)
+  if (!self->checking)
     arm (self);
+}
+
+static char *
+follow_up_schedule (MdReminderService *self,
+                    gint64             at)
+{
+  g_autoptr(GDateTime) local = local_time (self, at);
+  g_autofree char *text = g_date_time_format (local, "%Y-%m-%dT%H:%M");
+
+  return g_strdup_printf ("v1;once;at=%s;lead=0", text);
+}
+
+/* Makes the dose's follow-ups what they should be: one for each time
+ * still to come, if the medication is an acute one. A follow-up already
+ * made for the same time is kept as it is, fired or snoozed. */
+static void
+dose_saved_cb (MdReminderService *self,
+               MdDose            *dose)
+{
+  g_autoptr(MdMedication) medication = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 now = self->now (self->now_data);
+  gboolean acute;
+
+  medication = md_diary_get_medication (self->diary, dose->medication_uuid);
+  acute = medication != NULL && g_strcmp0 (medication->use, "acute") == 0;
+
+  if (acute && dose->taken + FOLLOW_UP_SECONDS > now)
+    g_ptr_array_add (wanted, follow_up_schedule (self, dose->taken + FOLLOW_UP_SECONDS));
+  if (acute && self->follow_up_day_after && dose->taken + FOLLOW_UP_DAY_AFTER_SECONDS > now)
+    g_ptr_array_add (wanted, follow_up_schedule (self, dose->taken + FOLLOW_UP_DAY_AFTER_SECONDS));
+
+  reminders = md_diary_list_reminders (self->diary);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      MdReminder *reminder = g_ptr_array_index (reminders, i);
+      guint index;
+
+      if (g_strcmp0 (reminder->dose_uuid, dose->uuid) != 0 || !g_str_equal (reminder->kind, "follow-up"))
+        continue;
+
+      if (g_ptr_array_find_with_equal_func (wanted, reminder->schedule, g_str_equal, &index))
+        g_ptr_array_remove_index (wanted, index);
+      else
+        md_diary_undo_free (md_diary_delete_reminder (self->diary, reminder->uuid, NULL));
+    }
+
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      g_autoptr(MdReminder) reminder = md_reminder_new ();
+
+      reminder->kind = g_strdup ("follow-up");
+      /* Translators: the follow-up reminder after a dose for a migraine attack */
+      reminder->title = g_strdup (_("How is your pain now?"));
+      reminder->schedule = g_strdup (g_ptr_array_index (wanted, i));
+      reminder->dose_uuid = g_strdup (dose->uuid);
+      reminder->enabled = TRUE;
+      reminder->last_fired = now;
+      if (!md_diary_save_reminder (self->diary, reminder, &error))
+        g_message ("No follow-up for the dose: %s", error->message);
+      g_clear_error (&error);
+    }
 }
 
 static void
@@ -325,6 +405,10 @@ md_reminder_service_start (MdReminderService *self)
 
   g_signal_connect_object (self->diary, "changed", G_CALLBACK (diary_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->diary, "reminders-changed", G_CALLBACK (diary_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->diary, "dose-saved", G_CALLBACK (dose_saved_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->system_bus = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, NULL);
   if (self->system_bus != NULL)
@@ -401,4 +485,55 @@ md_reminder_service_snooze (MdReminderService  *self,
   g_set_error_literal (error, MD_DIARY_ERROR, MD_DIARY_ERROR_NOT_FOUND,
                        _("This reminder is no longer in your diary."));
   return FALSE;
+}
+
+/**
+ * md_reminder_service_set_follow_up_day_after:
+ *
+ * Whether an acute dose is followed up a day later too, besides two
+ * hours after; the preference "follow-up-24h".
+ */
+void
+md_reminder_service_set_follow_up_day_after (MdReminderService *self,
+                                             gboolean           follow_up_day_after)
+{
+  g_return_if_fail (MD_IS_REMINDER_SERVICE (self));
+
+  self->follow_up_day_after = !!follow_up_day_after;
+}
+
+/**
+ * md_reminder_service_get_n_wakeups:
+ *
+ * Returns: how often the timer woke the service, for the benchmark that
+ *   proves it does not poll
+ */
+guint
+md_reminder_service_get_n_wakeups (MdReminderService *self)
+{
+  g_return_val_if_fail (MD_IS_REMINDER_SERVICE (self), 0);
+
+  return self->n_wakeups;
+}
+
+/**
+ * md_reminder_service_expire_timer:
+ *
+ * Makes the armed timer due at once, as if its time had come; with a test
+ * clock moved to md_reminder_service_get_next_due(), the main loop then
+ * runs the real wake-up. For tests and benchmarks.
+ */
+void
+md_reminder_service_expire_timer (MdReminderService *self)
+{
+  GSource *source;
+
+  g_return_if_fail (MD_IS_REMINDER_SERVICE (self));
+
+  if (self->timeout_id == 0)
+    return;
+
+  source = g_main_context_find_source_by_id (NULL, self->timeout_id);
+  if (source != NULL)
+    g_source_set_ready_time (source, 0);
 }

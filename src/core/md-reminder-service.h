@@ -29,5 +29,9 @@ gboolean           md_reminder_service_snooze       (MdReminderService *self,
                                                      const char        *uuid,
                                                      gint64             seconds,
                                                      GError           **error);
+void               md_reminder_service_set_follow_up_day_after (MdReminderService *self,
+                                                               gboolean           follow_up_day_after);
+guint              md_reminder_service_get_n_wakeups (MdReminderService *self);
+void               md_reminder_service_expire_timer (MdReminderService *self);
 
 G_END_DECLS

@@ -314,6 +314,79 @@ md_schedule_get_kind (const MdSchedule *self)
   return self->kind;
 }
 
+/**
+ * md_schedule_get_times:
+ *
+ * Returns: (transfer full): the times of day, "08:00,20:00", as the text
+ *   form writes them; "" when there are none
+ */
+char *
+md_schedule_get_times (const MdSchedule *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->n_times; i++)
+    g_string_append_printf (out, "%s%02d:%02d", i > 0 ? "," : "", self->times[i] / 60, self->times[i] % 60);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * md_schedule_get_weekdays:
+ *
+ * Returns: the weekdays of a daily schedule, bit 1 for Monday to bit 7
+ *   for Sunday, as #GDateWeekday numbers them
+ */
+guint
+md_schedule_get_weekdays (const MdSchedule *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->weekdays;
+}
+
+/**
+ * md_schedule_get_every:
+ * @start: (out) (optional): the first day
+ *
+ * Returns: N of an every-N-days schedule
+ */
+guint
+md_schedule_get_every (const MdSchedule *self,
+                       GDate            *start)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (start != NULL)
+    *start = self->start;
+
+  return self->every_n;
+}
+
+/**
+ * md_schedule_get_once:
+ * @date: (out) (optional): the day of a once schedule
+ * @minutes: (out) (optional): its time, in minutes after midnight
+ *
+ * Returns: its advance notice, in seconds
+ */
+gint64
+md_schedule_get_once (const MdSchedule *self,
+                      GDate            *date,
+                      int              *minutes)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (date != NULL)
+    *date = self->once_date;
+  if (minutes != NULL)
+    *minutes = self->once_time;
+
+  return self->lead_seconds;
+}
+
 /* The instant a wall-clock time of one local day happens: the first
  * valid minute when it falls in a spring-forward gap, the first of two
  * when clocks fall back. */

@@ -23,6 +23,13 @@ MdSchedule     *md_schedule_parse            (const char        *text,
 char           *md_schedule_to_string        (const MdSchedule  *self);
 void            md_schedule_free             (MdSchedule        *self);
 MdScheduleKind  md_schedule_get_kind         (const MdSchedule  *self);
+char           *md_schedule_get_times        (const MdSchedule  *self);
+guint           md_schedule_get_weekdays     (const MdSchedule  *self);
+guint           md_schedule_get_every        (const MdSchedule  *self,
+                                              GDate             *start);
+gint64          md_schedule_get_once         (const MdSchedule  *self,
+                                              GDate             *date,
+                                              int               *minutes);
 gboolean        md_schedule_validate         (const MdSchedule  *self,
                                               GDateTime         *now,
                                               GError           **error);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "md-diary.h"
+#include "md-reminder-service.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,6 @@ gboolean       md_application_restore_backup     (MdApplication  *self,
                                                   const char     *backup_path,
                                                   GError        **error);
 guint          md_application_get_activate_count (MdApplication *self);
+MdReminderService *md_application_get_reminder_service (MdApplication *self);
 
 G_END_DECLS

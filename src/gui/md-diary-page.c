@@ -19,6 +19,7 @@
 #include "md-day-editor.h"
 #include "md-dose-editor.h"
 #include "md-diary-page.h"
+#include "md-error.h"
 #include "md-pain-dialog.h"
 #include "md-pain-picker.h"
 #include "md-timeline.h"
@@ -1192,38 +1193,18 @@ md_diary_page_delete_attack (MdDiaryPage *self,
 gboolean
 md_diary_page_record_headache_free_today (MdDiaryPage *self)
 {
-  g_autoptr(MdDay) day = md_day_new ();
-  g_autoptr(MdDay) existing = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GPtrArray) attacks = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
   g_return_val_if_fail (self->diary != NULL, FALSE);
 
-  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                    g_date_time_get_day_of_month (now), 0, 0, 0);
-  attacks = md_diary_list_attacks (self->diary, g_date_time_to_unix (midnight),
-                                   g_date_time_to_unix (midnight) + 24 * 3600);
-  if (attacks->len > 0)
+  if (!md_diary_record_headache_free_today (self->diary, &error))
     {
-      add_toast (self, adw_toast_new (_("Today has an attack in your diary, so it was not recorded as headache-free.")));
-      return FALSE;
-    }
-
-  day->date = g_date_time_format (now, "%Y-%m-%d");
-  existing = md_diary_get_day (self->diary, day->date);
-  if (existing != NULL)
-    {
-      day->menstruation = existing->menstruation;
-      day->notes = g_strdup (existing->notes);
-    }
-  day->status = g_strdup ("headache-free");
-
-  if (!md_diary_save_day (self->diary, day, &error))
-    {
-      toast_error (self, error);
+      /* An attack that day is a fact to mention, not a failure. */
+      if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID))
+        add_toast (self, adw_toast_new (error->message));
+      else
+        toast_error (self, error);
       return FALSE;
     }
 

@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 
 #include "md-catalogue.h"
@@ -28,6 +30,9 @@ struct _MdPreferencesWindow
   AdwComboRow          *evaluation_row;
   AdwComboRow          *gap_row;
   AdwEntryRow          *patient_name_row;
+  GtkSwitch            *run_in_background_switch;
+  GtkSwitch            *autostart_switch;
+  GtkSwitch            *follow_up_switch;
   AdwPreferencesGroup  *backups_group;
   GtkListBox           *medications_list;
   GtkListBox           *courses_list;
@@ -142,6 +147,52 @@ bind_choices (MdPreferencesWindow *self,
                                 G_SETTINGS_BIND_DEFAULT,
                                 choice_to_selected, selected_to_choice,
                                 (gpointer) choices, NULL);
+}
+
+/**
+ * md_preferences_get_autostart_path:
+ *
+ * Returns: (transfer full): where the login autostart entry lives
+ */
+char *
+md_preferences_get_autostart_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "autostart", APP_ID ".desktop", NULL);
+}
+
+/* The switch is the file: on writes the autostart entry, off removes it,
+ * and what is on disk is what the switch shows. */
+static gboolean
+autostart_state_set_cb (MdPreferencesWindow *self,
+                        gboolean             state,
+                        GtkSwitch           *toggle)
+{
+  g_autofree char *path = md_preferences_get_autostart_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (state)
+    {
+      contents = g_strdup_printf ("[Desktop Entry]\n"
+                                  "Type=Application\n"
+                                  "Name=%s\n"
+                                  "Comment=%s\n"
+                                  "Icon=" APP_ID "\n"
+                                  "Exec=migraine-diary --background\n"
+                                  "NoDisplay=true\n"
+                                  "X-GNOME-Autostart-enabled=true\n",
+                                  _("Migraine Diary"),
+                                  _("Shows your migraine diary reminders"));
+      if (g_mkdir_with_parents (dir, 0700) != 0 ||
+          !g_file_set_contents (path, contents, -1, &error))
+        g_warning ("Could not write %s: %s", path, error != NULL ? error->message : g_strerror (errno));
+    }
+  else if (g_remove (path) != 0 && errno != ENOENT)
+    g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+
+  gtk_switch_set_state (toggle, g_file_test (path, G_FILE_TEST_EXISTS));
+  return TRUE;
 }
 
 /* One row per automatic backup, newest first, each with its Restore. */
@@ -317,6 +368,8 @@ static void
 md_preferences_window_constructed (GObject *object)
 {
   MdPreferencesWindow *self = MD_PREFERENCES_WINDOW (object);
+  g_autofree char *autostart = md_preferences_get_autostart_path ();
+  gboolean autostart_exists;
 
   G_OBJECT_CLASS (md_preferences_window_parent_class)->constructed (object);
 
@@ -341,6 +394,17 @@ md_preferences_window_constructed (GObject *object)
   bind_choices (self, self->evaluation_row, &evaluation_choices);
   bind_choices (self, self->gap_row, &gap_choices);
   g_settings_bind (self->settings, "patient-name", self->patient_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+
+  g_settings_bind (self->settings, "run-in-background",
+                   self->run_in_background_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "follow-up-24h",
+                   self->follow_up_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
+  autostart_exists = g_file_test (autostart, G_FILE_TEST_EXISTS);
+  g_signal_handlers_block_by_func (self->autostart_switch, autostart_state_set_cb, self);
+  gtk_switch_set_active (self->autostart_switch, autostart_exists);
+  gtk_switch_set_state (self->autostart_switch, autostart_exists);
+  g_signal_handlers_unblock_by_func (self->autostart_switch, autostart_state_set_cb, self);
 }
 
 static void
@@ -453,6 +517,10 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, evaluation_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, gap_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, patient_name_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, run_in_background_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, autostart_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, follow_up_switch);
+  gtk_widget_class_bind_template_callback (widget_class, autostart_state_set_cb);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, medications_list);
   gtk_widget_class_bind_template_callback (widget_class, medication_row_activated_cb);

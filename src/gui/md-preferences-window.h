@@ -19,5 +19,6 @@ G_DECLARE_FINAL_TYPE (MdPreferencesWindow, md_preferences_window, MD, PREFERENCE
 MdPreferencesWindow *md_preferences_window_new (GSettings  *settings,
                                                 const char *database_path,
                                                 MdDiary    *diary);
+char                *md_preferences_get_autostart_path (void);
 
 G_END_DECLS

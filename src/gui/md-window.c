@@ -16,6 +16,7 @@
 #include "md-diary-page.h"
 #include "md-print-operation.h"
 #include "md-report.h"
+#include "md-reminders-page.h"
 #include "md-window.h"
 
 struct _MdWindow
@@ -32,6 +33,7 @@ struct _MdWindow
   GtkProgressBar       *progress_bar;
   MdDiaryPage          *diary_page;
   MdChartsPage         *charts_page;
+  MdRemindersPage      *reminders_page;
 
   /* Owned */
   GSettings            *settings;
@@ -706,6 +708,7 @@ diary_changed_cb (MdWindow *self)
 {
   md_diary_page_set_diary (self->diary_page, md_application_get_diary (get_application (self)));
   md_charts_page_set_diary (self->charts_page, md_application_get_diary (get_application (self)));
+  md_reminders_page_set_diary (self->reminders_page, md_application_get_diary (get_application (self)));
   update_actions (self);
 }
 
@@ -799,6 +802,7 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, diary_page);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, reminders_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
@@ -827,6 +831,7 @@ md_window_init (MdWindow *self)
 {
   g_type_ensure (MD_TYPE_DIARY_PAGE);
   g_type_ensure (MD_TYPE_CHARTS_PAGE);
+  g_type_ensure (MD_TYPE_REMINDERS_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -901,4 +906,17 @@ md_window_get_diary_page (MdWindow *self)
   g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->diary_page);
+}
+
+/**
+ * md_window_get_reminders_page:
+ *
+ * Returns: (transfer none): the Reminders view
+ */
+GtkWidget *
+md_window_get_reminders_page (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->reminders_page);
 }

@@ -26,6 +26,7 @@ void        md_window_import_csv     (MdWindow      *self,
 void        md_window_export_csv     (MdWindow      *self,
                                       const char    *file);
 gboolean    md_window_is_busy        (MdWindow      *self);
+GtkWidget  *md_window_get_reminders_page (MdWindow      *self);
 GtkWidget  *md_window_get_diary_page (MdWindow      *self);
 
 void        md_window_export_report        (MdWindow      *self,

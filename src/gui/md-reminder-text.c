@@ -1,0 +1,125 @@
+/* md-reminder-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How a reminder's times read, the same in the Reminders view and in its
+ * notifications: the time of day in the locale's clock, and the next
+ * occurrence in words ("Today at 20:00", "Wednesday at 08:00").
+ */
+
+#define G_LOG_DOMAIN "md-reminder-text"
+
+#include "config.h"
+
+#include <langinfo.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "md-reminder-text.h"
+
+/**
+ * md_reminder_format_time_of_day:
+ *
+ * Returns: (transfer full): hours and minutes, on a 12-hour clock where
+ *   the locale's time format is one
+ */
+char *
+md_reminder_format_time_of_day (GDateTime *time)
+{
+  const char *locale_format = nl_langinfo (T_FMT);
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  if (strstr (locale_format, "%I") != NULL || strstr (locale_format, "%l") != NULL ||
+      strstr (locale_format, "%r") != NULL)
+    return g_date_time_format (time, "%-l:%M %p");
+
+  return g_date_time_format (time, "%H:%M");
+}
+
+static int
+days_between (GDateTime *from,
+              GDateTime *to)
+{
+  GDate a, b;
+
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_set_dmy (&a, g_date_time_get_day_of_month (from), g_date_time_get_month (from),
+                  g_date_time_get_year (from));
+  g_date_set_dmy (&b, g_date_time_get_day_of_month (to), g_date_time_get_month (to),
+                  g_date_time_get_year (to));
+
+  return g_date_days_between (&a, &b);
+}
+
+/**
+ * md_reminder_describe_next:
+ * @next: (nullable): the next occurrence, in @now's time zone
+ *
+ * Returns: (transfer full): when the reminder comes next, in words
+ */
+char *
+md_reminder_describe_next (GDateTime *next,
+                           GDateTime *now)
+{
+  g_autofree char *time = NULL;
+  g_autofree char *date = NULL;
+  int days;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (next == NULL)
+    /* Translators: a reminder that will not come again, e.g. a past appointment */
+    return g_strdup (_("Not coming again"));
+
+  time = md_reminder_format_time_of_day (next);
+  days = days_between (now, next);
+
+  if (days == 0)
+    /* Translators: when a reminder comes next; %s is a time such as 20:00 */
+    return g_strdup_printf (_("Today at %s"), time);
+  if (days == 1)
+    /* Translators: when a reminder comes next; %s is a time such as 08:00 */
+    return g_strdup_printf (_("Tomorrow at %s"), time);
+  if (days > 1 && days < 7)
+    {
+      /* Translators: a weekday, see the GDateTime docs for the codes */
+      date = g_date_time_format (next, _("%A"));
+      /* Translators: when a reminder comes next; the first %s is a
+       * weekday, the second a time, e.g. "Wednesday at 08:00" */
+      return g_strdup_printf (C_("next reminder", "%s at %s"), date, time);
+    }
+
+  if (g_date_time_get_year (next) == g_date_time_get_year (now))
+    /* Translators: a date in this year, see the GDateTime docs for the codes */
+    date = g_date_time_format (next, _("%a %-d %b"));
+  else
+    /* Translators: a date in another year, see the GDateTime docs for the codes */
+    date = g_date_time_format (next, _("%a %-d %b %Y"));
+
+  /* Translators: when a reminder comes next; the first %s is a date,
+   * the second a time, e.g. "Mon 7 Dec at 08:00" */
+  return g_strdup_printf (C_("next reminder", "%s at %s"), date, time);
+}
+
+/**
+ * md_reminder_describe_late:
+ * @due: when the reminder was due, in local time
+ *
+ * Returns: (transfer full): what a late notification says, e.g.
+ *   "Missed at 20:00"
+ */
+char *
+md_reminder_describe_late (GDateTime *due)
+{
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (due != NULL, NULL);
+
+  time = md_reminder_format_time_of_day (due);
+
+  /* Translators: a reminder told late, after the computer slept or the
+   * app was closed; %s is the time it was due, such as 20:00 */
+  return g_strdup_printf (_("Missed at %s"), time);
+}

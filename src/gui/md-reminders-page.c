@@ -1,0 +1,442 @@
+/* md-reminders-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Reminders view: each reminder with what it is, when it comes next
+ * in words, a switch, edit and delete (with undo); an empty state that
+ * offers to add the first.
+ */
+
+#define G_LOG_DOMAIN "md-reminders-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-catalogue.h"
+#include "md-reminder-editor.h"
+#include "md-reminder-text.h"
+#include "md-reminders-page.h"
+#include "md-schedule.h"
+#include "md-window.h"
+
+struct _MdRemindersPage
+{
+  AdwBin      parent_instance;
+
+  /* Template widgets */
+  GtkStack   *stack;
+  GtkListBox *list_box;
+
+  /* Owned */
+  MdDiary    *diary;
+  guint       refresh_source;
+};
+
+G_DEFINE_FINAL_TYPE (MdRemindersPage, md_reminders_page, ADW_TYPE_BIN)
+
+typedef struct
+{
+  MdRemindersPage *page;
+  MdDiaryUndo     *undo;
+} UndoData;
+
+static void
+undo_data_free (gpointer  data,
+                GClosure *closure)
+{
+  UndoData *undo = data;
+
+  g_object_unref (undo->page);
+  md_diary_undo_free (undo->undo);
+  g_free (undo);
+}
+
+static void
+add_toast (MdRemindersPage *self,
+           AdwToast        *toast)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MD_TYPE_WINDOW);
+
+  if (window != NULL)
+    md_window_add_toast (MD_WINDOW (window), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static MdReminder *
+find_reminder (MdRemindersPage *self,
+               const char      *uuid)
+{
+  g_autoptr(GPtrArray) reminders = md_diary_list_reminders (self->diary);
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      MdReminder *reminder = g_ptr_array_index (reminders, i);
+
+      if (g_strcmp0 (reminder->uuid, uuid) == 0)
+        return g_object_ref (reminder);
+    }
+
+  return NULL;
+}
+
+static char *
+describe_next (MdReminder *reminder,
+               GDateTime  *now)
+{
+  g_autoptr(MdSchedule) schedule = md_schedule_parse (reminder->schedule, NULL);
+  g_autoptr(GDateTime) next = NULL;
+
+  if (!reminder->enabled)
+    /* Translators: a reminder that is switched off */
+    return g_strdup (_("Off"));
+
+  if (schedule != NULL)
+    next = md_schedule_next_occurrence (schedule, now);
+  if (reminder->snoozed_until > g_date_time_to_unix (now) &&
+      (next == NULL || reminder->snoozed_until < g_date_time_to_unix (next)))
+    {
+      g_clear_pointer (&next, g_date_time_unref);
+      next = g_date_time_new_from_unix_local (reminder->snoozed_until);
+    }
+
+  return md_reminder_describe_next (next, now);
+}
+
+static void
+enabled_changed_cb (GtkSwitch       *toggle,
+                    GParamSpec      *pspec,
+                    MdRemindersPage *self)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (toggle), "uuid");
+  g_autoptr(MdReminder) reminder = find_reminder (self, uuid);
+  g_autoptr(GError) error = NULL;
+
+  if (reminder == NULL || reminder->enabled == gtk_switch_get_active (toggle))
+    return;
+
+  reminder->enabled = gtk_switch_get_active (toggle);
+  /* Switched back on, it counts from now: nothing "missed" while off. */
+  if (reminder->enabled)
+    {
+      reminder->last_fired = g_get_real_time () / G_USEC_PER_SEC;
+      reminder->snoozed_until = 0;
+    }
+
+  if (!md_diary_save_reminder (self->diary, reminder, &error))
+    add_toast (self, adw_toast_new (error->message));
+}
+
+static GtkWidget *
+create_row (MdRemindersPage *self,
+            MdReminder      *reminder,
+            GDateTime       *now)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  GtkWidget *edit_button;
+  GtkWidget *delete_button;
+  g_autofree char *title = g_markup_escape_text (reminder->title, -1);
+  g_autofree char *next = describe_next (reminder, now);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *switch_name = NULL;
+  g_autofree char *edit_name = NULL;
+  g_autofree char *delete_name = NULL;
+
+  /* Translators: a reminder's kind and when it comes next, e.g.
+   * "Medication · Tomorrow at 08:00" */
+  subtitle = g_strdup_printf (_("%s · %s"),
+                              md_catalogue_get_label (MD_CATALOGUE_REMINDER_KIND, reminder->kind),
+                              next);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_name (row, reminder->uuid);
+
+  /* Translators: the accessible name of a reminder's switch; %s is its title */
+  switch_name = g_strdup_printf (_("Remind “%s”"), reminder->title);
+  gtk_switch_set_active (GTK_SWITCH (toggle), reminder->enabled);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (toggle, switch_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, switch_name, -1);
+  g_object_set_data_full (G_OBJECT (toggle), "uuid", g_strdup (reminder->uuid), g_free);
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (enabled_changed_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+
+  /* Follow-ups are made from their dose; only switched off or deleted. */
+  if (g_strcmp0 (reminder->kind, "follow-up") != 0)
+    {
+      /* Translators: the accessible name of a reminder's edit button; %s is its title */
+      edit_name = g_strdup_printf (_("Edit “%s”"), reminder->title);
+      edit_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (edit_button, "flat");
+      gtk_widget_set_tooltip_text (edit_button, edit_name);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit_button), "s", reminder->uuid);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit_button), "reminders.edit");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit_button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit_button);
+    }
+
+  /* Translators: the accessible name of a reminder's delete button; %s is its title */
+  delete_name = g_strdup_printf (_("Delete “%s”"), reminder->title);
+  delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete_button, "flat");
+  gtk_widget_set_tooltip_text (delete_button, delete_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "s", reminder->uuid);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "reminders.delete");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
+
+  return row;
+}
+
+static void
+refresh (MdRemindersPage *self)
+{
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+
+  if (self->diary == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  reminders = md_diary_list_reminders (self->diary);
+  for (guint i = 0; i < reminders->len; i++)
+    gtk_list_box_append (self->list_box, create_row (self, g_ptr_array_index (reminders, i), now));
+
+  gtk_stack_set_visible_child_name (self->stack, reminders->len > 0 ? "list" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.add", TRUE);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  MdRemindersPage *self = user_data;
+
+  self->refresh_source = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows are rebuilt once the change is over: the switch that saved the
+ * change is still in its own signal handler. */
+static void
+queue_refresh (MdRemindersPage *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  md_reminders_page_add_reminder (MD_REMINDERS_PAGE (widget));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  md_reminders_page_edit_reminder (MD_REMINDERS_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  md_reminders_page_delete_reminder (MD_REMINDERS_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+md_reminders_page_dispose (GObject *object)
+{
+  MdRemindersPage *self = MD_REMINDERS_PAGE (object);
+
+  /* AdwBin unparents its child itself; the template must not do it too. */
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_object (&self->diary);
+
+  G_OBJECT_CLASS (md_reminders_page_parent_class)->dispose (object);
+}
+
+static void
+md_reminders_page_class_init (MdRemindersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_reminders_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-reminders-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdRemindersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, MdRemindersPage, list_box);
+
+  gtk_widget_class_install_action (widget_class, "reminders.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "reminders.edit", "s", edit_action);
+  gtk_widget_class_install_action (widget_class, "reminders.delete", "s", delete_action);
+}
+
+static void
+md_reminders_page_init (MdRemindersPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.add", FALSE);
+}
+
+void
+md_reminders_page_set_diary (MdRemindersPage *self,
+                             MdDiary         *diary)
+{
+  g_return_if_fail (MD_IS_REMINDERS_PAGE (self));
+  g_return_if_fail (diary == NULL || MD_IS_DIARY (diary));
+
+  if (self->diary == diary)
+    return;
+
+  if (self->diary != NULL)
+    g_signal_handlers_disconnect_by_data (self->diary, self);
+  g_set_object (&self->diary, diary);
+
+  /* Reminders change on their own (fired, follow-ups of a new dose) and
+   * with the diary (a deleted dose, an undo). */
+  if (diary != NULL)
+    {
+      g_signal_connect_object (diary, "reminders-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (diary, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.add", diary != NULL);
+  refresh (self);
+}
+
+/**
+ * md_reminders_page_get_list_box:
+ *
+ * Returns: (transfer none): the list of reminders, for tests
+ */
+GtkListBox *
+md_reminders_page_get_list_box (MdRemindersPage *self)
+{
+  g_return_val_if_fail (MD_IS_REMINDERS_PAGE (self), NULL);
+
+  return self->list_box;
+}
+
+static GtkWindow *
+parent_window (MdRemindersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/**
+ * md_reminders_page_add_reminder:
+ *
+ * Returns: (transfer none): the editor it opened
+ */
+GtkWidget *
+md_reminders_page_add_reminder (MdRemindersPage *self)
+{
+  MdReminderEditor *editor;
+
+  g_return_val_if_fail (MD_IS_REMINDERS_PAGE (self), NULL);
+  g_return_val_if_fail (self->diary != NULL, NULL);
+
+  editor = md_reminder_editor_new (parent_window (self), self->diary, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  return GTK_WIDGET (editor);
+}
+
+/**
+ * md_reminders_page_edit_reminder:
+ *
+ * Returns: (transfer none) (nullable): the editor it opened
+ */
+GtkWidget *
+md_reminders_page_edit_reminder (MdRemindersPage *self,
+                                 const char      *uuid)
+{
+  g_autoptr(MdReminder) reminder = NULL;
+  MdReminderEditor *editor;
+
+  g_return_val_if_fail (MD_IS_REMINDERS_PAGE (self), NULL);
+  g_return_val_if_fail (self->diary != NULL, NULL);
+
+  reminder = find_reminder (self, uuid);
+  if (reminder == NULL)
+    return NULL;
+
+  editor = md_reminder_editor_new (parent_window (self), self->diary, reminder);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  return GTK_WIDGET (editor);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 UndoData *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (data->page->diary != NULL && !md_diary_undo (data->page->diary, data->undo, &error))
+    add_toast (data->page, adw_toast_new (error->message));
+  else
+    queue_refresh (data->page);
+}
+
+/**
+ * md_reminders_page_delete_reminder:
+ *
+ * Deletes the reminder and offers to undo it.
+ *
+ * Returns: (transfer none) (nullable): the toast with "Undo"
+ */
+AdwToast *
+md_reminders_page_delete_reminder (MdRemindersPage *self,
+                                   const char      *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdReminder) reminder = NULL;
+  g_autofree char *title = NULL;
+  MdDiaryUndo *undo;
+  UndoData *data;
+  AdwToast *toast;
+
+  g_return_val_if_fail (MD_IS_REMINDERS_PAGE (self), NULL);
+  g_return_val_if_fail (self->diary != NULL, NULL);
+
+  reminder = find_reminder (self, uuid);
+  undo = md_diary_delete_reminder (self->diary, uuid, &error);
+  if (undo == NULL)
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return NULL;
+    }
+
+  /* Translators: a toast; %s is the title of the deleted reminder */
+  title = g_strdup_printf (_("“%s” deleted"), reminder != NULL ? reminder->title : "");
+  toast = adw_toast_new (title);
+  data = g_new0 (UndoData, 1);
+  data->page = g_object_ref (self);
+  data->undo = undo;
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), data,
+                         undo_data_free, 0);
+  add_toast (self, toast);
+
+  return toast;
+}
