@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "md-chart.h"
+#include "md-report.h"
 
 #define RUNS 41
 
@@ -173,6 +174,33 @@ main (int   argc,
   bench_chart ("frequency, 1 year by month", render_frequency, &frequency_year, &light);
   bench_chart ("pain before/after", render_pain, &pain, &light);
   bench_chart ("calendar", render_calendar, &calendar, &light);
+
+  /* The report: layout and PDF of the whole diary and of the last year */
+  for (int whole = 1; whole >= 0; whole--)
+    {
+      g_autoptr(GArray) report_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      int pages = 0;
+
+      for (int i = 0; i < 5; i++)
+        {
+          g_autoptr(MdReport) report = md_report_new (data, &settings,
+                                                      whole ? data->first_day : data->last_day - 364,
+                                                      data->last_day);
+          g_autoptr(GBytes) pdf = NULL;
+          gint64 start = g_get_monotonic_time ();
+          double t;
+
+          pages = md_report_paginate (report, 595.276, 841.89, 42);
+          pdf = md_report_to_pdf (report, NULL);
+          t = (g_get_monotonic_time () - start) / 1000.0;
+          g_array_append_val (report_ms, t);
+        }
+      printf ("| %-28s | %8.1f ms | %8.1f ms | %s |\n",
+              whole ? "report PDF, 10 years" : "report PDF, 1 year",
+              median (report_ms), worst (report_ms), whole ? "≤ 1000 ms      " : "≤ 250 ms       ");
+      printf ("|   (%d pages)%*s|             |             |                |\n", pages,
+              pages >= 10 ? 18 : 19, "");
+    }
 
   g_unlink (path);
   {

@@ -150,7 +150,10 @@ legend (cairo_t            *cr,
               cairo_fill (cr);
               break;
             case LEGEND_MIGRAINE:
-              cairo_set_source (cr, hatch);
+              if (style->hatch)
+                cairo_set_source (cr, hatch);
+              else
+                md_chart_set_color (cr, &style->migraine);
               cairo_rectangle (cr, sx, y + fs * 0.2, swatch, fs);
               cairo_fill (cr);
               break;
@@ -415,7 +418,10 @@ draw_periods (const MdChartFrequencyModel *model,
             cairo_rectangle (cr, round (left + (w - inner_w) / 2), round (my),
                              MAX (1, round (inner_w)), round (base) - round (my));
         }
-      cairo_set_source (cr, pattern);
+      if (style->hatch)
+        cairo_set_source (cr, pattern);
+      else
+        md_chart_set_color_alpha (cr, &style->migraine, pale ? 0.4 : 1);
       cairo_fill (cr);
     }
 
@@ -423,25 +429,26 @@ draw_periods (const MdChartFrequencyModel *model,
   cairo_save (cr);
   md_chart_set_color (cr, &style->acute);
   cairo_set_line_width (cr, 2);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < spans->len; i++)
+  /* Segment by segment: one stroke of the whole line would rasterise a
+   * mask as large as the plot. Round caps close the joins. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint i = 1; i < spans->len; i++)
     {
-      const MdStatsSpan *s = &g_array_index (spans, MdStatsSpan, i);
-      double x = day_x (style, layout, s->first_day + s->n_days / 2.0);
+      const MdStatsSpan *a = &g_array_index (spans, MdStatsSpan, i - 1);
+      const MdStatsSpan *b = &g_array_index (spans, MdStatsSpan, i);
 
-      if (i == 0)
-        cairo_move_to (cr, x, value_y (layout, s->acute));
-      else
-        cairo_line_to (cr, x, value_y (layout, s->acute));
+      cairo_move_to (cr, day_x (style, layout, a->first_day + a->n_days / 2.0), value_y (layout, a->acute));
+      cairo_line_to (cr, day_x (style, layout, b->first_day + b->n_days / 2.0), value_y (layout, b->acute));
+      cairo_stroke (cr);
     }
-  cairo_stroke (cr);
-  if (spans->len <= 160)
+  /* Markers while they stay apart; a dense line reads better without. */
+  if (spans->len <= 60)
     for (guint i = 0; i < spans->len; i++)
       {
         const MdStatsSpan *s = &g_array_index (spans, MdStatsSpan, i);
         double x = day_x (style, layout, s->first_day + s->n_days / 2.0);
 
-        cairo_rectangle (cr, x - 3, value_y (layout, s->acute) - 3, 6, 6);
+        cairo_rectangle (cr, round (x) - 3, round (value_y (layout, s->acute)) - 3, 6, 6);
       }
   cairo_fill (cr);
   cairo_restore (cr);

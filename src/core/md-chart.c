@@ -81,6 +81,9 @@ md_chart_style_init_print (MdChartStyle *style)
   style->course = (MdChartColor) RGB (0x009e73, 0.18);
   style->pain[0] = (MdChartColor) RGB (0xf0f0f0, 1);
   style->font_size = 8.5;
+  /* On paper colour may be lost: the migraine bars carry a hatch. On
+   * screen they differ by colour, lightness and width. */
+  style->hatch = TRUE;
 }
 
 void

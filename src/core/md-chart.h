@@ -36,6 +36,7 @@ typedef struct
   double       font_size;   /* in user-space units (px or pt) */
   const char  *font_family;
   gboolean     rtl;         /* lay out right to left */
+  gboolean     hatch;       /* hatch migraine bars (paper, greyscale) */
 } MdChartStyle;
 
 void md_chart_style_init_light (MdChartStyle *style);

@@ -218,6 +218,8 @@ md_report_locale_is_rtl (void)
 {
   /* The same test GTK uses: translators set the direction of the
    * language through this message. */
+  /* Translators: write "default:RTL" if your language is written right
+   * to left, "default:LTR" otherwise; do not translate the words */
   const char *direction = C_("text direction", "default:LTR");
 
   return g_strcmp0 (direction, "default:RTL") == 0;

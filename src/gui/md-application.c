@@ -878,6 +878,12 @@ md_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (md_application_parent_class)->startup (application);
 
+  /* GTK takes its direction from its own catalogue, which some
+   * distributions do not ship for every language (Debian has no Arabic
+   * one): our catalogue says the direction of its language too. */
+  if (md_report_locale_is_rtl ())
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings,
                            "changed::color-scheme",
