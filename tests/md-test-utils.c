@@ -19,7 +19,8 @@ md_test_init (int    *argc,
               char ***argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The catalogues built in the build tree, when the suite says so */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MD_LOCALEDIR") != NULL ? g_getenv ("MD_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -92,7 +93,8 @@ md_test_init_gui (int    *argc,
     }
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The catalogues built in the build tree, when the suite says so */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MD_LOCALEDIR") != NULL ? g_getenv ("MD_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
