@@ -230,7 +230,7 @@ test_period_and_treatment (Fixture       *f,
 
   treatment_dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE,
                                                                       "treatment_dropdown"));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (treatment_dropdown)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (treatment_dropdown))));
   g_assert_false (md_charts_page_get_comparison (f->page, &cmp));
   gtk_drop_down_set_selected (treatment_dropdown, 1);
   g_assert_true (md_charts_page_get_comparison (f->page, &cmp));

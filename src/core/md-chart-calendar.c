@@ -48,7 +48,8 @@ compute_layout (const MdChartCalendarModel *model,
   double min_cell = fs * 1.25;
 
   layout->gap = fs * 1.2;
-  layout->legend_h = fs * 2.2;
+  /* The legend is about 60 font sizes long; it wraps on narrow widths. */
+  layout->legend_h = fs * 0.6 + fs * 1.6 * ceil (fs * 60 / MAX (width, fs * 10));
   height -= layout->legend_h;
 
   if (model->first_month >= 0)
@@ -345,10 +346,15 @@ draw_legend (const MdChartStyle *style,
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       double w = s + fs * 0.3 + md_chart_text_width (cr, style, labels[i], 0.8, FALSE) + fs;
-      double sx = style->rtl ? width - x - s : x;
+      double sx;
 
-      if (x + w > width)
-        break;
+      /* Wrap rather than cut: every mark on the calendar is explained */
+      if (x > 0 && x + w > width)
+        {
+          x = 0;
+          y += s * 1.6;
+        }
+      sx = style->rtl ? width - x - s : x;
       cairo_save (cr);
       if (i < 4)
         {

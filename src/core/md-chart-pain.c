@@ -54,6 +54,63 @@ visible_panels (const MdChartPainModel *model,
   return CLAMP (fit, 1, (int) model->stats->medications->len);
 }
 
+/* What the line colours mean, and how many medications did not fit;
+ * flows into as many rows as the width needs. Returns its height. */
+static double
+legend (const MdChartPainModel *model,
+        const MdChartStyle     *style,
+        cairo_t                *cr,
+        double                  width,
+        int                     n_panels,
+        gboolean                draw)
+{
+  double fs = style->font_size;
+  g_autofree char *more = NULL;
+  int hidden = (int) model->stats->medications->len - n_panels;
+  const char *labels[5] = {
+    /* Translators: pain chart legend */
+    _("Pain-free at 2 h"), _("Less pain"), _("No better"),
+    /* Translators: pain chart legend: what the width of a line means */
+    _("Line width and label: number of doses"), NULL,
+  };
+  const MdChartColor *colors[] = { &style->migraine, &style->headache, &style->acute, NULL, NULL };
+  double x = 0, y = 0, row = fs * 1.3;
+
+  if (hidden > 0)
+    /* Translators: on the pain chart when the window is too narrow for every medication */
+    labels[4] = more = g_strdup_printf (ngettext ("%d more medication: widen the window, or see the report",
+                                                  "%d more medications: widen the window, or see the report",
+                                                  hidden), hidden);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels) && labels[i] != NULL; i++)
+    {
+      double w = (colors[i] != NULL ? fs * 1.8 : 0) + md_chart_text_width (cr, style, labels[i], 0.85, FALSE);
+
+      if (x > 0 && x + w > width)
+        {
+          x = 0;
+          y += row;
+        }
+      if (draw)
+        {
+          double sx = style->rtl ? width - x : x;
+
+          if (colors[i] != NULL)
+            {
+              md_chart_set_color (cr, colors[i]);
+              cairo_rectangle (cr, style->rtl ? sx - fs * 1.4 : sx, y + fs * 0.35, fs * 1.4, fs * 0.5);
+              cairo_fill (cr);
+              sx = style->rtl ? sx - fs * 1.8 : sx + fs * 1.8;
+            }
+          md_chart_text (cr, style, labels[i], sx, y + fs * 0.6, style->rtl ? 1 : 0, 0.5, 0.85, FALSE,
+                         colors[i] != NULL ? &style->foreground : &style->muted);
+        }
+      x += w + fs * 1.4;
+    }
+
+  return y + row;
+}
+
 static void
 compute_layout (const MdChartPainModel *model,
                 const MdChartStyle     *style,
@@ -69,7 +126,8 @@ compute_layout (const MdChartPainModel *model,
     layout->axis_w = MAX (layout->axis_w, md_chart_text_width (cr, style, pain_label (p), 0.85, FALSE));
   layout->axis_w += fs;
   layout->caption_h = fs * 5.2;
-  layout->plot_top = fs * 3.9;
+  layout->n_panels = visible_panels (model, style, width, layout->axis_w);
+  layout->plot_top = legend (model, style, cr, width, layout->n_panels, FALSE) + fs * 2.6;
   layout->plot_h = MAX (10, height - layout->plot_top - layout->caption_h - fs * 0.5);
   layout->n_panels = visible_panels (model, style, width, layout->axis_w);
   layout->panel_w = (width - layout->axis_w) / layout->n_panels;
@@ -327,35 +385,7 @@ md_chart_pain_render (const MdChartPainModel *model,
   for (int p = 0; p < layout.n_panels; p++)
     draw_panel (model, style, cr, &layout, width, p, order[p]);
 
-  /* Legend: what the line colours mean; the width is the number of doses */
-  {
-    const char *labels[] = {
-      /* Translators: pain chart legend */
-      _("Pain-free at 2 h"), _("Less pain"), _("No better"),
-      /* Translators: pain chart legend: what the width of a line means */
-      _("Line width and label: number of doses"),
-    };
-    const MdChartColor *colors[] = { &style->migraine, &style->headache, &style->acute, NULL };
-    double x = layout.axis_w;
-
-    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-      {
-        double w = md_chart_text_width (cr, style, labels[i], 0.85, FALSE);
-        double sx = style->rtl ? width - x : x;
-
-        if (colors[i] != NULL)
-          {
-            md_chart_set_color (cr, colors[i]);
-            cairo_rectangle (cr, style->rtl ? sx - fs * 1.4 : sx, fs * 0.35, fs * 1.4, fs * 0.5);
-            cairo_fill (cr);
-            x += fs * 1.8;
-            sx = style->rtl ? width - x : x;
-          }
-        md_chart_text (cr, style, labels[i], sx, fs * 0.6, style->rtl ? 1 : 0, 0.5, 0.85, FALSE,
-                       colors[i] != NULL ? &style->foreground : &style->muted);
-        x += w + fs * 1.4;
-      }
-  }
+  legend (model, style, cr, width, layout.n_panels, TRUE);
 
   cairo_restore (cr);
 }

@@ -55,7 +55,7 @@ md_chart_style_init_dark (MdChartStyle *style)
     .headache = RGB (0x56b4e9, 1),
     .migraine = RGB (0x2f8fd8, 1),
     .acute = RGB (0xf08a3c, 1),
-    .course = RGB (0x009e73, 0.28),
+    .course = RGB (0x009e73, 0.2),
     .infusion = RGB (0xe29bc2, 1),
     .pain = { RGB (0x3a3f47, 1), RGB (0xc79a4b, 1), RGB (0xe0703c, 1), RGB (0xff4f3a, 1) },
     .untracked = RGB (0xffffff, 0.25),

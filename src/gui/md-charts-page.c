@@ -367,7 +367,7 @@ recompute (MdChartsPage *self)
       gtk_drop_down_set_selected (self->treatment_dropdown, select);
       self->updating = FALSE;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->treatment_dropdown), self->treatments->len > 0);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->treatment_dropdown)), self->treatments->len > 0);
 
   treatment = selected_treatment (self);
   if (treatment != NULL)
@@ -472,8 +472,10 @@ settings_changed_cb (MdChartsPage *self,
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->range_dropdown, range);
   gtk_drop_down_set_selected (self->period_dropdown, g_settings_get_boolean (self->settings, "charts-by-month"));
-  gtk_widget_set_visible (GTK_WIDGET (self->from_button), range == 4);
-  gtk_widget_set_visible (GTK_WIDGET (self->to_button), range == 4);
+  /* The flow box wraps each control in a child of its own: hide that,
+   * or an empty slot stays. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->from_button)), range == 4);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->to_button)), range == 4);
   self->updating = FALSE;
 
   recompute (self);
