@@ -227,7 +227,8 @@ compute_layout (const MdChartFrequencyModel *model,
 
   layout->plot.height = MAX (10, height - layout->legend_height - layout->summary_height - fs * 3.2);
   layout->y_step = md_chart_nice_step (max, MAX (2, (int) (layout->plot.height / (fs * 3.5))));
-  layout->y_max = ceil (max / layout->y_step) * layout->y_step;
+  /* Headroom above the tallest bar, so it never touches the frame */
+  layout->y_max = ceil (max * 1.06 / layout->y_step) * layout->y_step;
   max_label = g_strdup_printf ("%.0f", layout->y_max);
   y_label_w = md_chart_text_width (cr, style, max_label, 0.85, FALSE) + fs * 0.8;
 
