@@ -12,6 +12,7 @@
 #include "md-date-time-button.h"
 #include "md-reminder-editor.h"
 #include "md-reminders-page.h"
+#include "md-reminder-text.h"
 #include "md-test-gui.h"
 #include "md-test-utils.h"
 #include "md-window.h"
@@ -258,6 +259,27 @@ test_edit_keeps_schedule (void)
   md_test_gui_close_all (app);
 }
 
+/* The words a row and a late notification use */
+static void
+test_reminder_text (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new (zone, 2026, 11, 25, 9, 30, 0);
+  g_autoptr(GDateTime) tonight = g_date_time_new (zone, 2026, 11, 25, 20, 0, 0);
+  g_autoptr(GDateTime) tomorrow = g_date_time_new (zone, 2026, 11, 26, 8, 0, 0);
+  g_autoptr(GDateTime) yesterday = g_date_time_new (zone, 2026, 11, 24, 20, 0, 0);
+  g_autofree char *a = md_reminder_describe_next (tonight, now);
+  g_autofree char *b = md_reminder_describe_next (tomorrow, now);
+  g_autoptr(GDateTime) earlier = g_date_time_add_hours (now, -1);
+  g_autofree char *late_today = md_reminder_describe_late (earlier, now);
+  g_autofree char *late_yesterday = md_reminder_describe_late (yesterday, now);
+
+  g_assert_cmpstr (a, ==, "Today at 20:00");
+  g_assert_cmpstr (b, ==, "Tomorrow at 08:00");
+  g_assert_cmpstr (late_today, ==, "Missed at 08:30");
+  g_assert_cmpstr (late_yesterday, ==, "Missed on 24 Nov at 20:00");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +288,7 @@ main (int   argc,
 
   g_test_add_func ("/md/reminders-page/add-toggle-delete", test_add_toggle_delete);
   g_test_add_func ("/md/reminders-page/edit", test_edit_keeps_schedule);
+  g_test_add_func ("/md/reminders-page/reminder-text", test_reminder_text);
 
   return g_test_run ();
 }

@@ -575,7 +575,14 @@ send_reminder (MdApplication *self,
   g_autofree char *id = notification_id (reminder->uuid);
   g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
 
-  body = late ? md_reminder_describe_late (due_time) : reminder_body (self, reminder, due_time);
+  if (late)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      body = md_reminder_describe_late (due_time, now);
+    }
+  else
+    body = reminder_body (self, reminder, due_time);
   g_notification_set_body (notification, body);
   g_notification_set_icon (notification, icon);
   g_notification_set_default_action_and_target (notification, "app.open-reminder", "s", reminder->uuid);

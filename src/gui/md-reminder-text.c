@@ -108,18 +108,26 @@ md_reminder_describe_next (GDateTime *next,
  * @due: when the reminder was due, in local time
  *
  * Returns: (transfer full): what a late notification says, e.g.
- *   "Missed at 20:00"
+ *   "Missed at 20:00", or "Missed on 24 Nov at 20:00" for an earlier day
  */
 char *
-md_reminder_describe_late (GDateTime *due)
+md_reminder_describe_late (GDateTime *due,
+                           GDateTime *now)
 {
   g_autofree char *time = NULL;
+  g_autofree char *date = NULL;
 
-  g_return_val_if_fail (due != NULL, NULL);
+  g_return_val_if_fail (due != NULL && now != NULL, NULL);
 
   time = md_reminder_format_time_of_day (due);
+  if (g_date_time_get_year (due) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (due) == g_date_time_get_day_of_year (now))
+    /* Translators: a reminder told late, after the computer slept or the
+     * app was closed; %s is the time it was due, such as 20:00 */
+    return g_strdup_printf (_("Missed at %s"), time);
 
-  /* Translators: a reminder told late, after the computer slept or the
-   * app was closed; %s is the time it was due, such as 20:00 */
-  return g_strdup_printf (_("Missed at %s"), time);
+  /* Translators: strftime format of the day a missed reminder was due, e.g. "24 Nov" */
+  date = g_date_time_format (due, C_("missed reminder", "%-d %b"));
+  /* Translators: a reminder missed on an earlier day: the day, then the time */
+  return g_strdup_printf (_("Missed on %s at %s"), date, time);
 }

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 char *md_reminder_format_time_of_day (GDateTime  *time);
 char *md_reminder_describe_next      (GDateTime  *next,
                                       GDateTime  *now);
-char *md_reminder_describe_late      (GDateTime  *due);
+char *md_reminder_describe_late      (GDateTime  *due,
+                                     GDateTime  *now);
 
 G_END_DECLS

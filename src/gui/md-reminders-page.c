@@ -31,6 +31,7 @@ struct _MdRemindersPage
   /* Owned */
   MdDiary    *diary;
   guint       refresh_source;
+  guint       midnight_source;
 };
 
 G_DEFINE_FINAL_TYPE (MdRemindersPage, md_reminders_page, ADW_TYPE_BIN)
@@ -191,6 +192,19 @@ create_row (MdRemindersPage *self,
   return row;
 }
 
+static void refresh (MdRemindersPage *self);
+
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  MdRemindersPage *self = user_data;
+
+  self->midnight_source = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 refresh (MdRemindersPage *self)
 {
@@ -213,6 +227,19 @@ refresh (MdRemindersPage *self)
 
   gtk_stack_set_visible_child_name (self->stack, reminders->len > 0 ? "list" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.add", TRUE);
+
+  /* "Today" and "Tomorrow" change meaning at midnight: one timer then. */
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  {
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+    g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                           g_date_time_get_month (tomorrow),
+                                                           g_date_time_get_day_of_month (tomorrow), 0, 0, 1);
+    GTimeSpan until = g_date_time_difference (midnight, now);
+
+    self->midnight_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, (guint) MAX (1, until / G_TIME_SPAN_SECOND),
+                                                        midnight_cb, self, NULL);
+  }
 }
 
 static gboolean
@@ -266,6 +293,7 @@ md_reminders_page_dispose (GObject *object)
 
   /* AdwBin unparents its child itself; the template must not do it too. */
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
   g_clear_object (&self->diary);
 
   G_OBJECT_CLASS (md_reminders_page_parent_class)->dispose (object);
