@@ -627,8 +627,9 @@ build_treatments (MdReport *self)
       const MdStatsTreatment *t = &g_array_index (stats->treatments, MdStatsTreatment, i);
       const char *name = g_array_index (self->data->medications, MdStatsMedication, t->medication).name;
       MdStatsComparison cmp;
+      gboolean latest_before = TRUE;
       g_autofree char *label = NULL;
-      g_autofree char *start = format_day (t->start_day);
+      g_autofree char *start = NULL;
       g_autofree char *baseline = NULL;
       g_autofree char *after = NULL;
       g_autofree char *change = NULL;
@@ -636,6 +637,19 @@ build_treatments (MdReport *self)
       g_autofree char *b_rate = NULL;
       g_autofree char *a_rate = NULL;
 
+      /* The treatments started in the period, and the last one before it
+       * for context: older ones belong in an older report. */
+      for (guint j = 0; j < stats->treatments->len; j++)
+        {
+          const MdStatsTreatment *u = &g_array_index (stats->treatments, MdStatsTreatment, j);
+
+          if (u->start_day > t->start_day && u->start_day < self->first_day)
+            latest_before = FALSE;
+        }
+      if (t->start_day > self->last_day || (t->start_day < self->first_day && !latest_before))
+        continue;
+
+      start = format_day (t->start_day);
       md_stats_compare (stats, t, &cmp);
       label = t->kind == MD_STATS_TREATMENT_INFUSIONS
               /* Translators: a treatment that is a series of infusions */
