@@ -338,8 +338,9 @@ recompute (MdChartsPage *self)
   /* The treatments come from the whole diary; the picker is rebuilt only
    * when they change, keeping the choice when it is still there. */
   if (self->treatments->len != self->stats->treatments->len ||
-      memcmp (self->treatments->data, self->stats->treatments->data,
-              sizeof (MdStatsTreatment) * self->treatments->len) != 0)
+      (self->treatments->len > 0 &&
+       memcmp (self->treatments->data, self->stats->treatments->data,
+               sizeof (MdStatsTreatment) * self->treatments->len) != 0))
     {
       const MdStatsTreatment *previous = selected_treatment (self);
       MdStatsTreatment keep = { 0 };
