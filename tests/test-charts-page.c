@@ -69,7 +69,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (md_test_wait_for (diary_opened, f->app, 5000));
   f->window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
   f->diary = md_application_get_diary (f->app);
-  f->page = MD_CHARTS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window), MD_TYPE_WINDOW, "charts_page"));
+  f->page = MD_CHARTS_PAGE (md_window_get_charts_page (f->window));
 }
 
 static void

@@ -96,7 +96,7 @@ test_window_in_language (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
-  page = MD_CHARTS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), MD_TYPE_WINDOW, "charts_page"));
+  page = MD_CHARTS_PAGE (md_window_get_charts_page (window));
   g_assert_true (md_test_wait_for (charts_loaded, page, 5000));
   g_assert_true (has_label (GTK_WIDGET (page), heading));
 

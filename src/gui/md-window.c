@@ -32,6 +32,10 @@ struct _MdWindow
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   MdDiaryPage          *diary_page;
+  AdwBin               *charts_bin;
+  AdwBin               *reminders_bin;
+
+  /* Borrowed: built the first time they are needed, not at start-up */
   MdChartsPage         *charts_page;
   MdRemindersPage      *reminders_page;
 
@@ -67,6 +71,52 @@ static MdApplication *
 get_application (MdWindow *self)
 {
   return MD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* The Charts and Reminders views are built when first shown (or needed
+ * by the report): a window that opens on the diary does not pay for them
+ * before its first frame. */
+static MdChartsPage *
+ensure_charts_page (MdWindow *self)
+{
+  if (self->charts_page == NULL)
+    {
+      MdApplication *app = get_application (self);
+
+      self->charts_page = MD_CHARTS_PAGE (md_charts_page_new ());
+      adw_bin_set_child (self->charts_bin, GTK_WIDGET (self->charts_page));
+      if (app != NULL)
+        md_charts_page_set_diary (self->charts_page, md_application_get_diary (app));
+    }
+
+  return self->charts_page;
+}
+
+static MdRemindersPage *
+ensure_reminders_page (MdWindow *self)
+{
+  if (self->reminders_page == NULL)
+    {
+      MdApplication *app = get_application (self);
+
+      self->reminders_page = g_object_new (MD_TYPE_REMINDERS_PAGE, NULL);
+      adw_bin_set_child (self->reminders_bin, GTK_WIDGET (self->reminders_page));
+      if (app != NULL)
+        md_reminders_page_set_diary (self->reminders_page, md_application_get_diary (app));
+    }
+
+  return self->reminders_page;
+}
+
+static void
+visible_view_changed_cb (MdWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (name, "charts") == 0)
+    ensure_charts_page (self);
+  else if (g_strcmp0 (name, "reminders") == 0)
+    ensure_reminders_page (self);
 }
 
 /* The one place that decides which window actions can run. */
@@ -602,7 +652,7 @@ start_report (MdWindow   *self,
   g_task_set_task_data (task, job, report_job_free);
   if (path != NULL && !to_file)
     set_busy (self, _("Writing the report…"));
-  md_charts_page_load_async (self->charts_page, NULL, report_loaded_cb, g_steal_pointer (&task));
+  md_charts_page_load_async (ensure_charts_page (self), NULL, report_loaded_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -707,8 +757,10 @@ static void
 diary_changed_cb (MdWindow *self)
 {
   md_diary_page_set_diary (self->diary_page, md_application_get_diary (get_application (self)));
-  md_charts_page_set_diary (self->charts_page, md_application_get_diary (get_application (self)));
-  md_reminders_page_set_diary (self->reminders_page, md_application_get_diary (get_application (self)));
+  if (self->charts_page != NULL)
+    md_charts_page_set_diary (self->charts_page, md_application_get_diary (get_application (self)));
+  if (self->reminders_page != NULL)
+    md_reminders_page_set_diary (self->reminders_page, md_application_get_diary (get_application (self)));
   update_actions (self);
 }
 
@@ -801,8 +853,8 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, diary_page);
-  gtk_widget_class_bind_template_child (widget_class, MdWindow, charts_page);
-  gtk_widget_class_bind_template_child (widget_class, MdWindow, reminders_page);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, charts_bin);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, reminders_bin);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
@@ -830,10 +882,10 @@ static void
 md_window_init (MdWindow *self)
 {
   g_type_ensure (MD_TYPE_DIARY_PAGE);
-  g_type_ensure (MD_TYPE_CHARTS_PAGE);
-  g_type_ensure (MD_TYPE_REMINDERS_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
 }
@@ -918,5 +970,18 @@ md_window_get_reminders_page (MdWindow *self)
 {
   g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->reminders_page);
+  return GTK_WIDGET (ensure_reminders_page (self));
+}
+
+/**
+ * md_window_get_charts_page:
+ *
+ * Returns: (transfer none): the Charts view, built now if it was not yet
+ */
+GtkWidget *
+md_window_get_charts_page (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (ensure_charts_page (self));
 }

@@ -29,6 +29,7 @@ gboolean    md_window_is_busy        (MdWindow      *self);
 GtkWidget  *md_window_get_reminders_page (MdWindow      *self);
 GtkWidget  *md_window_get_diary_page (MdWindow      *self);
 
+GtkWidget  *md_window_get_charts_page      (MdWindow      *self);
 void        md_window_export_report        (MdWindow      *self,
                                             const char    *file);
 void        md_window_print_report_to_file (MdWindow      *self,
