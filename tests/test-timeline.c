@@ -222,6 +222,52 @@ test_doses_on_their_own (void)
   g_assert_cmpstr (found, ==, "[2026-03]dose preset-magnesium-oral-400mg;");
 }
 
+static gboolean
+done_loading (gpointer user_data)
+{
+  return !md_timeline_is_loading (user_data);
+}
+
+/* A large diary is read in a thread: the model starts empty, then fills
+ * with one change; a search meanwhile wins over the background read. */
+static void
+test_background_read (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdTimeline) timeline = NULL;
+  g_autoptr(MdTimeline) searched = NULL;
+  g_autoptr(MdTimeline) direct = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  Changed changed = { 0 };
+
+  fill (diary);
+  direct = md_timeline_new (diary);
+  expected = describe (G_LIST_MODEL (direct));
+
+  timeline = md_timeline_new_in_background (diary, 0);
+  g_assert_true (md_timeline_is_loading (timeline));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 0);
+  g_signal_connect (timeline, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+  g_assert_true (md_test_wait_for (done_loading, timeline, 5000));
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_cmpuint (changed.added, ==, g_list_model_get_n_items (G_LIST_MODEL (direct)));
+  text = describe (G_LIST_MODEL (timeline));
+  g_assert_cmpstr (text, ==, expected);
+
+  /* Under the threshold it is read at once */
+  g_clear_object (&timeline);
+  timeline = md_timeline_new_in_background (diary, 1000);
+  g_assert_false (md_timeline_is_loading (timeline));
+
+  searched = md_timeline_new_in_background (diary, 0);
+  md_timeline_set_search (searched, "flight");
+  g_assert_false (md_timeline_is_loading (searched));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (searched)), ==, 2);
+  md_test_iterate (200);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (searched)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/md/timeline/changes", test_changes_are_announced_in_place);
   g_test_add_func ("/md/timeline/search", test_search_and_go_to_date);
   g_test_add_func ("/md/timeline/doses", test_doses_on_their_own);
+  g_test_add_func ("/md/timeline/background-read", test_background_read);
 
   return g_test_run ();
 }

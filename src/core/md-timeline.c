@@ -94,6 +94,9 @@ struct _MdTimeline
   GArray     *entries;
   GHashTable *attack_positions; /* uuid → index + 1 */
   char       *search;
+  GCancellable *cancellable;
+  guint       generation;  /* bumped by every synchronous read */
+  gboolean    loading;
 };
 
 static GType
@@ -225,19 +228,19 @@ compare_newest_first (gconstpointer a,
 /* Reads the order of the diary: attacks and doses by local time, recorded
  * days at the top of their date, a header at each new month. */
 static GArray *
-read_entries (MdTimeline *self)
+read_entries_from (sqlite3    *db,
+                   const char *search)
 {
   g_autoptr(GArray) raw = new_entries ();
   GArray *entries = new_entries ();
   g_autofree char *pattern = NULL;
-  sqlite3 *db = md_database_get_handle (md_diary_get_database (self->diary));
   sqlite3_stmt *attacks = NULL;
   sqlite3_stmt *days = NULL;
   sqlite3_stmt *doses = NULL;
   const char *month = NULL;
 
-  if (self->search != NULL && self->search[0] != '\0')
-    pattern = g_strdup_printf ("%%%s%%", self->search);
+  if (search != NULL && search[0] != '\0')
+    pattern = g_strdup_printf ("%%%s%%", search);
 
   /* Local wall-clock time from the stored offset, as the patient lived it. */
   sqlite3_prepare_v2 (db,
@@ -307,6 +310,16 @@ read_entries (MdTimeline *self)
     }
 
   return entries;
+}
+
+static GArray *
+read_entries (MdTimeline *self)
+{
+  self->generation++;
+  self->loading = FALSE;
+  g_cancellable_cancel (self->cancellable);
+
+  return read_entries_from (md_database_get_handle (md_diary_get_database (self->diary)), self->search);
 }
 
 static gboolean
@@ -386,6 +399,8 @@ md_timeline_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_object (&self->diary);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (md_timeline_parent_class)->finalize (object);
 }
@@ -421,6 +436,116 @@ md_timeline_new (MdDiary *diary)
                            G_CONNECT_SWAPPED);
 
   return self;
+}
+
+/* Background reading: a diary of many thousands of attacks is read on a
+ * connection of its own in a thread, so the window keeps drawing; the
+ * list fills when it is done. A synchronous read in the meantime (a
+ * change, a search) supersedes it. */
+
+typedef struct
+{
+  char  *path;
+  guint  generation;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  sqlite3 *db = NULL;
+  GArray *entries;
+
+  if (sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                               db != NULL ? sqlite3_errmsg (db) : "out of memory");
+      sqlite3_close (db);
+      return;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  entries = read_entries_from (db, NULL);
+  sqlite3_close (db);
+  g_task_return_pointer (task, entries, (GDestroyNotify) g_array_unref);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  MdTimeline *self = MD_TIMELINE (source);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GArray) entries = g_task_propagate_pointer (G_TASK (result), NULL);
+  guint old_len;
+
+  if (entries == NULL || job->generation != self->generation || !self->loading)
+    return;
+
+  self->loading = FALSE;
+  old_len = self->entries->len;
+  g_array_unref (self->entries);
+  self->entries = g_steal_pointer (&entries);
+  index_attacks (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->entries->len);
+}
+
+/**
+ * md_timeline_new_in_background:
+ *
+ * Like md_timeline_new(), but a diary with more than @threshold attacks
+ * is read in a thread: the model starts empty and fills with one
+ * items-changed. Smaller diaries are read at once.
+ */
+MdTimeline *
+md_timeline_new_in_background (MdDiary *diary,
+                               gint64   threshold)
+{
+  MdTimeline *self;
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+
+  if (md_diary_count (diary, "attacks") <= threshold)
+    return md_timeline_new (diary);
+
+  self = g_object_new (MD_TYPE_TIMELINE, NULL);
+  self->diary = g_object_ref (diary);
+  self->loading = TRUE;
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (diary, "changed", G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (diary, "attack-changed", G_CALLBACK (attack_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  job = g_new0 (LoadJob, 1);
+  job->path = g_strdup (md_database_get_path (md_diary_get_database (diary)));
+  job->generation = self->generation;
+  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_thread);
+
+  return self;
+}
+
+gboolean
+md_timeline_is_loading (MdTimeline *self)
+{
+  g_return_val_if_fail (MD_IS_TIMELINE (self), FALSE);
+
+  return self->loading;
 }
 
 /**

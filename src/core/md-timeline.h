@@ -23,6 +23,9 @@ const char *md_timeline_header_get_month (MdTimelineHeader *self);
 G_DECLARE_FINAL_TYPE (MdTimeline, md_timeline, MD, TIMELINE, GObject)
 
 MdTimeline *md_timeline_new             (MdDiary    *diary);
+MdTimeline *md_timeline_new_in_background (MdDiary  *diary,
+                                         gint64      threshold);
+gboolean    md_timeline_is_loading      (MdTimeline *self);
 void        md_timeline_set_search      (MdTimeline *self,
                                          const char *text);
 const char *md_timeline_get_search      (MdTimeline *self);

@@ -79,7 +79,8 @@ update_visible_page (MdDiaryPage *self)
 {
   gboolean empty = self->timeline == NULL ||
                    (g_list_model_get_n_items (G_LIST_MODEL (self->timeline)) == 0 &&
-                    md_timeline_get_search (self->timeline) == NULL);
+                    md_timeline_get_search (self->timeline) == NULL &&
+                    !md_timeline_is_loading (self->timeline));
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
@@ -1033,7 +1034,8 @@ md_diary_page_set_diary (MdDiaryPage *self,
 
   if (diary != NULL)
     {
-      self->timeline = md_timeline_new (diary);
+      /* Large diaries fill the list from a thread: the window stays live. */
+      self->timeline = md_timeline_new_in_background (diary, 20000);
       md_timeline_set_search (self->timeline, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->timeline)));
       g_signal_connect_object (self->timeline, "items-changed", G_CALLBACK (items_changed_cb), self,
