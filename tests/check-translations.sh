@@ -98,8 +98,11 @@ for e in entries:
     msgid = unquote(e['msgid'])
     if msgid == '':
         continue
-    if 'c-format' not in e.get('flags', '') and '%' not in msgid:
-        continue
+    # Only printf formats: strftime patterns are not flagged c-format and
+    # may reorder their fields freely.
+    if 'c-format' not in e.get('flags', '') or 'no-c-format' in e.get('flags', ''):
+        if msgid != 'default:LTR':
+            continue
     want = sorted(spec.findall(msgid)) if any('$' in s for s in spec.findall(msgid)) else spec.findall(msgid)
     plural = unquote(e['msgid_plural']) if 'msgid_plural' in e else None
     for k, v in e.items():
