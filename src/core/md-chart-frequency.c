@@ -235,6 +235,11 @@ compute_layout (const MdChartFrequencyModel *model,
   layout->plot.x = style->rtl ? fs * 0.5 : y_label_w;
   layout->plot.y = layout->legend_height + layout->summary_height + fs * 0.6;
   layout->plot.width = MAX (10, width - y_label_w - fs * 0.5);
+  /* Whole pixels: a clip to an aligned box needs no mask. */
+  layout->plot.x = round (layout->plot.x);
+  layout->plot.y = round (layout->plot.y);
+  layout->plot.width = round (layout->plot.width);
+  layout->plot.height = round (layout->plot.height);
 }
 
 static void

@@ -106,6 +106,8 @@ typedef struct
   PangoLayout          *layout;
   PangoFontDescription *base;
   char                 *family;
+  double                size;    /* of the font set on the layout */
+  gboolean              bold;
 } TextCache;
 
 static const cairo_user_data_key_t text_cache_key;
@@ -155,11 +157,19 @@ md_chart_layout (cairo_t            *cr,
       cairo_set_user_data (cr, &text_cache_key, cache, text_cache_free);
     }
 
-  desc = pango_font_description_copy_static (cache->base);
-  pango_font_description_set_absolute_size (desc, style->font_size * scale * PANGO_SCALE);
-  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (cache->layout, desc);
-  pango_font_description_free (desc);
+  /* Setting a font invalidates the layout: only when it changes. */
+  if (cache->size != style->font_size * scale || cache->bold != bold)
+    {
+      desc = pango_font_description_copy_static (cache->base);
+      pango_font_description_set_absolute_size (desc, style->font_size * scale * PANGO_SCALE);
+      pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      pango_layout_set_font_description (cache->layout, desc);
+      pango_font_description_free (desc);
+      cache->size = style->font_size * scale;
+      cache->bold = bold;
+    }
+  /* The report sets a wrap width on the shared layout; charts never wrap. */
+  pango_layout_set_width (cache->layout, -1);
   pango_layout_set_text (cache->layout, text, -1);
 
   return g_object_ref (cache->layout);
