@@ -426,8 +426,8 @@ test_pdf_text (void)
   g_assert_nonnull (strstr (text, "Migraine days"));
   g_assert_nonnull (strstr (text, "Feb 2026"));
   g_assert_nonnull (strstr (text, "Magnesium 400 mg"));
-  g_assert_nonnull (strstr (text, "Pain-free at 2 h: 67% (n = 3)"));
-  g_assert_nonnull (strstr (text, "Relief at 2 h: 100% (n = 3)"));
+  g_assert_nonnull (strstr (text, "Pain-free at 2 h: 67% (21%–94%), n = 3"));
+  g_assert_nonnull (strstr (text, "Relief at 2 h: 100% (44%–100%), n = 3"));
   g_assert_nonnull (strstr (text, "January 2026"));
   g_assert_nonnull (strstr (text, "February 2026"));
   g_assert_nonnull (strstr (text, "Menstruation"));

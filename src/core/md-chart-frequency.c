@@ -217,8 +217,11 @@ compute_layout (const MdChartFrequencyModel *model,
 
       max = MAX (max, MAX (s->headache, s->acute));
     }
-  if (model->comparison != NULL)
-    max = MAX (max, MAX (model->comparison->baseline_rate, model->comparison->evaluation_rate));
+  /* A rate with no recorded days is NaN: it must not poison the scale. */
+  if (model->comparison != NULL && !isnan (model->comparison->baseline_rate))
+    max = MAX (max, model->comparison->baseline_rate);
+  if (model->comparison != NULL && !isnan (model->comparison->evaluation_rate))
+    max = MAX (max, model->comparison->evaluation_rate);
 
   layout->first_day = model->stats->first_day;
   layout->n_days = model->stats->last_day - model->stats->first_day + 1;

@@ -329,12 +329,12 @@ draw_panel (const MdChartPainModel *model,
   n_text = g_strdup_printf (ngettext ("%d dose, %d with readings", "%d doses, %d with readings", m->n_doses),
                             m->n_doses, drawn);
   md_chart_text (cr, style, n_text, center, cap_y + fs * 1.3, 0.5, 0, 0.8, FALSE, &style->muted);
-  pf = m->pain_free_2h.n > 0 ? md_chart_format_percent (m->pain_free_2h.value) : g_strdup (C_("number", "–"));
-  rl = m->relief_2h.n > 0 ? md_chart_format_percent (m->relief_2h.value) : g_strdup (C_("number", "–"));
-  /* Translators: on the pain chart, e.g. "Pain-free at 2 h: 40% (n = 10)" */
-  free_text = g_strdup_printf (_("Pain-free at 2 h: %s (n = %d)"), pf, m->pain_free_2h.n);
-  /* Translators: on the pain chart, e.g. "Relief at 2 h: 60% (n = 8)" */
-  relief_text = g_strdup_printf (_("Relief at 2 h: %s (n = %d)"), rl, m->relief_2h.n);
+  pf = md_chart_format_rate (&m->pain_free_2h);
+  rl = md_chart_format_rate (&m->relief_2h);
+  /* Translators: on the pain chart, e.g. "Pain-free at 2 h: 40% (17%–69%), n = 10" */
+  free_text = g_strdup_printf (_("Pain-free at 2 h: %s"), pf);
+  /* Translators: on the pain chart, e.g. "Relief at 2 h: 60% (31%–83%), n = 8" */
+  relief_text = g_strdup_printf (_("Relief at 2 h: %s"), rl);
   md_chart_text (cr, style, free_text, center, cap_y + fs * 2.45, 0.5, 0, 0.8, FALSE, &style->foreground);
   md_chart_text (cr, style, relief_text, center, cap_y + fs * 3.5, 0.5, 0, 0.8, FALSE, &style->foreground);
 }

@@ -244,7 +244,18 @@ text_layout (MdReport   *self,
   pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (width > 0)
-    pango_layout_set_alignment (layout, self->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    {
+      /* Pango swaps left and right for a paragraph whose own direction
+       * differs from the context's (left to right): undo that swap. */
+      gboolean right = self->rtl;
+
+      /* Deprecated for general use, but exactly Pango's own test here */
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (pango_find_base_dir (text, -1) == PANGO_DIRECTION_RTL)
+        right = !right;
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      pango_layout_set_alignment (layout, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    }
 
   return layout;
 }
@@ -710,9 +721,10 @@ build_response (MdReport *self)
     C_("report column", "Pain-free at 2 h"), C_("report column", "… treated at mild pain"),
     C_("report column", "… at moderate or severe pain"), C_("report column", "Relief at 2 h"),
     C_("report column", "Most bothersome symptom gone at 2 h"), C_("report column", "Sustained pain-free 24 h"),
+    C_("report column", "Sustained pain-free 48 h"),
     C_("report column", "Recurrence within 48 h"), C_("report column", "Rescue medication"), NULL,
   };
-  const double widths[] = { 0.15, 0.06, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.09 };
+  const double widths[] = { 0.13, 0.05, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.1, 0.09 };
   Block *table;
 
   add_block (self, BLOCK_HEADING, _("Acute treatment response"));
@@ -735,6 +747,7 @@ build_response (MdReport *self)
       g_autofree char *relief = rate_cell (&m->relief_2h);
       g_autofree char *mbs = rate_cell (&m->mbs_free_2h);
       g_autofree char *sustained = rate_cell (&m->sustained_24h);
+      g_autofree char *sustained_48 = rate_cell (&m->sustained_48h);
       g_autofree char *recurrence = rate_cell (&m->recurrence);
       g_autofree char *rescue = rate_cell (&m->rescue);
 
@@ -747,7 +760,7 @@ build_response (MdReport *self)
           g_free (recurrence);
           recurrence = g_steal_pointer (&more);
         }
-      table_add_row (table, name, doses, pf, mild, modsev, relief, mbs, sustained, recurrence, rescue);
+      table_add_row (table, name, doses, pf, mild, modsev, relief, mbs, sustained, sustained_48, recurrence, rescue);
     }
 }
 

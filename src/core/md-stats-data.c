@@ -433,7 +433,8 @@ md_stats_data_finish (MdStatsData *self)
       int end_offset = a->end != 0 ? a->end_offset : a->start_offset;
 
       a->start_day = md_stats_day_from_time (a->start, a->start_offset);
-      a->end_day = MAX (a->start_day, md_stats_day_from_time (end, end_offset));
+      /* An attack that ends at 00:00 did not touch the new day. */
+      a->end_day = MAX (a->start_day, md_stats_day_from_time (end > a->start ? end - 1 : end, end_offset));
       a->first_reading = 0;
       a->n_readings = 0;
       widen (self, a->start_day, &any);

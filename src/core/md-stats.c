@@ -1007,13 +1007,17 @@ md_stats_compare (const MdStats          *self,
   headache_rate = md_stats_span_rate (&out->baseline, out->baseline.headache);
   out->chronic_baseline = headache_rate >= 15 && out->baseline_rate >= 8;
   out->responder_threshold = out->chronic_baseline ? 30 : 50;
-  if (out->evaluable && !isnan (out->percent_change))
+  if (out->evaluable && out->baseline.migraine > 0)
     {
-      double reduction = -out->percent_change;
+      /* Decided in integers: rates over different recorded days would
+       * otherwise put an exact 50% reduction a rounding error short.
+       * reduction ≥ t%  ⇔  eval × base_rec × 100 ≤ base × eval_rec × (100 − t) */
+      gint64 lhs = (gint64) out->evaluation.migraine * out->baseline.recorded * 100;
+      gint64 base = (gint64) out->baseline.migraine * out->evaluation.recorded;
 
-      out->responder = reduction >= out->responder_threshold;
-      out->responder_75 = reduction >= 75;
-      out->responder_100 = reduction >= 100;
+      out->responder = lhs <= base * (100 - out->responder_threshold);
+      out->responder_75 = lhs <= base * 25;
+      out->responder_100 = out->evaluation.migraine == 0;
     }
 
   return out->evaluable;

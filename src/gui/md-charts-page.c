@@ -67,6 +67,7 @@ struct _MdChartsPage
 G_DEFINE_FINAL_TYPE (MdChartsPage, md_charts_page, ADW_TYPE_BIN)
 
 static void reload (MdChartsPage *self);
+static GDateTime *day_to_date_time (int day);
 
 static void
 return_waiting (MdChartsPage *self,
@@ -266,12 +267,13 @@ update_cards (MdChartsPage            *self,
     {
       const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, i);
       const char *name = g_array_index (stats->data->medications, MdStatsMedication, m->medication).name;
-      g_autofree char *rate = md_chart_format_percent (m->pain_free_2h.value);
+      g_autofree char *with_interval = md_chart_format_rate (&m->pain_free_2h);
 
       if (pain_free->len > 0)
         g_string_append_c (pain_free, '\n');
-      /* Translators: one line of the pain-free card, e.g. "Sumatriptan 50 mg: 42% (n = 12)" */
-      g_string_append_printf (pain_free, _("%s: %s (n = %d)"), name, rate, m->pain_free_2h.n);
+
+      /* Translators: one line of the pain-free card, e.g. "Sumatriptan 50 mg: 42% (21%–64%), n = 12" */
+      g_string_append_printf (pain_free, C_("pain-free card", "%s: %s"), name, with_interval);
     }
   for (guint i = 0; i < stats->medications->len; i++)
     {
@@ -282,10 +284,18 @@ update_cards (MdChartsPage            *self,
     }
   if (n > 0)
     {
-      g_autofree char *rate = md_chart_format_percent ((double) successes / n);
+      MdStatsRate all;
+      g_autofree char *with_interval = NULL;
 
-      /* Translators: the big number of the pain-free card: all acute doses together, e.g. "38% of 22" */
-      pooled = g_strdup_printf (_("%s of %d"), rate, n);
+      md_stats_rate_init (&all, successes, n);
+      with_interval = md_chart_format_rate (&all);
+      pooled = md_chart_format_percent (all.value);
+      /* Translators: first line of the pain-free card: every acute dose together */
+      g_string_prepend (pain_free, "\n");
+      {
+        g_autofree char *line = g_strdup_printf (_("All acute doses: %s"), with_interval);
+        g_string_prepend (pain_free, line);
+      }
     }
   if (pain_free->len == 0)
     g_string_append (pain_free, _("No acute doses with a reading 2 hours later in this period."));
@@ -472,6 +482,22 @@ settings_changed_cb (MdChartsPage *self,
 
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->range_dropdown, range);
+  if (range == 4)
+    {
+      /* The buttons show the saved custom period, not today. */
+      g_autofree char *from = g_settings_get_string (self->settings, "charts-from");
+      g_autofree char *to = g_settings_get_string (self->settings, "charts-to");
+      int first = md_stats_day_from_iso (from), last = md_stats_day_from_iso (to);
+
+      if (first != G_MININT && last != G_MININT)
+        {
+          g_autoptr(GDateTime) f = day_to_date_time (first);
+          g_autoptr(GDateTime) t = day_to_date_time (last);
+
+          md_date_time_button_set_date_time (self->from_button, f);
+          md_date_time_button_set_date_time (self->to_button, t);
+        }
+    }
   gtk_drop_down_set_selected (self->period_dropdown, g_settings_get_boolean (self->settings, "charts-by-month"));
   /* The flow box wraps each control in a child of its own: hide that,
    * or an empty slot stays. */
@@ -678,6 +704,11 @@ md_charts_page_set_diary (MdChartsPage *self,
   if (self->diary != NULL)
     g_signal_handlers_disconnect_by_data (self->diary, self);
   g_set_object (&self->diary, diary);
+  /* The views borrow the statistics: let go of them first. */
+  md_chart_view_set_stats (self->frequency, NULL, FALSE, NULL);
+  md_chart_view_set_stats (self->pain, NULL, FALSE, NULL);
+  md_chart_view_set_stats (self->calendar, NULL, FALSE, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
   g_clear_pointer (&self->stats, md_stats_free);
   g_clear_pointer (&self->data, md_stats_data_unref);
   if (diary != NULL)
