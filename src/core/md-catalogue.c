@@ -226,3 +226,26 @@ md_catalogue_get_position (MdCatalogue  catalogue,
 
   return 0;
 }
+
+/**
+ * md_pain_level_get_label:
+ * @pain: 0–3
+ *
+ * Returns: the translated name of an IHS pain level
+ */
+const char *
+md_pain_level_get_label (int pain)
+{
+  switch (pain)
+    {
+    /* Translators: IHS pain scale level 0 */
+    case 0: return C_("pain", "None");
+    /* Translators: IHS pain scale level 1 */
+    case 1: return C_("pain", "Mild");
+    /* Translators: IHS pain scale level 2 */
+    case 2: return C_("pain", "Moderate");
+    /* Translators: IHS pain scale level 3 */
+    case 3: return C_("pain", "Severe");
+    default: return C_("pain", "Not given");
+    }
+}

@@ -50,4 +50,6 @@ const char             *md_catalogue_get_key_at  (MdCatalogue  catalogue,
 guint                   md_catalogue_get_position (MdCatalogue catalogue,
                                                   const char  *key);
 
+const char             *md_pain_level_get_label  (int          pain);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "md-catalogue.h"
 #include "md-chart-private.h"
 
 typedef struct
@@ -334,7 +335,7 @@ draw_legend (const MdChartStyle *style,
   const char *labels[] = {
     /* Translators: calendar legend: no headache on a recorded day */
     C_("calendar legend", "No headache"),
-    C_("pain", "Mild"), C_("pain", "Moderate"), C_("pain", "Severe"),
+    md_pain_level_get_label (1), md_pain_level_get_label (2), md_pain_level_get_label (3),
     /* Translators: calendar legend: a day without any entry */
     C_("calendar legend", "No entry"),
     /* Translators: calendar legend: a dot marks acute medication */
@@ -516,10 +517,7 @@ md_chart_calendar_describe_day (const MdChartCalendarModel *model,
     g_string_append (text, _("no headache"));
   else if (info->peak_pain >= 0)
     /* Translators: calendar details; %s is a pain level (mild, moderate, severe) */
-    g_string_append_printf (text, _("headache, peak pain %s"),
-                            info->peak_pain == 1 ? C_("pain", "Mild")
-                            : info->peak_pain == 2 ? C_("pain", "Moderate")
-                            : info->peak_pain == 3 ? C_("pain", "Severe") : C_("pain", "None"));
+    g_string_append_printf (text, _("headache, peak pain %s"), md_pain_level_get_label (info->peak_pain));
   else
     g_string_append (text, _("headache"));
 

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "md-catalogue.h"
 #include "md-chart-private.h"
 
 #define MIN_PANEL_WIDTH 12.0 /* in font sizes */
@@ -29,19 +30,6 @@ typedef struct
   int    n_panels;
   double panel_w;
 } Layout;
-
-static const char *
-pain_label (int pain)
-{
-  switch (pain)
-    {
-    /* Translators: the IHS pain scale, on the pain chart's axis */
-    case 0: return C_("pain", "None");
-    case 1: return C_("pain", "Mild");
-    case 2: return C_("pain", "Moderate");
-    default: return C_("pain", "Severe");
-    }
-}
 
 static int
 visible_panels (const MdChartPainModel *model,
@@ -123,7 +111,7 @@ compute_layout (const MdChartPainModel *model,
 
   layout->axis_w = 0;
   for (int p = 0; p <= 3; p++)
-    layout->axis_w = MAX (layout->axis_w, md_chart_text_width (cr, style, pain_label (p), 0.85, FALSE));
+    layout->axis_w = MAX (layout->axis_w, md_chart_text_width (cr, style, md_pain_level_get_label (p), 0.85, FALSE));
   layout->axis_w += fs;
   layout->caption_h = fs * 5.2;
   layout->n_panels = visible_panels (model, style, width, layout->axis_w);
@@ -378,7 +366,7 @@ md_chart_pain_render (const MdChartPainModel *model,
       cairo_move_to (cr, style->rtl ? 0 : layout.axis_w, y);
       cairo_line_to (cr, style->rtl ? width - layout.axis_w : width, y);
       cairo_stroke (cr);
-      md_chart_text (cr, style, pain_label (p), label_x, y, style->rtl ? 0 : 1, 0.5, 0.85, FALSE, &style->muted);
+      md_chart_text (cr, style, md_pain_level_get_label (p), label_x, y, style->rtl ? 0 : 1, 0.5, 0.85, FALSE, &style->muted);
     }
   cairo_restore (cr);
 

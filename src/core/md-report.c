@@ -376,17 +376,11 @@ rate_cell (const MdStatsRate *rate)
   return g_strdup_printf (_("%s\n(%s–%s)\nn = %d"), value, low, high, rate->n);
 }
 
+/* A pain level, or a dash where the reading is missing */
 static const char *
 pain_name (int pain)
 {
-  switch (pain)
-    {
-    case 0: return C_("pain", "None");
-    case 1: return C_("pain", "Mild");
-    case 2: return C_("pain", "Moderate");
-    case 3: return C_("pain", "Severe");
-    default: return C_("number", "–");
-    }
+  return pain >= 0 ? md_pain_level_get_label (pain) : C_("number", "–");
 }
 
 static char *

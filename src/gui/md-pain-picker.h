@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "md-catalogue.h"
+
 G_BEGIN_DECLS
 
 #define MD_TYPE_PAIN_PICKER (md_pain_picker_get_type ())
@@ -23,7 +25,6 @@ void        md_pain_picker_set_pain   (MdPainPicker *self,
 int         md_pain_picker_get_nrs    (MdPainPicker *self);
 void        md_pain_picker_set_nrs    (MdPainPicker *self,
                                        int           nrs);
-const char *md_pain_level_get_label   (int           pain);
 const char *md_pain_level_get_meaning (int           pain);
 
 G_END_DECLS

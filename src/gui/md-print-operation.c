@@ -116,41 +116,16 @@ md_print_operation_init (MdPrintOperation *self)
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), _("Migraine Diary report"));
 }
 
+/**
+ * md_print_operation_new:
+ * @report: (transfer full): the report to print
+ */
 MdPrintOperation *
-md_print_operation_new (MdStatsData           *data,
-                        const MdStatsSettings *settings,
-                        int                    first_day,
-                        int                    last_day)
+md_print_operation_new (MdReport *report)
 {
   MdPrintOperation *self = g_object_new (MD_TYPE_PRINT_OPERATION, NULL);
 
-  self->report = md_report_new (data, settings, first_day, last_day);
+  self->report = report;
 
   return self;
-}
-
-void
-md_print_operation_set_patient_name (MdPrintOperation *self,
-                                     const char       *name)
-{
-  g_return_if_fail (MD_IS_PRINT_OPERATION (self));
-
-  md_report_set_patient_name (self->report, name);
-}
-
-void
-md_print_operation_set_comparison (MdPrintOperation       *self,
-                                   const MdStatsTreatment *treatment)
-{
-  g_return_if_fail (MD_IS_PRINT_OPERATION (self));
-
-  md_report_set_comparison (self->report, treatment);
-}
-
-MdReport *
-md_print_operation_get_report (MdPrintOperation *self)
-{
-  g_return_val_if_fail (MD_IS_PRINT_OPERATION (self), NULL);
-
-  return self->report;
 }

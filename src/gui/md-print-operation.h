@@ -15,14 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MdPrintOperation, md_print_operation, MD, PRINT_OPERATION, GtkPrintOperation)
 
-MdPrintOperation *md_print_operation_new        (MdStatsData            *data,
-                                                 const MdStatsSettings  *settings,
-                                                 int                     first_day,
-                                                 int                     last_day);
-void              md_print_operation_set_patient_name (MdPrintOperation *self,
-                                                 const char             *name);
-void              md_print_operation_set_comparison (MdPrintOperation   *self,
-                                                 const MdStatsTreatment *treatment);
-MdReport         *md_print_operation_get_report (MdPrintOperation       *self);
+MdPrintOperation *md_print_operation_new (MdReport *report);
 
 G_END_DECLS

@@ -502,15 +502,14 @@ report_from_charts (MdWindow *self)
   g_autofree char *patient = g_settings_get_string (self->settings, "patient-name");
   MdStatsTreatment treatment;
   MdReport *report = md_report_new (stats->data, &stats->settings, stats->first_day, stats->last_day);
-  double width, height;
 
   md_report_set_patient_name (report, patient);
   md_report_set_rtl (report, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL);
   if (md_charts_page_get_treatment (self->charts_page, &treatment))
     md_report_set_comparison (report, &treatment);
-  md_report_locale_paper (&width, &height);
-  md_report_paginate (report, width, height, 42);
 
+  /* Laid out where it goes: on the locale's paper when written as PDF,
+   * on the print context's paper when printed. */
   return report;
 }
 
@@ -600,18 +599,9 @@ report_loaded_cb (GObject      *source,
     }
   else
     {
-      MdStats *stats = md_charts_page_get_stats (self->charts_page);
-      g_autoptr(MdPrintOperation) operation = md_print_operation_new (stats->data, &stats->settings,
-                                                                      stats->first_day, stats->last_day);
-      g_autofree char *patient = g_settings_get_string (self->settings, "patient-name");
-      MdStatsTreatment treatment;
+      g_autoptr(MdPrintOperation) operation = md_print_operation_new (report_from_charts (self));
       GtkPrintOperationResult print_result;
 
-      md_print_operation_set_patient_name (operation, patient);
-      md_report_set_rtl (md_print_operation_get_report (operation),
-                         gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL);
-      if (md_charts_page_get_treatment (self->charts_page, &treatment))
-        md_print_operation_set_comparison (operation, &treatment);
       set_busy (self, NULL);
 
       if (job->to_file)
