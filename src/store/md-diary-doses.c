@@ -1,0 +1,416 @@
+/* md-diary-doses.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The repository's doses and pain readings.
+ */
+
+#define G_LOG_DOMAIN "md-diary"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-catalogue.h"
+#include "md-diary-private.h"
+#include "md-error.h"
+
+/* Doses ---------------------------------------------------------------- */
+
+#define DOSE_COLUMNS \
+  "uuid, medication_uuid, attack_uuid, taken_time, taken_offset, amount, unit, route, " \
+  "setting, infusion_end, co_administered, side_effects, cost, most_bothersome, notes"
+
+static MdDose *
+dose_from_row (sqlite3_stmt *stmt)
+{
+  MdDose *dose = md_dose_new ();
+  g_autofree char *side_effects = NULL;
+
+  dose->uuid = md_diary_column_text (stmt, 0);
+  dose->medication_uuid = md_diary_column_text (stmt, 1);
+  dose->attack_uuid = md_diary_column_text (stmt, 2);
+  dose->taken = sqlite3_column_int64 (stmt, 3);
+  dose->taken_offset = sqlite3_column_int (stmt, 4);
+  dose->amount = sqlite3_column_double (stmt, 5);
+  dose->unit = md_diary_column_text (stmt, 6);
+  dose->route = md_diary_column_text (stmt, 7);
+  dose->setting = md_diary_column_text (stmt, 8);
+  dose->infusion_end = sqlite3_column_int64 (stmt, 9);
+  dose->co_administered = md_diary_column_text (stmt, 10);
+  side_effects = md_diary_column_text (stmt, 11);
+  dose->side_effects = md_diary_split_keys (side_effects);
+  dose->cost = md_diary_column_double_or_unset (stmt, 12);
+  dose->most_bothersome = md_diary_column_text (stmt, 13);
+  dose->notes = md_diary_column_text (stmt, 14);
+
+  return dose;
+}
+
+static GPtrArray *
+list_doses (MdDiary    *self,
+            const char *sql,
+            const char *text_key,
+            gint64      from,
+            gint64      to)
+{
+  GPtrArray *doses = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = md_database_prepare (self->database, sql, NULL);
+
+  if (stmt == NULL)
+    return doses;
+
+  if (text_key != NULL)
+    md_diary_bind_text (stmt, 1, text_key);
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (doses, dose_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  return doses;
+}
+
+/**
+ * md_diary_get_dose:
+ *
+ * Returns: (transfer full) (nullable): the dose
+ */
+MdDose *
+md_diary_get_dose (MdDiary    *self,
+                   const char *uuid)
+{
+  g_autoptr(GPtrArray) doses = NULL;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+
+  doses = list_doses (self, "SELECT " DOSE_COLUMNS " FROM doses WHERE uuid = ?", uuid, 0, 0);
+
+  return doses->len > 0 ? g_object_ref (g_ptr_array_index (doses, 0)) : NULL;
+}
+
+/**
+ * md_diary_list_doses:
+ *
+ * Returns: (transfer full) (element-type MdDose): doses taken in
+ *   [@from, @to), oldest first
+ */
+GPtrArray *
+md_diary_list_doses (MdDiary *self,
+                     gint64   from,
+                     gint64   to)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+
+  return list_doses (self,
+                     "SELECT " DOSE_COLUMNS " FROM doses WHERE taken_time >= ? AND taken_time < ? "
+                     "ORDER BY taken_time, uuid",
+                     NULL, from, to);
+}
+
+/**
+ * md_diary_list_doses_for_attack:
+ *
+ * Returns: (transfer full) (element-type MdDose): oldest first
+ */
+GPtrArray *
+md_diary_list_doses_for_attack (MdDiary    *self,
+                                const char *attack_uuid)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+
+  return list_doses (self,
+                     "SELECT " DOSE_COLUMNS " FROM doses WHERE attack_uuid = ? "
+                     "ORDER BY taken_time, uuid",
+                     attack_uuid, 0, 0);
+}
+
+static gboolean
+validate_dose (MdDiary  *self,
+               MdDose   *dose,
+               GError  **error)
+{
+  if (dose->medication_uuid == NULL ||
+      !md_diary_has_uuid (self, "medications", dose->medication_uuid))
+    return md_diary_invalid (error, _("Medication: choose a medication from your list."));
+  if (dose->taken <= 0)
+    return md_diary_invalid (error, _("Time taken: choose when the dose was taken."));
+  if (!md_diary_check_not_future (self, dose->taken, _("Time taken"), error))
+    return FALSE;
+  if (!(dose->amount > 0))
+    return md_diary_invalid (error, _("Amount: the amount must be more than zero."));
+  if (dose->unit == NULL || dose->unit[0] == '\0')
+    return md_diary_invalid (error, _("Unit: give the unit of the dose, such as mg."));
+  if (dose->infusion_end != 0 && dose->infusion_end < dose->taken)
+    return md_diary_invalid (error, _("Infusion end: the infusion cannot end before it started."));
+  if (dose->route == NULL)
+    return md_diary_invalid (error, _("Route: choose how the dose was taken."));
+  if (dose->setting == NULL)
+    return md_diary_invalid (error, _("Setting: choose where the dose was taken."));
+  if (!md_diary_check_key (MD_CATALOGUE_ROUTE, dose->route, _("Route"), error) ||
+      !md_diary_check_key (MD_CATALOGUE_SETTING, dose->setting, _("Setting"), error) ||
+      !md_diary_check_key (MD_CATALOGUE_SYMPTOM, dose->most_bothersome, _("Most bothersome symptom"), error))
+    return FALSE;
+  if (dose->attack_uuid != NULL && !md_diary_has_uuid (self, "attacks", dose->attack_uuid))
+    return md_diary_invalid (error, _("Attack: the attack of this dose is no longer in your diary."));
+  if (dose->cost < 0 && dose->cost != -1)
+    return md_diary_invalid (error, _("Cost: the cost cannot be negative."));
+
+  for (guint i = 0; dose->side_effects != NULL && dose->side_effects[i] != NULL; i++)
+    if (!md_diary_check_key (MD_CATALOGUE_SIDE_EFFECT, dose->side_effects[i], _("Side effects"), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * md_diary_validate_dose:
+ *
+ * Checks @dose as md_diary_save_dose() would, without saving.
+ */
+gboolean
+md_diary_validate_dose (MdDiary  *self,
+                        MdDose   *dose,
+                        GError  **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (MD_IS_DOSE (dose), FALSE);
+
+  return validate_dose (self, dose, error);
+}
+
+gboolean
+md_diary_save_dose (MdDiary  *self,
+                    MdDose   *dose,
+                    GError  **error)
+{
+  g_autofree char *side_effects = NULL;
+  sqlite3_stmt *stmt;
+  gboolean owns;
+  gboolean ok;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (MD_IS_DOSE (dose), FALSE);
+
+  if (!validate_dose (self, dose, error))
+    return FALSE;
+
+  md_diary_ensure_uuid (&dose->uuid);
+  side_effects = dose->side_effects != NULL ? g_strjoinv (",", dose->side_effects) : g_strdup ("");
+
+  if (!md_diary_action_begin (self, &owns, error))
+    return FALSE;
+
+  stmt = md_database_prepare (self->database,
+                              "INSERT INTO doses (" DOSE_COLUMNS ") "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                              "ON CONFLICT (uuid) DO UPDATE SET "
+                              "medication_uuid = excluded.medication_uuid, "
+                              "attack_uuid = excluded.attack_uuid, taken_time = excluded.taken_time, "
+                              "taken_offset = excluded.taken_offset, amount = excluded.amount, "
+                              "unit = excluded.unit, route = excluded.route, "
+                              "setting = excluded.setting, infusion_end = excluded.infusion_end, "
+                              "co_administered = excluded.co_administered, "
+                              "side_effects = excluded.side_effects, cost = excluded.cost, "
+                              "most_bothersome = excluded.most_bothersome, notes = excluded.notes",
+                              error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      md_diary_bind_text (stmt, 1, dose->uuid);
+      md_diary_bind_text (stmt, 2, dose->medication_uuid);
+      md_diary_bind_text (stmt, 3, dose->attack_uuid);
+      sqlite3_bind_int64 (stmt, 4, dose->taken);
+      sqlite3_bind_int (stmt, 5, dose->taken_offset);
+      sqlite3_bind_double (stmt, 6, dose->amount);
+      md_diary_bind_text (stmt, 7, dose->unit);
+      md_diary_bind_text (stmt, 8, dose->route);
+      md_diary_bind_text (stmt, 9, dose->setting);
+      md_diary_bind_time_or_unset (stmt, 10, dose->infusion_end);
+      md_diary_bind_text (stmt, 11, dose->co_administered != NULL ? dose->co_administered : "");
+      md_diary_bind_text (stmt, 12, side_effects);
+      md_diary_bind_double_or_unset (stmt, 13, dose->cost);
+      md_diary_bind_text (stmt, 14, dose->most_bothersome);
+      md_diary_bind_text (stmt, 15, dose->notes != NULL ? dose->notes : "");
+      ok = md_diary_step_done (self, stmt, error);
+    }
+
+  if (!md_diary_action_end (self, owns, ok, error))
+    return FALSE;
+
+  g_signal_emit (self, md_diary_signals[DOSE_SAVED], 0, dose);
+
+  /* An attack row shows its doses. */
+  if (owns)
+    {
+      /* A dose on its own is an entry of the diary's timeline. */
+      g_signal_emit (self, md_diary_signals[CHANGED], 0);
+      if (dose->attack_uuid != NULL)
+        md_diary_attack_row_changed (self, dose->attack_uuid);
+    }
+
+  return TRUE;
+}
+
+/**
+ * md_diary_delete_dose:
+ *
+ * Returns: (transfer full) (nullable): what md_diary_undo() needs
+ */
+MdDiaryUndo *
+md_diary_delete_dose (MdDiary     *self,
+                      const char  *uuid,
+                      GError     **error)
+{
+  g_autoptr(MdDiaryUndo) undo = md_diary_undo_new ();
+  g_autoptr(MdDose) dose = NULL;
+  gboolean owns;
+  gboolean ok;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+
+  if (!md_diary_require_uuid (self, "doses", uuid, error) || !md_diary_action_begin (self, &owns, error))
+    return NULL;
+
+  dose = md_diary_get_dose (self, uuid);
+  ok = md_diary_snapshot_rows (self, undo, "doses", "uuid", uuid, error) &&
+       md_diary_snapshot_rows (self, undo, "reminders", "dose_uuid", uuid, error) &&
+       md_diary_snapshot_links (self, undo, "pain_readings", "dose_uuid", uuid, error) &&
+       md_diary_delete_by_uuid (self, "doses", uuid, error);
+
+  if (!md_diary_action_end (self, owns, ok, error))
+    return NULL;
+
+  if (owns)
+    g_signal_emit (self, md_diary_signals[CHANGED], 0);
+  if (owns && dose != NULL && dose->attack_uuid != NULL)
+    md_diary_attack_row_changed (self, dose->attack_uuid);
+
+  return g_steal_pointer (&undo);
+}
+
+/* Pain readings -------------------------------------------------------- */
+
+#define READING_COLUMNS "uuid, attack_uuid, dose_uuid, time, time_offset, pain, nrs, mbs_present"
+
+gboolean
+md_diary_save_pain_reading (MdDiary        *self,
+                            MdPainReading  *reading,
+                            GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean owns;
+  gboolean ok;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (MD_IS_PAIN_READING (reading), FALSE);
+
+  if (reading->attack_uuid == NULL || !md_diary_has_uuid (self, "attacks", reading->attack_uuid))
+    return md_diary_invalid (error, _("Attack: a pain reading belongs to an attack in your diary."));
+  if (reading->dose_uuid != NULL && !md_diary_has_uuid (self, "doses", reading->dose_uuid))
+    return md_diary_invalid (error, _("Dose: the dose of this reading is no longer in your diary."));
+  if (reading->time <= 0)
+    return md_diary_invalid (error, _("Time: choose when the pain was like this."));
+  if (!md_diary_check_not_future (self, reading->time, _("Time"), error) ||
+      !md_diary_check_pain (reading->pain, _("Pain"), error) ||
+      !md_diary_check_nrs (reading->nrs, _("Pain from 0 to 10"), error))
+    return FALSE;
+  if (reading->mbs_present < -1 || reading->mbs_present > 1)
+    return md_diary_invalid (error, _("Most bothersome symptom: answer yes or no."));
+
+  md_diary_ensure_uuid (&reading->uuid);
+
+  if (!md_diary_action_begin (self, &owns, error))
+    return FALSE;
+
+  stmt = md_database_prepare (self->database,
+                              "INSERT INTO pain_readings (" READING_COLUMNS ") "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                              "ON CONFLICT (uuid) DO UPDATE SET attack_uuid = excluded.attack_uuid, "
+                              "dose_uuid = excluded.dose_uuid, time = excluded.time, "
+                              "time_offset = excluded.time_offset, pain = excluded.pain, "
+                              "nrs = excluded.nrs, mbs_present = excluded.mbs_present",
+                              error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      md_diary_bind_text (stmt, 1, reading->uuid);
+      md_diary_bind_text (stmt, 2, reading->attack_uuid);
+      md_diary_bind_text (stmt, 3, reading->dose_uuid);
+      sqlite3_bind_int64 (stmt, 4, reading->time);
+      sqlite3_bind_int (stmt, 5, reading->time_offset);
+      sqlite3_bind_int (stmt, 6, reading->pain);
+      md_diary_bind_int_or_unset (stmt, 7, reading->nrs);
+      md_diary_bind_int_or_unset (stmt, 8, reading->mbs_present);
+      ok = md_diary_step_done (self, stmt, error);
+    }
+
+  if (!md_diary_action_end (self, owns, ok, error))
+    return FALSE;
+
+  if (owns)
+    md_diary_attack_row_changed (self, reading->attack_uuid);
+
+  return TRUE;
+}
+
+/**
+ * md_diary_list_pain_readings:
+ *
+ * Returns: (transfer full) (element-type MdPainReading): the readings of
+ *   an attack, oldest first
+ */
+GPtrArray *
+md_diary_list_pain_readings (MdDiary    *self,
+                             const char *attack_uuid)
+{
+  GPtrArray *readings = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), readings);
+
+  stmt = md_database_prepare (self->database,
+                              "SELECT " READING_COLUMNS " FROM pain_readings "
+                              "WHERE attack_uuid = ? ORDER BY time, uuid",
+                              NULL);
+  if (stmt == NULL)
+    return readings;
+
+  md_diary_bind_text (stmt, 1, attack_uuid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      MdPainReading *reading = md_pain_reading_new ();
+
+      reading->uuid = md_diary_column_text (stmt, 0);
+      reading->attack_uuid = md_diary_column_text (stmt, 1);
+      reading->dose_uuid = md_diary_column_text (stmt, 2);
+      reading->time = sqlite3_column_int64 (stmt, 3);
+      reading->time_offset = sqlite3_column_int (stmt, 4);
+      reading->pain = sqlite3_column_int (stmt, 5);
+      reading->nrs = md_diary_column_int_or_unset (stmt, 6);
+      reading->mbs_present = md_diary_column_int_or_unset (stmt, 7);
+      g_ptr_array_add (readings, reading);
+    }
+  sqlite3_reset (stmt);
+
+  return readings;
+}
+
+/**
+ * md_diary_delete_pain_reading:
+ *
+ * Returns: (transfer full) (nullable): what md_diary_undo() needs
+ */
+MdDiaryUndo *
+md_diary_delete_pain_reading (MdDiary     *self,
+                              const char  *uuid,
+                              GError     **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+
+  return md_diary_delete_row_with_undo (self, "pain_readings", uuid, error);
+}

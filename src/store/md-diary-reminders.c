@@ -1,0 +1,143 @@
+/* md-diary-reminders.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The repository's reminders.
+ */
+
+#define G_LOG_DOMAIN "md-diary"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-catalogue.h"
+#include "md-diary-private.h"
+#include "md-error.h"
+
+/* Reminders ------------------------------------------------------------ */
+
+gboolean
+md_diary_save_reminder (MdDiary     *self,
+                        MdReminder  *reminder,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean owns;
+  gboolean ok;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (MD_IS_REMINDER (reminder), FALSE);
+
+  if (reminder->kind == NULL)
+    return md_diary_invalid (error, _("Kind: choose what the reminder is for."));
+  if (!md_diary_check_key (MD_CATALOGUE_REMINDER_KIND, reminder->kind, _("Kind"), error))
+    return FALSE;
+  if (reminder->title == NULL || reminder->title[0] == '\0')
+    return md_diary_invalid (error, _("Title: give the reminder a title."));
+  if (reminder->schedule == NULL || reminder->schedule[0] == '\0')
+    return md_diary_invalid (error, _("Schedule: choose when the reminder comes."));
+  if (reminder->medication_uuid != NULL &&
+      !md_diary_has_uuid (self, "medications", reminder->medication_uuid))
+    return md_diary_invalid (error, _("Medication: choose a medication from your list."));
+  if (reminder->dose_uuid != NULL && !md_diary_has_uuid (self, "doses", reminder->dose_uuid))
+    return md_diary_invalid (error, _("Dose: the dose of this reminder is no longer in your diary."));
+
+  md_diary_ensure_uuid (&reminder->uuid);
+
+  if (!md_diary_action_begin (self, &owns, error))
+    return FALSE;
+
+  stmt = md_database_prepare (self->database,
+                              "INSERT INTO reminders (uuid, kind, title, schedule, medication_uuid, "
+                              "dose_uuid, enabled, last_fired, snoozed_until) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                              "ON CONFLICT (uuid) DO UPDATE SET kind = excluded.kind, "
+                              "title = excluded.title, schedule = excluded.schedule, "
+                              "medication_uuid = excluded.medication_uuid, "
+                              "dose_uuid = excluded.dose_uuid, enabled = excluded.enabled, "
+                              "last_fired = excluded.last_fired, "
+                              "snoozed_until = excluded.snoozed_until",
+                              error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      md_diary_bind_text (stmt, 1, reminder->uuid);
+      md_diary_bind_text (stmt, 2, reminder->kind);
+      md_diary_bind_text (stmt, 3, reminder->title);
+      md_diary_bind_text (stmt, 4, reminder->schedule);
+      md_diary_bind_text (stmt, 5, reminder->medication_uuid);
+      md_diary_bind_text (stmt, 6, reminder->dose_uuid);
+      sqlite3_bind_int (stmt, 7, reminder->enabled);
+      sqlite3_bind_int64 (stmt, 8, reminder->last_fired);
+      sqlite3_bind_int64 (stmt, 9, reminder->snoozed_until);
+      ok = md_diary_step_done (self, stmt, error);
+    }
+
+  if (!md_diary_action_end (self, owns, ok, error))
+    return FALSE;
+
+  g_signal_emit (self, md_diary_signals[REMINDERS_CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * md_diary_list_reminders:
+ *
+ * Returns: (transfer full) (element-type MdReminder): in the order made
+ */
+GPtrArray *
+md_diary_list_reminders (MdDiary *self)
+{
+  GPtrArray *reminders = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), reminders);
+
+  stmt = md_database_prepare (self->database,
+                              "SELECT uuid, kind, title, schedule, medication_uuid, dose_uuid, "
+                              "enabled, last_fired, snoozed_until FROM reminders ORDER BY rowid",
+                              NULL);
+  if (stmt == NULL)
+    return reminders;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      MdReminder *reminder = md_reminder_new ();
+
+      reminder->uuid = md_diary_column_text (stmt, 0);
+      reminder->kind = md_diary_column_text (stmt, 1);
+      reminder->title = md_diary_column_text (stmt, 2);
+      reminder->schedule = md_diary_column_text (stmt, 3);
+      reminder->medication_uuid = md_diary_column_text (stmt, 4);
+      reminder->dose_uuid = md_diary_column_text (stmt, 5);
+      reminder->enabled = sqlite3_column_int (stmt, 6) != 0;
+      reminder->last_fired = sqlite3_column_int64 (stmt, 7);
+      reminder->snoozed_until = sqlite3_column_int64 (stmt, 8);
+      g_ptr_array_add (reminders, reminder);
+    }
+  sqlite3_reset (stmt);
+
+  return reminders;
+}
+
+/**
+ * md_diary_delete_reminder:
+ *
+ * Returns: (transfer full) (nullable): what md_diary_undo() needs
+ */
+MdDiaryUndo *
+md_diary_delete_reminder (MdDiary     *self,
+                          const char  *uuid,
+                          GError     **error)
+{
+  MdDiaryUndo *undo;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+
+  undo = md_diary_delete_row_with_undo (self, "reminders", uuid, error);
+  if (undo != NULL)
+    g_signal_emit (self, md_diary_signals[REMINDERS_CHANGED], 0);
+
+  return undo;
+}
