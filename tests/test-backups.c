@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
+#include "md-database-private.h"
 #include "md-database.h"
 #include "md-diary.h"
 #include "md-paths.h"

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
+#include "md-database-private.h"
 #include "md-diary.h"
 #include "md-test-utils.h"
 

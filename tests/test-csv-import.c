@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "md-database-private.h"
 #include "md-csv.h"
 #include "md-diary-csv.h"
 #include "md-error.h"

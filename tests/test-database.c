@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "md-database-private.h"
 #include "md-database.h"
 #include "md-diary.h"
 #include "md-error.h"

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "md-database-private.h"
 #include "md-diary.h"
 #include "md-test-utils.h"
 

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "md-database-private.h"
 #include "md-error.h"
 #include "md-paths.h"
 #include "md-preferences-window.h"

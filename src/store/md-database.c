@@ -20,7 +20,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "md-database.h"
+#include "md-database-private.h"
 #include "md-error.h"
 #include "md-paths.h"
 
@@ -192,9 +192,8 @@ md_database_finalize (GObject *object)
 {
   MdDatabase *self = MD_DATABASE (object);
 
+  md_database_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (md_database_parent_class)->finalize (object);
@@ -227,6 +226,46 @@ set_io_error (GError     **error,
                /* Translators: %s is a file, the second %s the reason */
                _("Could not open the diary “%s”: %s."),
                path, reason);
+}
+
+/* A write through a connection that was closed (the diary was replaced
+ * by a restored backup) must fail loudly, never land in the old file. */
+static void
+set_closed_error (MdDatabase  *self,
+                  GError     **error)
+{
+  g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
+               /* Translators: %s is a file */
+               _("Could not save to the diary “%s”: it was closed, because another diary file took its place. Nothing was changed."),
+               self->path);
+}
+
+/**
+ * md_database_close:
+ *
+ * Closes the connection now, whoever still holds the object: reads
+ * return nothing and writes fail from here on. A restore closes the
+ * diary before its file is replaced.
+ */
+void
+md_database_close (MdDatabase *self)
+{
+  g_return_if_fail (MD_IS_DATABASE (self));
+
+  if (self->db == NULL)
+    return;
+
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+gboolean
+md_database_is_closed (MdDatabase *self)
+{
+  g_return_val_if_fail (MD_IS_DATABASE (self), TRUE);
+
+  return self->db == NULL;
 }
 
 void
@@ -553,6 +592,12 @@ md_database_prepare (MdDatabase  *self,
   g_return_val_if_fail (MD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
+  if (self->db == NULL)
+    {
+      set_closed_error (self, error);
+      return NULL;
+    }
+
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
@@ -580,6 +625,12 @@ md_database_exec (MdDatabase  *self,
   char *message = NULL;
 
   g_return_val_if_fail (MD_IS_DATABASE (self), FALSE);
+
+  if (self->db == NULL)
+    {
+      set_closed_error (self, error);
+      return FALSE;
+    }
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
@@ -614,7 +665,7 @@ md_database_rollback (MdDatabase *self)
 {
   g_return_if_fail (MD_IS_DATABASE (self));
 
-  if (!sqlite3_get_autocommit (self->db))
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -623,7 +674,7 @@ md_database_in_transaction (MdDatabase *self)
 {
   g_return_val_if_fail (MD_IS_DATABASE (self), FALSE);
 
-  return !sqlite3_get_autocommit (self->db);
+  return self->db != NULL && !sqlite3_get_autocommit (self->db);
 }
 
 /* Backups ---------------------------------------------------------------- */

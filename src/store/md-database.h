@@ -6,7 +6,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -20,21 +19,8 @@ G_DECLARE_FINAL_TYPE (MdDatabase, md_database, MD, DATABASE, GObject)
 MdDatabase   *md_database_open                 (const char           *path,
                                                 GError              **error);
 const char   *md_database_get_path             (MdDatabase           *self);
-sqlite3      *md_database_get_handle           (MdDatabase           *self);
-sqlite3_stmt *md_database_prepare              (MdDatabase           *self,
-                                                const char           *sql,
-                                                GError              **error);
-gboolean      md_database_exec                 (MdDatabase           *self,
-                                                const char           *sql,
-                                                GError              **error);
-gboolean      md_database_begin                (MdDatabase           *self,
-                                                GError              **error);
-gboolean      md_database_commit               (MdDatabase           *self,
-                                                GError              **error);
-void          md_database_rollback             (MdDatabase           *self);
-gboolean      md_database_in_transaction       (MdDatabase           *self);
-void          md_database_set_error_from_sqlite (MdDatabase          *self,
-                                                GError              **error);
+void          md_database_close                (MdDatabase           *self);
+gboolean      md_database_is_closed            (MdDatabase           *self);
 
 char         *md_database_find_newest_backup   (const char           *database_path);
 GPtrArray    *md_database_list_backups         (const char           *database_path);

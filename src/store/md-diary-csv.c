@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "md-csv.h"
+#include "md-database-private.h"
 #include "md-diary-csv.h"
 #include "md-error.h"
 

@@ -9,8 +9,7 @@
 
 #pragma once
 
-#include <sqlite3.h>
-
+#include "md-database-private.h"
 #include "md-diary.h"
 #include "md-row-list.h"
 

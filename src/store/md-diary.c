@@ -67,6 +67,11 @@ md_diary_dispose (GObject *object)
 {
   MdDiary *self = MD_DIARY (object);
 
+  /* A view may hold a list longer than the diary lives. */
+  if (self->attacks != NULL)
+    md_row_list_detach (self->attacks);
+  if (self->medications != NULL)
+    md_row_list_detach (self->medications);
   g_clear_object (&self->attacks);
   g_clear_object (&self->medications);
 
@@ -870,4 +875,23 @@ md_diary_rollback (MdDiary *self)
   md_database_rollback (self->database);
   md_diary_reload_attacks (self);
   md_row_list_reload (self->medications);
+}
+
+/**
+ * md_diary_close:
+ *
+ * Closes the diary's connection now, even while others still hold the
+ * object: from here on its lists are empty and every save fails with an
+ * error. Used before the diary's file is replaced by a restored backup.
+ */
+void
+md_diary_close (MdDiary *self)
+{
+  g_return_if_fail (MD_IS_DIARY (self));
+
+  if (md_database_is_closed (self->database))
+    return;
+
+  md_database_close (self->database);
+  md_diary_reload (self);
 }

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "md-database-private.h"
 #include "md-row-list.h"
 
 struct _MdRowList
@@ -22,9 +23,10 @@ struct _MdRowList
   /* Owned */
   GArray            *rowids;
   char              *rowid_sql;
-
-  /* Borrowed: the diary owns both and outlives its lists */
   MdDatabase        *database;
+
+  /* Borrowed: the diary that owns the list; it detaches the list when it
+   * goes (md_row_list_detach()), as a view may keep the list longer. */
   gpointer           user_data;
 
   GType              item_type;
@@ -49,7 +51,7 @@ md_row_list_get_item (GListModel *model,
 {
   MdRowList *self = MD_ROW_LIST (model);
 
-  if (position >= self->rowids->len)
+  if (position >= self->rowids->len || self->load == NULL)
     return NULL;
 
   return self->load (g_array_index (self->rowids, gint64, position), self->user_data);
@@ -73,6 +75,7 @@ md_row_list_finalize (GObject *object)
 
   g_clear_pointer (&self->rowids, g_array_unref);
   g_clear_pointer (&self->rowid_sql, g_free);
+  g_clear_object (&self->database);
 
   G_OBJECT_CLASS (md_row_list_parent_class)->finalize (object);
 }
@@ -94,7 +97,13 @@ query_rowids (MdRowList *self)
 {
   g_autoptr(GError) error = NULL;
   GArray *rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = md_database_prepare (self->database, self->rowid_sql, &error);
+  sqlite3_stmt *stmt;
+
+  /* A closed or detached list is empty. */
+  if (self->load == NULL || md_database_is_closed (self->database))
+    return rowids;
+
+  stmt = md_database_prepare (self->database, self->rowid_sql, &error);
 
   if (stmt == NULL)
     {
@@ -128,7 +137,7 @@ md_row_list_new (GType              item_type,
 
   self = g_object_new (MD_TYPE_ROW_LIST, NULL);
   self->item_type = item_type;
-  self->database = database;
+  self->database = g_object_ref (database);
   self->rowid_sql = g_strdup (rowid_sql);
   self->load = load;
   self->user_data = user_data;
@@ -197,4 +206,20 @@ md_row_list_row_changed (MdRowList *self,
         g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
         return;
       }
+}
+
+/**
+ * md_row_list_detach:
+ *
+ * The owner is going: the list becomes empty (announced to its views)
+ * and never reads again.
+ */
+void
+md_row_list_detach (MdRowList *self)
+{
+  g_return_if_fail (MD_IS_ROW_LIST (self));
+
+  self->load = NULL;
+  self->user_data = NULL;
+  md_row_list_reload (self);
 }

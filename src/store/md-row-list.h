@@ -27,4 +27,6 @@ void       md_row_list_reload      (MdRowList *self);
 void       md_row_list_row_changed (MdRowList *self,
                                     gint64     rowid);
 
+void       md_row_list_detach      (MdRowList *self);
+
 G_END_DECLS

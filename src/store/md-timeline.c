@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-database-private.h"
 #include "md-timeline.h"
 
 struct _MdTimelineHeader
@@ -227,6 +228,24 @@ compare_newest_first (gconstpointer a,
 
 /* Reads the order of the diary: attacks and doses by local time, recorded
  * days at the top of their date, a header at each new month. */
+/* "Contains @search" for LIKE … ESCAPE '\': the user's "%" and "_" are
+ * characters to find, not wildcards. */
+static char *
+like_pattern (const char *search)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *c = search; *c != '\0'; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *c);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
 static GArray *
 read_entries_from (sqlite3    *db,
                    const char *search)
@@ -239,8 +258,11 @@ read_entries_from (sqlite3    *db,
   sqlite3_stmt *doses = NULL;
   const char *month = NULL;
 
+  if (db == NULL)
+    return entries;
+
   if (search != NULL && search[0] != '\0')
-    pattern = g_strdup_printf ("%%%s%%", search);
+    pattern = like_pattern (search);
 
   /* Local wall-clock time from the stored offset, as the patient lived it. */
   sqlite3_prepare_v2 (db,
@@ -248,19 +270,19 @@ read_entries_from (sqlite3    *db,
                       ? "SELECT uuid, strftime('%Y-%m-%dT%H:%M:%S', start_time + start_offset, 'unixepoch') "
                         "FROM attacks ORDER BY start_time DESC, uuid DESC"
                       : "SELECT uuid, strftime('%Y-%m-%dT%H:%M:%S', start_time + start_offset, 'unixepoch') "
-                        "FROM attacks a WHERE notes LIKE ?1 "
+                        "FROM attacks a WHERE notes LIKE ?1 ESCAPE '\\' "
                         "OR EXISTS (SELECT 1 FROM attack_symptoms s LEFT JOIN symptoms k ON k.key = s.symptom_key "
-                        "  WHERE s.attack_uuid = a.uuid AND (s.symptom_key LIKE ?1 OR k.label LIKE ?1)) "
+                        "  WHERE s.attack_uuid = a.uuid AND (s.symptom_key LIKE ?1 ESCAPE '\\' OR k.label LIKE ?1 ESCAPE '\\')) "
                         "OR EXISTS (SELECT 1 FROM attack_triggers t LEFT JOIN triggers k ON k.key = t.trigger_key "
-                        "  WHERE t.attack_uuid = a.uuid AND (t.trigger_key LIKE ?1 OR k.label LIKE ?1)) "
+                        "  WHERE t.attack_uuid = a.uuid AND (t.trigger_key LIKE ?1 ESCAPE '\\' OR k.label LIKE ?1 ESCAPE '\\')) "
                         "OR EXISTS (SELECT 1 FROM doses d JOIN medications m ON m.uuid = d.medication_uuid "
-                        "  WHERE d.attack_uuid = a.uuid AND (m.name LIKE ?1 OR d.notes LIKE ?1)) "
+                        "  WHERE d.attack_uuid = a.uuid AND (m.name LIKE ?1 ESCAPE '\\' OR d.notes LIKE ?1 ESCAPE '\\')) "
                         "ORDER BY start_time DESC, uuid DESC",
                       -1, &attacks, NULL);
   sqlite3_prepare_v2 (db,
                       pattern == NULL
                       ? "SELECT date FROM days WHERE status IS NOT NULL OR menstruation = 1 ORDER BY date DESC"
-                      : "SELECT date FROM days WHERE notes LIKE ?1 ORDER BY date DESC",
+                      : "SELECT date FROM days WHERE notes LIKE ?1 ESCAPE '\\' ORDER BY date DESC",
                       -1, &days, NULL);
   if (pattern != NULL)
     {
@@ -276,7 +298,7 @@ read_entries_from (sqlite3    *db,
                         "FROM doses d WHERE attack_uuid IS NULL"
                       : "SELECT d.uuid, strftime('%Y-%m-%dT%H:%M:%S', taken_time + taken_offset, 'unixepoch') "
                         "FROM doses d JOIN medications m ON m.uuid = d.medication_uuid "
-                        "WHERE attack_uuid IS NULL AND (m.name LIKE ?1 OR d.notes LIKE ?1)",
+                        "WHERE attack_uuid IS NULL AND (m.name LIKE ?1 ESCAPE '\\' OR d.notes LIKE ?1 ESCAPE '\\')",
                       -1, &doses, NULL);
   if (pattern != NULL)
     sqlite3_bind_text (doses, 1, pattern, -1, SQLITE_TRANSIENT);

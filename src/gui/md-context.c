@@ -1,0 +1,248 @@
+/* md-context.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What every window, page and dialog shares: the open diary, the
+ * settings and the clock. The application owns the one context, and the
+ * context holds the only reference the GUI keeps to the open diary:
+ * views follow "notify::diary" and ask for the diary when they use it,
+ * so a restored backup can never leave a view writing to a replaced file.
+ */
+
+#define G_LOG_DOMAIN "md-context"
+
+#include "config.h"
+
+#include "md-context.h"
+
+struct _MdContext
+{
+  GObject         parent_instance;
+
+  /* Owned */
+  GSettings      *settings;
+  MdDiary        *diary;
+
+  MdDiaryNowFunc  now_func;
+  gpointer        now_data;
+};
+
+G_DEFINE_FINAL_TYPE (MdContext, md_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DIARY,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gint64
+real_now (gpointer user_data)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+md_context_dispose (GObject *object)
+{
+  MdContext *self = MD_CONTEXT (object);
+
+  g_clear_object (&self->diary);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (md_context_parent_class)->dispose (object);
+}
+
+static void
+md_context_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  MdContext *self = MD_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIARY:
+      g_value_set_object (value, self->diary);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+md_context_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  MdContext *self = MD_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIARY:
+      md_context_set_diary (self, g_value_get_object (value));
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+md_context_class_init (MdContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = md_context_dispose;
+  object_class->get_property = md_context_get_property;
+  object_class->set_property = md_context_set_property;
+
+  properties[PROP_DIARY] =
+    g_param_spec_object ("diary", NULL, NULL,
+                         MD_TYPE_DIARY,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+md_context_init (MdContext *self)
+{
+  self->now_func = real_now;
+}
+
+/**
+ * md_context_new:
+ * @settings: the application's settings
+ *
+ * Returns: (transfer full): a context with no diary open yet
+ */
+MdContext *
+md_context_new (GSettings *settings)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (MD_TYPE_CONTEXT, "settings", settings, NULL);
+}
+
+/**
+ * md_context_get_diary:
+ *
+ * Returns: (transfer none) (nullable): the open diary. Use it and let it
+ *   go: do not keep it past the current action.
+ */
+MdDiary *
+md_context_get_diary (MdContext *self)
+{
+  g_return_val_if_fail (MD_IS_CONTEXT (self), NULL);
+
+  return self->diary;
+}
+
+/**
+ * md_context_set_diary:
+ * @diary: (nullable): the diary that is now open
+ *
+ * Replaces the open diary; views follow through "notify::diary". The
+ * diary it replaces is closed, so that anything that still holds it
+ * gets an error instead of writing to a file that is no longer the diary.
+ */
+void
+md_context_set_diary (MdContext *self,
+                      MdDiary   *diary)
+{
+  g_autoptr(MdDiary) old = NULL;
+
+  g_return_if_fail (MD_IS_CONTEXT (self));
+  g_return_if_fail (diary == NULL || MD_IS_DIARY (diary));
+
+  if (self->diary == diary)
+    return;
+
+  old = g_steal_pointer (&self->diary);
+  if (diary != NULL)
+    {
+      self->diary = g_object_ref (diary);
+      md_diary_set_now_func (self->diary, self->now_func, self->now_data);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
+
+  if (old != NULL)
+    md_diary_close (old);
+}
+
+GSettings *
+md_context_get_settings (MdContext *self)
+{
+  g_return_val_if_fail (MD_IS_CONTEXT (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * md_context_now:
+ *
+ * Returns: the current time, in Unix seconds, from the context's clock
+ */
+gint64
+md_context_now (MdContext *self)
+{
+  g_return_val_if_fail (MD_IS_CONTEXT (self), 0);
+
+  return self->now_func (self->now_data);
+}
+
+/**
+ * md_context_now_local:
+ *
+ * Returns: (transfer full): the current local time from the context's clock
+ */
+GDateTime *
+md_context_now_local (MdContext *self)
+{
+  g_return_val_if_fail (MD_IS_CONTEXT (self), NULL);
+
+  return g_date_time_new_from_unix_local (md_context_now (self));
+}
+
+/**
+ * md_context_set_now_func:
+ * @func: (nullable): the clock; %NULL for the real one
+ *
+ * Lets tests fix the time that every view and the diary read.
+ */
+void
+md_context_set_now_func (MdContext      *self,
+                         MdDiaryNowFunc  func,
+                         gpointer        user_data)
+{
+  g_return_if_fail (MD_IS_CONTEXT (self));
+
+  self->now_func = func != NULL ? func : real_now;
+  self->now_data = func != NULL ? user_data : NULL;
+  if (self->diary != NULL)
+    md_diary_set_now_func (self->diary, self->now_func, self->now_data);
+}

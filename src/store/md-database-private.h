@@ -1,0 +1,33 @@
+/* md-database-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The connection itself, for the store's own files: SQLite stays
+ * private to src/store/.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "md-database.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *md_database_get_handle           (MdDatabase           *self);
+sqlite3_stmt *md_database_prepare              (MdDatabase           *self,
+                                                const char           *sql,
+                                                GError              **error);
+gboolean      md_database_exec                 (MdDatabase           *self,
+                                                const char           *sql,
+                                                GError              **error);
+gboolean      md_database_begin                (MdDatabase           *self,
+                                                GError              **error);
+gboolean      md_database_commit               (MdDatabase           *self,
+                                                GError              **error);
+void          md_database_rollback             (MdDatabase           *self);
+gboolean      md_database_in_transaction       (MdDatabase           *self);
+void          md_database_set_error_from_sqlite (MdDatabase          *self,
+                                                GError              **error);
+
+G_END_DECLS
