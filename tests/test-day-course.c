@@ -120,6 +120,7 @@ test_courses_are_listed_in_preferences (void)
   g_autoptr(MdDiary) diary = new_diary ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
+  g_autoptr(MdContext) context = NULL;
   MdPreferencesWindow *preferences;
   GtkListBoxRow *row;
 
@@ -127,7 +128,9 @@ test_courses_are_listed_in_preferences (void)
   course->start_date = g_strdup ("2026-01-05");
   g_assert_true (md_diary_save_preventive_course (diary, course, NULL));
 
-  preferences = md_preferences_window_new (settings, NULL, diary);
+  context = md_context_new (settings);
+  md_context_set_diary (context, diary);
+  preferences = md_preferences_window_new (context, NULL);
   row = gtk_list_box_get_row_at_index (child (preferences, MD_TYPE_PREFERENCES_WINDOW, "courses_list"), 0);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Magnesium 400 mg (elemental)");

@@ -67,6 +67,30 @@ items_changed_cb (GListModel   *model,
   record->count++;
 }
 
+/* A diary closed under its holders (a restore replaced its file) fails
+ * every save with a clear error and lists nothing; it never pretends. */
+static void
+test_closed_diary_refuses_writes (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(GError) error = NULL;
+
+  attack->start = 1772434800;
+  attack->peak_pain = 2;
+  g_assert_true (md_diary_save_attack (diary, attack, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (diary)), ==, 1);
+
+  md_diary_close (diary);
+  g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (diary)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_medications (diary)), ==, 0);
+
+  g_clear_pointer (&attack->uuid, g_free);
+  g_assert_false (md_diary_save_attack (diary, attack, &error));
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "closed"));
+}
+
 static void
 test_attack_round_trip (void)
 {
@@ -548,6 +572,7 @@ main (int   argc,
   md_test_init (&argc, &argv);
 
   g_test_add_func ("/md/diary/attack-round-trip", test_attack_round_trip);
+  g_test_add_func ("/md/diary/closed-refuses-writes", test_closed_diary_refuses_writes);
   g_test_add_func ("/md/diary/edit-keeps-uuid", test_edit_keeps_uuid_and_announces_row);
   g_test_add_func ("/md/diary/delete-undo", test_delete_and_undo_restores_everything);
   g_test_add_func ("/md/diary/attack-validation", test_attack_validation);

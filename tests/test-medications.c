@@ -50,13 +50,19 @@ test_add_edit_and_archive (void)
 {
   g_autoptr(MdDiary) diary = new_diary ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  MdPreferencesWindow *preferences = md_preferences_window_new (settings, NULL, diary);
-  GtkListBox *list = child (preferences, MD_TYPE_PREFERENCES_WINDOW, "medications_list");
-  guint presets = count_rows (list);
+  g_autoptr(MdContext) context = md_context_new (settings);
+  MdPreferencesWindow *preferences;
+  GtkListBox *list;
+  guint presets;
   MdMedicationEditor *editor;
   g_autoptr(MdMedication) saved = NULL;
   GListModel *medications = md_diary_get_medications (diary);
   const char *uuid = NULL;
+
+  md_context_set_diary (context, diary);
+  preferences = md_preferences_window_new (context, NULL);
+  list = child (preferences, MD_TYPE_PREFERENCES_WINDOW, "medications_list");
+  presets = count_rows (list);
 
   g_assert_cmpuint (presets, ==, g_list_model_get_n_items (medications));
   g_assert_cmpuint (presets, >=, 18);

@@ -190,6 +190,36 @@ test_search_and_go_to_date (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 7);
 }
 
+/* "%" and "_" typed in the search box are characters, not wildcards. */
+static void
+test_search_escapes_wildcards (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdTimeline) timeline = NULL;
+  const char *notes[] = { "dose cut by 50% today", "took a_b", "50 mg; ab" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autoptr(MdAttack) attack = md_attack_new ();
+
+      attack->start = starts[i];
+      attack->start_offset = HOUR;
+      attack->peak_pain = 2;
+      attack->notes = g_strdup (notes[i]);
+      g_assert_true (md_diary_save_attack (diary, attack, NULL));
+    }
+  timeline = md_timeline_new (diary);
+
+  md_timeline_set_search (timeline, "50%");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 2); /* month + 1 attack */
+  md_timeline_set_search (timeline, "a_b");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 2);
+  md_timeline_set_search (timeline, "%");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 2);
+  md_timeline_set_search (timeline, "\\");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 0);
+}
+
 static void
 test_doses_on_their_own (void)
 {
@@ -277,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/md/timeline/order", test_months_days_and_attacks_newest_first);
   g_test_add_func ("/md/timeline/changes", test_changes_are_announced_in_place);
   g_test_add_func ("/md/timeline/search", test_search_and_go_to_date);
+  g_test_add_func ("/md/timeline/search-escapes-wildcards", test_search_escapes_wildcards);
   g_test_add_func ("/md/timeline/doses", test_doses_on_their_own);
   g_test_add_func ("/md/timeline/background-read", test_background_read);
 

@@ -11,6 +11,14 @@
 
 #include "md-application.h"
 #include "md-cli.h"
+#include "md-context.h"
+#include "md-reminder-editor.h"
+#include "md-pain-dialog.h"
+#include "md-medication-editor.h"
+#include "md-dose-editor.h"
+#include "md-day-editor.h"
+#include "md-course-editor.h"
+#include "md-attack-editor.h"
 #include "md-diary.h"
 #include "md-error.h"
 #include "md-paths.h"
@@ -32,7 +40,7 @@ struct _MdApplication
   /* Owned */
   GSettings      *settings;
   char           *database_path;
-  MdDiary        *diary;
+  MdContext      *context; /* holds the open diary */
   MdReminderService *reminder_service;
 
   guint           activate_count;
@@ -50,6 +58,37 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static MdDiary *
+get_diary (MdApplication *self)
+{
+  return self->context != NULL ? md_context_get_diary (self->context) : NULL;
+}
+
+static void
+context_diary_changed_cb (MdApplication *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
+}
+
+/* An editor shows a record of the diary it was opened on: when another
+ * diary takes its place, the editor closes rather than save into it. */
+static void
+close_editors (MdApplication *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (MD_IS_ATTACK_EDITOR (window) || MD_IS_DOSE_EDITOR (window) ||
+          MD_IS_DAY_EDITOR (window) || MD_IS_MEDICATION_EDITOR (window) ||
+          MD_IS_COURSE_EDITOR (window) || MD_IS_REMINDER_EDITOR (window) ||
+          MD_IS_PAIN_DIALOG (window))
+        gtk_window_destroy (window);
+    }
+}
 
 static const GOptionEntry main_entries[] = {
   { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -356,8 +395,7 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   MdPreferencesWindow *preferences;
 
-  preferences = md_preferences_window_new (self->settings, md_application_get_database_path (self),
-                                           self->diary);
+  preferences = md_preferences_window_new (self->context, md_application_get_database_path (self));
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_set_modal (GTK_WINDOW (preferences), parent != NULL);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -406,6 +444,7 @@ md_application_restore_backup (MdApplication  *self,
                                GError        **error)
 {
   g_autoptr(GError) open_error = NULL;
+  g_autoptr(MdDiary) diary = NULL;
   const char *path;
   gboolean ok;
 
@@ -413,19 +452,18 @@ md_application_restore_backup (MdApplication  *self,
 
   path = md_application_get_database_path (self);
 
-  /* Every view lets go of the diary before its file is replaced. */
-  if (self->diary != NULL)
-    {
-      g_clear_object (&self->diary);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
-    }
+  /* The diary is closed before its file is replaced: every view follows
+   * the context and lets go of it, editors of its records close, and
+   * anything that still holds it can no longer write to it. */
+  md_context_set_diary (self->context, NULL);
+  close_editors (self);
 
   ok = md_database_restore_backup (backup_path, path, error);
 
-  self->diary = md_diary_open (path, &open_error);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
+  diary = md_diary_open (path, &open_error);
+  md_context_set_diary (self->context, diary);
 
-  if (ok && self->diary == NULL)
+  if (ok && diary == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&open_error));
       return FALSE;
@@ -512,10 +550,10 @@ find_reminder (MdApplication *self,
 {
   g_autoptr(GPtrArray) reminders = NULL;
 
-  if (self->diary == NULL)
+  if (get_diary (self) == NULL)
     return NULL;
 
-  reminders = md_diary_list_reminders (self->diary);
+  reminders = md_diary_list_reminders (get_diary (self));
   for (guint i = 0; i < reminders->len; i++)
     {
       MdReminder *reminder = g_ptr_array_index (reminders, i);
@@ -550,7 +588,7 @@ reminder_body (MdApplication *self,
       g_autoptr(MdMedication) medication = NULL;
 
       if (reminder->medication_uuid != NULL)
-        medication = md_diary_get_medication (self->diary, reminder->medication_uuid);
+        medication = md_diary_get_medication (get_diary (self), reminder->medication_uuid);
       if (medication != NULL)
         /* Translators: the text of a medication reminder; %s is the medication */
         return g_strdup_printf (_("Time to take %s."), medication->name);
@@ -629,10 +667,10 @@ update_hold (MdApplication *self)
 {
   gboolean want = FALSE;
 
-  if (self->diary != NULL && self->settings != NULL &&
+  if (get_diary (self) != NULL && self->settings != NULL &&
       g_settings_get_boolean (self->settings, "run-in-background"))
     {
-      g_autoptr(GPtrArray) reminders = md_diary_list_reminders (self->diary);
+      g_autoptr(GPtrArray) reminders = md_diary_list_reminders (get_diary (self));
 
       for (guint i = 0; i < reminders->len && !want; i++)
         want = ((MdReminder *) g_ptr_array_index (reminders, i))->enabled;
@@ -667,13 +705,13 @@ diary_opened_cb (MdApplication *self)
       g_clear_object (&self->reminder_service);
     }
 
-  if (self->diary != NULL)
+  if (get_diary (self) != NULL)
     {
-      self->reminder_service = md_reminder_service_new (self->diary);
+      self->reminder_service = md_reminder_service_new (get_diary (self));
       follow_up_setting_changed_cb (self);
       g_signal_connect_object (self->reminder_service, "reminder-due",
                                G_CALLBACK (reminder_due_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->diary, "reminders-changed",
+      g_signal_connect_object (get_diary (self), "reminders-changed",
                                G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
       md_reminder_service_start (self->reminder_service);
     }
@@ -746,10 +784,10 @@ reminder_headache_free_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   withdraw_reminder (self, uuid);
-  if (self->diary == NULL)
+  if (get_diary (self) == NULL)
     return;
 
-  if (!md_diary_record_headache_free_today (self->diary, &error))
+  if (!md_diary_record_headache_free_today (get_diary (self), &error))
     tell_in_notification (self, uuid, _("Today Was Not Recorded"), error->message);
 }
 
@@ -781,7 +819,7 @@ reminder_taken_activated (GSimpleAction *action,
   if (reminder == NULL || reminder->medication_uuid == NULL)
     return;
 
-  medication = md_diary_get_medication (self->diary, reminder->medication_uuid);
+  medication = md_diary_get_medication (get_diary (self), reminder->medication_uuid);
   if (medication == NULL)
     return;
 
@@ -795,7 +833,7 @@ reminder_taken_activated (GSimpleAction *action,
   dose->route = g_strdup (medication->route);
   dose->setting = g_strdup ("home");
 
-  if (!md_diary_save_dose (self->diary, dose, &error))
+  if (!md_diary_save_dose (get_diary (self), dose, &error))
     tell_in_notification (self, uuid, _("The Dose Was Not Recorded"), error->message);
 }
 
@@ -824,7 +862,7 @@ open_reminder_activated (GSimpleAction *action,
     return;
 
   /* "How is your pain now?" opens the pain-reading editor of the dose's attack. */
-  dose = md_diary_get_dose (self->diary, reminder->dose_uuid);
+  dose = md_diary_get_dose (get_diary (self), reminder->dose_uuid);
   if (dose != NULL && dose->attack_uuid != NULL)
     md_diary_page_record_pain (MD_DIARY_PAGE (md_window_get_diary_page (window)), dose->attack_uuid);
 }
@@ -892,6 +930,10 @@ md_application_startup (GApplication *application)
     gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
 
   self->settings = g_settings_new (APP_ID);
+  self->context = md_context_new (self->settings);
+  /* The application's "diary" property follows the context's. */
+  g_signal_connect_object (self->context, "notify::diary",
+                           G_CALLBACK (context_diary_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings,
                            "changed::color-scheme",
                            G_CALLBACK (color_scheme_changed_cb),
@@ -978,14 +1020,15 @@ open_diary_or_explain (MdApplication *self,
                        GtkWindow     *parent)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(MdDiary) diary = NULL;
   g_autofree char *backup = NULL;
   AdwMessageDialog *dialog;
   const char *path = md_application_get_database_path (self);
 
-  self->diary = md_diary_open (path, &error);
-  if (self->diary != NULL)
+  diary = md_diary_open (path, &error);
+  if (diary != NULL)
     {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
+      md_context_set_diary (self->context, diary);
       return;
     }
 
@@ -1030,10 +1073,10 @@ first_frame_cb (GdkFrameClock *frame_clock,
 
   g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
 
-  if (self->diary == NULL)
+  if (get_diary (self) == NULL)
     open_diary_or_explain (self, window);
 
-  if (self->diary == NULL)
+  if (get_diary (self) == NULL)
     return;
 
   g_application_hold (G_APPLICATION (self));
@@ -1058,15 +1101,16 @@ md_application_activate (GApplication *application)
       g_autoptr(GError) error = NULL;
 
       self->background = FALSE;
-      if (self->diary == NULL)
+      if (get_diary (self) == NULL)
         {
-          self->diary = md_diary_open (md_application_get_database_path (self), &error);
-          if (self->diary == NULL)
+          g_autoptr(MdDiary) diary = md_diary_open (md_application_get_database_path (self), &error);
+
+          if (diary == NULL)
             {
               g_printerr ("migraine-diary: %s\n", error->message);
               return;
             }
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
+          md_context_set_diary (self->context, diary);
         }
       return;
     }
@@ -1080,7 +1124,7 @@ md_application_activate (GApplication *application)
 
   gtk_window_present (window);
 
-  if (first_window && self->diary == NULL)
+  if (first_window && get_diary (self) == NULL)
     g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                       G_CALLBACK (first_frame_cb), self);
 }
@@ -1093,8 +1137,8 @@ md_application_dispose (GObject *object)
   if (self->reminder_service != NULL)
     g_signal_handlers_disconnect_by_data (self->reminder_service, self);
   g_clear_object (&self->reminder_service);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
-  g_clear_object (&self->diary);
 
   G_OBJECT_CLASS (md_application_parent_class)->dispose (object);
 }
@@ -1124,7 +1168,7 @@ md_application_get_property (GObject    *object,
       break;
 
     case PROP_DIARY:
-      g_value_set_object (value, self->diary);
+      g_value_set_object (value, get_diary (self));
       break;
 
     default:
@@ -1249,7 +1293,20 @@ md_application_get_diary (MdApplication *self)
 {
   g_return_val_if_fail (MD_IS_APPLICATION (self), NULL);
 
-  return self->diary;
+  return get_diary (self);
+}
+
+/**
+ * md_application_get_context:
+ *
+ * Returns: (transfer none): the context every window and dialog follows
+ */
+MdContext *
+md_application_get_context (MdApplication *self)
+{
+  g_return_val_if_fail (MD_IS_APPLICATION (self), NULL);
+
+  return self->context;
 }
 
 /**

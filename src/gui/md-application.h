@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "md-context.h"
 #include "md-diary.h"
 #include "md-reminder-service.h"
 
@@ -22,6 +23,7 @@ void           md_application_set_database_path  (MdApplication *self,
                                                   const char    *database_path);
 GSettings     *md_application_get_settings       (MdApplication *self);
 MdDiary       *md_application_get_diary          (MdApplication *self);
+MdContext     *md_application_get_context        (MdApplication *self);
 gboolean       md_application_restore_backup     (MdApplication  *self,
                                                   const char     *backup_path,
                                                   GError        **error);

@@ -38,18 +38,17 @@ struct _MdPreferencesWindow
   GtkListBox           *courses_list;
 
   /* Owned */
+  MdContext            *context; /* the diary is the context's: never kept */
   GSettings            *settings;
   char                 *database_path;
-  MdDiary              *diary;
 };
 
 G_DEFINE_FINAL_TYPE (MdPreferencesWindow, md_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 enum {
   PROP_0,
-  PROP_SETTINGS,
+  PROP_CONTEXT,
   PROP_DATABASE_PATH,
-  PROP_DIARY,
   N_PROPS
 };
 
@@ -279,10 +278,10 @@ medication_row_activated_cb (MdPreferencesWindow *self,
                              GtkListBoxRow       *row)
 {
   const char *uuid = g_object_get_data (G_OBJECT (row), "medication-uuid");
-  g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, uuid);
+  g_autoptr(MdMedication) medication = md_diary_get_medication (md_context_get_diary (self->context), uuid);
 
   if (medication != NULL)
-    gtk_window_present (GTK_WINDOW (md_medication_editor_new (GTK_WINDOW (self), self->diary, medication)));
+    gtk_window_present (GTK_WINDOW (md_medication_editor_new (GTK_WINDOW (self), md_context_get_diary (self->context), medication)));
 }
 
 static void fill_courses (MdPreferencesWindow *self);
@@ -297,7 +296,7 @@ static void
 open_course_editor (MdPreferencesWindow *self,
                     MdPreventiveCourse  *course)
 {
-  MdCourseEditor *editor = md_course_editor_new (GTK_WINDOW (self), self->diary, course);
+  MdCourseEditor *editor = md_course_editor_new (GTK_WINDOW (self), md_context_get_diary (self->context), course);
 
   g_signal_connect_object (editor, "destroy", G_CALLBACK (course_editor_destroyed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -330,14 +329,14 @@ fill_courses (MdPreferencesWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->courses_list))) != NULL)
     gtk_list_box_remove (self->courses_list, child);
 
-  if (self->diary == NULL)
+  if (md_context_get_diary (self->context) == NULL)
     return;
 
-  courses = md_diary_list_preventive_courses (self->diary);
+  courses = md_diary_list_preventive_courses (md_context_get_diary (self->context));
   for (guint i = 0; i < courses->len; i++)
     {
       MdPreventiveCourse *course = g_ptr_array_index (courses, i);
-      g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, course->medication_uuid);
+      g_autoptr(MdMedication) medication = md_diary_get_medication (md_context_get_diary (self->context), course->medication_uuid);
       g_autofree char *title = g_markup_escape_text (medication != NULL ? medication->name : "?", -1);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
@@ -361,7 +360,21 @@ fill_courses (MdPreferencesWindow *self)
 static void
 add_medication_clicked_cb (MdPreferencesWindow *self)
 {
-  gtk_window_present (GTK_WINDOW (md_medication_editor_new (GTK_WINDOW (self), self->diary, NULL)));
+  gtk_window_present (GTK_WINDOW (md_medication_editor_new (GTK_WINDOW (self), md_context_get_diary (self->context), NULL)));
+}
+
+/* Follows the open diary: after a restore, the lists show the restored
+ * diary, and edits go to it. */
+static void
+diary_changed_cb (MdPreferencesWindow *self)
+{
+  MdDiary *diary = md_context_get_diary (self->context);
+
+  gtk_list_box_bind_model (self->medications_list,
+                           diary != NULL ? G_LIST_MODEL (md_diary_get_medications (diary)) : NULL,
+                           create_medication_row, NULL, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->medications_list), diary != NULL);
+  fill_courses (self);
 }
 
 static void
@@ -376,11 +389,9 @@ md_preferences_window_constructed (GObject *object)
   if (self->database_path != NULL)
     fill_backups (self);
 
-  if (self->diary != NULL)
-    gtk_list_box_bind_model (self->medications_list, md_diary_get_medications (self->diary),
-                             create_medication_row, NULL, NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->medications_list), self->diary != NULL);
-  fill_courses (self);
+  g_signal_connect_object (self->context, "notify::diary",
+                           G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
+  diary_changed_cb (self);
 
   g_settings_bind_with_mapping (self->settings, "color-scheme",
                                 self->color_scheme_row, "selected",
@@ -415,7 +426,7 @@ md_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
-  g_clear_object (&self->diary);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (md_preferences_window_parent_class)->dispose (object);
 }
@@ -430,16 +441,13 @@ md_preferences_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->settings = g_object_ref (md_context_get_settings (self->context));
       break;
 
     case PROP_DATABASE_PATH:
       self->database_path = g_value_dup_string (value);
-      break;
-
-    case PROP_DIARY:
-      self->diary = g_value_dup_object (value);
       break;
 
     default:
@@ -457,16 +465,12 @@ md_preferences_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_DATABASE_PATH:
       g_value_set_string (value, self->database_path);
-      break;
-
-    case PROP_DIARY:
-      g_value_set_object (value, self->diary);
       break;
 
     default:
@@ -485,9 +489,9 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
   object_class->get_property = md_preferences_window_get_property;
   object_class->set_property = md_preferences_window_set_property;
 
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         G_TYPE_SETTINGS,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         MD_TYPE_CONTEXT,
                          (G_PARAM_READWRITE |
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
@@ -495,13 +499,6 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
   properties[PROP_DATABASE_PATH] =
     g_param_spec_string ("database-path", NULL, NULL,
                          NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_DIARY] =
-    g_param_spec_object ("diary", NULL, NULL,
-                         MD_TYPE_DIARY,
                          (G_PARAM_READWRITE |
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
@@ -538,19 +535,17 @@ md_preferences_window_init (MdPreferencesWindow *self)
 
 /**
  * md_preferences_window_new:
+ * @context: the settings, and the open diary whose medications are listed
  * @database_path: the diary file, whose backups are listed
- * @diary: (nullable): the open diary, whose medications are listed
  */
 MdPreferencesWindow *
-md_preferences_window_new (GSettings  *settings,
-                           const char *database_path,
-                           MdDiary    *diary)
+md_preferences_window_new (MdContext  *context,
+                           const char *database_path)
 {
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
 
   return g_object_new (MD_TYPE_PREFERENCES_WINDOW,
-                       "settings", settings,
+                       "context", context,
                        "database-path", database_path,
-                       "diary", diary,
                        NULL);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "md-diary.h"
+#include "md-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdPreferencesWindow, md_preferences_window, MD, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-MdPreferencesWindow *md_preferences_window_new (GSettings  *settings,
-                                                const char *database_path,
-                                                MdDiary    *diary);
+MdPreferencesWindow *md_preferences_window_new (MdContext  *context,
+                                                const char *database_path);
 char                *md_preferences_get_autostart_path (void);
 
 G_END_DECLS
