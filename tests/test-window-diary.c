@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "md-cli.h"
 #include "md-database-private.h"
 #include "md-error.h"
 #include "md-paths.h"
@@ -196,6 +197,101 @@ test_export_and_import_from_the_window (void)
   md_test_gui_close_all (second);
 }
 
+static gboolean
+app_idle (gpointer user_data)
+{
+  return !g_application_get_is_busy (user_data);
+}
+
+static guint
+count_attacks_in_file (const char *path)
+{
+  g_autoptr(MdDiary) diary = md_diary_open (path, NULL);
+
+  return g_list_model_get_n_items (md_diary_get_attacks (diary));
+}
+
+/* Closing the window while a job runs: the job holds the application
+ * (busy until it ends), never touches the closed window (a CRITICAL is
+ * fatal here), and ends whole — an import is all or nothing, an export
+ * and a report are complete files or none. */
+static void
+test_close_window_during_jobs (void)
+{
+  g_autofree char *source = temp_database ();
+  g_autofree char *path = temp_database ();
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "ten-years.csv", NULL);
+  g_autofree char *exported = g_build_filename (dir, "exported.csv", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  const char *gen_argv[] = { g_getenv ("MD_GENERATE_DIARY"), "--years", "10", "--seed", "11", source, NULL };
+  g_autoptr(MdApplication) app = NULL;
+  g_autofree char *contents = NULL;
+  MdWindow *window;
+  guint total;
+  guint imported;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (md_cli_export_csv (source, csv, NULL));
+  total = count_attacks_in_file (source);
+  g_assert_cmpuint (total, >, 100);
+
+  /* Import */
+  app = app_for (path);
+  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  md_window_import_csv (window, csv);
+  g_assert_true (g_application_get_is_busy (G_APPLICATION (app)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (md_test_wait_for (app_idle, app, 30000));
+  imported = count_attacks_in_file (path);
+  g_assert_true (imported == 0 || imported == total);
+  g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (md_application_get_diary (app))), ==, imported);
+
+  /* Export */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  md_window_export_csv (window, exported);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (md_test_wait_for (app_idle, app, 30000));
+  g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "#migraine-diary-csv,"));
+  {
+    g_autofree char *again = g_build_filename (dir, "again.csv", NULL);
+    g_autofree char *expected = NULL;
+
+    g_assert_true (md_cli_export_csv (path, again, NULL));
+    g_assert_true (g_file_get_contents (again, &expected, NULL, NULL));
+    g_assert_cmpstr (contents, ==, expected);
+    g_unlink (again);
+  }
+
+  /* Report */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  md_window_export_report (window, pdf);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (md_test_wait_for (app_idle, app, 30000));
+  if (g_file_test (pdf, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *report = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (pdf, &report, &length, NULL));
+      g_assert_true (g_str_has_prefix (report, "%PDF"));
+      g_assert_nonnull (g_strrstr_len (report, length, "%%EOF"));
+    }
+
+  md_test_gui_close_all (app);
+  g_unlink (csv);
+  g_unlink (exported);
+  g_unlink (pdf);
+}
+
 static void
 test_bad_import_is_explained_and_changes_nothing (void)
 {
@@ -362,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/md/window-diary/newer", test_newer_diary_is_explained);
   g_test_add_func ("/md/window-diary/csv", test_export_and_import_from_the_window);
   g_test_add_func ("/md/window-diary/bad-import", test_bad_import_is_explained_and_changes_nothing);
+  g_test_add_func ("/md/window-diary/close-during-jobs", test_close_window_during_jobs);
   g_test_add_func ("/md/window-diary/restore-backup", test_restore_a_backup_from_preferences);
 
   return g_test_run ();

@@ -42,6 +42,7 @@ struct _MdWindow
   /* Owned */
   GSettings            *settings;
   GtkFileChooserNative   *file_chooser;
+  GCancellable         *cancellable; /* cancelled when the window closes */
 
   /* A CSV import or export running in a thread */
   gboolean              busy;
@@ -221,12 +222,40 @@ show_error (MdWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A job started from a window holds the application until it ends, so it
+ * is never cut off at exit; if the window closes first, the job is
+ * cancelled (an import rolls back whole), or finishes without the window
+ * (an export is written whole, through a temporary file). */
+static gboolean
+window_closed (MdWindow *self)
+{
+  return g_cancellable_is_cancelled (self->cancellable);
+}
+
+static GApplication *
+hold_application (GApplication *application)
+{
+  g_application_hold (application);
+  g_application_mark_busy (application);
+
+  return g_object_ref (application);
+}
+
+static void
+release_application (GApplication *application)
+{
+  g_application_unmark_busy (application);
+  g_application_release (application);
+  g_object_unref (application);
+}
+
 typedef struct
 {
   char              *database_path;
   char              *file;
   MdDiaryCsvSummary  summary;
   gint              *progress_permille;
+  GApplication      *application; /* held */
 } CsvJob;
 
 static void
@@ -236,6 +265,7 @@ csv_job_free (gpointer data)
 
   g_free (job->database_path);
   g_free (job->file);
+  g_clear_pointer (&job->application, release_application);
   g_free (job);
 }
 
@@ -282,16 +312,23 @@ import_done_cb (GObject      *object,
   CsvJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  MdDiary *diary = md_application_get_diary (MD_APPLICATION (job->application));
+
+  /* Whatever became of the window, the diary shows what was imported. */
+  if (ok && diary != NULL)
+    md_diary_reload (diary);
+
+  if (window_closed (self))
+    return;
 
   set_busy (self, NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       show_error (self, _("Nothing Was Imported"), error);
       return;
     }
-
-  md_diary_reload (md_application_get_diary (get_application (self)));
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         "Imported %u new entry",
@@ -326,10 +363,14 @@ export_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (window_closed (self))
+    return;
 
   set_busy (self, NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       show_error (self, _("The Diary Was Not Exported"), error);
       return;
@@ -348,13 +389,16 @@ run_csv_job (MdWindow            *self,
              GAsyncReadyCallback  done,
              const char          *progress_text)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, done, NULL);
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, done, NULL);
   CsvJob *job = g_new0 (CsvJob, 1);
 
   job->database_path = g_strdup (md_application_get_database_path (get_application (self)));
   job->file = g_strdup (file);
   job->progress_permille = &self->progress_permille;
+  job->application = hold_application (G_APPLICATION (get_application (self)));
   g_task_set_task_data (task, job, csv_job_free);
+  /* The done callbacks tell a finished job from a cancelled one. */
+  g_task_set_check_cancellable (task, FALSE);
 
   set_busy (self, progress_text);
   g_task_run_in_thread (task, thread_func);
@@ -470,9 +514,10 @@ md_window_export_csv (MdWindow   *self,
 
 typedef struct
 {
-  char     *path;     /* PDF to write, or NULL to print */
-  gboolean  to_file;  /* print through the print operation into @path */
-  MdReport *report;
+  char         *path;     /* PDF to write, or NULL to print */
+  gboolean      to_file;  /* print through the print operation into @path */
+  MdReport     *report;
+  GApplication *application; /* held */
 } ReportJob;
 
 static void
@@ -482,6 +527,7 @@ report_job_free (gpointer data)
 
   g_free (job->path);
   g_clear_pointer (&job->report, md_report_free);
+  g_clear_pointer (&job->application, release_application);
   g_free (job);
 }
 
@@ -537,9 +583,13 @@ write_report_done_cb (GObject      *source,
   ReportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (window_closed (self))
+    return;
 
   set_busy (self, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       show_error (self, _("The Report Could Not Be Saved"), error);
       return;
@@ -579,6 +629,12 @@ report_loaded_cb (GObject      *source,
   ReportJob *job = g_task_get_task_data (outer);
   g_autoptr(GError) error = NULL;
 
+  if (window_closed (self))
+    {
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The window was closed");
+      return;
+    }
+
   if (!md_charts_page_load_finish (MD_CHARTS_PAGE (source), result, &error))
     {
       set_busy (self, NULL);
@@ -589,12 +645,14 @@ report_loaded_cb (GObject      *source,
 
   if (job->path != NULL && !job->to_file)
     {
-      g_autoptr(GTask) task = g_task_new (self, NULL, write_report_done_cb, NULL);
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, write_report_done_cb, NULL);
       ReportJob *write = g_new0 (ReportJob, 1);
 
       write->path = g_strdup (job->path);
       write->report = report_from_charts (self);
+      write->application = hold_application (job->application);
       g_task_set_task_data (task, write, report_job_free);
+      g_task_set_check_cancellable (task, FALSE);
       g_task_run_in_thread (task, write_report_thread);
     }
   else
@@ -639,6 +697,7 @@ start_report (MdWindow   *self,
 
   job->path = g_strdup (path);
   job->to_file = to_file;
+  job->application = hold_application (G_APPLICATION (get_application (self)));
   g_task_set_task_data (task, job, report_job_free);
   if (path != NULL && !to_file)
     set_busy (self, _("Writing the report…"));
@@ -815,12 +874,37 @@ md_window_dispose (GObject *object)
 {
   MdWindow *self = MD_WINDOW (object);
 
+  /* Jobs of this window end with it (they hold the application, not
+   * the window's widgets). */
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->file_chooser);
   g_clear_handle_id (&self->progress_source, g_source_remove);
 
   G_OBJECT_CLASS (md_window_parent_class)->dispose (object);
+}
+
+/* A destroyed window is unrealized at once, but disposed only when its
+ * jobs let go of it: they are cancelled here. */
+static void
+md_window_unrealize (GtkWidget *widget)
+{
+  g_cancellable_cancel (MD_WINDOW (widget)->cancellable);
+
+  GTK_WIDGET_CLASS (md_window_parent_class)->unrealize (widget);
+}
+
+/* The cancellable outlives dispose: a job that ends after the window
+ * closed still asks it whether the window is gone. */
+static void
+md_window_finalize (GObject *object)
+{
+  MdWindow *self = MD_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (md_window_parent_class)->finalize (object);
 }
 
 static void
@@ -832,6 +916,8 @@ md_window_class_init (MdWindowClass *klass)
 
   object_class->constructed = md_window_constructed;
   object_class->dispose = md_window_dispose;
+  object_class->finalize = md_window_finalize;
+  widget_class->unrealize = md_window_unrealize;
   window_class->close_request = md_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-window.ui");
@@ -878,6 +964,7 @@ md_window_init (MdWindow *self)
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
 }
 
 MdWindow *
