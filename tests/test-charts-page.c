@@ -270,6 +270,42 @@ test_definition_setting (Fixture       *f,
   g_assert_true (md_test_wait_for (migraine_days_are, &one, 2000));
 }
 
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (md_charts_page_load_finish (MD_CHARTS_PAGE (source), result, error));
+  g_assert_nonnull (*error);
+}
+
+static gboolean
+error_set (gpointer user_data)
+{
+  return *(GError **) user_data != NULL;
+}
+
+/* Every task the page takes is returned, also when the page goes away
+ * while the diary is still being read. */
+static void
+test_load_returns_on_dispose (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  MdChartsPage *page = g_object_ref_sink (g_object_new (MD_TYPE_CHARTS_PAGE, NULL));
+
+  md_charts_page_set_diary (page, f->diary);
+  md_charts_page_load_async (page, NULL, load_done_cb, &error);
+  g_object_run_dispose (G_OBJECT (page));
+  g_assert_true (md_test_wait_for (error_set, &error, 5000));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  g_object_unref (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +319,8 @@ main (int   argc,
               test_period_and_treatment, fixture_tear_down);
   g_test_add ("/md/charts-page/definition-setting", Fixture, NULL, fixture_set_up,
               test_definition_setting, fixture_tear_down);
+  g_test_add ("/md/charts-page/load-returns-on-dispose", Fixture, NULL, fixture_set_up,
+              test_load_returns_on_dispose, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -412,14 +412,16 @@ load_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   MdStatsData *data = md_stats_data_load_finish (result, &error);
 
+  /* A superseded load leaves the spinner and the waiting tasks to the
+   * load that replaced it (dispose returns them if there is none). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
   gtk_spinner_stop (self->spinner);
   if (data == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Cannot read the diary for the charts: %s", error->message);
-          return_waiting (self, error);
-        }
+      g_warning ("Cannot read the diary for the charts: %s", error->message);
+      return_waiting (self, error);
       return;
     }
 
@@ -598,6 +600,13 @@ md_charts_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->waiting != NULL && self->waiting->len > 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                     "The charts were closed");
+
+      return_waiting (self, error);
+    }
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->diary != NULL)
     g_signal_handlers_disconnect_by_data (self->diary, self);
@@ -715,6 +724,14 @@ md_charts_page_set_diary (MdChartsPage *self,
     {
       g_signal_connect_swapped (diary, "changed", G_CALLBACK (diary_changed_cb), self);
       g_signal_connect_swapped (diary, "attack-changed", G_CALLBACK (diary_changed_cb), self);
+    }
+  else if (self->waiting->len > 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No diary is open."));
+
+      g_cancellable_cancel (self->cancellable);
+      gtk_spinner_stop (self->spinner);
+      return_waiting (self, error);
     }
   reload (self);
 }
