@@ -769,6 +769,25 @@ test_load_diary (void)
   g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO);
 }
 
+/* The one rule for "pain at dose time" and "pain at 2 h": nearest within
+ * the window, the window's edge included, the first of two as near. */
+static void
+test_nearest_time_rule (void)
+{
+  const gint64 dose = 1000000;
+  const gint64 times[] = { dose - 601, dose + 600, dose + 7200 + 1200, dose + 7200 - 1200 };
+
+  g_assert_cmpint (md_stats_nearest_time (times, 4, sizeof (gint64), dose, MD_STATS_AT_DOSE_WINDOW), ==, 1);
+  g_assert_cmpint (md_stats_nearest_time (times, 1, sizeof (gint64), dose, MD_STATS_AT_DOSE_WINDOW), ==, -1);
+  g_assert_cmpint (md_stats_nearest_time (times, 4, sizeof (gint64), dose + 7200, MD_STATS_AT_2H_WINDOW), ==, 2);
+  g_assert_cmpint (md_stats_nearest_time (times, 0, sizeof (gint64), dose, MD_STATS_AT_DOSE_WINDOW), ==, -1);
+  {
+    const gint64 late[] = { dose + 7200 + 1201 };
+
+    g_assert_cmpint (md_stats_nearest_time (late, 1, sizeof (gint64), dose + 7200, MD_STATS_AT_2H_WINDOW), ==, -1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -792,6 +811,8 @@ main (int   argc,
   g_test_add_func ("/md/stats/menstrual-pattern", test_menstrual_pattern);
   g_test_add_func ("/md/stats/windows-and-months", test_windows_and_months);
   g_test_add_func ("/md/stats/load-diary", test_load_diary);
+
+  g_test_add_func ("/md/stats/nearest-time-rule", test_nearest_time_rule);
 
   return g_test_run ();
 }

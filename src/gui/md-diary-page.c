@@ -19,6 +19,7 @@
 #include "md-day-editor.h"
 #include "md-dose-editor.h"
 #include "md-diary-page.h"
+#include "md-stats.h"
 #include "md-error.h"
 #include "md-pain-dialog.h"
 #include "md-pain-picker.h"
@@ -120,40 +121,26 @@ describe_doses (MdDiaryPage *self,
   g_autoptr(GPtrArray) doses = md_diary_list_doses_for_attack (self->diary, attack->uuid);
   g_autoptr(GPtrArray) readings = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree gint64 *times = NULL;
 
   if (doses->len == 0)
     return NULL;
 
   readings = md_diary_list_pain_readings (self->diary, attack->uuid);
+  times = g_new (gint64, MAX (readings->len, 1));
+  for (guint r = 0; r < readings->len; r++)
+    times[r] = ((MdPainReading *) g_ptr_array_index (readings, r))->time;
 
   for (guint i = 0; i < doses->len; i++)
     {
       MdDose *dose = g_ptr_array_index (doses, i);
       g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, dose->medication_uuid);
-      gint64 before_distance = 10 * 60 + 1;
-      gint64 after_distance = 20 * 60 + 1;
-      int before = -1;
-      int after = -1;
-
-      /* Pain at dose time (the nearest reading within 10 min), and the
-       * reading nearest dose + 2 h within ±20 min (CLINICAL.md). */
-      for (guint r = 0; r < readings->len; r++)
-        {
-          MdPainReading *reading = g_ptr_array_index (readings, r);
-          gint64 from_dose = ABS (reading->time - dose->taken);
-          gint64 from_2h = ABS (reading->time - (dose->taken + 2 * 3600));
-
-          if (from_dose < before_distance)
-            {
-              before_distance = from_dose;
-              before = reading->pain;
-            }
-          if (from_2h < after_distance)
-            {
-              after_distance = from_2h;
-              after = reading->pain;
-            }
-        }
+      gssize at_dose = md_stats_nearest_time (times, readings->len, sizeof (gint64),
+                                              dose->taken, MD_STATS_AT_DOSE_WINDOW);
+      gssize at_2h = md_stats_nearest_time (times, readings->len, sizeof (gint64),
+                                            dose->taken + 2 * 3600, MD_STATS_AT_2H_WINDOW);
+      int before = at_dose >= 0 ? ((MdPainReading *) g_ptr_array_index (readings, at_dose))->pain : -1;
+      int after = at_2h >= 0 ? ((MdPainReading *) g_ptr_array_index (readings, at_2h))->pain : -1;
 
       if (text->len > 0)
         g_string_append (text, "\n");

@@ -24,9 +24,9 @@
 /* Pain at dose time: the reading nearest the dose within 10 minutes.
  * Pain at 2 h: the reading nearest dose + 2 h within ±20 minutes.
  * Pain at 24 h: the reading nearest dose + 24 h within ±2 hours. */
-#define AT_DOSE_WINDOW (10 * 60)
-#define AT_2H_WINDOW (20 * 60)
-#define AT_24H_WINDOW (2 * HOUR)
+#define AT_DOSE_WINDOW MD_STATS_AT_DOSE_WINDOW
+#define AT_2H_WINDOW MD_STATS_AT_2H_WINDOW
+#define AT_24H_WINDOW MD_STATS_AT_24H_WINDOW
 /* An attack that the patient closed more than an hour after a pain-free
  * 2-hour reading had headache again. */
 #define END_GRACE HOUR
@@ -168,6 +168,45 @@ attack_end (MdStatsData         *data,
   return attack->end != 0 ? attack->end : MAX (data->now, attack->start);
 }
 
+/**
+ * md_stats_nearest_time:
+ * @first_time: the time of the first item; the others follow every
+ *   @stride bytes (a field of an array of structs, or a plain array)
+ * @n: how many items
+ * @target: the moment asked about
+ * @window: how far from @target an item may be, in seconds
+ *
+ * The one rule for "the reading at dose time" and "the reading at 2 h":
+ * the item nearest @target within @window; of two as near, the first.
+ * The statistics and the diary rows both use it.
+ *
+ * Returns: the index of that item, or -1
+ */
+gssize
+md_stats_nearest_time (const gint64 *first_time,
+                       gsize         n,
+                       gsize         stride,
+                       gint64        target,
+                       gint64        window)
+{
+  gssize best = -1;
+  gint64 best_distance = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gint64 time = *(const gint64 *) ((const char *) first_time + i * stride);
+      gint64 distance = ABS (time - target);
+
+      if (distance <= window && (best < 0 || distance < best_distance))
+        {
+          best = (gssize) i;
+          best_distance = distance;
+        }
+    }
+
+  return best;
+}
+
 /* The reading of @attack nearest @target within @window seconds. */
 static const MdStatsReading *
 nearest_reading (MdStatsData *data,
@@ -176,22 +215,20 @@ nearest_reading (MdStatsData *data,
                  gint64       window)
 {
   const MdStatsAttack *a;
-  const MdStatsReading *best = NULL;
+  const MdStatsReading *first;
+  gssize i;
 
   if (attack < 0)
     return NULL;
 
   a = attack_at (data, attack);
-  for (guint i = a->first_reading; i < a->first_reading + a->n_readings; i++)
-    {
-      const MdStatsReading *r = &g_array_index (data->readings, MdStatsReading, i);
-      gint64 distance = ABS (r->time - target);
+  if (a->n_readings == 0)
+    return NULL;
 
-      if (distance <= window && (best == NULL || distance < ABS (best->time - target)))
-        best = r;
-    }
+  first = &g_array_index (data->readings, MdStatsReading, a->first_reading);
+  i = md_stats_nearest_time (&first->time, a->n_readings, sizeof (MdStatsReading), target, window);
 
-  return best;
+  return i >= 0 ? first + i : NULL;
 }
 
 /* Another acute dose taken in [from, to], other than @self_index. */

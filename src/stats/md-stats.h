@@ -28,6 +28,19 @@ typedef struct
   int               attack_gap_hours;     /* 24 or 48 */
 } MdStatsSettings;
 
+/* Where a dose's pain readings are looked for (CLINICAL.md): the reading
+ * nearest the time of the dose within 10 min, nearest dose + 2 h within
+ * 20 min, nearest dose + 24 h within 2 h. */
+#define MD_STATS_AT_DOSE_WINDOW (10 * 60)
+#define MD_STATS_AT_2H_WINDOW   (20 * 60)
+#define MD_STATS_AT_24H_WINDOW  (2 * 3600)
+
+gssize md_stats_nearest_time (const gint64 *first_time,
+                              gsize         n,
+                              gsize         stride,
+                              gint64        target,
+                              gint64        window);
+
 void  md_stats_settings_init_default (MdStatsSettings *settings);
 void  md_stats_settings_load         (MdStatsSettings *settings,
                                       GSettings       *gsettings);
