@@ -13,24 +13,47 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include "md-csv.h"
 #include "md-diary-csv.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
+static MdDiary *diary;
+static char *diary_dir;
+
+/* The fuzzer leaves nothing behind: the diary and its folder go at exit. */
+static void
+remove_shared_diary (void)
+{
+  const char *names[] = { "diary.db", "diary.db-wal", "diary.db-shm" };
+
+  g_clear_object (&diary);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (diary_dir, names[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (diary_dir);
+  g_clear_pointer (&diary_dir, g_free);
+}
+
 static MdDiary *
 shared_diary (void)
 {
-  static MdDiary *diary;
-
   if (diary == NULL)
     {
-      g_autofree char *dir = g_dir_make_tmp ("md-fuzz-XXXXXX", NULL);
-      g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+      g_autofree char *path = NULL;
 
+      diary_dir = g_dir_make_tmp ("md-fuzz-XXXXXX", NULL);
+      g_assert (diary_dir != NULL);
+      path = g_build_filename (diary_dir, "diary.db", NULL);
       diary = md_diary_open (path, NULL);
       g_assert (diary != NULL);
+      atexit (remove_shared_diary);
     }
 
   return diary;

@@ -14,10 +14,43 @@
 
 #include "md-test-utils.h"
 
+static char *test_root;
+
+static void remove_recursively (const char *path);
+
+static void
+remove_test_root (void)
+{
+  if (test_root != NULL)
+    remove_recursively (test_root);
+  g_clear_pointer (&test_root, g_free);
+}
+
+/* Every temporary file of a test program lives below one folder of its
+ * own (TMPDIR, inherited by the processes it starts), removed when the
+ * program exits: a run of the suite leaves nothing behind in /tmp. */
+static void
+make_test_root (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *base = g_getenv ("TMPDIR");
+  g_autofree char *template = g_build_filename (base != NULL && *base != '\0' ? base : "/tmp",
+                                                "md-test-run-XXXXXX", NULL);
+
+  test_root = g_mkdtemp (g_steal_pointer (&template));
+  g_assert_nonnull (test_root);
+  /* Others may pass through (tests that drop root to check permissions),
+   * not list it. */
+  g_assert_cmpint (g_chmod (test_root, 0711), ==, 0);
+  g_setenv ("TMPDIR", test_root, TRUE);
+  atexit (remove_test_root);
+}
+
 void
 md_test_init (int    *argc,
               char ***argv)
 {
+  make_test_root ();
   setlocale (LC_ALL, "");
   /* The catalogues built in the build tree, when the suite says so */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MD_LOCALEDIR") != NULL ? g_getenv ("MD_LOCALEDIR") : LOCALEDIR);
@@ -79,6 +112,7 @@ md_test_init_gui (int    *argc,
     { "XDG_STATE_HOME", "state" },
   };
 
+  make_test_root ();
   root = g_dir_make_tmp ("md-gui-test-XXXXXX", &error);
   g_assert_no_error (error);
   gui_test_root = g_strdup (root);

@@ -103,7 +103,7 @@ md_diary_class_init (MdDiaryClass *klass)
    * changed at once (an import, an undo).
    */
   md_diary_signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /**
    * MdDiary::attack-changed:
@@ -113,7 +113,7 @@ md_diary_class_init (MdDiaryClass *klass)
    * or readings.
    */
   md_diary_signals[ATTACK_CHANGED] = g_signal_new ("attack-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+                                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   /**
    * MdDiary::dose-saved:
@@ -123,7 +123,7 @@ md_diary_class_init (MdDiaryClass *klass)
    * there is one, so what a handler saves commits or rolls back with it.
    */
   md_diary_signals[DOSE_SAVED] = g_signal_new ("dose-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, MD_TYPE_DOSE);
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, MD_TYPE_DOSE);
 
   /**
    * MdDiary::reminders-changed:
@@ -132,7 +132,7 @@ md_diary_class_init (MdDiaryClass *klass)
    * follow-ups, and undo, announce themselves with #MdDiary::changed.
    */
   md_diary_signals[REMINDERS_CHANGED] = g_signal_new ("reminders-changed", G_TYPE_FROM_CLASS (klass),
-                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                                      G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
