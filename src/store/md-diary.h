@@ -151,6 +151,11 @@ GPtrArray          *md_diary_list_reminders          (MdDiary             *self)
 MdDiaryUndo        *md_diary_delete_reminder         (MdDiary             *self,
                                                       const char          *uuid,
                                                       GError             **error);
+gboolean            md_diary_save_follow_up          (MdDiary             *self,
+                                                      const char          *dose_uuid,
+                                                      gint64               at,
+                                                      GTimeZone           *zone,
+                                                      GError             **error);
 
 /* Undo */
 gboolean            md_diary_undo                    (MdDiary             *self,
