@@ -134,6 +134,9 @@ GPtrArray          *md_diary_list_days               (MdDiary             *self,
                                                       const char          *to_date);
 gboolean            md_diary_has_entry_on_day        (MdDiary             *self,
                                                       GDateTime           *day);
+gboolean            md_diary_record_headache_free_day (MdDiary            *self,
+                                                       const char         *date,
+                                                       GError            **error);
 gboolean            md_diary_record_headache_free_today (MdDiary          *self,
                                                       GError             **error);
 
