@@ -515,6 +515,40 @@ test_days_and_entries (void)
   }
 }
 
+/* "No headache today" of a check-in answered later records the day it
+ * asked about; never a day that has not happened, nor one with an
+ * attack. */
+static void
+test_headache_free_day (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (NOW);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *today_date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *yesterday_date = g_date_time_format (yesterday, "%Y-%m-%d");
+  g_autofree char *tomorrow_date = g_date_time_format (tomorrow, "%Y-%m-%d");
+  g_autoptr(MdAttack) attack = make_attack (NOW - 3 * HOUR, 2);
+  g_autoptr(MdDay) day = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (md_diary_record_headache_free_day (diary, yesterday_date, &error));
+  g_assert_no_error (error);
+  day = md_diary_get_day (diary, yesterday_date);
+  g_assert_cmpstr (day->status, ==, "headache-free");
+  g_assert_null (md_diary_get_day (diary, today_date));
+
+  g_assert_false (md_diary_record_headache_free_day (diary, tomorrow_date, &error));
+  g_assert_cmpstr (error->message, ==, "That day has not happened yet, so it was not recorded.");
+  g_clear_error (&error);
+  g_assert_null (md_diary_get_day (diary, tomorrow_date));
+
+  g_assert_true (md_diary_save_attack (diary, attack, NULL));
+  g_assert_false (md_diary_record_headache_free_today (diary, &error));
+  g_assert_nonnull (strstr (error->message, "Today has an attack"));
+  g_clear_error (&error);
+}
+
 static void
 test_courses_and_reminders (void)
 {
@@ -581,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/md/diary/medication-archive", test_medication_with_doses_is_archived_not_deleted);
   g_test_add_func ("/md/diary/custom-symptoms", test_custom_symptoms_and_labels);
   g_test_add_func ("/md/diary/days", test_days_and_entries);
+  g_test_add_func ("/md/diary/headache-free-day", test_headache_free_day);
   g_test_add_func ("/md/diary/courses-reminders", test_courses_and_reminders);
 
   return g_test_run ();

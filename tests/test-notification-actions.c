@@ -130,6 +130,30 @@ test_taken_records_the_dose (Fixture       *f,
   g_assert_null (md_test_gui_find_toplevel (MD_TYPE_PAIN_DIALOG));
 }
 
+/* "No headache today" of a check-in answered the next morning records the
+ * day the notification asked about (its target), not today. */
+static void
+test_headache_free_records_the_day_asked (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(MdReminder) reminder = save_reminder (f, "check-in", NULL, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *today_date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *yesterday_date = g_date_time_format (yesterday, "%Y-%m-%d");
+  g_autoptr(MdDay) day = NULL;
+  g_autoptr(MdDay) today = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "reminder-headache-free",
+                                  g_variant_new ("(ss)", reminder->uuid, yesterday_date));
+  md_test_iterate (50);
+  day = md_diary_get_day (f->diary, yesterday_date);
+  g_assert_nonnull (day);
+  g_assert_cmpstr (day->status, ==, "headache-free");
+  today = md_diary_get_day (f->diary, today_date);
+  g_assert_null (today);
+}
+
 static void
 test_snooze_moves_it_ten_minutes (Fixture       *f,
                                   gconstpointer  data)
@@ -194,6 +218,8 @@ main (int   argc,
 
   g_test_add ("/md/notification-actions/taken", Fixture, NULL, fixture_set_up,
               test_taken_records_the_dose, fixture_tear_down);
+  g_test_add ("/md/notification-actions/headache-free-day", Fixture, NULL, fixture_set_up,
+              test_headache_free_records_the_day_asked, fixture_tear_down);
   g_test_add ("/md/notification-actions/snooze", Fixture, NULL, fixture_set_up,
               test_snooze_moves_it_ten_minutes, fixture_tear_down);
   g_test_add ("/md/notification-actions/log-and-follow-up", Fixture, NULL, fixture_set_up,

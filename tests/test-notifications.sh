@@ -1,13 +1,19 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# A reminder from end to end, against a real notification server: dunst
-# runs on the suite's private D-Bus session and Xvfb. A daily check-in
-# due at the next minute is imported into a new diary, the app runs with
-# --background, and the notification is read back from dunst. Its "No
-# headache today" action is then invoked on the app's org.gtk.Actions,
-# as the notification server would, and the diary file must say the day
-# was headache-free.
+# Reminders from end to end, against a real notification server: dunst
+# runs on the suite's private D-Bus session and Xvfb, and its buttons are
+# pressed through its own context menu (a dmenu script that picks "No
+# headache today"), so the action goes back to the app exactly as a
+# patient's click would: org.freedesktop.Notifications' ActionInvoked,
+# GLib's notification backend, the app's action with its target.
+#
+# 1. A daily check-in due at the next minute, on the real clock: it comes
+#    on time and "No headache today" records today.
+# 2. A check-in due 31 May 21:00 that the app, started by libfaketime on
+#    1 June at 08:00, tells late: it asks "How was Sunday, 31 May?", and
+#    its answer records 31 May, not 1 June.
+# 3. The same, answered after midnight (1 June 00:20).
 #
 #   test-notifications.sh MIGRAINE-DIARY
 
@@ -26,7 +32,7 @@ trap cleanup EXIT
 
 export HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
 
-echo "1..5"
+echo "1..8"
 
 for tool in dunst dunstctl gdbus sqlite3 python3; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -35,11 +41,19 @@ for tool in dunst dunstctl gdbus sqlite3 python3; do
   fi
 done
 
-cat > "$tmp/dunstrc" <<'RC'
+# dunst's context menu: records what it offered, picks "No headache today".
+cat > "$tmp/menu" <<MENU
+#!/bin/sh
+tee "$tmp/menu.txt" | grep -m1 'No headache today'
+MENU
+chmod +x "$tmp/menu"
+
+cat > "$tmp/dunstrc" <<RC
 [global]
     history_length = 20
     idle_threshold = 0
     sticky_history = yes
+    dmenu = $tmp/menu
 [urgency_low]
     timeout = 0
 [urgency_normal]
@@ -65,7 +79,49 @@ displayed () {
   dunstctl count displayed 2>/dev/null || echo -1
 }
 
-# Due at the start of the next minute, at least 3 seconds away.
+# The newest notification in dunst's history (closed ones): "summary|body".
+newest () {
+  dunstctl history | python3 -c '
+import json, sys
+history = json.load(sys.stdin)["data"][0]
+n = max(history, key=lambda n: n["id"]["data"])
+print("%s|%s" % (n["summary"]["data"], n["body"]["data"]))
+'
+}
+
+# Waits for the app's notification, until the epoch second $1.
+wait_displayed () {
+  while [ "$(displayed)" -lt 1 ] && [ "$(date +%s)" -lt "$1" ]; do
+    kill -0 "$app_pid"
+    sleep 0.2
+  done
+  [ "$(displayed)" -eq 1 ]
+}
+
+# Presses "No headache today" in dunst's context menu; the notification
+# goes, the app records the day, and it ends (nothing else is due).
+answer () {
+  dunstctl context
+  for _ in $(seq 50); do
+    [ "$(displayed)" -eq 0 ] && break
+    sleep 0.1
+  done
+  [ "$(displayed)" -eq 0 ]
+  grep -q 'No headache today' "$tmp/menu.txt"
+}
+
+stop_app () {
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+}
+
+status_of () {
+  sqlite3 "$1" "SELECT status FROM days WHERE date = '$2'"
+}
+
+# 1. On time, on the real clock. Due at the start of the next minute, at
+# least 3 seconds away.
 now=$(date +%s)
 due=$(( (now + 3 + 59) / 60 * 60 ))
 at=$(date -d "@$due" +%H:%M)
@@ -79,58 +135,64 @@ CSV
 app_pid=$!
 echo "# check-in due at $at, $(( due - now )) s from now"
 
-deadline=$(( due + 30 ))
-while [ "$(displayed)" -lt 1 ] && [ "$(date +%s)" -lt "$deadline" ]; do
-  kill -0 "$app_pid"
-  sleep 0.5
-done
-[ "$(displayed)" -eq 1 ]
+wait_displayed $(( due + 30 ))
 arrived=$(date +%s)
 [ "$arrived" -ge "$due" ]
 echo "ok 2 the notification came on time ($(( arrived - due )) s after $at)"
 
-# The app runs on its own diary, so it is not the bus name's owner: find
-# its connection by its process.
-bus_name=$(python3 - "$app_pid" <<'PY'
-import subprocess, sys, re
-pid = sys.argv[1]
-names = subprocess.check_output(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
-                                 "--object-path", "/org/freedesktop/DBus",
-                                 "--method", "org.freedesktop.DBus.ListNames"], text=True)
-for name in re.findall(r"'(:[0-9.]+)'", names):
-    out = subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
-                          "--object-path", "/org/freedesktop/DBus",
-                          "--method", "org.freedesktop.DBus.GetConnectionUnixProcessID", name],
-                         capture_output=True, text=True).stdout
-    if re.search(r"\b%s\b" % pid, out):
-        print(name)
-        break
-PY
-)
-[ -n "$bus_name" ]
-gdbus call --session --dest "$bus_name" --object-path /io/github/migrainediary/MigraineDiary \
-  --method org.gtk.Actions.Activate 'reminder-headache-free' "[<'check-in-1'>]" '{}' >/dev/null
-for _ in $(seq 50); do
-  [ "$(displayed)" -eq 0 ] && break
-  sleep 0.1
-done
-[ "$(displayed)" -eq 0 ]
-echo "ok 3 the action withdrew the notification"
+day=$(date -d "@$due" +%Y-%m-%d)
+answer
+expected="How was today?|How was $(LC_ALL=C date -d "@$due" '+%A, %-d %B')?
+Nothing is in your diary for that day yet."
+got=$(newest)
+echo "# $got" | tr '\n' ' '; echo
+[ "$got" = "$expected" ]
+echo "ok 3 title, and a body that names the day"
 
-dunstctl history | python3 -c '
-import json, sys
-history = json.load(sys.stdin)["data"][0]
-assert len(history) == 1, history
-n = history[0]
-summary, body = n["summary"]["data"], n["body"]["data"]
-print("# %r: %r" % (summary, body))
-assert summary == "How was today?", summary
-assert body == "Nothing is in your diary for today yet.", body
-'
-echo "ok 4 title and body"
-
-today=$(date +%Y-%m-%d)
-status=$(sqlite3 "$tmp/diary.db" "SELECT status FROM days WHERE date = '$today'")
-echo "# $today: $status"
+grep -q "reminder-headache-free(('check-in-1', '$day'))" "$tmp/menu.txt"
+status=$(status_of "$tmp/diary.db" "$day")
+echo "# $day: $status"
 [ "$status" = "headache-free" ]
-echo "ok 5 'No headache today' recorded the day, without a window"
+echo "ok 4 'No headache today' recorded the day, without a window"
+stop_app
+
+# 2 and 3: a check-in due 31 May 21:00, told late the next day.
+faketime_lib=""
+for lib in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1; do
+  [ -e "$lib" ] && faketime_lib="$lib" && break
+done
+
+n=5
+for answered in "2026-06-01 08:00:00" "2026-06-01 00:20:00"; do
+  if [ -z "$faketime_lib" ]; then
+    echo "ok $n # SKIP libfaketime is not installed (build-aux/install-deps --test)"
+    echo "ok $(( n + 1 )) # SKIP libfaketime is not installed"
+    n=$(( n + 2 ))
+    continue
+  fi
+
+  diary="$tmp/late-$n.db"
+  cat > "$tmp/late.csv" <<CSV
+#migraine-diary-csv,1
+reminder,check-in-2,check-in,How was today?,"v1;daily;times=21:00",,,1,2026-05-31T20:00:00+02:00,
+CSV
+  "$app" --database "$diary" --import-csv "$tmp/late.csv" >/dev/null
+
+  # TZ is Europe/Berlin (the suite's); the app's clock starts at $answered.
+  LD_PRELOAD="$faketime_lib" FAKETIME="@$answered" "$app" --database "$diary" --background &
+  app_pid=$!
+  wait_displayed $(( $(date +%s) + 20 ))
+  answer
+  got=$(newest)
+  echo "# answered $answered: $got" | tr '\n' ' '; echo
+  [ "$got" = "How was today?|How was Sunday, 31 May?
+Missed on 31 May at 21:00" ]
+  echo "ok $n the late check-in answered at $answered asks about Sunday, 31 May"
+
+  grep -q "reminder-headache-free(('check-in-2', '2026-05-31'))" "$tmp/menu.txt"
+  [ "$(status_of "$diary" 2026-05-31)" = "headache-free" ]
+  [ -z "$(status_of "$diary" 2026-06-01)" ]
+  echo "ok $(( n + 1 )) its answer recorded 31 May, and not 1 June"
+  stop_app
+  n=$(( n + 2 ))
+done

@@ -433,7 +433,7 @@ test_follow_ups (Fixture       *fixture,
   acute = add_dose (fixture, triptan, NOV_25 + 10 * HOUR);
   schedules = follow_ups (fixture, acute->uuid);
   g_assert_cmpuint (schedules->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (schedules, 0), ==, "v1;once;at=2026-11-25T12:00;lead=0");
+  g_assert_cmpstr (g_ptr_array_index (schedules, 0), ==, "v1;once;at=2026-11-25T12:00:00+01:00;lead=0");
   g_assert_cmpint (md_reminder_service_get_next_due (service), ==, NOV_25 + 12 * HOUR);
   g_clear_pointer (&schedules, g_ptr_array_unref);
 
@@ -454,9 +454,9 @@ test_follow_ups (Fixture       *fixture,
   acute_2 = add_dose (fixture, triptan, NOV_25 + 10 * HOUR);
   schedules = follow_ups (fixture, acute_2->uuid);
   g_assert_cmpuint (schedules->len, ==, 2);
-  g_assert_true (g_ptr_array_find_with_equal_func (schedules, "v1;once;at=2026-11-25T12:00;lead=0",
+  g_assert_true (g_ptr_array_find_with_equal_func (schedules, "v1;once;at=2026-11-25T12:00:00+01:00;lead=0",
                                                    g_str_equal, NULL));
-  g_assert_true (g_ptr_array_find_with_equal_func (schedules, "v1;once;at=2026-11-26T10:00;lead=0",
+  g_assert_true (g_ptr_array_find_with_equal_func (schedules, "v1;once;at=2026-11-26T10:00:00+01:00;lead=0",
                                                    g_str_equal, NULL));
   g_clear_pointer (&schedules, g_ptr_array_unref);
 
@@ -484,6 +484,125 @@ test_follow_ups (Fixture       *fixture,
   acute = add_dose (fixture, triptan, NOV_25 + 15 * HOUR);
   schedules = follow_ups (fixture, acute->uuid);
   g_assert_cmpuint (schedules->len, ==, 1); /* only the one a day after */
+}
+
+typedef struct
+{
+  const char *zone;
+  const char *taken;     /* the dose, with the offset lived in */
+  const char *follow_up; /* its follow-up as written, two hours of real time later */
+} FollowUpCase;
+
+/* A dose on the nights the clocks change, worked out by hand: the
+ * follow-up comes 7,200 s after the dose, to the second, whatever the
+ * clock on the wall says then. */
+static const FollowUpCase follow_up_cases[] = {
+  /* Europe/Berlin, 29 March 2026: 02:00 CET → 03:00 CEST (01:00 UTC). */
+  { "Europe/Berlin", "2026-03-29T01:31:47+01:00", "2026-03-29T04:31:47+02:00" },
+  /* 25 October 2026: 03:00 CEST → 02:00 CET (01:00 UTC); 02:00–03:00
+   * happens twice. A dose before it, in its first and in its second
+   * hour. */
+  { "Europe/Berlin", "2026-10-25T01:31:47+02:00", "2026-10-25T02:31:47+01:00" },
+  { "Europe/Berlin", "2026-10-25T02:31:47+02:00", "2026-10-25T03:31:47+01:00" },
+  { "Europe/Berlin", "2026-10-25T02:31:47+01:00", "2026-10-25T04:31:47+01:00" },
+  /* America/New_York, 8 March 2026: 02:00 EST → 03:00 EDT (07:00 UTC). */
+  { "America/New_York", "2026-03-08T01:31:47-05:00", "2026-03-08T04:31:47-04:00" },
+  /* 1 November 2026: 02:00 EDT → 01:00 EST (06:00 UTC); 01:00–02:00
+   * happens twice. */
+  { "America/New_York", "2026-11-01T00:31:47-04:00", "2026-11-01T01:31:47-05:00" },
+  { "America/New_York", "2026-11-01T01:31:47-04:00", "2026-11-01T02:31:47-05:00" },
+  { "America/New_York", "2026-11-01T01:31:47-05:00", "2026-11-01T03:31:47-05:00" },
+};
+
+static void
+test_follow_ups_on_clock_change_nights (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(MdMedication) triptan = add_medication (fixture, "Sumatriptan", "triptan", "acute");
+
+  for (guint c = 0; c < G_N_ELEMENTS (follow_up_cases); c++)
+    {
+      const FollowUpCase *fc = &follow_up_cases[c];
+      g_autoptr(MdReminderService) service = NULL;
+      g_autoptr(GDateTime) taken = g_date_time_new_from_iso8601 (fc->taken, NULL);
+      g_autoptr(MdDose) dose = NULL;
+      g_autoptr(GPtrArray) schedules = NULL;
+      g_autofree char *expected_schedule = g_strdup_printf ("v1;once;at=%s;lead=0", fc->follow_up);
+      g_autofree char *expected_fired = NULL;
+      gint64 due;
+
+      g_test_message ("%s: a dose at %s", fc->zone, fc->taken);
+      g_ptr_array_set_size (fixture->fired, 0);
+      g_time_zone_unref (fixture->zone);
+      fixture->zone = g_time_zone_new_identifier (fc->zone);
+
+      /* Logged 10 s after it was taken. */
+      fixture->now = g_date_time_to_unix (taken) + 10;
+      service = new_service (fixture);
+      dose = add_dose (fixture, triptan, g_date_time_to_unix (taken));
+      due = g_date_time_to_unix (taken) + 2 * HOUR;
+      expected_fired = g_strdup_printf ("How is your pain now?@%" G_GINT64_FORMAT, due);
+
+      schedules = follow_ups (fixture, dose->uuid);
+      g_assert_cmpuint (schedules->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (schedules, 0), ==, expected_schedule);
+      g_assert_cmpint (md_reminder_service_get_next_due (service), ==, due);
+
+      /* Not a second early, then once, on time. */
+      fixture->now = due - 1;
+      md_reminder_service_check (service);
+      g_assert_cmpuint (fixture->fired->len, ==, 0);
+      fixture->now = due;
+      md_reminder_service_check (service);
+      g_assert_cmpuint (fixture->fired->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (fixture->fired, 0), ==, expected_fired);
+
+      /* Snoozed: ten minutes of real time, across the change too. */
+      {
+        g_autoptr(GPtrArray) reminders = md_diary_list_reminders (fixture->diary);
+
+        for (guint i = 0; i < reminders->len; i++)
+          {
+            MdReminder *reminder = g_ptr_array_index (reminders, i);
+
+            if (g_strcmp0 (reminder->dose_uuid, dose->uuid) == 0)
+              g_assert_true (md_reminder_service_snooze (service, reminder->uuid, 10 * 60, NULL));
+          }
+      }
+      g_assert_cmpint (md_reminder_service_get_next_due (service), ==, due + 10 * 60);
+      walk_clock (fixture, service, due + 3 * HOUR);
+      g_assert_cmpuint (fixture->fired->len, ==, 2);
+    }
+}
+
+/* A follow-up an older version wrote by the wall clock is still read,
+ * and kept when its dose is saved again. */
+static void
+test_follow_up_old_form (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(MdReminderService) service = NULL;
+  g_autoptr(MdMedication) triptan = add_medication (fixture, "Sumatriptan", "triptan", "acute");
+  g_autoptr(MdDose) dose = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GPtrArray) schedules = NULL;
+  MdReminder *follow_up;
+
+  fixture->now = NOV_25 + 10 * HOUR;
+  service = new_service (fixture);
+  dose = add_dose (fixture, triptan, NOV_25 + 10 * HOUR);
+  reminders = md_diary_list_reminders (fixture->diary);
+  g_assert_cmpuint (reminders->len, ==, 1);
+  follow_up = g_ptr_array_index (reminders, 0);
+  g_free (follow_up->schedule);
+  follow_up->schedule = g_strdup ("v1;once;at=2026-11-25T12:00;lead=0");
+  g_assert_true (md_diary_save_reminder (fixture->diary, follow_up, NULL));
+
+  g_assert_true (md_diary_save_dose (fixture->diary, dose, NULL));
+  schedules = follow_ups (fixture, dose->uuid);
+  g_assert_cmpuint (schedules->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (schedules, 0), ==, "v1;once;at=2026-11-25T12:00;lead=0");
+  g_assert_cmpint (md_reminder_service_get_next_due (service), ==, NOV_25 + 12 * HOUR);
 }
 
 /* Proves the service never polls: over a day with three reminders, the
@@ -537,6 +656,10 @@ main (int   argc,
               test_dst_and_month_ends, fixture_tear_down);
   g_test_add ("/md/reminder-service/follow-ups", Fixture, NULL, fixture_set_up,
               test_follow_ups, fixture_tear_down);
+  g_test_add ("/md/reminder-service/follow-ups-clock-change", Fixture, NULL, fixture_set_up,
+              test_follow_ups_on_clock_change_nights, fixture_tear_down);
+  g_test_add ("/md/reminder-service/follow-up-old-form", Fixture, NULL, fixture_set_up,
+              test_follow_up_old_form, fixture_tear_down);
   g_test_add ("/md/reminder-service/no-polling", Fixture, NULL, fixture_set_up,
               test_no_polling, fixture_tear_down);
 

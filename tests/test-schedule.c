@@ -54,6 +54,19 @@ static const Case cases[] = {
     "2026-11-25T12:00:00", "2026-11-30T08:30:00Z" },
   { "appointment over", "Europe/Berlin", "v1;once;at=2026-12-01T09:30;lead=86400",
     "2026-11-30T10:00:00", NULL },
+  /* An instant (a follow-up) in the repeated hour of 25 October 2026 is
+   * that one instant, the second 02:31:47 = 01:31:47 UTC, with its
+   * seconds; asked in another zone it is still the same instant. */
+  { "instant in second repeated hour", "Europe/Berlin", "v1;once;at=2026-10-25T02:31:47+01:00;lead=0",
+    "2026-10-25T02:40:00+02:00", "2026-10-25T01:31:47Z" },
+  { "instant in first repeated hour", "Europe/Berlin", "v1;once;at=2026-10-25T02:31:47+02:00;lead=0",
+    "2026-10-25T02:00:00+02:00", "2026-10-25T00:31:47Z" },
+  { "instant elsewhere", "America/New_York", "v1;once;at=2026-10-25T02:31:47+01:00;lead=0",
+    "2026-10-24T12:00:00", "2026-10-25T01:31:47Z" },
+  { "instant past", "Europe/Berlin", "v1;once;at=2026-10-25T02:31:47+01:00;lead=0",
+    "2026-10-25T02:31:47+01:00", NULL },
+  { "instant in utc", "Europe/Berlin", "v1;once;at=2026-10-25T01:31:47Z;lead=0",
+    "2026-10-25T00:00:00", "2026-10-25T01:31:47Z" },
 };
 
 static void
@@ -98,6 +111,8 @@ test_text_round_trip (void)
     "v1;daily;times=07:15;days=sat,sun",
     "v1;every;n=3;start=2026-11-01;times=08:00",
     "v1;once;at=2026-12-01T09:30;lead=7200",
+    "v1;once;at=2026-10-25T02:31:47+01:00;lead=0",
+    "v1;once;at=2026-11-01T01:31:47-04:00;lead=0",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -132,6 +147,9 @@ test_parse_errors (void)
     { "v1;every;n=0;start=2026-01-01;times=08:00", "Every:" },
     { "v1;every;n=3;start=2026-02-30;times=08:00", "Start:" },
     { "v1;once;at=2026-12-01 09:30", "At:" },
+    { "v1;once;at=2026-10-25T02:31:47;lead=0", "At:" },
+    { "v1;once;at=2026-10-25T02:31+01:00;lead=0", "At:" },
+    { "v1;once;at=2026-10-25T02:31:47+1:00;lead=0", "At:" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases_); i++)
@@ -174,6 +192,25 @@ test_validation (void)
   }
 }
 
+static void
+test_instant (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) at = g_date_time_new (zone, 2026, 10, 25, 2, 31, 47);
+  g_autoptr(GDateTime) first = g_date_time_add_hours (at, -1);
+  g_autoptr(MdSchedule) schedule = md_schedule_new_instant (at);
+  g_autoptr(MdSchedule) first_schedule = md_schedule_new_instant (first);
+  g_autofree char *text = md_schedule_to_string (schedule);
+  g_autofree char *first_text = md_schedule_to_string (first_schedule);
+  g_autoptr(MdSchedule) wall_clock = md_schedule_parse ("v1;once;at=2026-10-25T02:31;lead=0", NULL);
+
+  /* GLib takes the second of two 02:31:47; an hour before is the first. */
+  g_assert_cmpstr (text, ==, "v1;once;at=2026-10-25T02:31:47+01:00;lead=0");
+  g_assert_cmpstr (first_text, ==, "v1;once;at=2026-10-25T02:31:47+02:00;lead=0");
+  g_assert_true (md_schedule_is_instant (schedule));
+  g_assert_false (md_schedule_is_instant (wall_clock));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +221,7 @@ main (int   argc,
   g_test_add_func ("/md/schedule/round-trip", test_text_round_trip);
   g_test_add_func ("/md/schedule/parse-errors", test_parse_errors);
   g_test_add_func ("/md/schedule/validation", test_validation);
+  g_test_add_func ("/md/schedule/instant", test_instant);
 
   return g_test_run ();
 }

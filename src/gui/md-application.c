@@ -580,9 +580,6 @@ reminder_body (MdApplication *self,
                MdReminder    *reminder,
                GDateTime     *due)
 {
-  if (g_strcmp0 (reminder->kind, "check-in") == 0)
-    return g_strdup (_("Nothing is in your diary for today yet."));
-
   if (g_strcmp0 (reminder->kind, "medication") == 0)
     {
       g_autoptr(MdMedication) medication = NULL;
@@ -609,26 +606,37 @@ send_reminder (MdApplication *self,
 {
   g_autoptr(GNotification) notification = g_notification_new (reminder->title);
   g_autoptr(GDateTime) due_time = g_date_time_new_from_unix_local (due);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *body = NULL;
   g_autofree char *id = notification_id (reminder->uuid);
   g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
+  gboolean check_in = g_strcmp0 (reminder->kind, "check-in") == 0;
 
-  if (late)
+  /* A check-in asks about the day it was due on, even when it is
+   * answered the next morning: the question names the day, and the
+   * answer carries it. */
+  if (check_in)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *question = md_reminder_describe_check_in_day (due_time);
+      g_autofree char *detail = late ? md_reminder_describe_late (due_time, now)
+                                     : g_strdup (_("Nothing is in your diary for that day yet."));
 
-      body = md_reminder_describe_late (due_time, now);
+      body = g_strdup_printf ("%s\n%s", question, detail);
     }
+  else if (late)
+    body = md_reminder_describe_late (due_time, now);
   else
     body = reminder_body (self, reminder, due_time);
   g_notification_set_body (notification, body);
   g_notification_set_icon (notification, icon);
   g_notification_set_default_action_and_target (notification, "app.open-reminder", "s", reminder->uuid);
 
-  if (g_strcmp0 (reminder->kind, "check-in") == 0)
+  if (check_in)
     {
+      g_autofree char *day = g_date_time_format (due_time, "%Y-%m-%d");
+
       g_notification_add_button_with_target (notification, _("No headache today"),
-                                             "app.reminder-headache-free", "s", reminder->uuid);
+                                             "app.reminder-headache-free", "(ss)", reminder->uuid, day);
       g_notification_add_button_with_target (notification, _("Log…"),
                                              "app.reminder-log", "s", reminder->uuid);
     }
@@ -774,21 +782,28 @@ tell_in_notification (MdApplication *self,
   g_application_send_notification (G_APPLICATION (self), id, notification);
 }
 
+/* "No headache today" of a check-in: the target is the reminder and the
+ * day it asked about, which is not today when it is answered after
+ * midnight or the next morning. */
 static void
 reminder_headache_free_activated (GSimpleAction *action,
                                   GVariant      *parameter,
                                   gpointer       user_data)
 {
   MdApplication *self = user_data;
-  const char *uuid = g_variant_get_string (parameter, NULL);
+  const char *uuid;
+  const char *day;
   g_autoptr(GError) error = NULL;
 
+  g_variant_get (parameter, "(&s&s)", &uuid, &day);
   withdraw_reminder (self, uuid);
   if (get_diary (self) == NULL)
     return;
 
-  if (!md_diary_record_headache_free_today (get_diary (self), &error))
-    tell_in_notification (self, uuid, _("Today Was Not Recorded"), error->message);
+  if (!md_diary_record_headache_free_day (get_diary (self), day, &error))
+    /* Translators: title of a notification when "No headache today" of a
+     * check-in could not be saved */
+    tell_in_notification (self, uuid, _("The Day Was Not Recorded"), error->message);
 }
 
 static void
@@ -902,7 +917,7 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated },
   { .name = "snooze-reminder", .activate = snooze_reminder_activated, .parameter_type = "s" },
   { .name = "reminder-done", .activate = reminder_done_activated, .parameter_type = "s" },
-  { .name = "reminder-headache-free", .activate = reminder_headache_free_activated, .parameter_type = "s" },
+  { .name = "reminder-headache-free", .activate = reminder_headache_free_activated, .parameter_type = "(ss)" },
   { .name = "reminder-log", .activate = reminder_log_activated, .parameter_type = "s" },
   { .name = "reminder-taken", .activate = reminder_taken_activated, .parameter_type = "s" },
   { .name = "open-reminder", .activate = open_reminder_activated, .parameter_type = "s" },

@@ -131,3 +131,26 @@ md_reminder_describe_late (GDateTime *due,
   /* Translators: a reminder missed on an earlier day: the day, then the time */
   return g_strdup_printf (_("Missed on %s at %s"), date, time);
 }
+
+/**
+ * md_reminder_describe_check_in_day:
+ * @day: any time on the local day a check-in asks about
+ *
+ * Returns: (transfer full): the check-in's question, naming the day, so
+ *   that one answered the next morning says which day it records, e.g.
+ *   "How was Sunday, 31 May?"
+ */
+char *
+md_reminder_describe_check_in_day (GDateTime *day)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (day != NULL, NULL);
+
+  /* Translators: strftime format of the day a daily check-in asks about,
+   * e.g. "Sunday, 31 May"; see the GDateTime docs for the codes */
+  date = g_date_time_format (day, C_("check-in day", "%A, %-d %B"));
+  /* Translators: the question of a daily check-in; %s is the day it asks
+   * about, e.g. "Sunday, 31 May" */
+  return g_strdup_printf (_("How was %s?"), date);
+}

@@ -14,5 +14,6 @@ char *md_reminder_describe_next      (GDateTime  *next,
                                       GDateTime  *now);
 char *md_reminder_describe_late      (GDateTime  *due,
                                      GDateTime  *now);
+char *md_reminder_describe_check_in_day (GDateTime *day);
 
 G_END_DECLS

@@ -233,68 +233,73 @@ diary_changed_cb (MdReminderService *self)
     arm (self);
 }
 
-static char *
-follow_up_schedule (MdReminderService *self,
-                    gint64             at)
+/* The instant a follow-up asks, whichever way its schedule was written
+ * (an instant, or a time by the clock as older versions wrote it); 0
+ * when it cannot be read. */
+static gint64
+follow_up_instant (MdReminderService *self,
+                   MdReminder        *reminder)
 {
-  g_autoptr(GDateTime) local = local_time (self, at);
-  g_autofree char *text = g_date_time_format (local, "%Y-%m-%dT%H:%M");
+  g_autoptr(MdSchedule) schedule = md_schedule_parse (reminder->schedule, NULL);
+  g_autoptr(GDateTime) beginning = local_time (self, 0);
+  g_autoptr(GDateTime) at = schedule != NULL ? md_schedule_next_occurrence (schedule, beginning) : NULL;
 
-  return g_strdup_printf ("v1;once;at=%s;lead=0", text);
+  return at != NULL ? g_date_time_to_unix (at) : 0;
 }
 
 /* Makes the dose's follow-ups what they should be: one for each time
  * still to come, if the medication is an acute one. A follow-up already
- * made for the same time is kept as it is, fired or snoozed. */
+ * made for the same instant is kept as it is, fired or snoozed. */
 static void
 dose_saved_cb (MdReminderService *self,
                MdDose            *dose)
 {
   g_autoptr(MdMedication) medication = NULL;
   g_autoptr(GPtrArray) reminders = NULL;
-  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   gint64 now = self->now (self->now_data);
+  gint64 at;
   gboolean acute;
 
   medication = md_diary_get_medication (self->diary, dose->medication_uuid);
   acute = medication != NULL && g_strcmp0 (medication->use, "acute") == 0;
 
-  if (acute && dose->taken + FOLLOW_UP_SECONDS > now)
-    g_ptr_array_add (wanted, follow_up_schedule (self, dose->taken + FOLLOW_UP_SECONDS));
-  if (acute && self->follow_up_day_after && dose->taken + FOLLOW_UP_DAY_AFTER_SECONDS > now)
-    g_ptr_array_add (wanted, follow_up_schedule (self, dose->taken + FOLLOW_UP_DAY_AFTER_SECONDS));
+  at = dose->taken + FOLLOW_UP_SECONDS;
+  if (acute && at > now)
+    g_array_append_val (wanted, at);
+  at = dose->taken + FOLLOW_UP_DAY_AFTER_SECONDS;
+  if (acute && self->follow_up_day_after && at > now)
+    g_array_append_val (wanted, at);
 
   reminders = md_diary_list_reminders (self->diary);
   for (guint i = 0; i < reminders->len; i++)
     {
       MdReminder *reminder = g_ptr_array_index (reminders, i);
+      gint64 instant;
       guint index;
 
       if (g_strcmp0 (reminder->dose_uuid, dose->uuid) != 0 || !g_str_equal (reminder->kind, "follow-up"))
         continue;
 
-      if (g_ptr_array_find_with_equal_func (wanted, reminder->schedule, g_str_equal, &index))
-        g_ptr_array_remove_index (wanted, index);
+      instant = follow_up_instant (self, reminder);
+      for (index = 0; index < wanted->len; index++)
+        if (g_array_index (wanted, gint64, index) == instant)
+          break;
+
+      if (index < wanted->len)
+        g_array_remove_index (wanted, index);
       else
         md_diary_undo_free (md_diary_delete_reminder (self->diary, reminder->uuid, NULL));
     }
 
   for (guint i = 0; i < wanted->len; i++)
-    {
-      g_autoptr(MdReminder) reminder = md_reminder_new ();
-
-      reminder->kind = g_strdup ("follow-up");
-      /* Translators: the follow-up reminder after a dose for a migraine attack */
-      reminder->title = g_strdup (_("How is your pain now?"));
-      reminder->schedule = g_strdup (g_ptr_array_index (wanted, i));
-      reminder->dose_uuid = g_strdup (dose->uuid);
-      reminder->enabled = TRUE;
-      reminder->last_fired = now;
-      if (!md_diary_save_reminder (self->diary, reminder, &error))
+    if (!md_diary_save_follow_up (self->diary, dose->uuid, g_array_index (wanted, gint64, i), self->zone,
+                                  &error))
+      {
         g_message ("No follow-up for the dose: %s", error->message);
-      g_clear_error (&error);
-    }
+        g_clear_error (&error);
+      }
 }
 
 static void

@@ -11,11 +11,18 @@
  * - a time that happens twice (02:30 when clocks fall back) comes once,
  *   at its first occurrence.
  *
+ * What is not set by the clock is an exact instant: a follow-up comes
+ * two hours of real time after its dose, even across the night the
+ * clocks change, to the second. Its time is written with seconds and the
+ * UTC offset lived in, so it names one instant (an appointment's time,
+ * without an offset, stays a wall-clock time).
+ *
  * Text form, versioned so a later app can read an older diary:
  *
  *   v1;daily;times=08:00,20:00;days=mon,tue,wed,thu,fri,sat,sun
  *   v1;every;n=3;start=2026-11-01;times=08:00
  *   v1;once;at=2026-12-01T09:30;lead=86400
+ *   v1;once;at=2026-10-25T02:31:47+01:00;lead=0   (an instant)
  */
 
 #define G_LOG_DOMAIN "md-schedule"
@@ -41,6 +48,9 @@ struct _MdSchedule
   GDate          start;
   GDate          once_date;
   int            once_time;
+  gboolean       once_exact;       /* once_instant, not once_date and once_time */
+  gint64         once_instant;     /* unix seconds */
+  int            once_offset;      /* seconds east of UTC, as written */
   gint64         lead_seconds;
 };
 
@@ -114,6 +124,74 @@ parse_times (MdSchedule  *self,
 
   qsort (self->times, self->n_times, sizeof (int), compare_ints);
   return TRUE;
+}
+
+static GDateTime *
+exact_time (const MdSchedule *self)
+{
+  g_autoptr(GTimeZone) offset = g_time_zone_new_offset (self->once_offset);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->once_instant);
+
+  return g_date_time_to_timezone (utc, offset);
+}
+
+/* "2026-10-25T02:31:47+01:00": seconds and an offset, nothing less. */
+static gboolean
+parse_instant (MdSchedule *self,
+               const char *value)
+{
+  g_autoptr(GDateTime) time = NULL;
+  gsize length = strlen (value);
+  int seconds;
+  char extra;
+
+  if (!((length == 25 && (value[19] == '+' || value[19] == '-')) || (length == 20 && value[19] == 'Z')) ||
+      value[10] != 'T' || value[13] != ':' || value[16] != ':' ||
+      sscanf (value + 17, "%2d%c", &seconds, &extra) != 2)
+    return FALSE;
+
+  time = g_date_time_new_from_iso8601 (value, NULL);
+  if (time == NULL)
+    return FALSE;
+
+  self->once_exact = TRUE;
+  self->once_instant = g_date_time_to_unix (time);
+  self->once_offset = (int) (g_date_time_get_utc_offset (time) / G_TIME_SPAN_SECOND);
+  g_date_clear (&self->once_date, 1);
+  g_date_set_dmy (&self->once_date, g_date_time_get_day_of_month (time), g_date_time_get_month (time),
+                  g_date_time_get_year (time));
+  self->once_time = g_date_time_get_hour (time) * 60 + g_date_time_get_minute (time);
+
+  return TRUE;
+}
+
+/**
+ * md_schedule_new_instant:
+ * @at: the instant, in the time zone lived in then
+ *
+ * Returns: (transfer full): a schedule that comes once, at exactly @at
+ *   (to the second, whatever the clocks do meanwhile), without notice
+ */
+MdSchedule *
+md_schedule_new_instant (GDateTime *at)
+{
+  MdSchedule *self;
+
+  g_return_val_if_fail (at != NULL, NULL);
+
+  self = g_new0 (MdSchedule, 1);
+  self->kind = MD_SCHEDULE_ONCE;
+  self->every_n = 1;
+  g_date_clear (&self->start, 1);
+  self->once_exact = TRUE;
+  self->once_instant = g_date_time_to_unix (at);
+  self->once_offset = (int) (g_date_time_get_utc_offset (at) / G_TIME_SPAN_SECOND);
+  g_date_clear (&self->once_date, 1);
+  g_date_set_dmy (&self->once_date, g_date_time_get_day_of_month (at), g_date_time_get_month (at),
+                  g_date_time_get_year (at));
+  self->once_time = g_date_time_get_hour (at) * 60 + g_date_time_get_minute (at);
+
+  return self;
 }
 
 /**
@@ -215,8 +293,11 @@ md_schedule_parse (const char  *text,
         {
           g_autofree char *date = g_strndup (value, 10);
 
-          if (strlen (value) != 16 || value[10] != 'T' ||
-              !parse_date (date, &self->once_date) || !parse_time (value + 11, &self->once_time))
+          gboolean wall_clock = strlen (value) == 16 && value[10] == 'T' &&
+                                parse_date (date, &self->once_date) &&
+                                parse_time (value + 11, &self->once_time);
+
+          if (!wall_clock && !parse_instant (self, value))
             {
               schedule_error (error, _("At: not a valid date and time (YYYY-MM-DDTHH:MM)."));
               return NULL;
@@ -290,6 +371,14 @@ md_schedule_to_string (const MdSchedule *self)
 
     case MD_SCHEDULE_ONCE:
     default:
+      if (self->once_exact)
+        {
+          g_autoptr(GDateTime) at = exact_time (self);
+          g_autofree char *text = g_date_time_format (at, "%Y-%m-%dT%H:%M:%S%:z");
+
+          g_string_append_printf (out, "once;at=%s;lead=%" G_GINT64_FORMAT, text, self->lead_seconds);
+          break;
+        }
       g_string_append_printf (out, "once;at=%04d-%02d-%02dT%02d:%02d;lead=%" G_GINT64_FORMAT,
                               g_date_get_year (&self->once_date), g_date_get_month (&self->once_date),
                               g_date_get_day (&self->once_date), self->once_time / 60,
@@ -387,6 +476,20 @@ md_schedule_get_once (const MdSchedule *self,
   return self->lead_seconds;
 }
 
+/**
+ * md_schedule_is_instant:
+ *
+ * Returns: whether the schedule is one exact instant (a follow-up), not a
+ *   time by the clock
+ */
+gboolean
+md_schedule_is_instant (const MdSchedule *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->kind == MD_SCHEDULE_ONCE && self->once_exact;
+}
+
 /* The instant a wall-clock time of one local day happens: the first
  * valid minute when it falls in a spring-forward gap, the first of two
  * when clocks fall back. */
@@ -463,11 +566,13 @@ md_schedule_next_occurrence (const MdSchedule *self,
   if (self->kind == MD_SCHEDULE_ONCE)
     {
       GDate date = self->once_date;
-      g_autoptr(GDateTime) at = local_instant (zone, &date, self->once_time);
+      g_autoptr(GDateTime) at = self->once_exact
+                                ? g_date_time_new_from_unix_utc (self->once_instant)
+                                : local_instant (zone, &date, self->once_time);
       g_autoptr(GDateTime) notice = at != NULL ? g_date_time_add_seconds (at, (gdouble) -self->lead_seconds) : NULL;
 
       if (notice != NULL && g_date_time_compare (notice, after) > 0)
-        return g_steal_pointer (&notice);
+        return g_date_time_to_timezone (notice, zone);
       return NULL;
     }
 
@@ -530,7 +635,8 @@ md_schedule_validate (const MdSchedule  *self,
     default:
       {
         GDate date = self->once_date;
-        g_autoptr(GDateTime) at = g_date_valid (&date)
+        g_autoptr(GDateTime) at = self->once_exact ? g_date_time_new_from_unix_utc (self->once_instant)
+                                  : g_date_valid (&date)
                                   ? local_instant (g_date_time_get_timezone (now), &date, self->once_time)
                                   : NULL;
 

@@ -20,6 +20,7 @@ typedef struct _MdSchedule MdSchedule;
 
 MdSchedule     *md_schedule_parse            (const char        *text,
                                               GError           **error);
+MdSchedule     *md_schedule_new_instant      (GDateTime         *at);
 char           *md_schedule_to_string        (const MdSchedule  *self);
 void            md_schedule_free             (MdSchedule        *self);
 MdScheduleKind  md_schedule_get_kind         (const MdSchedule  *self);
@@ -30,6 +31,7 @@ guint           md_schedule_get_every        (const MdSchedule  *self,
 gint64          md_schedule_get_once         (const MdSchedule  *self,
                                               GDate             *date,
                                               int               *minutes);
+gboolean        md_schedule_is_instant       (const MdSchedule  *self);
 gboolean        md_schedule_validate         (const MdSchedule  *self,
                                               GDateTime         *now,
                                               GError           **error);

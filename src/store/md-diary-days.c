@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "md-catalogue.h"
@@ -190,34 +192,49 @@ md_diary_has_entry_on_day (MdDiary   *self,
 }
 
 /**
- * md_diary_record_headache_free_today:
+ * md_diary_record_headache_free_day:
+ * @date: the local calendar day, YYYY-MM-DD
  *
- * What "No headache today" does, from the window or from a reminder:
- * today, by the diary's clock and in local time, becomes a headache-free
- * day, keeping what else was recorded for it. A day with an attack is
+ * What "No headache today" does, from the window or from a reminder: the
+ * day becomes a headache-free day, keeping what else was recorded for
+ * it. A check-in answered the next morning records the day it asked
+ * about, never one that has not happened. A day with an attack is
  * refused: the diary must not contradict itself.
  */
 gboolean
-md_diary_record_headache_free_today (MdDiary  *self,
-                                     GError  **error)
+md_diary_record_headache_free_day (MdDiary     *self,
+                                   const char  *date,
+                                   GError     **error)
 {
   g_autoptr(MdDay) day = md_day_new ();
   g_autoptr(MdDay) existing = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) next_midnight = NULL;
   g_autoptr(GPtrArray) attacks = NULL;
+  g_autofree char *today = NULL;
+  int y, m, d;
 
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
 
   now = g_date_time_new_from_unix_local (self->now_func (self->now_data));
-  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                    g_date_time_get_day_of_month (now), 0, 0, 0);
-  attacks = md_diary_list_attacks (self, g_date_time_to_unix (midnight),
-                                   g_date_time_to_unix (midnight) + 24 * 3600);
-  if (attacks->len > 0)
-    return md_diary_invalid (error, "%s", _("Today has an attack in your diary, so it was not recorded as headache-free."));
+  today = g_date_time_format (now, "%Y-%m-%d");
+  if (!md_diary_check_date (date, _("Day"), error))
+    return FALSE;
+  if (strcmp (date, today) > 0)
+    return md_diary_invalid (error, "%s", _("That day has not happened yet, so it was not recorded."));
 
-  day->date = g_date_time_format (now, "%Y-%m-%d");
+  sscanf (date, "%4d-%2d-%2d", &y, &m, &d);
+  midnight = g_date_time_new_local (y, m, d, 0, 0, 0);
+  next_midnight = g_date_time_add_days (midnight, 1);
+  attacks = md_diary_list_attacks (self, g_date_time_to_unix (midnight), g_date_time_to_unix (next_midnight));
+  if (attacks->len > 0 && strcmp (date, today) == 0)
+    return md_diary_invalid (error, "%s", _("Today has an attack in your diary, so it was not recorded as headache-free."));
+  if (attacks->len > 0)
+    return md_diary_invalid (error, "%s", _("That day has an attack in your diary, so it was not recorded as headache-free."));
+
+  day->date = g_strdup (date);
   existing = md_diary_get_day (self, day->date);
   if (existing != NULL)
     {
@@ -227,4 +244,25 @@ md_diary_record_headache_free_today (MdDiary  *self,
   day->status = g_strdup ("headache-free");
 
   return md_diary_save_day (self, day, error);
+}
+
+/**
+ * md_diary_record_headache_free_today:
+ *
+ * md_diary_record_headache_free_day() for today, by the diary's clock and
+ * in local time.
+ */
+gboolean
+md_diary_record_headache_free_today (MdDiary  *self,
+                                     GError  **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+
+  now = g_date_time_new_from_unix_local (self->now_func (self->now_data));
+  today = g_date_time_format (now, "%Y-%m-%d");
+
+  return md_diary_record_headache_free_day (self, today, error);
 }

@@ -141,3 +141,42 @@ md_diary_delete_reminder (MdDiary     *self,
 
   return undo;
 }
+
+/**
+ * md_diary_save_follow_up:
+ * @dose_uuid: the acute dose asked about
+ * @at: unix seconds: the instant to ask, e.g. two hours after the dose
+ * @zone: (nullable): the time zone lived in, whose offset at @at is
+ *   written beside it; %NULL for the local one
+ *
+ * Saves a "How is your pain now?" reminder for exactly @at. Its schedule
+ * is an instant, not a time by the clock (see md-schedule.c), so it comes
+ * two hours of real time after the dose even on the night the clocks
+ * change, to the second.
+ */
+gboolean
+md_diary_save_follow_up (MdDiary     *self,
+                         const char  *dose_uuid,
+                         gint64       at,
+                         GTimeZone   *zone,
+                         GError     **error)
+{
+  g_autoptr(MdReminder) reminder = md_reminder_new ();
+  g_autoptr(GTimeZone) local = zone == NULL ? g_time_zone_new_local () : NULL;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at);
+  g_autoptr(GDateTime) lived = g_date_time_to_timezone (utc, zone != NULL ? zone : local);
+  g_autofree char *instant = g_date_time_format (lived, "%Y-%m-%dT%H:%M:%S%:z");
+
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (dose_uuid != NULL, FALSE);
+
+  reminder->kind = g_strdup ("follow-up");
+  /* Translators: the follow-up reminder after a dose for a migraine attack */
+  reminder->title = g_strdup (_("How is your pain now?"));
+  reminder->schedule = g_strdup_printf ("v1;once;at=%s;lead=0", instant);
+  reminder->dose_uuid = g_strdup (dose_uuid);
+  reminder->enabled = TRUE;
+  reminder->last_fired = self->now_func (self->now_data);
+
+  return md_diary_save_reminder (self, reminder, error);
+}

@@ -135,6 +135,9 @@ GPtrArray          *md_diary_list_days               (MdDiary             *self,
                                                       const char          *to_date);
 gboolean            md_diary_has_entry_on_day        (MdDiary             *self,
                                                       GDateTime           *day);
+gboolean            md_diary_record_headache_free_day (MdDiary            *self,
+                                                       const char         *date,
+                                                       GError            **error);
 gboolean            md_diary_record_headache_free_today (MdDiary          *self,
                                                       GError             **error);
 
@@ -151,6 +154,11 @@ gboolean            md_diary_save_reminder           (MdDiary             *self,
 GPtrArray          *md_diary_list_reminders          (MdDiary             *self);
 MdDiaryUndo        *md_diary_delete_reminder         (MdDiary             *self,
                                                       const char          *uuid,
+                                                      GError             **error);
+gboolean            md_diary_save_follow_up          (MdDiary             *self,
+                                                      const char          *dose_uuid,
+                                                      gint64               at,
+                                                      GTimeZone           *zone,
                                                       GError             **error);
 
 /* Undo */
