@@ -214,6 +214,126 @@ test_frequency_bars (void)
   cairo_surface_destroy (surface);
 }
 
+/* Four 28-day windows from 5 Jan 2026, counted by hand:
+ * 1: 28 recorded, 7 headache days, ibuprofen on 2 → 7.0 and 2.0 per 28 days
+ * 2: 14 recorded (7 headache, 7 headache-free, 14 untracked), ibuprofen
+ *    on 2 → 7 × 28 / 14 = 14.0 and 4.0: incomplete, drawn pale at its rate
+ * 3: nothing recorded → no rate: no bar, and the acute line stops
+ * 4: as window 1. */
+static MdStatsData *
+make_gappy_data (void)
+{
+  MdStatsData *data = md_stats_data_new (at ("2026-06-01", 12));
+  int first = day ("2026-01-05");
+  int nsaid = md_stats_data_add_medication (data, "Ibuprofen 400 mg", MD_STATS_CLASS_NON_OPIOID, TRUE);
+  int n_attacks = 0;
+
+  for (int w = 0; w < 4; w++)
+    for (int k = 0; k < 28; k++)
+      {
+        int d = first + 28 * w + k;
+        g_autofree char *iso = md_stats_day_to_iso (d);
+
+        if (w == 2 || (w == 1 && k >= 14))
+          continue;
+        if (k < 7)
+          {
+            add_attack (data, iso, 2, FALSE);
+            if (k < 2)
+              {
+                MdStatsDose dose = { 0 };
+
+                dose.medication = nsaid;
+                dose.attack = n_attacks;
+                dose.taken = at (iso, 9);
+                dose.amount = 400;
+                md_stats_data_add_dose (data, &dose);
+              }
+            n_attacks++;
+          }
+        else
+          md_stats_data_add_day (data, d, MD_STATS_DAY_HEADACHE_FREE, FALSE);
+      }
+  md_stats_data_finish (data);
+
+  return data;
+}
+
+static void
+test_incomplete_and_unrecorded_windows (void)
+{
+  g_autoptr(MdStatsData) data = make_gappy_data ();
+  g_autoptr(MdStats) stats = NULL;
+  MdStatsSettings settings;
+  MdChartFrequencyModel model;
+  MdChartStyle style;
+  MdChartColor pale;
+  cairo_surface_t *surface;
+  int x0[4], x1[4];
+  int full, half, again, acute_in_gap = 0, acute_in_window_2 = 0;
+  g_autofree char *period_2 = NULL;
+  g_autofree char *period_3 = NULL;
+
+  md_stats_settings_init_default (&settings);
+  stats = md_stats_compute (data, &settings, day ("2026-01-05"), day ("2026-01-05") + 111);
+  model = (MdChartFrequencyModel) { stats, FALSE, NULL };
+  g_assert_cmpuint (stats->windows->len, ==, 4);
+  g_assert_cmpint (g_array_index (stats->windows, MdStatsSpan, 1).recorded, ==, 14);
+  g_assert_true (g_array_index (stats->windows, MdStatsSpan, 1).incomplete);
+  g_assert_cmpint (g_array_index (stats->windows, MdStatsSpan, 2).recorded, ==, 0);
+
+  md_chart_style_init_print (&style);
+  /* a pale bar: headache at 40% over the white page */
+  pale = style.headache;
+  pale.r = 0.4 * style.headache.r + 0.6;
+  pale.g = 0.4 * style.headache.g + 0.6;
+  pale.b = 0.4 * style.headache.b + 0.6;
+  surface = render_frequency (&model, &style);
+  for (int i = 0; i < 4; i++)
+    {
+      x0[i] = x1[i] = -1;
+      for (int x = 0; x < W; x++)
+        if (md_chart_frequency_hit_test (&model, &style, W, H, x, H / 2) == i)
+          {
+            if (x0[i] < 0)
+              x0[i] = x;
+            x1[i] = x;
+          }
+      g_assert_cmpint (x0[i], >=, 0);
+    }
+
+  full = bar_height (surface, x0[0] + (x1[0] - x0[0]) * 0.18, &style.headache);
+  half = bar_height (surface, x0[1] + (x1[1] - x0[1]) * 0.18, &pale);
+  again = bar_height (surface, x0[3] + (x1[3] - x0[3]) * 0.18, &style.headache);
+  g_assert_cmpint (full, >, 50);
+  /* the incomplete window is pale, at its rate (14.0), not its count (7) */
+  g_assert_cmpint (bar_height (surface, x0[1] + (x1[1] - x0[1]) * 0.18, &style.headache), ==, 0);
+  g_assert_cmpfloat_with_epsilon (half / (double) full, 2.0, 0.05);
+  g_assert_cmpint (again, ==, full);
+
+  /* window 3: no bar, and no acute-medication line dropping to 0 */
+  for (int x = x0[2]; x <= x1[2]; x++)
+    {
+      g_assert_cmpint (bar_height (surface, x, &style.headache), ==, 0);
+      g_assert_cmpint (bar_height (surface, x, &pale), ==, 0);
+      for (int y = H / 4; y < H; y++)
+        acute_in_gap += same_color (pixel_at (surface, x, y), &style.acute);
+    }
+  for (int x = x0[1]; x <= x1[1]; x++)
+    for (int y = H / 4; y < H; y++)
+      acute_in_window_2 += same_color (pixel_at (surface, x, y), &style.acute);
+  g_assert_cmpint (acute_in_gap, ==, 0);
+  g_assert_cmpint (acute_in_window_2, >, 20);
+  cairo_surface_destroy (surface);
+
+  period_2 = md_chart_frequency_describe_period (&model, 1);
+  g_assert_nonnull (strstr (period_2, "2 Feb 2026 – 1 Mar 2026: 14 of 28 days recorded; "));
+  g_assert_nonnull (strstr (period_2, "incomplete; headache days 7, migraine days 0, acute-medication days 2"));
+  g_assert_nonnull (strstr (period_2, "per 28 recorded days: headache days 14.0, migraine days 0.0, acute-medication days 4.0"));
+  period_3 = md_chart_frequency_describe_period (&model, 2);
+  g_assert_nonnull (strstr (period_3, "2 Mar 2026 – 29 Mar 2026: no day recorded"));
+}
+
 /* Drawn at an offset into a larger surface: nothing outside its box. */
 static void
 test_within_bounds (void)
@@ -476,6 +596,7 @@ main (int   argc,
   md_test_init (&argc, &argv);
 
   g_test_add_func ("/md/charts/frequency-bars", test_frequency_bars);
+  g_test_add_func ("/md/charts/incomplete-and-unrecorded", test_incomplete_and_unrecorded_windows);
   g_test_add_func ("/md/charts/within-bounds", test_within_bounds);
   g_test_add_func ("/md/charts/dark-differs", test_dark_differs);
   g_test_add_func ("/md/charts/empty-state", test_empty_state);

@@ -165,7 +165,15 @@ test_malformed_file_changes_nothing (void)
 {
   const BadFile cases[] = {
     { "not ours", "uuid,start\n", "Line 1: this is not a Migraine Diary CSV file." },
-    { "newer format", "#migraine-diary-csv,2\n", "Line 1: the file was written by a newer version" },
+    { "newer format", "#migraine-diary-csv,3\n", "Line 1: the file was written by a newer version" },
+    { "version 2 without the purpose column",
+      "#migraine-diary-csv,2\n"
+      "dose,x1,preset-ibuprofen-400mg,,2026-01-04T11:00:00+01:00,400,mg,oral,home,,,,,,\n",
+      "Line 2: a “dose” line needs 16 fields but has 15." },
+    { "unknown purpose",
+      "#migraine-diary-csv,2\n"
+      "dose,x1,preset-ibuprofen-400mg,,2026-01-04T11:00:00+01:00,400,mg,oral,home,,,,,,,sleep\n",
+      "Line 2: Taken for: choose a headache or prevention." },
     { "unknown type",
       "#migraine-diary-csv,1\nmood,x\n", "Line 2, column 1: “mood” is not a kind of diary entry." },
     { "wrong field count",
@@ -237,6 +245,167 @@ progress_cb (double   fraction,
 
   g_assert_cmpfloat (fraction, >=, *last);
   *last = fraction;
+}
+
+static char *
+dose_purpose (MdDiary    *diary,
+              const char *uuid)
+{
+  g_autoptr(MdDose) dose = md_diary_get_dose (diary, uuid);
+
+  g_assert_nonnull (dose);
+  return g_strdup (dose->purpose);
+}
+
+/* Drops the columns that version 2 added from an export, so that it can be
+ * compared with a version 1 file. */
+static char *
+as_version_1 (const char *csv)
+{
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      const char *line = lines[i];
+
+      if (i == 0)
+        g_string_append (out, "#migraine-diary-csv,1");
+      else if (g_str_has_prefix (line, "dose,") || g_str_has_prefix (line, "#dose,"))
+        g_string_append_len (out, line, strrchr (line, ',') - line);
+      else if (g_str_has_prefix (line, "preventive_course,") ||
+               g_str_has_prefix (line, "#preventive_course,"))
+        {
+          const char *second = strrchr (line, ',');
+          const char *first = g_strrstr_len (line, second - line, ",");
+
+          g_string_append_len (out, line, first - line);
+        }
+      else
+        g_string_append (out, line);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A file written by version 1 (tests/fixtures/diary-v1.csv, exported
+ * before doses had a purpose) imports unchanged, and its doses get the
+ * default purpose from the whole file: the course and the days that
+ * decide it come after the doses. */
+static void
+test_version_1_file_imports_unchanged (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", "diary-v1.csv", NULL);
+  g_autoptr(MdDiary) diary = new_empty_diary ();
+  g_autofree char *contents = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GString) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  MdDiaryCsvSummary summary;
+  gsize length;
+  const struct {
+    const char *uuid;
+    const char *purpose;
+  } expected[] = {
+    { "a0000000-0000-4000-8000-000000000001", "prevention" }, /* IV at the clinic */
+    { "a0000000-0000-4000-8000-000000000002", "prevention" }, /* course, headache-free day */
+    { "a0000000-0000-4000-8000-000000000003", "acute" },      /* course, day with headache */
+    { "a0000000-0000-4000-8000-000000000004", "prevention" }, /* oral magnesium */
+    { "a0000000-0000-4000-8000-000000000005", "acute" },      /* ibuprofen */
+    { "5759f789-6bf8-45ed-82be-903470b96463", "acute" },      /* linked to an attack */
+  };
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_true (g_str_has_prefix (contents, "#migraine-diary-csv,1\n"));
+  g_assert_true (md_diary_import_csv (diary, contents, length, NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (md_diary_count (diary, "attacks"), ==, 30);
+  g_assert_cmpint (md_diary_count (diary, "doses"), ==, 8);
+  g_assert_cmpint (md_diary_count (diary, "days"), ==, 2);
+  g_assert_cmpint (md_diary_count (diary, "preventive_courses"), ==, 1);
+
+  /* Every field of the file comes back as it was. */
+  exported = export (diary);
+  g_assert_true (g_str_has_prefix (exported->str, MD_DIARY_CSV_SIGNATURE "\n"));
+  again = as_version_1 (exported->str);
+  g_assert_cmpstr (again, ==, contents);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *purpose = dose_purpose (diary, expected[i].uuid);
+
+      g_assert_cmpstr (purpose, ==, expected[i].purpose);
+    }
+}
+
+/* What the patient chose, even against the default, survives export and
+ * import; so does why a course ended. */
+static void
+test_purpose_round_trips (void)
+{
+  g_autoptr(MdDiary) source = new_empty_diary ();
+  g_autoptr(MdDiary) target = new_empty_diary ();
+  g_autoptr(MdDose) clinic = md_dose_new ();
+  g_autoptr(MdDose) home = md_dose_new ();
+  g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(GString) first = NULL;
+  g_autoptr(GString) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clinic_purpose = NULL;
+  g_autofree char *home_purpose = NULL;
+  MdPreventiveCourse *imported;
+
+  /* An infusion at the clinic, for a headache (the default says prevention) */
+  clinic->medication_uuid = g_strdup ("preset-magnesium-sulfate-iv-2g");
+  clinic->taken = 1780000000;
+  clinic->taken_offset = 7200;
+  clinic->amount = 2;
+  clinic->unit = g_strdup ("g");
+  clinic->route = g_strdup ("iv");
+  clinic->setting = g_strdup ("clinic");
+  clinic->purpose = g_strdup ("acute");
+  g_assert_true (md_diary_save_dose (source, clinic, &error));
+  g_assert_no_error (error);
+  /* A tablet of naproxen taken as prevention (the default says acute) */
+  home->medication_uuid = g_strdup ("preset-naproxen-500mg");
+  home->taken = 1780100000;
+  home->taken_offset = 7200;
+  home->amount = 500;
+  home->unit = g_strdup ("mg");
+  home->route = g_strdup ("oral");
+  home->setting = g_strdup ("home");
+  home->purpose = g_strdup ("prevention");
+  g_assert_true (md_diary_save_dose (source, home, &error));
+  g_assert_no_error (error);
+  course->medication_uuid = g_strdup ("preset-topiramate-50mg");
+  course->start_date = g_strdup ("2026-01-05");
+  course->end_date = g_strdup ("2026-02-20");
+  course->end_reason = g_strdup ("side-effects");
+  course->end_reason_notes = g_strdup ("tingling, \"word-finding\"");
+  g_assert_true (md_diary_save_preventive_course (source, course, &error));
+  g_assert_no_error (error);
+
+  first = export (source);
+  g_assert_nonnull (strstr (first->str, ",acute\n"));
+  g_assert_nonnull (strstr (first->str, ",prevention\n"));
+  g_assert_nonnull (strstr (first->str, ",side-effects,\"tingling, \"\"word-finding\"\"\"\n"));
+  g_assert_true (md_diary_import_csv (target, first->str, first->len, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  clinic_purpose = dose_purpose (target, clinic->uuid);
+  home_purpose = dose_purpose (target, home->uuid);
+  g_assert_cmpstr (clinic_purpose, ==, "acute");
+  g_assert_cmpstr (home_purpose, ==, "prevention");
+  courses = md_diary_list_preventive_courses (target);
+  g_assert_cmpuint (courses->len, ==, 1);
+  imported = g_ptr_array_index (courses, 0);
+  g_assert_cmpstr (imported->end_reason, ==, "side-effects");
+  g_assert_cmpstr (imported->end_reason_notes, ==, "tingling, \"word-finding\"");
+
+  second = export (target);
+  g_assert_cmpstr (first->str, ==, second->str);
 }
 
 static void
@@ -327,6 +496,8 @@ main (int   argc,
   g_test_add_func ("/md/csv-import/round-trip", test_round_trip_is_identical);
   g_test_add_func ("/md/csv-import/merge", test_import_merges_with_existing_entries);
   g_test_add_func ("/md/csv-import/malformed", test_malformed_file_changes_nothing);
+  g_test_add_func ("/md/csv-import/version-1", test_version_1_file_imports_unchanged);
+  g_test_add_func ("/md/csv-import/purpose-round-trip", test_purpose_round_trips);
   g_test_add_func ("/md/csv-import/too-large", test_too_large_is_refused);
   g_test_add_func ("/md/csv-import/progress-cancel", test_progress_and_cancel);
   g_test_add_func ("/md/csv-import/killed", test_killed_import_is_all_or_nothing);

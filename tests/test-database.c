@@ -108,6 +108,7 @@ test_fixtures_of_earlier_versions_migrate (void)
     gint64      doses;
   } fixtures[] = {
     { "diary-v1.db", 30, 3 },
+    { "diary-v2.db", 30, 8 },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (fixtures) == MD_DATABASE_SCHEMA_VERSION);
@@ -133,6 +134,102 @@ test_fixtures_of_earlier_versions_migrate (void)
       g_assert_cmpint (md_diary_count (diary, "attacks"), ==, fixtures[i].attacks);
       g_assert_cmpint (md_diary_count (diary, "doses"), ==, fixtures[i].doses);
     }
+}
+
+static char *
+copy_fixture (const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autofree char *contents = NULL;
+  char *path = new_database_path ();
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (md_paths_ensure_parent_directory (path, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  return path;
+}
+
+static char *
+dose_purpose (MdDiary    *diary,
+              const char *uuid)
+{
+  g_autoptr(MdDose) dose = md_diary_get_dose (diary, uuid);
+
+  g_assert_nonnull (dose);
+  return g_strdup (dose->purpose);
+}
+
+/* Version 2 stores why each dose was given. Doses already in a version 1
+ * diary get the default: a scheduled clinic infusion, a preventive
+ * tablet, and an infusion of a course on a headache-free day are
+ * prevention; the rest is acute, as every dose counted before. */
+static void
+test_migration_2_dose_purpose (void)
+{
+  g_autofree char *path = copy_fixture ("diary-v1.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDiary) diary = NULL;
+  g_autoptr(GPtrArray) courses = NULL;
+  sqlite3 *db = NULL;
+  const struct {
+    const char *uuid;
+    const char *purpose;
+  } expected[] = {
+    /* IV magnesium at the clinic, no attack: rule 3 */
+    { "a0000000-0000-4000-8000-000000000001", "prevention" },
+    /* IV magnesium at home, course going on, the day recorded headache-free: rule 4 */
+    { "a0000000-0000-4000-8000-000000000002", "prevention" },
+    /* the same on a day recorded "headache": acute */
+    { "a0000000-0000-4000-8000-000000000003", "acute" },
+    /* oral magnesium, a preventive medication: rule 2 */
+    { "a0000000-0000-4000-8000-000000000004", "prevention" },
+    /* ibuprofen on its own: acute */
+    { "a0000000-0000-4000-8000-000000000005", "acute" },
+    /* the fixture's own doses, each linked to an attack: rule 1 */
+    { "5759f789-6bf8-45ed-82be-903470b96463", "acute" },
+    { "a4336fe7-25f3-471f-b0ec-d77ae54a05b5", "acute" },
+    { "245e00f4-8ebe-45c1-8611-87e131388138", "acute" },
+  };
+
+  /* Written as version 1 wrote them, before the app opens the file. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO preventive_courses (uuid, medication_uuid, start_date, end_date, amount, unit, notes)"
+    " VALUES ('c0000000-0000-4000-8000-000000000001', 'preset-magnesium-sulfate-iv-1g', '2026-09-01',"
+    " NULL, 1, 'g', '');"
+    "INSERT INTO days (date, uuid, status, menstruation, notes) VALUES"
+    " ('2026-09-15', 'd0000000-0000-4000-8000-000000000001', 'headache-free', 0, ''),"
+    " ('2026-09-22', 'd0000000-0000-4000-8000-000000000002', 'headache', 0, '');"
+    "INSERT INTO doses (uuid, medication_uuid, attack_uuid, taken_time, taken_offset, amount, unit,"
+    " route, setting, infusion_end) VALUES"
+    " ('a0000000-0000-4000-8000-000000000001', 'preset-magnesium-sulfate-iv-1g', NULL, 1788249600, 7200,"
+    "  1, 'g', 'iv', 'clinic', 1788250800),"  /* 2026-09-01 10:00+02:00 */
+    " ('a0000000-0000-4000-8000-000000000002', 'preset-magnesium-sulfate-iv-1g', NULL, 1789459200, 7200,"
+    "  1, 'g', 'iv', 'home', NULL),"          /* 2026-09-15 10:00+02:00 */
+    " ('a0000000-0000-4000-8000-000000000003', 'preset-magnesium-sulfate-iv-1g', NULL, 1790064000, 7200,"
+    "  1, 'g', 'iv', 'home', NULL),"          /* 2026-09-22 10:00+02:00 */
+    " ('a0000000-0000-4000-8000-000000000004', 'preset-magnesium-oral-400mg', NULL, 1788811200, 7200,"
+    "  400, 'mg', 'oral', 'home', NULL),"     /* 2026-09-07 22:00+02:00 */
+    " ('a0000000-0000-4000-8000-000000000005', 'preset-ibuprofen-400mg', NULL, 1789920000, 7200,"
+    "  400, 'mg', 'oral', 'home', NULL);",    /* 2026-09-20 18:00+02:00 */
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  diary = md_diary_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *purpose = dose_purpose (diary, expected[i].uuid);
+
+      g_assert_cmpstr (purpose, ==, expected[i].purpose);
+    }
+
+  /* A course of version 1 did not say why it ended. */
+  courses = md_diary_list_preventive_courses (diary);
+  g_assert_cmpuint (courses->len, ==, 1);
+  g_assert_null (((MdPreventiveCourse *) g_ptr_array_index (courses, 0))->end_reason);
 }
 
 static void
@@ -383,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/md/database/migrate-empty", test_empty_file_migrates_to_current);
   g_test_add_func ("/md/database/reopen", test_reopen_keeps_data);
   g_test_add_func ("/md/database/fixtures", test_fixtures_of_earlier_versions_migrate);
+  g_test_add_func ("/md/database/migration-2-dose-purpose", test_migration_2_dose_purpose);
   g_test_add_func ("/md/database/newer-version", test_newer_file_is_refused_untouched);
   g_test_add_func ("/md/database/garbage", test_garbage_file_is_moved_aside);
   g_test_add_func ("/md/database/corrupt-with-backup", test_corrupt_database_is_moved_aside_with_backup);

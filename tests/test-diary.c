@@ -324,6 +324,7 @@ static void break_infusion (MdDose *d) { d->infusion_end = d->taken - 60; }
 static void break_dose_future (MdDose *d) { d->taken = NOW + 600; }
 static void break_setting (MdDose *d) { g_free (d->setting); d->setting = g_strdup ("garden"); }
 static void break_side_effect (MdDose *d) { d->side_effects = g_strsplit ("flushing,itching-nose", ",", -1); }
+static void break_purpose (MdDose *d) { d->purpose = g_strdup ("sleep"); }
 
 typedef struct
 {
@@ -343,6 +344,7 @@ test_dose_validation (void)
     { "taken in the future", break_dose_future, "Time taken:" },
     { "unknown setting", break_setting, "Setting:" },
     { "unknown side effect", break_side_effect, "Side effects:" },
+    { "unknown purpose", break_purpose, "Taken for:" },
   };
   g_autoptr(MdDiary) diary = new_diary ();
   g_autoptr(MdDose) good = make_dose ();
@@ -363,6 +365,79 @@ test_dose_validation (void)
   good->side_effects = g_strsplit ("flushing,warmth", ",", -1);
   g_assert_true (md_diary_save_dose (diary, good, NULL));
   g_assert_cmpint (md_diary_count (diary, "doses"), ==, 1);
+}
+
+/* A dose saved without a purpose gets the default (md-database.h), and
+ * one the patient chose is kept. The diary: a course of IV magnesium 1 g
+ * from 1 March; 8 March recorded "headache"; an attack on 7 March. */
+static void
+test_dose_default_purpose (void)
+{
+  const struct {
+    const char *name;
+    const char *medication;
+    const char *route;
+    const char *setting;
+    const char *date;        /* at 10:00 UTC, offset 0 */
+    gboolean    linked;      /* to the attack of 7 March */
+    const char *chosen;
+    const char *expected;
+  } cases[] = {
+    { "clinic infusion, no attack", "preset-magnesium-sulfate-iv-1g", "iv", "clinic", "2026-03-09", FALSE, NULL, "prevention" },
+    { "clinic infusion for an attack", "preset-magnesium-sulfate-iv-1g", "iv", "clinic", "2026-03-07", TRUE, NULL, "acute" },
+    { "course going on, day without headache", "preset-magnesium-sulfate-iv-1g", "iv", "home", "2026-03-09", FALSE, NULL, "prevention" },
+    { "course going on, day recorded headache", "preset-magnesium-sulfate-iv-1g", "iv", "home", "2026-03-08", FALSE, NULL, "acute" },
+    { "course going on, an attack that day", "preset-magnesium-sulfate-iv-1g", "iv", "home", "2026-03-07", FALSE, NULL, "acute" },
+    { "before the course", "preset-magnesium-sulfate-iv-1g", "iv", "home", "2026-02-20", FALSE, NULL, "acute" },
+    { "emergency room, no attack", "preset-magnesium-sulfate-iv-2g", "iv", "emergency-room", "2026-03-09", FALSE, NULL, "acute" },
+    { "a preventive medication", "preset-magnesium-oral-400mg", "oral", "home", "2026-03-08", FALSE, NULL, "prevention" },
+    { "an acute medication", "preset-ibuprofen-400mg", "oral", "home", "2026-03-09", FALSE, NULL, "acute" },
+    { "the patient's choice", "preset-magnesium-sulfate-iv-1g", "iv", "clinic", "2026-03-09", FALSE, "acute", "acute" },
+  };
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
+  g_autoptr(MdDay) headache_day = md_day_new ();
+  g_autoptr(MdAttack) attack = make_attack (1772874000, 2); /* 2026-03-07 09:00 UTC */
+  g_autoptr(GError) error = NULL;
+
+  attack->start_offset = 0;
+  attack->end = attack->start + 5 * HOUR;
+  g_assert_true (md_diary_save_attack (diary, attack, &error));
+  course->medication_uuid = g_strdup ("preset-magnesium-sulfate-iv-1g");
+  course->start_date = g_strdup ("2026-03-01");
+  g_assert_true (md_diary_save_preventive_course (diary, course, &error));
+  headache_day->date = g_strdup ("2026-03-08");
+  headache_day->status = g_strdup ("headache");
+  g_assert_true (md_diary_save_day (diary, headache_day, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MdDose) dose = make_dose ();
+      g_autoptr(MdDose) stored = NULL;
+      g_autofree char *iso = g_strdup_printf ("%sT10:00:00Z", cases[i].date);
+      g_autoptr(GDateTime) taken = g_date_time_new_from_iso8601 (iso, NULL);
+
+      g_test_message ("case: %s", cases[i].name);
+      g_free (dose->medication_uuid);
+      dose->medication_uuid = g_strdup (cases[i].medication);
+      g_free (dose->route);
+      dose->route = g_strdup (cases[i].route);
+      g_free (dose->setting);
+      dose->setting = g_strdup (cases[i].setting);
+      dose->taken = g_date_time_to_unix (taken);
+      dose->infusion_end = 0;
+      dose->attack_uuid = cases[i].linked ? g_strdup (attack->uuid) : NULL;
+      dose->purpose = g_strdup (cases[i].chosen);
+
+      if (cases[i].chosen == NULL)
+        g_assert_cmpstr (md_diary_get_default_dose_purpose (diary, dose), ==, cases[i].expected);
+      g_assert_true (md_diary_save_dose (diary, dose, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (dose->purpose, ==, cases[i].expected);
+      stored = md_diary_get_dose (diary, dose->uuid);
+      g_assert_cmpstr (stored->purpose, ==, cases[i].expected);
+    }
 }
 
 static void
@@ -611,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/md/diary/delete-undo", test_delete_and_undo_restores_everything);
   g_test_add_func ("/md/diary/attack-validation", test_attack_validation);
   g_test_add_func ("/md/diary/dose-validation", test_dose_validation);
+  g_test_add_func ("/md/diary/dose-default-purpose", test_dose_default_purpose);
   g_test_add_func ("/md/diary/reading-validation", test_reading_validation);
   g_test_add_func ("/md/diary/medication-archive", test_medication_with_doses_is_archived_not_deleted);
   g_test_add_func ("/md/diary/custom-symptoms", test_custom_symptoms_and_labels);

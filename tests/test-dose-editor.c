@@ -193,6 +193,61 @@ test_new_medication_inline (Fixture       *fixture,
   g_object_unref (editor);
 }
 
+/* Why the dose was given: a clinic infusion with no attack starts as
+ * prevention and follows the form until the patient chooses; a dose for
+ * an attack starts as "a headache"; a saved dose shows what it says. */
+static void
+test_taken_for (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(MdDose) dose = md_dose_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(MdDose) saved = NULL;
+  MdDoseEditor *editor;
+  MdDoseEditor *linked;
+  AdwComboRow *row;
+
+  dose->medication_uuid = g_strdup ("preset-magnesium-sulfate-iv-1g");
+  dose->taken = g_date_time_to_unix (now) - 3600;
+  dose->taken_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
+  dose->setting = g_strdup ("clinic");
+  editor = g_object_ref_sink (md_dose_editor_new (NULL, fixture->diary, dose));
+  row = child (editor, "purpose_row");
+
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+  g_assert_cmpstr (md_dose_editor_get_dose (editor)->purpose, ==, "prevention");
+  /* At home (no course going on) it is for a headache */
+  adw_combo_row_set_selected (child (editor, "setting_row"), 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  adw_combo_row_set_selected (child (editor, "setting_row"), 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+
+  /* The patient says it was for a headache: that stays. */
+  adw_combo_row_set_selected (row, 0);
+  adw_combo_row_set_selected (child (editor, "setting_row"), 0);
+  adw_combo_row_set_selected (child (editor, "setting_row"), 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_true (md_dose_editor_save (editor));
+  saved = md_diary_get_dose (fixture->diary, md_dose_editor_get_dose (editor)->uuid);
+  g_assert_cmpstr (saved->purpose, ==, "acute");
+  g_object_unref (editor);
+
+  /* Saved as prevention, shown as prevention, even in a headache's row */
+  g_free (saved->purpose);
+  saved->purpose = g_strdup ("prevention");
+  g_assert_true (md_diary_save_dose (fixture->diary, saved, NULL));
+  editor = g_object_ref_sink (md_dose_editor_new (NULL, fixture->diary, saved));
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "purpose_row")), ==, 1);
+  adw_combo_row_set_selected (child (editor, "setting_row"), 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "purpose_row")), ==, 1);
+  g_object_unref (editor);
+
+  linked = new_editor (fixture, "preset-magnesium-sulfate-iv-1g");
+  g_assert_cmpuint (adw_combo_row_get_selected (child (linked, "purpose_row")), ==, 0);
+  g_assert_cmpstr (md_dose_editor_get_dose (linked)->purpose, ==, "acute");
+  g_object_unref (linked);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +263,8 @@ main (int   argc,
               test_new_medication_inline, fixture_tear_down);
   g_test_add ("/md/dose-editor/invalid-amount", Fixture, NULL, fixture_set_up,
               test_invalid_amount_is_refused, fixture_tear_down);
+  g_test_add ("/md/dose-editor/taken-for", Fixture, NULL, fixture_set_up,
+              test_taken_for, fixture_tear_down);
 
   return g_test_run ();
 }

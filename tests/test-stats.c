@@ -604,6 +604,128 @@ test_before_after (void)
   g_assert_false (cmp.responder_100);
 }
 
+/* Why a dose was given decides how it counts (CLINICAL.md): a scheduled
+ * infusion on a day recorded "no headache" is not a headache day and not
+ * an acute-medication day; the same infusion during an attack is acute.
+ * Each case is one day of a small diary, counted by hand. */
+static void
+test_dose_purpose (void)
+{
+  const struct {
+    const char    *name;
+    MdStatsPurpose purpose;
+    gboolean       attack;       /* a moderate attack 09:00–15:00, the dose linked to it */
+    int            day_status;   /* what the patient recorded for the day */
+    guint          flags;        /* expected MdStatsDayFlags */
+    int            headache, acute, magnesium_days, responses;
+  } cases[] = {
+    { "scheduled infusion on a headache-free day", MD_STATS_PURPOSE_PREVENTION, FALSE,
+      MD_STATS_DAY_HEADACHE_FREE, MD_STATS_DAY_RECORDED | MD_STATS_DAY_INFUSION, 0, 0, 0, 0 },
+    { "scheduled infusion, nothing else recorded", MD_STATS_PURPOSE_PREVENTION, FALSE,
+      0, MD_STATS_DAY_RECORDED | MD_STATS_DAY_INFUSION, 0, 0, 0, 0 },
+    { "the same infusion during an attack", MD_STATS_PURPOSE_ACUTE, TRUE, 0,
+      MD_STATS_DAY_RECORDED | MD_STATS_DAY_INFUSION | MD_STATS_DAY_IS_HEADACHE |
+      MD_STATS_DAY_MODERATE_SEVERE | MD_STATS_DAY_ACUTE_MEDICATION, 1, 1, 1, 1 },
+    { "an infusion for a headache with no attack entered", MD_STATS_PURPOSE_ACUTE, FALSE, 0,
+      MD_STATS_DAY_RECORDED | MD_STATS_DAY_INFUSION | MD_STATS_DAY_IS_HEADACHE |
+      MD_STATS_DAY_ACUTE_MEDICATION, 1, 1, 1, 1 },
+    { "a preventive infusion on a day with an attack", MD_STATS_PURPOSE_PREVENTION, TRUE, 0,
+      MD_STATS_DAY_RECORDED | MD_STATS_DAY_INFUSION | MD_STATS_DAY_IS_HEADACHE |
+      MD_STATS_DAY_MODERATE_SEVERE, 1, 0, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MdStatsData) data = md_stats_data_new (at ("2026-06-01T12:00+02:00", NULL));
+      g_autoptr(MdStats) stats = NULL;
+      int mg = md_stats_data_add_medication (data, "Magnesium sulfate IV 1 g", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
+      MdStatsDose d = { 0 };
+      const MdStatsDayInfo *info;
+
+      g_test_message ("case: %s", cases[i].name);
+      d.medication = mg;
+      d.attack = cases[i].attack
+                 ? add_attack (data, "2026-05-12T09:00+02:00", "2026-05-12T15:00+02:00", 2, 0) : -1;
+      d.taken = at ("2026-05-12T10:00+02:00", &d.taken_offset);
+      d.amount = 1;
+      d.infusion = TRUE;
+      d.purpose = cases[i].purpose;
+      md_stats_data_add_dose (data, &d);
+      if (cases[i].day_status != 0)
+        md_stats_data_add_day (data, day ("2026-05-12"), cases[i].day_status, FALSE);
+      stats = compute (data, NULL, "2026-05-01", "2026-05-28");
+
+      info = md_stats_get_day (stats, day ("2026-05-12"));
+      g_assert_cmpuint (info->flags, ==, cases[i].flags);
+      g_assert_cmpint (stats->total.recorded, ==, 1);
+      g_assert_cmpint (stats->total.headache, ==, cases[i].headache);
+      g_assert_cmpint (stats->total.acute, ==, cases[i].acute);
+      g_assert_cmpint (stats->total.class_days[MD_STATS_CLASS_MAGNESIUM_IV], ==, cases[i].magnesium_days);
+      g_assert_cmpuint (stats->responses->len, ==, cases[i].responses);
+    }
+}
+
+/* Preventive doses never reach the overuse thresholds, and are no rescue
+ * for an acute dose taken before them. */
+static void
+test_prevention_is_not_overuse_or_rescue (void)
+{
+  g_autoptr(MdStatsData) data = md_stats_data_new (at ("2026-06-01T12:00+02:00", NULL));
+  g_autoptr(MdStats) stats = NULL;
+  int triptan = md_stats_data_add_medication (data, "Sumatriptan", MD_STATS_CLASS_TRIPTAN, TRUE);
+  int mg = md_stats_data_add_medication (data, "Magnesium sulfate IV 1 g", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
+  const MdStatsDoseResponse *r;
+  int a;
+
+  /* 20 days of an acute-class medication given as prevention, each with
+   * a recorded headache (15 headache days would meet 8.2 with acute use) */
+  for (int k = 0; k < 20; k++)
+    {
+      MdStatsDose d = { 0 };
+      g_autofree char *iso = md_stats_day_to_iso (day ("2026-05-01") + k);
+      g_autofree char *taken = g_strdup_printf ("%sT08:00+02:00", iso);
+
+      d.medication = triptan;
+      d.attack = -1;
+      d.taken = at (taken, &d.taken_offset);
+      d.amount = 1;
+      d.purpose = MD_STATS_PURPOSE_PREVENTION;
+      md_stats_data_add_dose (data, &d);
+      md_stats_data_add_day (data, day ("2026-05-01") + k, MD_STATS_DAY_HEADACHE, FALSE);
+    }
+  /* an acute triptan at 08:00 on 22 May, an infusion as prevention an hour later */
+  a = add_attack (data, "2026-05-22T07:30+02:00", "2026-05-22T09:30+02:00", 2, 0);
+  add_dose (data, triptan, a, "2026-05-22T08:00+02:00");
+  add_reading (data, a, "2026-05-22T08:00+02:00", 2);
+  add_reading (data, a, "2026-05-22T10:00+02:00", 0);
+  {
+    MdStatsDose d = { 0 };
+
+    d.medication = mg;
+    d.attack = -1;
+    d.taken = at ("2026-05-22T09:00+02:00", &d.taken_offset);
+    d.amount = 1;
+    d.infusion = TRUE;
+    d.purpose = MD_STATS_PURPOSE_PREVENTION;
+    md_stats_data_add_dose (data, &d);
+  }
+  stats = compute (data, NULL, "2026-05-01", "2026-05-28");
+
+  g_assert_cmpuint (stats->windows->len, ==, 1);
+  g_assert_cmpint (g_array_index (stats->windows, MdStatsSpan, 0).headache, ==, 21);
+  g_assert_cmpint (g_array_index (stats->windows, MdStatsSpan, 0).acute, ==, 1);
+  g_assert_cmpint (g_array_index (stats->windows, MdStatsSpan, 0).class_days[MD_STATS_CLASS_TRIPTAN], ==, 1);
+  g_assert_false (g_array_index (stats->windows, MdStatsSpan, 0).overuse);
+  g_assert_false (g_array_index (stats->windows, MdStatsSpan, 0).early_notice);
+  g_assert_cmpint (stats->overuse_run, ==, 0);
+  /* one response: the acute triptan, pain-free at 2 h, no rescue */
+  g_assert_cmpuint (stats->responses->len, ==, 1);
+  r = response_of (stats, 0);
+  g_assert_false (r->rescue_before_2h);
+  g_assert_false (r->rescue);
+  g_assert_cmpint (r->pain_free_2h, ==, 1);
+}
+
 /* The first of a series of IV magnesium infusions is a treatment start;
  * an infusion within four weeks of the last continues the series. */
 static void
@@ -733,8 +855,11 @@ test_load_diary (void)
   g_autoptr(MdDiary) diary = md_diary_open (path, &error);
   g_autoptr(MdAttack) attack = md_attack_new ();
   g_autoptr(MdDay) free_day = md_day_new ();
+  g_autoptr(MdDose) infusion = md_dose_new ();
   g_autoptr(MdStatsData) data = NULL;
+  g_autoptr(MdStats) stats = NULL;
   const MdStatsAttack *a;
+  const MdStatsDose *dose;
 
   g_assert_no_error (error);
   attack->start = at ("2026-03-10T22:00+01:00", &attack->start_offset);
@@ -745,6 +870,14 @@ test_load_diary (void)
   g_strfreev (attack->symptoms);
   attack->symptoms = g_strsplit ("nausea,photophobia", ",", -1);
   g_assert_true (md_diary_save_attack (diary, attack, &error));
+  /* a scheduled infusion at the clinic on the headache-free day */
+  infusion->medication_uuid = g_strdup ("preset-magnesium-sulfate-iv-1g");
+  infusion->taken = at ("2026-03-12T10:00+01:00", &infusion->taken_offset);
+  infusion->amount = 1;
+  infusion->unit = g_strdup ("g");
+  infusion->route = g_strdup ("iv");
+  infusion->setting = g_strdup ("clinic");
+  g_assert_true (md_diary_save_dose (diary, infusion, &error));
   free_day->date = g_strdup ("2026-03-12");
   free_day->status = g_strdup ("headache-free");
   g_assert_true (md_diary_save_day (diary, free_day, &error));
@@ -762,6 +895,19 @@ test_load_diary (void)
                                      MD_STATS_ATTACK_NAUSEA | MD_STATS_ATTACK_PHOTOPHOBIA);
   g_assert_cmpint (data->first_day, ==, day ("2026-03-10"));
   g_assert_cmpint (data->last_day, ==, day ("2026-03-12"));
+  g_assert_cmpuint (data->doses->len, ==, 1);
+  dose = &g_array_index (data->doses, MdStatsDose, 0);
+  g_assert_cmpint (dose->purpose, ==, MD_STATS_PURPOSE_PREVENTION);
+  g_assert_true (dose->infusion);
+  g_assert_true (dose->clinic);
+  /* 10–11 March: headache; 12 March stays headache-free, with its infusion mark */
+  stats = compute (data, NULL, "2026-03-10", "2026-03-12");
+  g_assert_cmpint (stats->total.recorded, ==, 3);
+  g_assert_cmpint (stats->total.headache, ==, 2);
+  g_assert_cmpint (stats->total.acute, ==, 0);
+  g_assert_cmpuint (md_stats_get_day (stats, day ("2026-03-12"))->flags, ==,
+                    MD_STATS_DAY_RECORDED | MD_STATS_DAY_INFUSION);
+  g_clear_pointer (&stats, md_stats_free);
 
   md_stats_data_unref (g_steal_pointer (&data));
   data = md_stats_data_load ("/nonexistent/diary.db", 0, &error);
@@ -805,6 +951,8 @@ main (int   argc,
   g_test_add_func ("/md/stats/overuse-patterns", test_overuse_patterns);
   g_test_add_func ("/md/stats/chronic-pattern", test_chronic_pattern);
   g_test_add_func ("/md/stats/before-after", test_before_after);
+  g_test_add_func ("/md/stats/dose-purpose", test_dose_purpose);
+  g_test_add_func ("/md/stats/prevention-not-overuse-or-rescue", test_prevention_is_not_overuse_or_rescue);
   g_test_add_func ("/md/stats/infusion-series", test_infusion_series);
   g_test_add_func ("/md/stats/status-migrainosus", test_status_migrainosus);
   g_test_add_func ("/md/stats/attack-gap", test_attack_gap);

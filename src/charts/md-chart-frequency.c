@@ -7,6 +7,11 @@
  * courses as shaded spans and infusions as ticks. With a treatment start,
  * the baseline and evaluation rates are drawn over their windows and the
  * change is written above the plot.
+ *
+ * Every period is drawn at its rate per 28 recorded days (CLINICAL.md:
+ * a month is 28 days), so a period with untracked days is never a raw
+ * count beside full ones: it is drawn pale, at its rate. A period with
+ * no recorded day has no rate: a gap in the bars and the line, never 0.
  */
 
 #define G_LOG_DOMAIN "md-chart-frequency"
@@ -50,6 +55,14 @@ value_y (const Layout *layout,
          double        value)
 {
   return layout->plot.y + layout->plot.height * (1 - value / layout->y_max);
+}
+
+/* What a period's bar or point shows: NaN without a recorded day. */
+static inline double
+rate (const MdStatsSpan *span,
+      int                count)
+{
+  return md_stats_span_rate (span, count);
 }
 
 static char *
@@ -215,7 +228,8 @@ compute_layout (const MdChartFrequencyModel *model,
     {
       const MdStatsSpan *s = &g_array_index (spans, MdStatsSpan, i);
 
-      max = MAX (max, MAX (s->headache, s->acute));
+      if (s->recorded > 0)
+        max = MAX (max, MAX (rate (s, s->headache), rate (s, s->acute)));
     }
   /* A rate with no recorded days is NaN: it must not poison the scale. */
   if (model->comparison != NULL && !isnan (model->comparison->baseline_rate))
@@ -404,10 +418,10 @@ draw_periods (const MdChartFrequencyModel *model,
           double x1 = day_x (style, layout, s->first_day + s->n_days);
           double left = MIN (x0, x1), w = fabs (x1 - x0);
           double bar_w = MAX (1, w * 0.8);
-          double hy = value_y (layout, s->headache);
+          double hy = value_y (layout, rate (s, s->headache));
 
           /* Whole pixels: cairo fills aligned boxes without rasterising. */
-          if (s->incomplete == pale)
+          if (s->incomplete == pale && s->recorded > 0)
             cairo_rectangle (cr, round (left + (w - bar_w) / 2), round (hy),
                              MAX (1, round (bar_w)), round (base) - round (hy));
         }
@@ -421,7 +435,7 @@ draw_periods (const MdChartFrequencyModel *model,
           double x1 = day_x (style, layout, s->first_day + s->n_days);
           double left = MIN (x0, x1), w = fabs (x1 - x0);
           double inner_w = MAX (1, w * 0.5);
-          double my = value_y (layout, s->migraine);
+          double my = value_y (layout, rate (s, s->migraine));
 
           if (s->incomplete == pale && s->migraine > 0)
             cairo_rectangle (cr, round (left + (w - inner_w) / 2), round (my),
@@ -446,19 +460,27 @@ draw_periods (const MdChartFrequencyModel *model,
       const MdStatsSpan *a = &g_array_index (spans, MdStatsSpan, i - 1);
       const MdStatsSpan *b = &g_array_index (spans, MdStatsSpan, i);
 
-      cairo_move_to (cr, day_x (style, layout, a->first_day + a->n_days / 2.0), value_y (layout, a->acute));
-      cairo_line_to (cr, day_x (style, layout, b->first_day + b->n_days / 2.0), value_y (layout, b->acute));
+      /* An unrecorded period breaks the line. */
+      if (a->recorded == 0 || b->recorded == 0)
+        continue;
+      cairo_move_to (cr, day_x (style, layout, a->first_day + a->n_days / 2.0),
+                     value_y (layout, rate (a, a->acute)));
+      cairo_line_to (cr, day_x (style, layout, b->first_day + b->n_days / 2.0),
+                     value_y (layout, rate (b, b->acute)));
       cairo_stroke (cr);
     }
-  /* Markers while they stay apart; a dense line reads better without. */
-  if (spans->len <= 60)
-    for (guint i = 0; i < spans->len; i++)
-      {
-        const MdStatsSpan *s = &g_array_index (spans, MdStatsSpan, i);
-        double x = day_x (style, layout, s->first_day + s->n_days / 2.0);
+  /* Markers while they stay apart (a dense line reads better without),
+   * and always for a period between two gaps, which has no line. */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const MdStatsSpan *s = &g_array_index (spans, MdStatsSpan, i);
+      gboolean alone = (i == 0 || g_array_index (spans, MdStatsSpan, i - 1).recorded == 0) &&
+                       (i + 1 == spans->len || g_array_index (spans, MdStatsSpan, i + 1).recorded == 0);
+      double x = day_x (style, layout, s->first_day + s->n_days / 2.0);
 
-        cairo_rectangle (cr, round (x) - 3, round (value_y (layout, s->acute)) - 3, 6, 6);
-      }
+      if (s->recorded > 0 && (spans->len <= 60 || alone))
+        cairo_rectangle (cr, round (x) - 3, round (value_y (layout, rate (s, s->acute))) - 3, 6, 6);
+    }
   cairo_fill (cr);
   cairo_restore (cr);
 }
@@ -625,11 +647,36 @@ md_chart_frequency_describe_period (const MdChartFrequencyModel *model,
   /* Translators: strftime format of a date in a chart's details, e.g. "3 Mar 2026" */
   from = md_chart_format_day (s->first_day, C_("chart date", "%-d %b %Y"));
   to = md_chart_format_day (s->first_day + s->n_days - 1, C_("chart date", "%-d %b %Y"));
+  if (s->recorded == 0)
+    /* Translators: the details of a period on the frequency chart without
+     * any entry: "<from> – <to>: no day recorded" */
+    return g_strdup_printf (_("%s – %s: no day recorded"), g_strstrip (from), g_strstrip (to));
+
   days = g_strdup_printf (ngettext ("%d of %d day recorded", "%d of %d days recorded", s->n_days),
                           s->recorded, s->n_days);
   /* Translators: the details of one period on the frequency chart */
   counts = g_strdup_printf (_("headache days %d, migraine days %d, acute-medication days %d"),
                             s->headache, s->migraine, s->acute);
+  if (s->recorded != 28)
+    {
+      g_autofree char *h = md_chart_format_number (rate (s, s->headache), 1);
+      g_autofree char *m = md_chart_format_number (rate (s, s->migraine), 1);
+      g_autofree char *a = md_chart_format_number (rate (s, s->acute), 1);
+      g_autofree char *rates = NULL;
+      char *both;
+
+      /* Translators: the rates a period is drawn at, after its counts */
+      rates = g_strdup_printf (_("per 28 recorded days: headache days %s, migraine days %s, acute-medication days %s"),
+                               h, m, a);
+      if (s->incomplete)
+        /* Translators: a period with fewer than 24 of 28 days recorded;
+         * %s are its counts, then its rates */
+        both = g_strdup_printf (_("incomplete; %s; %s"), counts, rates);
+      else
+        both = g_strdup_printf ("%s; %s", counts, rates);
+      g_free (counts);
+      counts = both;
+    }
 
   /* Translators: "<from> – <to>: <n of m days recorded>; <counts>" */
   return g_strdup_printf (_("%s – %s: %s; %s"), g_strstrip (from), g_strstrip (to), days, counts);

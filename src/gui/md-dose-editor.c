@@ -33,6 +33,7 @@ struct _MdDoseEditor
   GtkEntry          *unit_entry;
   AdwComboRow       *route_row;
   AdwComboRow       *setting_row;
+  AdwComboRow       *purpose_row;
   MdDateTimeButton  *taken_button;
   AdwPreferencesGroup *infusion_group;
   MdDateTimeButton  *infusion_end_button;
@@ -54,11 +55,13 @@ struct _MdDoseEditor
   char              *problem;
 
   gboolean           loading;
+  gboolean           purpose_chosen; /* else the row follows the diary's default */
 };
 
 G_DEFINE_FINAL_TYPE (MdDoseEditor, md_dose_editor, ADW_TYPE_WINDOW)
 
 static const char *bothersome_keys[] = { NULL, "nausea", "photophobia", "phonophobia" };
+static const char *purpose_keys[] = { "acute", "prevention" };
 
 static MdMedication *
 selected_medication (MdDoseEditor *self)
@@ -128,6 +131,30 @@ read_form (MdDoseEditor *self)
   gtk_text_buffer_get_bounds (buffer, &from, &to);
   g_free (d->notes);
   d->notes = gtk_text_buffer_get_text (buffer, &from, &to, FALSE);
+
+  g_free (d->purpose);
+  d->purpose = g_strdup (purpose_keys[MIN (adw_combo_row_get_selected (self->purpose_row), 1)]);
+}
+
+/* Until the patient chooses, why the dose was given follows what the
+ * rest of the form says (a clinic infusion with no attack: prevention). */
+static void
+update_default_purpose (MdDoseEditor *self)
+{
+  const char *purpose;
+
+  if (self->purpose_chosen)
+    return;
+
+  purpose = md_diary_get_default_dose_purpose (self->diary, self->dose);
+  if (g_strcmp0 (purpose, self->dose->purpose) == 0)
+    return;
+
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->purpose_row, g_str_equal (purpose, "prevention"));
+  self->loading = FALSE;
+  g_free (self->dose->purpose);
+  self->dose->purpose = g_strdup (purpose);
 }
 
 static void
@@ -137,6 +164,7 @@ validate (MdDoseEditor *self)
   gboolean ok;
 
   read_form (self);
+  update_default_purpose (self);
   gtk_widget_set_visible (GTK_WIDGET (self->infusion_group), is_infusion (self));
 
   ok = md_diary_validate_dose (self->diary, self->dose, &error);
@@ -161,6 +189,16 @@ form_changed_cb (MdDoseEditor *self)
   if (self->dose == NULL || self->loading)
     return;
 
+  validate (self);
+}
+
+static void
+purpose_changed_cb (MdDoseEditor *self)
+{
+  if (self->dose == NULL || self->loading)
+    return;
+
+  self->purpose_chosen = TRUE;
   validate (self);
 }
 
@@ -266,6 +304,7 @@ md_dose_editor_class_init (MdDoseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, unit_entry);
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, route_row);
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, setting_row);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, purpose_row);
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, taken_button);
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, infusion_group);
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, infusion_end_button);
@@ -280,6 +319,7 @@ md_dose_editor_class_init (MdDoseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, problem_revealer);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, medication_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, purpose_changed_cb);
 
   md_editor_class_install_actions (widget_class, save_action);
   gtk_widget_class_install_action (widget_class, "editor.new-medication", NULL, new_medication_action);
@@ -289,6 +329,7 @@ static void
 md_dose_editor_init (MdDoseEditor *self)
 {
   g_autoptr(GtkStringList) bothersome = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) purposes = gtk_string_list_new (NULL);
   guint n;
   const MdCatalogueEntry *effects = md_catalogue_get_entries (MD_CATALOGUE_SIDE_EFFECT, &n);
 
@@ -303,6 +344,13 @@ md_dose_editor_init (MdDoseEditor *self)
   for (guint i = 1; i < G_N_ELEMENTS (bothersome_keys); i++)
     gtk_string_list_append (bothersome, md_catalogue_get_label (MD_CATALOGUE_SYMPTOM, bothersome_keys[i]));
   adw_combo_row_set_model (self->bothersome_row, G_LIST_MODEL (bothersome));
+
+  /* Translators: why a dose was given, after "Taken For" */
+  gtk_string_list_append (purposes, C_("dose purpose", "A headache"));
+  /* Translators: why a dose was given, after "Taken For": a scheduled
+   * infusion or a daily tablet of a preventive treatment */
+  gtk_string_list_append (purposes, C_("dose purpose", "Prevention"));
+  adw_combo_row_set_model (self->purpose_row, G_LIST_MODEL (purposes));
 
   self->side_effect_buttons = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n; i++)
@@ -347,6 +395,9 @@ load_form (MdDoseEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), d->unit != NULL ? d->unit : "");
   adw_combo_row_set_selected (self->route_row, md_catalogue_get_position (MD_CATALOGUE_ROUTE, d->route));
   adw_combo_row_set_selected (self->setting_row, md_catalogue_get_position (MD_CATALOGUE_SETTING, d->setting));
+  /* A saved dose says why it was given; a new one follows the default. */
+  self->purpose_chosen = d->purpose != NULL;
+  adw_combo_row_set_selected (self->purpose_row, g_strcmp0 (d->purpose, "prevention") == 0);
 
   if (d->infusion_end != 0)
     {

@@ -391,14 +391,18 @@ class_days_text (const MdStatsSpan *span)
   for (guint k = 0; k < MD_STATS_N_CLASSES; k++)
     {
       const char *label;
+      g_autofree char *days = NULL;
 
       if (span->class_days[k] == 0)
         continue;
       label = md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS, md_stats_class_to_key (k));
+      days = md_chart_format_number (md_stats_span_rate (span, span->class_days[k]), 1);
       if (text->len > 0)
         g_string_append (text, ", ");
-      /* Translators: medication days per class in the report, e.g. "Triptan 6" */
-      g_string_append_printf (text, C_("class days", "%s %d"), label, span->class_days[k]);
+
+      /* Translators: medication days per class per 28 recorded days in the
+       * report, e.g. "Triptan 6.0" */
+      g_string_append_printf (text, C_("class days", "%s %s"), label, days);
     }
 
   return g_string_free (text, FALSE);
@@ -417,7 +421,10 @@ flags_text (const MdStatsSpan *span)
     g_ptr_array_add (flags, (gpointer) _("chronic pattern"));
   if (span->early_notice && !span->overuse)
     g_ptr_array_add (flags, (gpointer) _("≥10 acute-medication days"));
-  if (span->incomplete)
+  if (span->recorded == 0)
+    /* Translators: a flag in the report's window table: no rate can be given */
+    g_ptr_array_add (flags, (gpointer) _("no day recorded"));
+  else if (span->incomplete)
     g_ptr_array_add (flags, (gpointer) _("incomplete"));
   g_ptr_array_add (flags, NULL);
   text = g_strjoinv (", ", (char **) flags->pdata);
@@ -499,17 +506,21 @@ build_summary (MdReport *self)
   summary = g_strdup_printf (_("Over the whole period, per 28 recorded days: %s headache days, %s migraine days, %s moderate or severe days, %s acute-medication days."),
                              total_h, total_m, total_s, total_a);
   add_block (self, BLOCK_PARAGRAPH, summary);
+  add_block (self, BLOCK_NOTE, _("Each window as days per 28 recorded days. A window with fewer than 24 recorded days is marked incomplete and shown at its rate; a window with no recorded day has no rate."));
 
   table = add_table (self, header, widths, G_N_ELEMENTS (widths));
   for (guint i = 0; i < stats->windows->len; i++)
     {
       const MdStatsSpan *w = &g_array_index (stats->windows, MdStatsSpan, i);
       g_autofree char *from = format_day (w->first_day);
-      g_autofree char *recorded = g_strdup_printf ("%d / %d", w->recorded, w->n_days);
-      g_autofree char *h = g_strdup_printf ("%d", w->headache);
-      g_autofree char *m = g_strdup_printf ("%d", w->migraine);
-      g_autofree char *s = g_strdup_printf ("%d", w->moderate_severe);
-      g_autofree char *a = g_strdup_printf ("%d", w->acute);
+      /* Translators: recorded days of a 28-day window in the report, e.g. "20 / 28 recorded" */
+      g_autofree char *recorded = g_strdup_printf (_("%d / %d recorded"), w->recorded, w->n_days);
+      /* Rates, never raw counts: an incomplete window beside full ones
+       * would otherwise look better than it was. */
+      g_autofree char *h = md_chart_format_number (md_stats_span_rate (w, w->headache), 1);
+      g_autofree char *m = md_chart_format_number (md_stats_span_rate (w, w->migraine), 1);
+      g_autofree char *s = md_chart_format_number (md_stats_span_rate (w, w->moderate_severe), 1);
+      g_autofree char *a = md_chart_format_number (md_stats_span_rate (w, w->acute), 1);
       g_autofree char *classes = class_days_text (w);
       g_autofree char *flags = flags_text (w);
 

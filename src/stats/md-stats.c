@@ -240,10 +240,10 @@ other_acute_dose (MdStatsData *data,
 {
   /* Doses are sorted by time: look both ways from self_index. */
   for (int i = self_index - 1; i >= 0 && dose_at (data, i)->taken >= from; i--)
-    if (dose_at (data, i)->taken <= to && medication_of (data, dose_at (data, i))->acute)
+    if (dose_at (data, i)->taken <= to && md_stats_data_dose_is_acute (data, dose_at (data, i)))
       return TRUE;
   for (guint i = self_index + 1; i < data->doses->len && dose_at (data, i)->taken <= to; i++)
-    if (dose_at (data, i)->taken >= from && medication_of (data, dose_at (data, i))->acute)
+    if (dose_at (data, i)->taken >= from && md_stats_data_dose_is_acute (data, dose_at (data, i)))
       return TRUE;
 
   return FALSE;
@@ -494,9 +494,10 @@ classify_days (MdStatsData           *data,
     {
       const MdStatsDose *dose = dose_at (data, i);
       const MdStatsMedication *med = medication_of (data, dose);
+      gboolean acute = md_stats_data_dose_is_acute (data, dose);
       MdStatsDayInfo *info;
 
-      if (med->acute && dose->attack >= 0)
+      if (acute && dose->attack >= 0)
         treated[dose->attack] = TRUE;
       if (dose->day < first || dose->day > last)
         continue;
@@ -505,7 +506,10 @@ classify_days (MdStatsData           *data,
       info->flags |= MD_STATS_DAY_RECORDED;
       if (dose->infusion)
         info->flags |= MD_STATS_DAY_INFUSION;
-      if (!med->acute)
+      /* A dose given as prevention (a scheduled infusion, a daily tablet)
+       * is an infusion mark and a recorded day, never a headache day: a
+       * day recorded "no headache" stays headache-free. */
+      if (!acute)
         continue;
       /* Any day with acute medication taken for headache is a headache day. */
       info->flags |= MD_STATS_DAY_ACUTE_MEDICATION | MD_STATS_DAY_IS_HEADACHE;
@@ -991,7 +995,7 @@ md_stats_compute (MdStatsData           *data,
       const MdStatsDose *dose = dose_at (data, i);
       MdStatsDoseResponse r = { 0 };
 
-      if (!medication_of (data, dose)->acute)
+      if (!md_stats_data_dose_is_acute (data, dose))
         continue;
       respond (data, (int) i, &r);
       g_array_append_val (real->all_responses, r);

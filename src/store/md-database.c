@@ -182,7 +182,17 @@ static const char * const migrations[] = {
   "  ('preset-aspirin-paracetamol-caffeine', 'Aspirin + paracetamol + caffeine', 'combination-analgesic', 'acute', 1, 'tablet', 'oral', 'aspirin-paracetamol-caffeine'),"
   "  ('preset-metoclopramide-10mg', 'Metoclopramide 10 mg', 'antiemetic', 'acute', 10, 'mg', 'oral', 'metoclopramide-10mg'),"
   "  ('preset-propranolol-80mg', 'Propranolol 80 mg', 'other', 'preventive', 80, 'mg', 'oral', 'propranolol-80mg'),"
-  "  ('preset-topiramate-50mg', 'Topiramate 50 mg', 'other', 'preventive', 50, 'mg', 'oral', 'topiramate-50mg');"
+  "  ('preset-topiramate-50mg', 'Topiramate 50 mg', 'other', 'preventive', 50, 'mg', 'oral', 'topiramate-50mg');",
+
+  /* 2: why each dose was given (a scheduled infusion on a headache-free
+   * day is prevention, not acute use), with the default for the doses
+   * already there; why a preventive course ended. */
+  "ALTER TABLE doses ADD COLUMN purpose TEXT NOT NULL DEFAULT 'acute'"
+  "  CHECK (purpose IN ('acute', 'prevention'));"
+  "UPDATE doses SET purpose = " MD_DATABASE_DOSE_DEFAULT_PURPOSE ";"
+  "ALTER TABLE preventive_courses ADD COLUMN end_reason TEXT"
+  "  CHECK (end_reason IN ('not-effective', 'side-effects', 'other'));"
+  "ALTER TABLE preventive_courses ADD COLUMN end_reason_notes TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MD_DATABASE_SCHEMA_VERSION);

@@ -10,7 +10,42 @@
 G_BEGIN_DECLS
 
 /* The schema this version of the app writes; PRAGMA user_version. */
-#define MD_DATABASE_SCHEMA_VERSION 1
+#define MD_DATABASE_SCHEMA_VERSION 2
+
+/* Why a dose was given when the patient did not say (CLINICAL.md, "why a
+ * dose was given decides how it counts"): an SQL expression over a row
+ * named `doses`, 'acute' or 'prevention'. In order:
+ *  1. linked to an attack: acute (it treated that attack);
+ *  2. a medication whose use is preventive: prevention (a daily tablet);
+ *  3. an infusion given in a clinic: prevention (a scheduled infusion);
+ *  4. a medication with a preventive course going on that day, on a day
+ *     without headache (no attack touches it, not marked "headache"):
+ *     prevention;
+ *  5. otherwise acute.
+ * Schema migration 2 applies it to the doses a diary already has: to
+ * change the rule, first copy this text into that migration literally. */
+#define MD_DATABASE_DOSE_DEFAULT_PURPOSE \
+  "CASE" \
+  " WHEN doses.attack_uuid IS NOT NULL THEN 'acute'" \
+  " WHEN (SELECT m.use FROM medications m WHERE m.uuid = doses.medication_uuid) = 'preventive'" \
+  "  THEN 'prevention'" \
+  " WHEN doses.route = 'iv' AND doses.setting = 'clinic' THEN 'prevention'" \
+  " WHEN EXISTS (SELECT 1 FROM preventive_courses c" \
+  "              WHERE c.medication_uuid = doses.medication_uuid" \
+  "              AND c.start_date <= date (doses.taken_time + doses.taken_offset, 'unixepoch')" \
+  "              AND (c.end_date IS NULL" \
+  "                   OR c.end_date >= date (doses.taken_time + doses.taken_offset, 'unixepoch')))" \
+  "  AND NOT EXISTS (SELECT 1 FROM days y" \
+  "                  WHERE y.date = date (doses.taken_time + doses.taken_offset, 'unixepoch')" \
+  "                  AND y.status = 'headache')" \
+  "  AND NOT EXISTS (SELECT 1 FROM attacks a" \
+  "                  WHERE a.start_time < (doses.taken_time + doses.taken_offset) / 86400 * 86400" \
+  "                                       - doses.taken_offset + 86400" \
+  "                  AND (a.end_time IS NULL" \
+  "                       OR a.end_time > (doses.taken_time + doses.taken_offset) / 86400 * 86400" \
+  "                                       - doses.taken_offset))" \
+  "  THEN 'prevention'" \
+  " ELSE 'acute' END"
 
 #define MD_TYPE_DATABASE (md_database_get_type ())
 

@@ -17,9 +17,11 @@
 
 #include <glib/gi18n.h>
 
+#include "md-catalogue.h"
 #include "md-csv.h"
 #include "md-database-private.h"
 #include "md-diary-csv.h"
+#include "md-diary-private.h"
 #include "md-error.h"
 
 typedef enum
@@ -36,9 +38,12 @@ typedef enum
   N_RECORDS
 } RecordType;
 
+/* Columns are only ever added at the end of a record; v1_columns is how
+ * many a version 1 file has (0: as many as today). */
 static const struct {
   const char *name;
   const char *columns[16];
+  guint       v1_columns;
 } records[N_RECORDS] = {
   [RECORD_MEDICATION] = { "medication",
     { "uuid", "name", "class", "use", "default_amount", "unit", "route", "builtin_key", "archived" } },
@@ -49,12 +54,13 @@ static const struct {
       "worse_with_activity", "disability", "symptoms", "triggers", "notes" } },
   [RECORD_DOSE] = { "dose",
     { "uuid", "medication", "attack", "taken", "amount", "unit", "route", "setting", "infusion_end",
-      "co_administered", "side_effects", "cost", "most_bothersome", "notes" } },
+      "co_administered", "side_effects", "cost", "most_bothersome", "notes", "purpose" }, 14 },
   [RECORD_PAIN_READING] = { "pain_reading",
     { "uuid", "attack", "dose", "time", "pain", "nrs", "most_bothersome_present" } },
   [RECORD_DAY] = { "day", { "uuid", "date", "status", "menstruation", "notes" } },
   [RECORD_PREVENTIVE_COURSE] = { "preventive_course",
-    { "uuid", "medication", "start_date", "end_date", "amount", "unit", "notes" } },
+    { "uuid", "medication", "start_date", "end_date", "amount", "unit", "notes", "end_reason",
+      "end_reason_notes" }, 7 },
   [RECORD_REMINDER] = { "reminder",
     { "uuid", "kind", "title", "schedule", "medication", "dose", "enabled", "last_fired",
       "snoozed_until" } },
@@ -69,6 +75,17 @@ n_columns (RecordType type)
     n++;
 
   return n;
+}
+
+/* The columns a file of format @version has. */
+static guint
+n_columns_in (RecordType type,
+              int        version)
+{
+  if (version == 1 && records[type].v1_columns != 0)
+    return records[type].v1_columns;
+
+  return n_columns (type);
 }
 
 /* Writing -------------------------------------------------------------- */
@@ -246,7 +263,7 @@ md_diary_export_csv (MdDiary  *self,
         format_time (d->taken, d->taken_offset), format_double (d->amount), g_strdup (d->unit),
         g_strdup (d->route), g_strdup (d->setting), format_time (d->infusion_end, d->taken_offset),
         g_strdup (d->co_administered), format_keys (d->side_effects), format_double (d->cost),
-        g_strdup (d->most_bothersome), g_strdup (d->notes),
+        g_strdup (d->most_bothersome), g_strdup (d->notes), g_strdup (d->purpose),
       };
 
       write_record (out, RECORD_DOSE, values);
@@ -290,6 +307,7 @@ md_diary_export_csv (MdDiary  *self,
         char *values[] = {
           g_strdup (c->uuid), g_strdup (c->medication_uuid), g_strdup (c->start_date),
           g_strdup (c->end_date), format_double (c->amount), g_strdup (c->unit), g_strdup (c->notes),
+          g_strdup (c->end_reason), g_strdup (c->end_reason_notes),
         };
 
         write_record (out, RECORD_PREVENTIVE_COURSE, values);
@@ -324,13 +342,20 @@ typedef struct
   GPtrArray  *fields;
   RecordType  type;
   GError    **error;
+  GPtrArray  *undecided_doses; /* imported without a purpose */
 } Row;
 
+/* A column that an older file does not have is empty. */
 static const char *
 field (Row  *row,
        guint column)
 {
-  const char *value = g_ptr_array_index (row->fields, column + 1);
+  const char *value;
+
+  if (column + 1 >= row->fields->len)
+    return NULL;
+
+  value = g_ptr_array_index (row->fields, column + 1);
 
   return value[0] != '\0' ? value : NULL;
 }
@@ -584,12 +609,15 @@ import_row (MdDiary           *self,
         d->side_effects = parse_keys (row, 10);
         d->most_bothersome = g_strdup (field (row, 12));
         d->notes = g_strdup (field (row, 13));
+        d->purpose = g_strdup (field (row, 14));
         if (!required (row, 1) || !required (row, 3) || !required (row, 4) ||
             !parse_time (row, 3, &d->taken, &d->taken_offset) ||
             !parse_double (row, 4, &d->amount) ||
             !parse_time (row, 8, &d->infusion_end, &end_offset) ||
             !parse_double (row, 11, &d->cost))
           return FALSE;
+        if (d->purpose == NULL)
+          g_ptr_array_add (row->undecided_doses, g_strdup (uuid));
         if (!saved (row, md_diary_save_dose (self, d, &save_error), &save_error))
           return FALSE;
       }
@@ -648,6 +676,8 @@ import_row (MdDiary           *self,
         c->end_date = g_strdup (field (row, 3));
         c->unit = g_strdup (field (row, 5));
         c->notes = g_strdup (field (row, 6));
+        c->end_reason = g_strdup (field (row, 7));
+        c->end_reason_notes = g_strdup (field (row, 8));
         if (!parse_double (row, 4, &c->amount))
           return FALSE;
         if (!saved (row, md_diary_save_preventive_course (self, c, &save_error), &save_error))
@@ -697,8 +727,10 @@ read_all (MdDiary             *self,
 {
   g_autoptr(MdCsvReader) reader = md_csv_reader_new (data, length);
   g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) undecided_doses = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *fields;
   guint count = 0;
+  gint64 version;
 
   first = md_csv_reader_next (reader, error);
   if (first == NULL)
@@ -716,7 +748,8 @@ read_all (MdDiary             *self,
                            _("Line 1: this is not a Migraine Diary CSV file."));
       return FALSE;
     }
-  if (g_strcmp0 (g_ptr_array_index (first, 1), "1") != 0)
+  if (!g_ascii_string_to_signed (g_ptr_array_index (first, 1), 10, 1, G_MAXINT, &version, NULL) ||
+      version > MD_DIARY_CSV_VERSION)
     {
       g_set_error_literal (error, MD_DIARY_ERROR, MD_DIARY_ERROR_CSV,
                            _("Line 1: the file was written by a newer version of Migraine Diary."));
@@ -728,7 +761,7 @@ read_all (MdDiary             *self,
       g_autoptr(GPtrArray) owned = fields;
       const char *kind = g_ptr_array_index (fields, 0);
       guint line = md_csv_reader_get_line (reader);
-      Row row = { line, fields, N_RECORDS, error };
+      Row row = { line, fields, N_RECORDS, error, undecided_doses };
       gboolean header = kind[0] == '#';
 
       for (guint t = 0; t < N_RECORDS; t++)
@@ -743,18 +776,19 @@ read_all (MdDiary             *self,
           return FALSE;
         }
 
-      if (fields->len != n_columns (row.type) + 1)
+      if (fields->len != n_columns_in (row.type, (int) version) + 1)
         {
           g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_CSV,
                        /* Translators: a line number, a record type, two counts */
                        _("Line %u: a “%s” line needs %u fields but has %u."),
-                       line, records[row.type].name, n_columns (row.type) + 1, fields->len);
+                       line, records[row.type].name, n_columns_in (row.type, (int) version) + 1,
+                       fields->len);
           return FALSE;
         }
 
       if (header)
         {
-          for (guint c = 0; c < n_columns (row.type); c++)
+          for (guint c = 0; c < n_columns_in (row.type, (int) version); c++)
             if (g_strcmp0 (g_ptr_array_index (fields, c + 1), records[row.type].columns[c]) != 0)
               {
                 g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_CSV,
@@ -777,7 +811,17 @@ read_all (MdDiary             *self,
         }
     }
 
-  return error == NULL || *error == NULL;
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  /* A dose from a file that did not say why it was given gets the
+   * default from the whole import: the courses and days that decide it
+   * come after the doses in the file. */
+  for (guint i = 0; i < undecided_doses->len; i++)
+    if (!md_diary_apply_default_dose_purpose (self, g_ptr_array_index (undecided_doses, i), error))
+      return FALSE;
+
+  return TRUE;
 }
 
 /**

@@ -11,8 +11,12 @@
 
 G_BEGIN_DECLS
 
-/* The first line of every export; the number is the format version. */
-#define MD_DIARY_CSV_SIGNATURE "#migraine-diary-csv,1"
+/* The first line of every export; the number is the format version.
+ * Version 2 added why a dose was given (dose: purpose) and why a
+ * preventive course ended (preventive_course: end_reason,
+ * end_reason_notes); version 1 files still import. */
+#define MD_DIARY_CSV_VERSION 2
+#define MD_DIARY_CSV_SIGNATURE "#migraine-diary-csv,2"
 
 typedef void (*MdDiaryCsvProgress) (double   fraction,
                                     gpointer user_data);

@@ -19,7 +19,7 @@
 
 #define DOSE_COLUMNS \
   "uuid, medication_uuid, attack_uuid, taken_time, taken_offset, amount, unit, route, " \
-  "setting, infusion_end, co_administered, side_effects, cost, most_bothersome, notes"
+  "setting, infusion_end, co_administered, side_effects, cost, most_bothersome, notes, purpose"
 
 static MdDose *
 dose_from_row (sqlite3_stmt *stmt)
@@ -43,6 +43,7 @@ dose_from_row (sqlite3_stmt *stmt)
   dose->cost = md_diary_column_double_or_unset (stmt, 12);
   dose->most_bothersome = md_diary_column_text (stmt, 13);
   dose->notes = md_diary_column_text (stmt, 14);
+  dose->purpose = md_diary_column_text (stmt, 15);
 
   return dose;
 }
@@ -159,12 +160,79 @@ validate_dose (MdDiary  *self,
     return md_diary_invalid (error, _("Attack: the attack of this dose is no longer in your diary."));
   if (dose->cost < 0 && dose->cost != -1)
     return md_diary_invalid (error, _("Cost: the cost cannot be negative."));
+  if (dose->purpose != NULL && !g_str_equal (dose->purpose, "acute") &&
+      !g_str_equal (dose->purpose, "prevention"))
+    return md_diary_invalid (error, _("Taken for: choose a headache or prevention."));
 
   for (guint i = 0; dose->side_effects != NULL && dose->side_effects[i] != NULL; i++)
     if (!md_diary_check_key (MD_CATALOGUE_SIDE_EFFECT, dose->side_effects[i], _("Side effects"), error))
       return FALSE;
 
   return TRUE;
+}
+
+/**
+ * md_diary_get_default_dose_purpose:
+ *
+ * Why @dose was most likely given, from what the diary knows (see
+ * %MD_DATABASE_DOSE_DEFAULT_PURPOSE): what md_diary_save_dose() stores
+ * when @dose has no purpose, and what an editor shows until the patient
+ * chooses.
+ *
+ * Returns: "acute" or "prevention"
+ */
+const char *
+md_diary_get_default_dose_purpose (MdDiary *self,
+                                   MdDose  *dose)
+{
+  sqlite3_stmt *stmt;
+  gboolean prevention = FALSE;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), "acute");
+  g_return_val_if_fail (MD_IS_DOSE (dose), "acute");
+
+  /* The rule reads a row named doses: a one-row table of that name
+   * stands in for the dose that is not saved yet. */
+  stmt = md_database_prepare (self->database,
+                              "WITH doses (attack_uuid, medication_uuid, route, setting, taken_time, "
+                              "taken_offset) AS (VALUES (?, ?, ?, ?, ?, ?)) "
+                              "SELECT " MD_DATABASE_DOSE_DEFAULT_PURPOSE " FROM doses",
+                              NULL);
+  if (stmt == NULL)
+    return "acute";
+
+  md_diary_bind_text (stmt, 1, dose->attack_uuid);
+  md_diary_bind_text (stmt, 2, dose->medication_uuid);
+  md_diary_bind_text (stmt, 3, dose->route);
+  md_diary_bind_text (stmt, 4, dose->setting);
+  sqlite3_bind_int64 (stmt, 5, dose->taken);
+  sqlite3_bind_int (stmt, 6, dose->taken_offset);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    prevention = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "prevention") == 0;
+  sqlite3_reset (stmt);
+
+  return prevention ? "prevention" : "acute";
+}
+
+/* Stores the default purpose in the saved dose @uuid, from the diary as
+ * it is now: after a CSV import, whose courses and days follow its doses. */
+gboolean
+md_diary_apply_default_dose_purpose (MdDiary     *self,
+                                     const char  *uuid,
+                                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = md_database_prepare (self->database,
+                              "UPDATE doses SET purpose = " MD_DATABASE_DOSE_DEFAULT_PURPOSE
+                              " WHERE uuid = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  md_diary_bind_text (stmt, 1, uuid);
+
+  return md_diary_step_done (self, stmt, error);
 }
 
 /**
@@ -201,13 +269,15 @@ md_diary_save_dose (MdDiary  *self,
 
   md_diary_ensure_uuid (&dose->uuid);
   side_effects = dose->side_effects != NULL ? g_strjoinv (",", dose->side_effects) : g_strdup ("");
+  if (dose->purpose == NULL)
+    dose->purpose = g_strdup (md_diary_get_default_dose_purpose (self, dose));
 
   if (!md_diary_action_begin (self, &owns, error))
     return FALSE;
 
   stmt = md_database_prepare (self->database,
                               "INSERT INTO doses (" DOSE_COLUMNS ") "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                               "ON CONFLICT (uuid) DO UPDATE SET "
                               "medication_uuid = excluded.medication_uuid, "
                               "attack_uuid = excluded.attack_uuid, taken_time = excluded.taken_time, "
@@ -216,7 +286,8 @@ md_diary_save_dose (MdDiary  *self,
                               "setting = excluded.setting, infusion_end = excluded.infusion_end, "
                               "co_administered = excluded.co_administered, "
                               "side_effects = excluded.side_effects, cost = excluded.cost, "
-                              "most_bothersome = excluded.most_bothersome, notes = excluded.notes",
+                              "most_bothersome = excluded.most_bothersome, notes = excluded.notes, "
+                              "purpose = excluded.purpose",
                               error);
   ok = stmt != NULL;
   if (ok)
@@ -236,6 +307,7 @@ md_diary_save_dose (MdDiary  *self,
       md_diary_bind_double_or_unset (stmt, 13, dose->cost);
       md_diary_bind_text (stmt, 14, dose->most_bothersome);
       md_diary_bind_text (stmt, 15, dose->notes != NULL ? dose->notes : "");
+      md_diary_bind_text (stmt, 16, dose->purpose);
       ok = md_diary_step_done (self, stmt, error);
     }
 

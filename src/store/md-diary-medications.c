@@ -405,6 +405,13 @@ md_diary_save_preventive_course (MdDiary             *self,
     }
   if (course->amount == 0 || (course->amount < 0 && course->amount != -1))
     return md_diary_invalid (error, _("Amount: the amount must be more than zero."));
+  if (course->end_reason != NULL &&
+      !g_str_equal (course->end_reason, "not-effective") &&
+      !g_str_equal (course->end_reason, "side-effects") &&
+      !g_str_equal (course->end_reason, "other"))
+    return md_diary_invalid (error, _("Why it ended: choose not effective, side effects or another reason."));
+  if (course->end_reason != NULL && course->end_date == NULL)
+    return md_diary_invalid (error, _("Why it ended: give the day it ended, or choose “Still taking”."));
 
   md_diary_ensure_uuid (&course->uuid);
 
@@ -413,12 +420,15 @@ md_diary_save_preventive_course (MdDiary             *self,
 
   stmt = md_database_prepare (self->database,
                               "INSERT INTO preventive_courses "
-                              "(uuid, medication_uuid, start_date, end_date, amount, unit, notes) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?) "
+                              "(uuid, medication_uuid, start_date, end_date, amount, unit, notes, "
+                              "end_reason, end_reason_notes) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                               "ON CONFLICT (uuid) DO UPDATE SET "
                               "medication_uuid = excluded.medication_uuid, "
                               "start_date = excluded.start_date, end_date = excluded.end_date, "
-                              "amount = excluded.amount, unit = excluded.unit, notes = excluded.notes",
+                              "amount = excluded.amount, unit = excluded.unit, notes = excluded.notes, "
+                              "end_reason = excluded.end_reason, "
+                              "end_reason_notes = excluded.end_reason_notes",
                               error);
   ok = stmt != NULL;
   if (ok)
@@ -430,6 +440,8 @@ md_diary_save_preventive_course (MdDiary             *self,
       sqlite3_bind_double (stmt, 5, course->amount);
       md_diary_bind_text (stmt, 6, course->unit != NULL ? course->unit : "");
       md_diary_bind_text (stmt, 7, course->notes != NULL ? course->notes : "");
+      md_diary_bind_text (stmt, 8, course->end_reason);
+      md_diary_bind_text (stmt, 9, course->end_reason_notes != NULL ? course->end_reason_notes : "");
       ok = md_diary_step_done (self, stmt, error);
     }
 
@@ -455,7 +467,8 @@ md_diary_list_preventive_courses (MdDiary *self)
   g_return_val_if_fail (MD_IS_DIARY (self), courses);
 
   stmt = md_database_prepare (self->database,
-                              "SELECT uuid, medication_uuid, start_date, end_date, amount, unit, notes "
+                              "SELECT uuid, medication_uuid, start_date, end_date, amount, unit, notes, "
+                              "end_reason, end_reason_notes "
                               "FROM preventive_courses ORDER BY start_date, uuid",
                               NULL);
   if (stmt == NULL)
@@ -472,6 +485,8 @@ md_diary_list_preventive_courses (MdDiary *self)
       course->amount = sqlite3_column_double (stmt, 4);
       course->unit = md_diary_column_text (stmt, 5);
       course->notes = md_diary_column_text (stmt, 6);
+      course->end_reason = md_diary_column_text (stmt, 7);
+      course->end_reason_notes = md_diary_column_text (stmt, 8);
       g_ptr_array_add (courses, course);
     }
   sqlite3_reset (stmt);

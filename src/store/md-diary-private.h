@@ -42,6 +42,12 @@ enum {
 extern guint md_diary_signals[N_SIGNALS];
 
 G_GNUC_INTERNAL
+gboolean
+md_diary_apply_default_dose_purpose (MdDiary     *self,
+                                     const char  *uuid,
+                                     GError     **error);
+
+G_GNUC_INTERNAL
 void
 md_diary_bind_text (sqlite3_stmt *stmt,
                     int           index,

@@ -99,6 +99,8 @@ MdDiaryUndo        *md_diary_delete_attack           (MdDiary             *self,
 /* Doses */
 MdDose             *md_diary_get_dose                (MdDiary             *self,
                                                       const char          *uuid);
+const char         *md_diary_get_default_dose_purpose (MdDiary            *self,
+                                                      MdDose              *dose);
 gboolean            md_diary_validate_dose           (MdDiary             *self,
                                                       MdDose              *dose,
                                                       GError             **error);

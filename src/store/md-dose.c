@@ -26,6 +26,7 @@ md_dose_finalize (GObject *object)
   g_strfreev (self->side_effects);
   g_free (self->most_bothersome);
   g_free (self->notes);
+  g_free (self->purpose);
 
   G_OBJECT_CLASS (md_dose_parent_class)->finalize (object);
 }
@@ -77,6 +78,7 @@ md_dose_copy (MdDose *self)
   copy->cost = self->cost;
   copy->most_bothersome = g_strdup (self->most_bothersome);
   copy->notes = g_strdup (self->notes);
+  copy->purpose = g_strdup (self->purpose);
 
   return copy;
 }

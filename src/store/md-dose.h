@@ -38,6 +38,8 @@ struct _MdDose
   double    cost; /* what it cost, or -1 */
   char     *most_bothersome; /* the symptom that bothered most at dose time, or NULL */
   char     *notes; /* free text */
+  char     *purpose; /* "acute" (for a headache) or "prevention"; NULL: md_diary_save_dose()
+                      * picks the default, see md_diary_get_default_dose_purpose() */
 };
 
 MdDose *md_dose_new  (void);

@@ -22,6 +22,8 @@ md_preventive_course_finalize (GObject *object)
   g_free (self->end_date);
   g_free (self->unit);
   g_free (self->notes);
+  g_free (self->end_reason);
+  g_free (self->end_reason_notes);
 
   G_OBJECT_CLASS (md_preventive_course_parent_class)->finalize (object);
 }
@@ -65,6 +67,8 @@ md_preventive_course_copy (MdPreventiveCourse *self)
   copy->amount = self->amount;
   copy->unit = g_strdup (self->unit);
   copy->notes = g_strdup (self->notes);
+  copy->end_reason = g_strdup (self->end_reason);
+  copy->end_reason_notes = g_strdup (self->end_reason_notes);
 
   return copy;
 }

@@ -30,6 +30,9 @@ struct _MdPreventiveCourse
   double    amount; /* daily or per-session amount, or -1 */
   char     *unit; /* unit of @amount */
   char     *notes; /* free text */
+  char     *end_reason; /* why it ended: "not-effective", "side-effects", "other", or NULL
+                         * while it goes on (or when not said) */
+  char     *end_reason_notes; /* which side effects, or the other reason */
 };
 
 MdPreventiveCourse *md_preventive_course_new  (void);

@@ -63,6 +63,27 @@ md_stats_class_is_migraine_specific (MdStatsClass klass)
          klass == MD_STATS_CLASS_GEPANT || klass == MD_STATS_CLASS_DITAN;
 }
 
+/**
+ * md_stats_data_dose_is_acute:
+ *
+ * Whether @dose was acute use: taken for a headache, not as prevention.
+ */
+gboolean
+md_stats_data_dose_is_acute (MdStatsData       *self,
+                             const MdStatsDose *dose)
+{
+  switch (dose->purpose)
+    {
+    case MD_STATS_PURPOSE_ACUTE:
+      return TRUE;
+    case MD_STATS_PURPOSE_PREVENTION:
+      return FALSE;
+    case MD_STATS_PURPOSE_MEDICATION_USE:
+    default:
+      return g_array_index (self->medications, MdStatsMedication, dose->medication).acute;
+    }
+}
+
 static int
 floor_div (gint64 a,
            gint64 b)
@@ -177,6 +198,8 @@ course_clear (gpointer data)
   MdStatsCourse *course = data;
 
   g_free (course->unit);
+  g_free (course->end_reason);
+  g_free (course->end_reason_notes);
 }
 
 MdStatsData *
@@ -314,7 +337,7 @@ md_stats_data_add_course (MdStatsData *self,
                           int          start_day,
                           int          end_day)
 {
-  MdStatsCourse course = { medication, start_day, end_day, -1, NULL };
+  MdStatsCourse course = { medication, start_day, end_day, -1, NULL, NULL, NULL };
 
   g_return_if_fail (!self->finished);
 
@@ -572,7 +595,7 @@ load_all (MdStatsData  *self,
   if (!prepare (db,
                 "SELECT uuid, medication_uuid, attack_uuid, taken_time, taken_offset,"
                 " amount, unit, route, infusion_end, co_administered, side_effects,"
-                " most_bothersome FROM doses", &stmt, error))
+                " most_bothersome, purpose, setting FROM doses", &stmt, error))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -603,6 +626,9 @@ load_all (MdStatsData  *self,
       d.co_administered = co;
       d.side_effects = effects;
       d.most_bothersome = mbs;
+      d.purpose = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 12), "prevention") == 0
+                  ? MD_STATS_PURPOSE_PREVENTION : MD_STATS_PURPOSE_ACUTE;
+      d.clinic = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 13), "clinic") == 0;
       md_stats_data_add_dose (self, &d);
     }
   if (!finish_query (db, stmt, rc, error))
@@ -645,7 +671,9 @@ load_all (MdStatsData  *self,
   if (!finish_query (db, stmt, rc, error))
     return FALSE;
 
-  if (!prepare (db, "SELECT medication_uuid, start_date, end_date, amount, unit FROM preventive_courses",
+  if (!prepare (db,
+                "SELECT medication_uuid, start_date, end_date, amount, unit, end_reason, end_reason_notes"
+                " FROM preventive_courses",
                 &stmt, error))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -662,6 +690,8 @@ load_all (MdStatsData  *self,
       c = &g_array_index (self->courses, MdStatsCourse, self->courses->len - 1);
       c->amount = sqlite3_column_double (stmt, 3);
       c->unit = column_dup (stmt, 4);
+      c->end_reason = column_dup (stmt, 5);
+      c->end_reason_notes = column_dup (stmt, 6);
     }
   if (!finish_query (db, stmt, rc, error))
     return FALSE;

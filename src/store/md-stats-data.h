@@ -68,16 +68,28 @@ typedef struct
   guint   n_readings;
 } MdStatsAttack;
 
+/* Why a dose was given (CLINICAL.md): only acute use makes a headache
+ * day, an acute-medication day, counts toward overuse and has a 2-hour
+ * response. */
+typedef enum
+{
+  MD_STATS_PURPOSE_MEDICATION_USE, /* as its medication's use says (hand-built data) */
+  MD_STATS_PURPOSE_ACUTE,          /* for a headache */
+  MD_STATS_PURPOSE_PREVENTION,     /* a scheduled infusion, a daily preventive tablet */
+} MdStatsPurpose;
+
 typedef struct
 {
   char   *uuid;
   int     medication;   /* index into medications */
   int     attack;       /* index into attacks, or -1 */
+  MdStatsPurpose purpose;
   gint64  taken;
   int     taken_offset;
   double  amount;
   char   *unit;
   gboolean infusion;    /* given intravenously */
+  gboolean clinic;      /* given in a clinic */
   gint64  infusion_end; /* 0 when not recorded */
   char   *co_administered;
   char  **side_effects; /* keys */
@@ -115,6 +127,8 @@ typedef struct
   int     end_day;      /* G_MAXINT while it goes on */
   double  amount;
   char   *unit;
+  char   *end_reason;   /* "not-effective", "side-effects", "other", or NULL */
+  char   *end_reason_notes;
 } MdStatsCourse;
 
 typedef struct
@@ -170,6 +184,8 @@ MdStatsData  *md_stats_data_load_finish      (GAsyncResult   *result,
 MdStatsClass  md_stats_class_from_key        (const char     *key);
 const char   *md_stats_class_to_key          (MdStatsClass    klass);
 gboolean      md_stats_class_is_migraine_specific (MdStatsClass klass);
+gboolean      md_stats_data_dose_is_acute    (MdStatsData    *self,
+                                              const MdStatsDose *dose);
 
 int           md_stats_day_from_time         (gint64          utc,
                                               int             offset);
