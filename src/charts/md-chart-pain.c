@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "md-catalogue.h"
@@ -99,6 +100,17 @@ legend (const MdChartPainModel *model,
   return y + row;
 }
 
+static int   *panel_order (const MdStats *stats);
+static double caption     (const MdChartPainModel *model,
+                           const MdChartStyle     *style,
+                           cairo_t                *cr,
+                           const Layout           *layout,
+                           double                  width,
+                           int                     panel,
+                           int                     med_index,
+                           double                  top,
+                           gboolean                draw);
+
 static void
 compute_layout (const MdChartPainModel *model,
                 const MdChartStyle     *style,
@@ -113,12 +125,20 @@ compute_layout (const MdChartPainModel *model,
   for (int p = 0; p <= 3; p++)
     layout->axis_w = MAX (layout->axis_w, md_chart_text_width (cr, style, md_pain_level_get_label (p), 0.85, FALSE));
   layout->axis_w += fs;
-  layout->caption_h = fs * 5.2;
-  layout->n_panels = visible_panels (model, style, width, layout->axis_w);
-  layout->plot_top = legend (model, style, cr, width, layout->n_panels, FALSE) + fs * 2.6;
-  layout->plot_h = MAX (10, height - layout->plot_top - layout->caption_h - fs * 0.5);
   layout->n_panels = visible_panels (model, style, width, layout->axis_w);
   layout->panel_w = (width - layout->axis_w) / layout->n_panels;
+  layout->plot_top = legend (model, style, cr, width, layout->n_panels, FALSE) + fs * 2.6;
+  /* Every panel's caption gets the height of the tallest: captions wrap
+   * in long languages, and the plots stay aligned. */
+  {
+    g_autofree int *order = panel_order (model->stats);
+
+    layout->caption_h = 0;
+    for (int p = 0; p < layout->n_panels; p++)
+      layout->caption_h = MAX (layout->caption_h, caption (model, style, cr, layout, width, p, order[p], 0, FALSE));
+    layout->caption_h += fs * 0.9;
+  }
+  layout->plot_h = MAX (10, height - layout->plot_top - layout->caption_h - fs * 0.3);
 }
 
 /* Medications sorted by number of doses, most first. */
@@ -168,6 +188,92 @@ pain_y (const Layout *layout,
   return layout->plot_top + layout->plot_h * (1 - pain / 3.0);
 }
 
+/* Doses of one medication by pain at dose time and at 2 h, and by pain at
+ * 2 h and at 24 h; returns how many have both the first readings. */
+static int
+count_steps (const MdStats *stats,
+             int            medication,
+             int            to_2h[4][4],
+             int            to_24h[4][4])
+{
+  MdStatsData *data = stats->data;
+  int drawn = 0;
+
+  memset (to_2h, 0, sizeof (int) * 16);
+  memset (to_24h, 0, sizeof (int) * 16);
+  for (guint i = 0; i < stats->responses->len; i++)
+    {
+      const MdStatsDoseResponse *r = &g_array_index (stats->responses, MdStatsDoseResponse, i);
+
+      if (g_array_index (data->doses, MdStatsDose, r->dose).medication != medication)
+        continue;
+      if (r->pain_at_dose >= 0 && r->pain_2h >= 0)
+        {
+          to_2h[r->pain_at_dose][r->pain_2h]++;
+          drawn++;
+          if (r->pain_24h >= 0)
+            to_24h[r->pain_2h][r->pain_24h]++;
+        }
+    }
+
+  return drawn;
+}
+
+/* The caption below a panel: name, n, pain-free and relief at 2 h, each
+ * laid out in the panel's width (wrapped, then shrunk a little) so that
+ * no language runs into the next panel. Returns its height. */
+static double
+caption (const MdChartPainModel *model,
+         const MdChartStyle     *style,
+         cairo_t                *cr,
+         const Layout           *layout,
+         double                  width,
+         int                     panel,
+         int                     med_index,
+         double                  top,
+         gboolean                draw)
+{
+  const MdStats *stats = model->stats;
+  const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, med_index);
+  const char *name = g_array_index (stats->data->medications, MdStatsMedication, m->medication).name;
+  double fs = style->font_size;
+  double box = MAX (fs, layout->panel_w - fs * 0.6);
+  double left = panel_x (style, layout, width, panel, 0.5) - box / 2;
+  double y = top;
+  int to_2h[4][4], to_24h[4][4];
+  int drawn = count_steps (stats, m->medication, to_2h, to_24h);
+  g_autofree char *pf = md_chart_format_rate (&m->pain_free_2h);
+  g_autofree char *rl = md_chart_format_rate (&m->relief_2h);
+  char *lines[4];
+  const MdChartColor *colors[4] = { &style->foreground, &style->muted, &style->foreground, &style->foreground };
+  const double scales[4] = { 0.95, 0.8, 0.8, 0.8 };
+
+  lines[0] = g_strdup (name);
+  /* Translators: number of doses in a group of the pain chart, and how many have readings at dose time and at 2 h */
+  lines[1] = g_strdup_printf (ngettext ("%d dose, %d with readings", "%d doses, %d with readings", m->n_doses),
+                              m->n_doses, drawn);
+  /* Translators: on the pain chart, e.g. "Pain-free at 2 h: 40% (17%–69%), n = 10" */
+  lines[2] = g_strdup_printf (_("Pain-free at 2 h: %s"), pf);
+  /* Translators: on the pain chart, e.g. "Relief at 2 h: 60% (31%–83%), n = 8" */
+  lines[3] = g_strdup_printf (_("Relief at 2 h: %s"), rl);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      /* Two lines each at the chart's size, then down to three quarters
+       * of it; a name may be ellipsized, never a number. */
+      g_autoptr(PangoLayout) text = md_chart_fit_layout (cr, style, lines[i], box, 2, scales[i],
+                                                         scales[i] * 0.75, i == 0);
+
+      if (draw)
+        md_chart_show_layout (cr, style, text, left, y, colors[i]);
+      y += md_chart_layout_height (text) + (i == 0 ? fs * 0.15 : i == 1 ? fs * 0.3 : fs * 0.05);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    g_free (lines[i]);
+
+  return y - top;
+}
+
 static void
 draw_panel (const MdChartPainModel *model,
             const MdChartStyle     *style,
@@ -178,22 +284,10 @@ draw_panel (const MdChartPainModel *model,
             int                     med_index)
 {
   const MdStats *stats = model->stats;
-  MdStatsData *data = stats->data;
   const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, med_index);
-  const char *name = g_array_index (data->medications, MdStatsMedication, m->medication).name;
   const char *columns[3];
   double fs = style->font_size;
   double cx[3] = { 0, 0, 0 };
-  double cap_y = layout->plot_top + layout->plot_h + fs * 0.9;
-  double center = panel_x (style, layout, width, panel, 0.5);
-  double max_text = layout->panel_w - fs;
-  int drawn = 0;
-  g_autofree char *n_text = NULL;
-  g_autofree char *free_text = NULL;
-  g_autofree char *relief_text = NULL;
-  g_autofree char *pf = NULL;
-  g_autofree char *rl = NULL;
-
 
   /* Panel separator */
   cairo_save (cr);
@@ -203,7 +297,7 @@ draw_panel (const MdChartPainModel *model,
     double sx = round (panel_x (style, layout, width, panel, 0)) + 0.5;
 
     cairo_move_to (cr, sx, layout->plot_top - fs * 1.6);
-    cairo_line_to (cr, sx, layout->plot_top + layout->plot_h + fs * 4.8);
+    cairo_line_to (cr, sx, layout->plot_top + layout->plot_h + layout->caption_h);
     cairo_stroke (cr);
   }
   cairo_restore (cr);
@@ -212,25 +306,13 @@ draw_panel (const MdChartPainModel *model,
    * as wide as their number, labelled with it; the same from 2 h to 24 h.
    * Sixteen lines per step stay readable with thousands of doses. */
   {
-    int to_2h[4][4] = { { 0 } };
-    int to_24h[4][4] = { { 0 } };
+    int to_2h[4][4];
+    int to_24h[4][4];
     int most = 1;
     gboolean has_24h = FALSE;
+    int n_columns;
 
-    for (guint i = 0; i < stats->responses->len; i++)
-      {
-        const MdStatsDoseResponse *r = &g_array_index (stats->responses, MdStatsDoseResponse, i);
-
-        if (g_array_index (data->doses, MdStatsDose, r->dose).medication != m->medication)
-          continue;
-        if (r->pain_at_dose >= 0 && r->pain_2h >= 0)
-          {
-            to_2h[r->pain_at_dose][r->pain_2h]++;
-            drawn++;
-            if (r->pain_24h >= 0)
-              to_24h[r->pain_2h][r->pain_24h]++;
-          }
-      }
+    count_steps (stats, m->medication, to_2h, to_24h);
     for (int a = 0; a < 4; a++)
       for (int b = 0; b < 4; b++)
         {
@@ -242,12 +324,18 @@ draw_panel (const MdChartPainModel *model,
     columns[0] = C_("time point", "At dose");
     columns[1] = C_("time point", "2 h");
     columns[2] = C_("time point", "24 h");
-    for (int c = 0; c < (has_24h ? 3 : 2); c++)
+    n_columns = has_24h ? 3 : 2;
+    for (int c = 0; c < n_columns; c++)
+      cx[c] = panel_x (style, layout, width, panel, has_24h ? 0.15 + 0.35 * c : 0.2 + 0.6 * c);
+    for (int c = 0; c < n_columns; c++)
       {
-        cx[c] = panel_x (style, layout, width, panel, has_24h ? 0.15 + 0.35 * c : 0.2 + 0.6 * c);
-        md_chart_text (cr, style, columns[c], cx[c], layout->plot_top - fs * 0.5, 0.5, 1, 0.8, FALSE, &style->muted);
-      }
+        /* Each label in the room between its neighbours' centres */
+        double room = layout->panel_w * (has_24h ? 0.3 : 0.4) - fs * 0.3;
+        g_autoptr(PangoLayout) label = md_chart_fit_layout (cr, style, columns[c], room, 2, 0.8, 0.6, FALSE);
+        double h = md_chart_layout_height (label);
 
+        md_chart_show_layout (cr, style, label, cx[c] - room / 2, layout->plot_top - fs * 0.5 - h, &style->muted);
+      }
     cairo_save (cr);
     cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
     for (int step = 0; step < 2; step++)
@@ -296,35 +384,8 @@ draw_panel (const MdChartPainModel *model,
     cairo_restore (cr);
   }
 
-  /* Caption: name, n, pain-free and relief at 2 h */
-  {
-    g_autoptr(PangoLayout) probe = md_chart_layout (cr, style, name, 0.95, TRUE);
-    PangoRectangle logical;
-    g_autofree char *shown = NULL;
 
-    pango_layout_get_extents (probe, NULL, &logical);
-    if (logical.width / (double) PANGO_SCALE > max_text)
-      {
-        glong len = g_utf8_strlen (name, -1);
-        glong keep = MAX (1, (glong) (len * max_text / (logical.width / (double) PANGO_SCALE)) - 1);
-        g_autofree char *cut = g_utf8_substring (name, 0, keep);
-
-        shown = g_strconcat (cut, "…", NULL);
-      }
-    md_chart_text (cr, style, shown != NULL ? shown : name, center, cap_y, 0.5, 0, 0.95, TRUE, &style->foreground);
-  }
-  /* Translators: number of doses in a group of the pain chart, and how many have readings at dose time and at 2 h */
-  n_text = g_strdup_printf (ngettext ("%d dose, %d with readings", "%d doses, %d with readings", m->n_doses),
-                            m->n_doses, drawn);
-  md_chart_text (cr, style, n_text, center, cap_y + fs * 1.3, 0.5, 0, 0.8, FALSE, &style->muted);
-  pf = md_chart_format_rate (&m->pain_free_2h);
-  rl = md_chart_format_rate (&m->relief_2h);
-  /* Translators: on the pain chart, e.g. "Pain-free at 2 h: 40% (17%–69%), n = 10" */
-  free_text = g_strdup_printf (_("Pain-free at 2 h: %s"), pf);
-  /* Translators: on the pain chart, e.g. "Relief at 2 h: 60% (31%–83%), n = 8" */
-  relief_text = g_strdup_printf (_("Relief at 2 h: %s"), rl);
-  md_chart_text (cr, style, free_text, center, cap_y + fs * 2.45, 0.5, 0, 0.8, FALSE, &style->foreground);
-  md_chart_text (cr, style, relief_text, center, cap_y + fs * 3.5, 0.5, 0, 0.8, FALSE, &style->foreground);
+  caption (model, style, cr, layout, width, panel, med_index, layout->plot_top + layout->plot_h + fs * 0.9, TRUE);
 }
 
 void

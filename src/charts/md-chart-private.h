@@ -28,6 +28,21 @@ PangoLayout *md_chart_layout      (cairo_t            *cr,
                                    const char         *text,
                                    double              scale,
                                    gboolean            bold);
+PangoLayout *md_chart_fit_layout  (cairo_t            *cr,
+                                   const MdChartStyle *style,
+                                   const char         *text,
+                                   double              width,
+                                   int                 max_lines,
+                                   double              scale,
+                                   double              min_scale,
+                                   gboolean            bold);
+void         md_chart_show_layout (cairo_t            *cr,
+                                   const MdChartStyle *style,
+                                   PangoLayout        *layout,
+                                   double              x,
+                                   double              y,
+                                   const MdChartColor *color);
+double       md_chart_layout_height (PangoLayout      *layout);
 /* Draws @text with (@xalign, @yalign) of its box at (@x, @y); returns
  * its width. */
 double       md_chart_text        (cairo_t            *cr,

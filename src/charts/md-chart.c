@@ -168,11 +168,108 @@ md_chart_layout (cairo_t            *cr,
       cache->size = style->font_size * scale;
       cache->bold = bold;
     }
-  /* The report sets a wrap width on the shared layout; charts never wrap. */
+  /* Wrapping is set per use (md_chart_fit_layout, the report's text):
+   * every other use gets one unwrapped line. */
   pango_layout_set_width (cache->layout, -1);
+  pango_layout_set_height (cache->layout, -1);
+  pango_layout_set_ellipsize (cache->layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (cache->layout, PANGO_WRAP_WORD);
+  pango_layout_set_alignment (cache->layout, PANGO_ALIGN_LEFT);
   pango_layout_set_text (cache->layout, text, -1);
 
   return g_object_ref (cache->layout);
+}
+
+static gboolean
+layout_fits (PangoLayout *layout,
+             double       width,
+             int          max_lines)
+{
+  PangoRectangle logical;
+
+  if (max_lines > 0 && pango_layout_get_line_count (layout) > max_lines)
+    return FALSE;
+  /* A word longer than the width overflows a word-wrapped line. */
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  return logical.width <= width * PANGO_SCALE + PANGO_SCALE / 4;
+}
+
+/**
+ * md_chart_fit_layout:
+ * @width: the width of the box
+ * @max_lines: at most this many lines, or 0 for any number
+ * @scale: the size to use when the text fits (a fraction of the font size)
+ * @min_scale: the smallest size to shrink to when it does not
+ *
+ * Lays @text out in a box @width wide, centred: wrapped at word
+ * boundaries (never inside a word) into at most @max_lines lines at
+ * @scale; when it does not fit, at a smaller size, down to @min_scale in
+ * steps of 5%. Only when even that does not fit is it broken inside
+ * words and, beyond @max_lines, ellipsized: a translation never runs
+ * into its neighbour.
+ *
+ * Returns: (transfer full): the shared layout (see md_chart_layout()),
+ *   valid until the next call on @cr
+ */
+PangoLayout *
+md_chart_fit_layout (cairo_t            *cr,
+                     const MdChartStyle *style,
+                     const char         *text,
+                     double              width,
+                     int                 max_lines,
+                     double              scale,
+                     double              min_scale,
+                     gboolean            bold)
+{
+  PangoLayout *layout = NULL;
+  int steps = MAX (0, (int) ceil ((scale - min_scale) / (scale * 0.05) - 1e-6));
+
+  width = MAX (width, 1);
+  for (int i = 0; i <= steps; i++)
+    {
+      double s = MAX (min_scale, scale * (1 - 0.05 * i));
+
+      g_clear_object (&layout);
+      layout = md_chart_layout (cr, style, text, s, bold);
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      if (layout_fits (layout, width, max_lines))
+        return layout;
+    }
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (max_lines > 0)
+    {
+      pango_layout_set_height (layout, -max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+
+  return layout;
+}
+
+/* Draws a layout with the top left of its box at (@x, @y). */
+void
+md_chart_show_layout (cairo_t            *cr,
+                      const MdChartStyle *style,
+                      PangoLayout        *layout,
+                      double              x,
+                      double              y,
+                      const MdChartColor *color)
+{
+  md_chart_set_color (cr, color != NULL ? color : &style->foreground);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+double
+md_chart_layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  return logical.height / (double) PANGO_SCALE;
 }
 
 double

@@ -48,7 +48,10 @@ typedef struct
   char       *text;
   /* Tables */
   guint       n_columns;
-  double     *widths;   /* fractions of the text width */
+  double     *widths;   /* the share of spare room each column gets */
+  double     *column_widths; /* in points, from the content (size_columns) */
+  gboolean   *break_words;   /* a column too narrow for its longest word */
+  double      font_size;
   char      **header;
   GPtrArray  *rows;     /* char ** each, n_columns cells */
   double     *row_heights;
@@ -99,6 +102,8 @@ block_free (gpointer data)
 
   g_free (b->text);
   g_free (b->widths);
+  g_free (b->column_widths);
+  g_free (b->break_words);
   g_strfreev (b->header);
   g_clear_pointer (&b->rows, g_ptr_array_unref);
   g_free (b->row_heights);
@@ -227,13 +232,18 @@ md_report_locale_is_rtl (void)
 
 /* Text */
 
+/* Text wraps at word boundaries only: Pango has no hyphenation
+ * dictionaries, so a word broken anywhere else is broken wrongly
+ * ("Soulageme|nt"). @break_words is the last resort of a table column
+ * narrower than its longest word. */
 static PangoLayout *
-text_layout (MdReport   *self,
-             cairo_t    *cr,
-             const char *text,
-             double      size,
-             gboolean    bold,
-             double      width)
+text_layout_full (MdReport   *self,
+                  cairo_t    *cr,
+                  const char *text,
+                  double      size,
+                  gboolean    bold,
+                  double      width,
+                  gboolean    break_words)
 {
   MdChartStyle style;
   PangoLayout *layout;
@@ -242,7 +252,7 @@ text_layout (MdReport   *self,
   style.font_size = size;
   layout = md_chart_layout (cr, &style, text, 1.0, bold);
   pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_wrap (layout, break_words ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   if (width > 0)
     {
       /* Pango swaps left and right for a paragraph whose own direction
@@ -258,6 +268,17 @@ text_layout (MdReport   *self,
     }
 
   return layout;
+}
+
+static PangoLayout *
+text_layout (MdReport   *self,
+             cairo_t    *cr,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      width)
+{
+  return text_layout_full (self, cr, text, size, bold, width, FALSE);
 }
 
 static double
@@ -299,13 +320,23 @@ text_width (MdReport *self)
   return self->width - 2 * self->margin;
 }
 
+/* A date is read as one thing: its spaces become no-break spaces, so a
+ * narrow column wraps around it, never through it. Takes @text. */
+static char *
+no_break (char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (g_strstrip (text), " ", -1);
+
+  g_free (text);
+
+  return g_strjoinv ("\u00a0", parts);
+}
+
 static char *
 format_day (int day)
 {
   /* Translators: strftime format of a date in the report, e.g. "3 Mar 2026" */
-  g_autofree char *text = md_chart_format_day (day, C_("report date", "%-d %b %Y"));
-
-  return g_strdup (g_strstrip (text));
+  return no_break (md_chart_format_day (day, C_("report date", "%-d %b %Y")));
 }
 
 /* Blocks */
@@ -924,8 +955,7 @@ build_attacks (MdReport *self)
 
         start = g_date_time_to_timezone (utc, zone);
         /* Translators: strftime format of an attack start in the report, e.g. "3 Mar 2026 14:05" */
-        start_text = g_date_time_format (start, C_("report date", "%-d %b %Y %H:%M"));
-        g_strstrip (start_text);
+        start_text = no_break (g_date_time_format (start, C_("report date", "%-d %b %Y %H:%M")));
       }
       if (a->end != 0)
         {
@@ -993,17 +1023,152 @@ footer_height (void)
   return BASE_SIZE * 2.6;
 }
 
+/* The widest word of @text (what it needs not to break inside a word)
+ * and its widest line unwrapped, at @size. */
+static void
+measure_cell (MdReport   *self,
+              const char *text,
+              double      size,
+              gboolean    bold,
+              double      known_min,
+              double     *min_width,
+              double     *max_width)
+{
+  PangoLayout *layout = text_layout (self, self->measure, text, size, bold, -1);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *max_width = logical.width / (double) PANGO_SCALE;
+  *min_width = *max_width;
+  /* A cell no wider than the column's widest word so far cannot widen
+   * it: only longer cells are laid out word by word. */
+  if (*max_width > known_min && strpbrk (text, " \n") != NULL)
+    {
+      pango_layout_set_width (layout, 1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      *min_width = logical.width / (double) PANGO_SCALE;
+    }
+  g_object_unref (layout);
+}
+
+/* Columns sized from their content, as browsers lay out tables: each
+ * column at least as wide as its longest word, so that text wraps at
+ * word boundaries only; the room left goes to the columns that still
+ * wrap, in proportion to how much more they would take. When even the
+ * longest words do not fit, the table's text shrinks, down to 80%; only
+ * beyond that does a column break inside words. */
+static void
+size_columns (MdReport *self,
+              Block    *b)
+{
+  double w = text_width (self);
+  g_autofree double *min = g_new0 (double, b->n_columns);
+  g_autofree double *max = g_new0 (double, b->n_columns);
+  double sum_min = 0, sum_max = 0, sum_hint = 0, scale = 1;
+
+  for (guint c = 0; c < b->n_columns; c++)
+    {
+      double lo, hi;
+
+      measure_cell (self, b->header[c], TABLE_SIZE, TRUE, 0, &lo, &hi);
+      min[c] = lo;
+      max[c] = hi;
+      for (guint r = 0; r < b->rows->len; r++)
+        {
+          char **cells = g_ptr_array_index (b->rows, r);
+
+          measure_cell (self, cells[c], TABLE_SIZE, FALSE, min[c], &lo, &hi);
+          min[c] = MAX (min[c], lo);
+          max[c] = MAX (max[c], hi);
+        }
+      sum_min += min[c];
+      sum_max += max[c];
+      sum_hint += b->widths[c];
+    }
+
+  /* Without hinting, text widths scale with the font size. */
+  if (sum_min + b->n_columns * 2 * CELL_PAD > w)
+    scale = MAX (0.8, (w - b->n_columns * 2 * CELL_PAD) / sum_min);
+  b->font_size = TABLE_SIZE * scale;
+
+  g_free (b->column_widths);
+  g_free (b->break_words);
+  b->column_widths = g_new0 (double, b->n_columns);
+  b->break_words = g_new0 (gboolean, b->n_columns);
+  for (guint c = 0; c < b->n_columns; c++)
+    {
+      min[c] = min[c] * scale + 2 * CELL_PAD;
+      max[c] = max[c] * scale + 2 * CELL_PAD;
+    }
+  sum_min = sum_min * scale + b->n_columns * 2 * CELL_PAD;
+  sum_max = sum_max * scale + b->n_columns * 2 * CELL_PAD;
+
+  if (sum_max <= w)
+    {
+      /* Everything fits unwrapped: the rest as the table asks */
+      for (guint c = 0; c < b->n_columns; c++)
+        b->column_widths[c] = max[c] + (w - sum_max) * (sum_hint > 0 ? b->widths[c] / sum_hint : 1.0 / b->n_columns);
+    }
+  else if (sum_min <= w)
+    {
+      /* A column that needs little more than its longest word (a date,
+       * a count) gets all of it while that is no more than its fair
+       * share of the room; the rest goes to the long columns in
+       * proportion to what they would take. */
+      double room = w - sum_min, want = 0;
+      guint left = b->n_columns;
+      gboolean granted;
+
+      for (guint c = 0; c < b->n_columns; c++)
+        b->column_widths[c] = -1;
+      do
+        {
+          granted = FALSE;
+          for (guint c = 0; c < b->n_columns; c++)
+            if (b->column_widths[c] < 0 && max[c] - min[c] <= room / left)
+              {
+                b->column_widths[c] = max[c];
+                room -= max[c] - min[c];
+                left--;
+                granted = TRUE;
+              }
+        }
+      while (granted && left > 0);
+      for (guint c = 0; c < b->n_columns; c++)
+        if (b->column_widths[c] < 0)
+          want += max[c] - min[c];
+      for (guint c = 0; c < b->n_columns; c++)
+        if (b->column_widths[c] < 0)
+          b->column_widths[c] = min[c] + room * (max[c] - min[c]) / want;
+    }
+  else
+    {
+      for (guint c = 0; c < b->n_columns; c++)
+        {
+          b->column_widths[c] = min[c] * w / sum_min;
+          b->break_words[c] = TRUE;
+        }
+    }
+}
+
 static double
 measure_row (MdReport  *self,
              Block     *b,
              char     **cells,
              gboolean   bold)
 {
-  double w = text_width (self);
   double height = 0;
 
   for (guint c = 0; c < b->n_columns; c++)
-    height = MAX (height, text_height (self, cells[c], TABLE_SIZE, bold, b->widths[c] * w - 2 * CELL_PAD));
+    {
+      PangoLayout *layout = text_layout_full (self, self->measure, cells[c], b->font_size, bold,
+                                              b->column_widths[c] - 2 * CELL_PAD, b->break_words[c]);
+      PangoRectangle logical;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      height = MAX (height, logical.height / (double) PANGO_SCALE);
+      g_object_unref (layout);
+    }
 
   return height + 2 * CELL_PAD;
 }
@@ -1076,6 +1241,7 @@ md_report_paginate (MdReport *self,
         {
           guint row = 0;
 
+          size_columns (self, b);
           b->header_height = measure_row (self, b, b->header, TRUE);
           g_free (b->row_heights);
           b->row_heights = g_new (double, b->rows->len + 1);
@@ -1179,11 +1345,14 @@ draw_table (MdReport        *self,
 
       for (guint c = 0; c < b->n_columns; c++)
         {
-          double cw = b->widths[c] * w;
+          double cw = b->column_widths[c];
           double cx = self->rtl ? self->margin + w - x - cw : self->margin + x;
+          g_autoptr(PangoLayout) layout = text_layout_full (self, cr, cells[c], b->font_size, r < 0,
+                                                            cw - 2 * CELL_PAD, b->break_words[c]);
 
-          draw_text (self, cr, cells[c], cx + CELL_PAD, y + CELL_PAD, TABLE_SIZE, r < 0,
-                     cw - 2 * CELL_PAD, 0);
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          cairo_move_to (cr, cx + CELL_PAD, y + CELL_PAD);
+          pango_cairo_show_layout (cr, layout);
           x += cw;
         }
       cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
