@@ -254,6 +254,9 @@ test_took_medication_and_pain_now (Fixture       *fixture,
   md_pain_picker_set_pain (MD_PAIN_PICKER (gtk_widget_get_template_child (GTK_WIDGET (editor),
                                                                           MD_TYPE_DOSE_EDITOR,
                                                                           "pain_picker")), 3);
+  /* The first dose of a diary names no medication until the patient does. */
+  g_assert_false (md_dose_editor_save (MD_DOSE_EDITOR (editor)));
+  md_dose_editor_set_medication (MD_DOSE_EDITOR (editor), "preset-sumatriptan-50mg");
   g_assert_true (md_dose_editor_save (MD_DOSE_EDITOR (editor)));
 
   doses = md_diary_list_doses_for_attack (fixture->diary, attack->uuid);

@@ -533,7 +533,8 @@ md_diary_page_edit_attack (MdDiaryPage *self,
   return GTK_WIDGET (editor);
 }
 
-/* The medication of the most recent dose: usually the one taken again. */
+/* The medication of the most recent dose: usually the one taken again.
+ * Before the first dose nothing is guessed: the patient chooses. */
 static char *
 last_medication (MdDiary *diary)
 {
@@ -543,7 +544,7 @@ last_medication (MdDiary *diary)
   if (doses->len > 0)
     return g_strdup (((MdDose *) g_ptr_array_index (doses, doses->len - 1))->medication_uuid);
 
-  return g_strdup ("preset-sumatriptan-50mg");
+  return NULL;
 }
 
 /**

@@ -20,6 +20,7 @@
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
 #include "md-dose-editor.h"
+#include "md-medication-chooser.h"
 #include "md-medication-editor.h"
 #include "md-pain-picker.h"
 
@@ -28,7 +29,7 @@ struct _MdDoseEditor
   AdwWindow          parent_instance;
 
   /* Template widgets */
-  GtkDropDown       *medication_dropdown;
+  MdMedicationChooser *medication_chooser;
   GtkSpinButton     *amount_spin;
   GtkEntry          *unit_entry;
   AdwComboRow       *route_row;
@@ -63,7 +64,7 @@ static const char *bothersome_keys[] = { NULL, "nausea", "photophobia", "phonoph
 static MdMedication *
 selected_medication (MdDoseEditor *self)
 {
-  return gtk_drop_down_get_selected_item (self->medication_dropdown);
+  return md_medication_chooser_get_selected_item (self->medication_chooser);
 }
 
 static gboolean
@@ -183,12 +184,6 @@ medication_changed_cb (MdDoseEditor *self)
   validate (self);
 }
 
-static char *
-medication_name (MdMedication *medication)
-{
-  return g_strdup (medication != NULL ? medication->name : "");
-}
-
 static gboolean
 not_archived (gpointer item,
               gpointer user_data)
@@ -258,10 +253,11 @@ md_dose_editor_class_init (MdDoseEditorClass *klass)
   object_class->dispose = md_dose_editor_dispose;
 
   g_type_ensure (MD_TYPE_DATE_TIME_BUTTON);
+  g_type_ensure (MD_TYPE_MEDICATION_CHOOSER);
   g_type_ensure (MD_TYPE_PAIN_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-dose-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, medication_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, medication_chooser);
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, amount_spin);
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, unit_entry);
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, route_row);
@@ -339,7 +335,7 @@ load_form (MdDoseEditor *self)
       g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
 
       if (g_strcmp0 (medication->uuid, d->medication_uuid) == 0)
-        gtk_drop_down_set_selected (self->medication_dropdown, i);
+        md_medication_chooser_set_selected (self->medication_chooser, i);
     }
 
   if (d->amount > 0)
@@ -404,7 +400,6 @@ md_dose_editor_new (GtkWindow *parent,
 {
   MdDoseEditor *self;
   GtkCustomFilter *filter;
-  g_autoptr(GtkExpression) name = NULL;
 
   g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
   g_return_val_if_fail (MD_IS_DOSE (dose), NULL);
@@ -420,10 +415,7 @@ md_dose_editor_new (GtkWindow *parent,
   filter = gtk_custom_filter_new (not_archived, g_strdup (dose->medication_uuid), g_free);
   self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (diary)),
                                                  GTK_FILTER (filter));
-  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                      G_CALLBACK (medication_name), NULL, NULL);
-  gtk_drop_down_set_expression (self->medication_dropdown, name);
-  gtk_drop_down_set_model (self->medication_dropdown, G_LIST_MODEL (self->medications));
+  md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
 
   load_form (self);
 
@@ -449,7 +441,7 @@ md_dose_editor_set_medication (MdDoseEditor *self,
       g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
 
       if (g_strcmp0 (medication->uuid, medication_uuid) == 0)
-        gtk_drop_down_set_selected (self->medication_dropdown, i);
+        md_medication_chooser_set_selected (self->medication_chooser, i);
     }
 }
 
