@@ -204,6 +204,9 @@ md_course_editor_new (GtkWindow          *parent,
       if (g_strcmp0 (medication->uuid, c->medication_uuid) == 0)
         md_medication_chooser_set_selected (self->medication_chooser, i);
     }
+  /* As before the chooser: a new one starts from the first offered. */
+  if (md_medication_chooser_get_selected_item (self->medication_chooser) == NULL)
+    md_medication_chooser_set_selected (self->medication_chooser, 0);
 
   if (c->start_date != NULL)
     {

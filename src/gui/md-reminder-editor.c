@@ -455,6 +455,9 @@ md_reminder_editor_new (GtkWindow  *parent,
       if (g_strcmp0 (medication->uuid, r->medication_uuid) == 0)
         md_medication_chooser_set_selected (self->medication_chooser, i);
     }
+  /* As before the chooser: a new one starts from the first offered. */
+  if (md_medication_chooser_get_selected_item (self->medication_chooser) == NULL)
+    md_medication_chooser_set_selected (self->medication_chooser, 0);
 
   /* A new reminder: every day at 20:00; an appointment tomorrow at 09:00. */
   nine = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
