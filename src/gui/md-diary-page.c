@@ -562,7 +562,6 @@ md_diary_page_add_dose (MdDiaryPage *self,
 {
   g_autoptr(MdDose) dose = md_dose_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) minute = g_date_time_add_seconds (now, -g_date_time_get_seconds (now));
   MdDoseEditor *editor;
   GtkRoot *root;
 
@@ -571,8 +570,11 @@ md_diary_page_add_dose (MdDiaryPage *self,
 
   dose->attack_uuid = g_strdup (attack_uuid);
   dose->medication_uuid = last_medication (self->diary);
-  dose->taken = g_date_time_to_unix (minute);
-  dose->taken_offset = (int) (g_date_time_get_utc_offset (minute) / G_TIME_SPAN_SECOND);
+  /* To the second, as the attack's start: a dose taken in the minute the
+   * attack started is after it, and its follow-up reminder counts two
+   * hours from when it was really taken. */
+  dose->taken = g_date_time_to_unix (now);
+  dose->taken_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
   dose->setting = g_strdup ("home");
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -819,7 +821,7 @@ md_diary_page_log_dose (MdDiaryPage *self)
   g_return_val_if_fail (self->diary != NULL, NULL);
 
   dose->medication_uuid = last_medication (self->diary);
-  dose->taken = g_date_time_to_unix (now) - g_date_time_get_seconds (now);
+  dose->taken = g_date_time_to_unix (now);
   dose->taken_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
   dose->setting = g_strdup ("home");
 

@@ -50,6 +50,8 @@ struct _MdDoseEditor
   /* Owned */
   MdDiary           *diary;
   MdDose            *dose;
+  MdPainReading     *pain_reading; /* the saved pain at dose time, or NULL */
+  gint64             attack_start; /* of the attack the dose treats, or 0 */
   GtkFilterListModel *medications;
   GHashTable        *side_effect_buttons;
   char              *problem;
@@ -96,6 +98,10 @@ read_form (MdDoseEditor *self)
   g_free (d->setting);
   d->setting = g_strdup (md_catalogue_get_key_at (MD_CATALOGUE_SETTING, adw_combo_row_get_selected (self->setting_row)));
   d->taken = g_date_time_to_unix (taken);
+  /* The time is chosen to the minute: a dose given in the minute the
+   * attack started is not before it. */
+  if (self->attack_start > d->taken && self->attack_start - d->taken < 60)
+    d->taken = self->attack_start;
   d->taken_offset = (int) (g_date_time_get_utc_offset (taken) / G_TIME_SPAN_SECOND);
 
   if (is_infusion (self))
@@ -238,6 +244,7 @@ md_dose_editor_dispose (GObject *object)
   g_clear_object (&self->medications);
   g_clear_object (&self->diary);
   g_clear_object (&self->dose);
+  g_clear_object (&self->pain_reading);
   g_clear_pointer (&self->side_effect_buttons, g_hash_table_unref);
   g_clear_pointer (&self->problem, g_free);
 
@@ -313,6 +320,28 @@ md_dose_editor_init (MdDoseEditor *self)
     }
 }
 
+/* The pain when a saved dose was taken: of the readings that follow up
+ * this dose, the one nearest its time (the others are the 2-hour and
+ * later readings). */
+static MdPainReading *
+find_pain_at_dose (MdDoseEditor *self)
+{
+  g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (self->diary, self->dose->attack_uuid);
+  MdPainReading *found = NULL;
+
+  for (guint i = 0; i < readings->len; i++)
+    {
+      MdPainReading *reading = g_ptr_array_index (readings, i);
+
+      if (g_strcmp0 (reading->dose_uuid, self->dose->uuid) != 0)
+        continue;
+      if (found == NULL || ABS (reading->time - self->dose->taken) < ABS (found->time - self->dose->taken))
+        found = reading;
+    }
+
+  return found != NULL ? md_pain_reading_copy (found) : NULL;
+}
+
 static void
 load_form (MdDoseEditor *self)
 {
@@ -372,6 +401,21 @@ load_form (MdDoseEditor *self)
   gtk_spin_button_set_value (self->cost_spin, d->cost > 0 ? d->cost : 0);
 
   gtk_widget_set_visible (GTK_WIDGET (self->pain_group), d->attack_uuid != NULL);
+  if (d->attack_uuid != NULL)
+    {
+      g_autoptr(MdAttack) attack = md_diary_get_attack (self->diary, d->attack_uuid);
+
+      self->attack_start = attack != NULL ? attack->start : 0;
+    }
+  if (d->uuid != NULL && d->attack_uuid != NULL)
+    {
+      self->pain_reading = find_pain_at_dose (self);
+      if (self->pain_reading != NULL)
+        {
+          md_pain_picker_set_pain (self->pain_picker, self->pain_reading->pain);
+          md_pain_picker_set_nrs (self->pain_picker, self->pain_reading->nrs);
+        }
+    }
   for (guint i = 1; i < G_N_ELEMENTS (bothersome_keys); i++)
     if (g_strcmp0 (d->most_bothersome, bothersome_keys[i]) == 0)
       adw_combo_row_set_selected (self->bothersome_row, i);
@@ -490,26 +534,24 @@ md_dose_editor_save (MdDoseEditor *self)
 
   if (ok && self->dose->attack_uuid != NULL)
     {
-      g_autoptr(MdPainReading) reading = md_pain_reading_new ();
-      g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (self->diary, self->dose->attack_uuid);
+      /* Editing a dose updates its pain-at-dose reading, never adds one,
+       * and leaves what the form does not show as it was. */
+      g_autoptr(MdPainReading) reading = self->pain_reading != NULL
+                                         ? md_pain_reading_copy (self->pain_reading)
+                                         : md_pain_reading_new ();
 
-      /* Editing a dose updates its pain-at-dose reading, never adds one. */
-      for (guint i = 0; i < readings->len; i++)
-        {
-          MdPainReading *existing = g_ptr_array_index (readings, i);
-
-          if (g_strcmp0 (existing->dose_uuid, self->dose->uuid) == 0 &&
-              ABS (existing->time - self->dose->taken) <= 10 * 60)
-            reading->uuid = g_strdup (existing->uuid);
-        }
-
+      g_free (reading->attack_uuid);
       reading->attack_uuid = g_strdup (self->dose->attack_uuid);
+      g_free (reading->dose_uuid);
       reading->dose_uuid = g_strdup (self->dose->uuid);
       reading->time = self->dose->taken;
       reading->time_offset = self->dose->taken_offset;
       reading->pain = md_pain_picker_get_pain (self->pain_picker);
       reading->nrs = md_pain_picker_get_nrs (self->pain_picker);
-      reading->mbs_present = self->dose->most_bothersome != NULL ? 1 : -1;
+      if (self->dose->most_bothersome == NULL)
+        reading->mbs_present = -1;
+      else if (reading->mbs_present == -1)
+        reading->mbs_present = 1;
       ok = md_diary_save_pain_reading (self->diary, reading, &error);
     }
 
