@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "md-diary-csv.h"
 #include "md-diary-page.h"
 #include "md-dose-editor.h"
 #include "md-pain-dialog.h"
@@ -254,6 +255,9 @@ test_took_medication_and_pain_now (Fixture       *fixture,
   md_pain_picker_set_pain (MD_PAIN_PICKER (gtk_widget_get_template_child (GTK_WIDGET (editor),
                                                                           MD_TYPE_DOSE_EDITOR,
                                                                           "pain_picker")), 3);
+  /* The first dose of a diary names no medication until the patient does. */
+  g_assert_false (md_dose_editor_save (MD_DOSE_EDITOR (editor)));
+  md_dose_editor_set_medication (MD_DOSE_EDITOR (editor), "preset-sumatriptan-50mg");
   g_assert_true (md_dose_editor_save (MD_DOSE_EDITOR (editor)));
 
   doses = md_diary_list_doses_for_attack (fixture->diary, attack->uuid);
@@ -346,6 +350,124 @@ test_log_a_dose_on_its_own (Fixture       *fixture,
   g_assert_cmpfloat (MD_DOSE (item)->amount, ==, 600);
 }
 
+static gpointer
+dose_child (GtkWindow  *editor,
+            const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (editor), MD_TYPE_DOSE_EDITOR, name);
+}
+
+static GtkWindow *
+took_medication (Fixture    *fixture,
+                 const char *attack_uuid)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.add-dose", "s", attack_uuid));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_DOSE_EDITOR, TRUE));
+  return md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR);
+}
+
+static gboolean
+no_dose_editor (gpointer user_data)
+{
+  return md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR) == NULL;
+}
+
+/* Opening a saved dose from its row shows everything that was saved —
+ * the pain at dose time is the baseline of the 2-hour comparison — and
+ * saving it unchanged changes nothing in the diary. */
+static void
+test_edit_dose_keeps_every_field (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(MdAttack) attack = NULL;
+  g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(GString) before = NULL;
+  g_autoptr(GString) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *editor;
+  MdDose *dose;
+
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, 3, 8));
+  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+
+  editor = took_medication (fixture, attack->uuid);
+  md_dose_editor_set_medication (MD_DOSE_EDITOR (editor), "preset-rizatriptan-10mg");
+  md_pain_picker_set_pain (dose_child (editor, "pain_picker"), 2);
+  md_pain_picker_set_nrs (dose_child (editor, "pain_picker"), 6);
+  adw_combo_row_set_selected (dose_child (editor, "bothersome_row"), 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (md_test_wait_for (no_dose_editor, NULL, 5000));
+
+  before = md_diary_export_csv (fixture->diary, &error);
+  g_assert_no_error (error);
+  doses = md_diary_list_doses_for_attack (fixture->diary, attack->uuid);
+  g_assert_cmpuint (doses->len, ==, 1);
+  dose = g_ptr_array_index (doses, 0);
+
+  /* The dose's row: its edit button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.edit-dose", "s", dose->uuid));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_DOSE_EDITOR, TRUE));
+  editor = md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR);
+  g_assert_cmpint (md_pain_picker_get_pain (dose_child (editor, "pain_picker")), ==, 2);
+  g_assert_cmpint (md_pain_picker_get_nrs (dose_child (editor, "pain_picker")), ==, 6);
+  g_assert_cmpuint (adw_combo_row_get_selected (dose_child (editor, "bothersome_row")), ==, 2);
+  g_assert_null (md_dose_editor_get_problem (MD_DOSE_EDITOR (editor)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (md_test_wait_for (no_dose_editor, NULL, 5000));
+  after = md_diary_export_csv (fixture->diary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->str, ==, before->str);
+  g_assert_cmpint (md_diary_count (fixture->diary, "pain_readings"), ==, 1);
+}
+
+/* "Took Medication" in the minute the attack started: the dose and its
+ * pain reading are stored at or after the attack's start, to the second,
+ * so the follow-up reminder counts from the real time. */
+static void
+test_dose_in_the_attack_minute (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(MdAttack) attack = NULL;
+  g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(GPtrArray) readings = NULL;
+  GtkWindow *editor;
+  MdDose *dose;
+  gint64 before;
+
+  /* Not on a minute boundary, where rounding down would not show. */
+  while (g_get_real_time () / G_USEC_PER_SEC % 60 == 0 || g_get_real_time () / G_USEC_PER_SEC % 60 > 55)
+    md_test_iterate (200);
+
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, 2, -1));
+  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+  g_assert_cmpint (attack->start % 60, !=, 0);
+
+  before = g_get_real_time () / G_USEC_PER_SEC;
+  editor = took_medication (fixture, attack->uuid);
+  md_dose_editor_set_medication (MD_DOSE_EDITOR (editor), "preset-sumatriptan-50mg");
+  md_pain_picker_set_pain (dose_child (editor, "pain_picker"), 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (md_test_wait_for (no_dose_editor, NULL, 5000));
+
+  doses = md_diary_list_doses_for_attack (fixture->diary, attack->uuid);
+  g_assert_cmpuint (doses->len, ==, 1);
+  dose = g_ptr_array_index (doses, 0);
+  g_assert_cmpint (dose->taken, >=, attack->start);
+  g_assert_cmpint (dose->taken, >=, before);
+  g_assert_cmpint (dose->taken, <=, g_get_real_time () / G_USEC_PER_SEC);
+
+  readings = md_diary_list_pain_readings (fixture->diary, attack->uuid);
+  for (guint i = 0; i < readings->len; i++)
+    {
+      MdPainReading *reading = g_ptr_array_index (readings, i);
+
+      g_assert_cmpint (reading->time, >=, attack->start);
+      if (g_strcmp0 (reading->dose_uuid, dose->uuid) == 0)
+        g_assert_cmpint (reading->time, ==, dose->taken);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +484,10 @@ main (int   argc,
               test_no_headache_today, fixture_tear_down);
   g_test_add ("/md/diary-page/took-medication", Fixture, NULL, fixture_set_up,
               test_took_medication_and_pain_now, fixture_tear_down);
+  g_test_add ("/md/diary-page/edit-dose-unchanged", Fixture, NULL, fixture_set_up,
+              test_edit_dose_keeps_every_field, fixture_tear_down);
+  g_test_add ("/md/diary-page/dose-in-attack-minute", Fixture, NULL, fixture_set_up,
+              test_dose_in_the_attack_minute, fixture_tear_down);
   g_test_add ("/md/diary-page/search", Fixture, NULL, fixture_set_up,
               test_search_and_go_to_date, fixture_tear_down);
   g_test_add ("/md/diary-page/log-dose", Fixture, NULL, fixture_set_up,

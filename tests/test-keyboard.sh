@@ -32,6 +32,11 @@ key alt+o              # Moderate
 key ctrl+Return        # Save
 key alt+m              # the ongoing attack's "Took Medication"
 key alt+o              # pain now: Moderate
+key alt+m              # the medication list, searched
+xdotool type --delay 120 suma
+sleep 1.2
+key Down               # Sumatriptan 50 mg
+key Return
 key ctrl+Return        # Save the dose
 key alt+p              # the ongoing attack's "Pain Now"
 key alt+n              # None
@@ -45,14 +50,14 @@ python3 - "$tmp/diary.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 attacks = db.execute("SELECT uuid, peak_pain, end_time FROM attacks").fetchall()
-doses = db.execute("SELECT attack_uuid FROM doses").fetchall()
+doses = db.execute("SELECT attack_uuid, medication_uuid FROM doses").fetchall()
 readings = db.execute("SELECT pain, dose_uuid IS NOT NULL FROM pain_readings ORDER BY time, rowid").fetchall()
 print("# attacks", attacks, "doses", doses, "readings", readings)
 assert len(attacks) == 1, "one attack was logged"
 uuid, peak, end = attacks[0]
 assert peak == 2, "its pain is Moderate"
 assert end is not None, "it was ended"
-assert doses == [(uuid,)], "one dose, for that attack"
+assert doses == [(uuid, "preset-sumatriptan-50mg")], "one dose of the medication searched for, for that attack"
 assert readings == [(2, 1), (0, 1)], "pain at the dose, then none, both tied to the dose"
 print("1..1")
 print("ok 1 keyboard-only logging flow")

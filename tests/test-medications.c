@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "md-dose-editor.h"
+#include "md-medication-chooser.h"
 #include "md-medication-editor.h"
 #include "md-preferences-window.h"
 #include "md-test-gui.h"
@@ -103,7 +104,7 @@ test_add_edit_and_archive (void)
     g_autoptr(MdMedication) archived = md_diary_get_medication (diary, uuid);
     g_autoptr(MdDose) dose = md_dose_new ();
     MdDoseEditor *dose_editor;
-    GtkDropDown *dropdown;
+    MdMedicationChooser *chooser;
     GListModel *offered;
 
     g_assert_true (archived->archived);
@@ -111,8 +112,8 @@ test_add_edit_and_archive (void)
     dose->medication_uuid = g_strdup ("preset-ibuprofen-400mg");
     dose->taken = g_get_real_time () / G_USEC_PER_SEC;
     dose_editor = md_dose_editor_new (NULL, diary, dose);
-    dropdown = child (dose_editor, MD_TYPE_DOSE_EDITOR, "medication_dropdown");
-    offered = gtk_drop_down_get_model (dropdown);
+    chooser = child (dose_editor, MD_TYPE_DOSE_EDITOR, "medication_chooser");
+    offered = md_medication_chooser_get_model (chooser);
     g_assert_cmpuint (g_list_model_get_n_items (offered), ==, presets);
     gtk_window_destroy (GTK_WINDOW (dose_editor));
   }

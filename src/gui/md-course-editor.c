@@ -17,13 +17,14 @@
 
 #include "md-course-editor.h"
 #include "md-date-time-button.h"
+#include "md-medication-chooser.h"
 
 struct _MdCourseEditor
 {
   AdwWindow           parent_instance;
 
   /* Template widgets */
-  GtkDropDown        *medication_dropdown;
+  MdMedicationChooser *medication_chooser;
   MdDateTimeButton   *start_button;
   GtkSwitch          *ongoing_switch;
   AdwActionRow       *end_row;
@@ -49,7 +50,7 @@ static void
 read_form (MdCourseEditor *self)
 {
   MdPreventiveCourse *c = self->course;
-  MdMedication *medication = gtk_drop_down_get_selected_item (self->medication_dropdown);
+  MdMedication *medication = md_medication_chooser_get_selected_item (self->medication_chooser);
 
   g_free (c->medication_uuid);
   c->medication_uuid = g_strdup (medication != NULL ? medication->uuid : NULL);
@@ -89,12 +90,6 @@ form_changed_cb (MdCourseEditor *self)
     return;
 
   validate (self);
-}
-
-static char *
-medication_name (MdMedication *medication)
-{
-  return g_strdup (medication != NULL ? medication->name : "");
 }
 
 /* Preventive medications, and archived ones only if this course used it. */
@@ -139,8 +134,9 @@ md_course_editor_class_init (MdCourseEditorClass *klass)
   object_class->dispose = md_course_editor_dispose;
 
   g_type_ensure (MD_TYPE_DATE_TIME_BUTTON);
+  g_type_ensure (MD_TYPE_MEDICATION_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-course-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, medication_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, medication_chooser);
   gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, start_button);
   gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, ongoing_switch);
   gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, end_row);
@@ -182,7 +178,6 @@ md_course_editor_new (GtkWindow          *parent,
 {
   MdCourseEditor *self;
   MdPreventiveCourse *c;
-  g_autoptr(GtkExpression) name = NULL;
   GtkCustomFilter *filter;
   GListModel *model;
 
@@ -199,9 +194,7 @@ md_course_editor_new (GtkWindow          *parent,
   filter = gtk_custom_filter_new (offered, g_strdup (c->medication_uuid), g_free);
   self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (diary)),
                                                  GTK_FILTER (filter));
-  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (medication_name), NULL, NULL);
-  gtk_drop_down_set_expression (self->medication_dropdown, name);
-  gtk_drop_down_set_model (self->medication_dropdown, G_LIST_MODEL (self->medications));
+  md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
 
   model = G_LIST_MODEL (self->medications);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -209,8 +202,11 @@ md_course_editor_new (GtkWindow          *parent,
       g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
 
       if (g_strcmp0 (medication->uuid, c->medication_uuid) == 0)
-        gtk_drop_down_set_selected (self->medication_dropdown, i);
+        md_medication_chooser_set_selected (self->medication_chooser, i);
     }
+  /* As before the chooser: a new one starts from the first offered. */
+  if (md_medication_chooser_get_selected_item (self->medication_chooser) == NULL)
+    md_medication_chooser_set_selected (self->medication_chooser, 0);
 
   if (c->start_date != NULL)
     {

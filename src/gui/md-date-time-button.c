@@ -146,9 +146,9 @@ static void
 now_button_clicked_cb (MdDateTimeButton *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now (g_date_time_get_timezone (self->date_time));
-  g_autoptr(GDateTime) minute = g_date_time_add_seconds (now, -g_date_time_get_seconds (now));
 
-  md_date_time_button_set_date_time (self, minute);
+  /* The real time, to the second, as "Attack Started" records it. */
+  md_date_time_button_set_date_time (self, now);
 }
 
 static void
@@ -275,7 +275,8 @@ md_date_time_button_new (void)
 /**
  * md_date_time_button_get_date_time:
  *
- * Returns: (transfer none): the chosen local time, to the minute
+ * Returns: (transfer none): the chosen local time; chosen by hand it is
+ *   to the minute, set in code or by "Now" it keeps its seconds
  */
 GDateTime *
 md_date_time_button_get_date_time (MdDateTimeButton *self)

@@ -520,7 +520,8 @@ md_diary_page_edit_attack (MdDiaryPage *self,
   return GTK_WIDGET (editor);
 }
 
-/* The medication of the most recent dose: usually the one taken again. */
+/* The medication of the most recent dose: usually the one taken again.
+ * Before the first dose nothing is guessed: the patient chooses. */
 static char *
 last_medication (MdDiary *diary)
 {
@@ -530,7 +531,7 @@ last_medication (MdDiary *diary)
   if (doses->len > 0)
     return g_strdup (((MdDose *) g_ptr_array_index (doses, doses->len - 1))->medication_uuid);
 
-  return g_strdup ("preset-sumatriptan-50mg");
+  return NULL;
 }
 
 /**
@@ -548,7 +549,6 @@ md_diary_page_add_dose (MdDiaryPage *self,
 {
   g_autoptr(MdDose) dose = md_dose_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) minute = g_date_time_add_seconds (now, -g_date_time_get_seconds (now));
   MdDoseEditor *editor;
   GtkRoot *root;
 
@@ -557,8 +557,11 @@ md_diary_page_add_dose (MdDiaryPage *self,
 
   dose->attack_uuid = g_strdup (attack_uuid);
   dose->medication_uuid = last_medication (self->diary);
-  dose->taken = g_date_time_to_unix (minute);
-  dose->taken_offset = (int) (g_date_time_get_utc_offset (minute) / G_TIME_SPAN_SECOND);
+  /* To the second, as the attack's start: a dose taken in the minute the
+   * attack started is after it, and its follow-up reminder counts two
+   * hours from when it was really taken. */
+  dose->taken = g_date_time_to_unix (now);
+  dose->taken_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
   dose->setting = g_strdup ("home");
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -805,7 +808,7 @@ md_diary_page_log_dose (MdDiaryPage *self)
   g_return_val_if_fail (self->diary != NULL, NULL);
 
   dose->medication_uuid = last_medication (self->diary);
-  dose->taken = g_date_time_to_unix (now) - g_date_time_get_seconds (now);
+  dose->taken = g_date_time_to_unix (now);
   dose->taken_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
   dose->setting = g_strdup ("home");
 

@@ -20,6 +20,7 @@
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
 #include "md-dose-editor.h"
+#include "md-medication-chooser.h"
 #include "md-medication-editor.h"
 #include "md-pain-picker.h"
 
@@ -28,7 +29,7 @@ struct _MdDoseEditor
   AdwWindow          parent_instance;
 
   /* Template widgets */
-  GtkDropDown       *medication_dropdown;
+  MdMedicationChooser *medication_chooser;
   GtkSpinButton     *amount_spin;
   GtkEntry          *unit_entry;
   AdwComboRow       *route_row;
@@ -50,6 +51,8 @@ struct _MdDoseEditor
   /* Owned */
   MdDiary           *diary;
   MdDose            *dose;
+  MdPainReading     *pain_reading; /* the saved pain at dose time, or NULL */
+  gint64             attack_start; /* of the attack the dose treats, or 0 */
   GtkFilterListModel *medications;
   GHashTable        *side_effect_buttons;
   char              *problem;
@@ -66,7 +69,7 @@ static const char *purpose_keys[] = { "acute", "prevention" };
 static MdMedication *
 selected_medication (MdDoseEditor *self)
 {
-  return gtk_drop_down_get_selected_item (self->medication_dropdown);
+  return md_medication_chooser_get_selected_item (self->medication_chooser);
 }
 
 static gboolean
@@ -98,6 +101,10 @@ read_form (MdDoseEditor *self)
   g_free (d->setting);
   d->setting = g_strdup (md_catalogue_get_key_at (MD_CATALOGUE_SETTING, adw_combo_row_get_selected (self->setting_row)));
   d->taken = g_date_time_to_unix (taken);
+  /* The time is chosen to the minute: a dose given in the minute the
+   * attack started is not before it. */
+  if (self->attack_start > d->taken && self->attack_start - d->taken < 60)
+    d->taken = self->attack_start;
   d->taken_offset = (int) (g_date_time_get_utc_offset (taken) / G_TIME_SPAN_SECOND);
 
   if (is_infusion (self))
@@ -221,12 +228,6 @@ medication_changed_cb (MdDoseEditor *self)
   validate (self);
 }
 
-static char *
-medication_name (MdMedication *medication)
-{
-  return g_strdup (medication != NULL ? medication->name : "");
-}
-
 static gboolean
 not_archived (gpointer item,
               gpointer user_data)
@@ -281,6 +282,7 @@ md_dose_editor_dispose (GObject *object)
   g_clear_object (&self->medications);
   g_clear_object (&self->diary);
   g_clear_object (&self->dose);
+  g_clear_object (&self->pain_reading);
   g_clear_pointer (&self->side_effect_buttons, g_hash_table_unref);
   g_clear_pointer (&self->problem, g_free);
 
@@ -296,10 +298,11 @@ md_dose_editor_class_init (MdDoseEditorClass *klass)
   object_class->dispose = md_dose_editor_dispose;
 
   g_type_ensure (MD_TYPE_DATE_TIME_BUTTON);
+  g_type_ensure (MD_TYPE_MEDICATION_CHOOSER);
   g_type_ensure (MD_TYPE_PAIN_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-dose-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, medication_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, medication_chooser);
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, amount_spin);
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, unit_entry);
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, route_row);
@@ -365,6 +368,28 @@ md_dose_editor_init (MdDoseEditor *self)
     }
 }
 
+/* The pain when a saved dose was taken: of the readings that follow up
+ * this dose, the one nearest its time (the others are the 2-hour and
+ * later readings). */
+static MdPainReading *
+find_pain_at_dose (MdDoseEditor *self)
+{
+  g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (self->diary, self->dose->attack_uuid);
+  MdPainReading *found = NULL;
+
+  for (guint i = 0; i < readings->len; i++)
+    {
+      MdPainReading *reading = g_ptr_array_index (readings, i);
+
+      if (g_strcmp0 (reading->dose_uuid, self->dose->uuid) != 0)
+        continue;
+      if (found == NULL || ABS (reading->time - self->dose->taken) < ABS (found->time - self->dose->taken))
+        found = reading;
+    }
+
+  return found != NULL ? md_pain_reading_copy (found) : NULL;
+}
+
 static void
 load_form (MdDoseEditor *self)
 {
@@ -387,7 +412,7 @@ load_form (MdDoseEditor *self)
       g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
 
       if (g_strcmp0 (medication->uuid, d->medication_uuid) == 0)
-        gtk_drop_down_set_selected (self->medication_dropdown, i);
+        md_medication_chooser_set_selected (self->medication_chooser, i);
     }
 
   if (d->amount > 0)
@@ -427,6 +452,21 @@ load_form (MdDoseEditor *self)
   gtk_spin_button_set_value (self->cost_spin, d->cost > 0 ? d->cost : 0);
 
   gtk_widget_set_visible (GTK_WIDGET (self->pain_group), d->attack_uuid != NULL);
+  if (d->attack_uuid != NULL)
+    {
+      g_autoptr(MdAttack) attack = md_diary_get_attack (self->diary, d->attack_uuid);
+
+      self->attack_start = attack != NULL ? attack->start : 0;
+    }
+  if (d->uuid != NULL && d->attack_uuid != NULL)
+    {
+      self->pain_reading = find_pain_at_dose (self);
+      if (self->pain_reading != NULL)
+        {
+          md_pain_picker_set_pain (self->pain_picker, self->pain_reading->pain);
+          md_pain_picker_set_nrs (self->pain_picker, self->pain_reading->nrs);
+        }
+    }
   for (guint i = 1; i < G_N_ELEMENTS (bothersome_keys); i++)
     if (g_strcmp0 (d->most_bothersome, bothersome_keys[i]) == 0)
       adw_combo_row_set_selected (self->bothersome_row, i);
@@ -455,7 +495,6 @@ md_dose_editor_new (GtkWindow *parent,
 {
   MdDoseEditor *self;
   GtkCustomFilter *filter;
-  g_autoptr(GtkExpression) name = NULL;
 
   g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
   g_return_val_if_fail (MD_IS_DOSE (dose), NULL);
@@ -471,10 +510,7 @@ md_dose_editor_new (GtkWindow *parent,
   filter = gtk_custom_filter_new (not_archived, g_strdup (dose->medication_uuid), g_free);
   self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (diary)),
                                                  GTK_FILTER (filter));
-  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                      G_CALLBACK (medication_name), NULL, NULL);
-  gtk_drop_down_set_expression (self->medication_dropdown, name);
-  gtk_drop_down_set_model (self->medication_dropdown, G_LIST_MODEL (self->medications));
+  md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
 
   load_form (self);
 
@@ -500,7 +536,7 @@ md_dose_editor_set_medication (MdDoseEditor *self,
       g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
 
       if (g_strcmp0 (medication->uuid, medication_uuid) == 0)
-        gtk_drop_down_set_selected (self->medication_dropdown, i);
+        md_medication_chooser_set_selected (self->medication_chooser, i);
     }
 }
 
@@ -549,26 +585,24 @@ md_dose_editor_save (MdDoseEditor *self)
 
   if (ok && self->dose->attack_uuid != NULL)
     {
-      g_autoptr(MdPainReading) reading = md_pain_reading_new ();
-      g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (self->diary, self->dose->attack_uuid);
+      /* Editing a dose updates its pain-at-dose reading, never adds one,
+       * and leaves what the form does not show as it was. */
+      g_autoptr(MdPainReading) reading = self->pain_reading != NULL
+                                         ? md_pain_reading_copy (self->pain_reading)
+                                         : md_pain_reading_new ();
 
-      /* Editing a dose updates its pain-at-dose reading, never adds one. */
-      for (guint i = 0; i < readings->len; i++)
-        {
-          MdPainReading *existing = g_ptr_array_index (readings, i);
-
-          if (g_strcmp0 (existing->dose_uuid, self->dose->uuid) == 0 &&
-              ABS (existing->time - self->dose->taken) <= 10 * 60)
-            reading->uuid = g_strdup (existing->uuid);
-        }
-
+      g_free (reading->attack_uuid);
       reading->attack_uuid = g_strdup (self->dose->attack_uuid);
+      g_free (reading->dose_uuid);
       reading->dose_uuid = g_strdup (self->dose->uuid);
       reading->time = self->dose->taken;
       reading->time_offset = self->dose->taken_offset;
       reading->pain = md_pain_picker_get_pain (self->pain_picker);
       reading->nrs = md_pain_picker_get_nrs (self->pain_picker);
-      reading->mbs_present = self->dose->most_bothersome != NULL ? 1 : -1;
+      if (self->dose->most_bothersome == NULL)
+        reading->mbs_present = -1;
+      else if (reading->mbs_present == -1)
+        reading->mbs_present = 1;
       ok = md_diary_save_pain_reading (self->diary, reading, &error);
     }
 

@@ -237,11 +237,13 @@ md_pain_picker_init (MdPainPicker *self)
                                                       md_pain_level_get_label (i),
                                                       md_pain_level_get_meaning (i));
       const char *mnemonics[N_LEVELS] = {
-        /* Translators: pain level buttons; the underscore marks the Alt key, keep them distinct */
+        /* Translators: pain level buttons; the underscore marks the Alt key: keep
+         * them distinct from each other and from _Save and _Medication, which
+         * share the dose editor with them */
         C_("pain button", "_None"),
-        C_("pain button", "_Mild"),
+        C_("pain button", "M_ild"),
         C_("pain button", "M_oderate"),
-        C_("pain button", "_Severe"),
+        C_("pain button", "Se_vere"),
       };
 
       gtk_button_set_use_underline (GTK_BUTTON (self->level_buttons[i]), TRUE);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "md-date-time-button.h"
+#include "md-medication-chooser.h"
 #include "md-editor-utils.h"
 #include "md-reminder-editor.h"
 #include "md-schedule.h"
@@ -44,7 +45,7 @@ struct _MdReminderEditor
   AdwEntryRow      *title_row;
   AdwComboRow      *kind_row;
   AdwActionRow     *medication_row;
-  GtkDropDown      *medication_dropdown;
+  MdMedicationChooser *medication_chooser;
   AdwComboRow      *repeat_row;
   AdwActionRow     *times_row;
   GtkEntry         *times_entry;
@@ -214,7 +215,7 @@ validate (MdReminderEditor *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-  MdMedication *medication = gtk_drop_down_get_selected_item (self->medication_dropdown);
+  MdMedication *medication = md_medication_chooser_get_selected_item (self->medication_chooser);
   const char *kind = selected_kind (self);
 
   g_clear_pointer (&self->problem, g_free);
@@ -251,12 +252,6 @@ kind_changed_cb (MdReminderEditor *self)
 {
   update_visibility (self);
   form_changed_cb (self);
-}
-
-static char *
-medication_name (MdMedication *medication)
-{
-  return g_strdup (medication != NULL ? medication->name : "");
 }
 
 /* Medications in use, and an archived one only if this reminder has it. */
@@ -301,12 +296,13 @@ md_reminder_editor_class_init (MdReminderEditorClass *klass)
   object_class->dispose = md_reminder_editor_dispose;
 
   g_type_ensure (MD_TYPE_DATE_TIME_BUTTON);
+  g_type_ensure (MD_TYPE_MEDICATION_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-reminder-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, MdReminderEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, MdReminderEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, MdReminderEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, MdReminderEditor, medication_row);
-  gtk_widget_class_bind_template_child (widget_class, MdReminderEditor, medication_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MdReminderEditor, medication_chooser);
   gtk_widget_class_bind_template_child (widget_class, MdReminderEditor, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, MdReminderEditor, times_row);
   gtk_widget_class_bind_template_child (widget_class, MdReminderEditor, times_entry);
@@ -430,7 +426,6 @@ md_reminder_editor_new (GtkWindow  *parent,
 {
   MdReminderEditor *self;
   MdReminder *r;
-  g_autoptr(GtkExpression) name = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) nine = NULL;
   g_autoptr(GDateTime) tomorrow = NULL;
@@ -450,9 +445,7 @@ md_reminder_editor_new (GtkWindow  *parent,
   filter = gtk_custom_filter_new (offered, g_strdup (r->medication_uuid), g_free);
   self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (diary)),
                                                  GTK_FILTER (filter));
-  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (medication_name), NULL, NULL);
-  gtk_drop_down_set_expression (self->medication_dropdown, name);
-  gtk_drop_down_set_model (self->medication_dropdown, G_LIST_MODEL (self->medications));
+  md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
 
   model = G_LIST_MODEL (self->medications);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -460,8 +453,11 @@ md_reminder_editor_new (GtkWindow  *parent,
       g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
 
       if (g_strcmp0 (medication->uuid, r->medication_uuid) == 0)
-        gtk_drop_down_set_selected (self->medication_dropdown, i);
+        md_medication_chooser_set_selected (self->medication_chooser, i);
     }
+  /* As before the chooser: a new one starts from the first offered. */
+  if (md_medication_chooser_get_selected_item (self->medication_chooser) == NULL)
+    md_medication_chooser_set_selected (self->medication_chooser, 0);
 
   /* A new reminder: every day at 20:00; an appointment tomorrow at 09:00. */
   nine = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
@@ -522,7 +518,7 @@ md_reminder_editor_save (MdReminderEditor *self)
 
   r = self->reminder;
   kind = selected_kind (self);
-  medication = gtk_drop_down_get_selected_item (self->medication_dropdown);
+  medication = md_medication_chooser_get_selected_item (self->medication_chooser);
 
   g_free (r->kind);
   r->kind = g_strdup (kind);

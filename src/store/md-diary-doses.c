@@ -447,7 +447,9 @@ md_diary_list_pain_readings (MdDiary    *self,
 
   stmt = md_database_prepare (self->database,
                               "SELECT " READING_COLUMNS " FROM pain_readings "
-                              "WHERE attack_uuid = ? ORDER BY time, uuid",
+                              /* Readings within one second keep the order
+                               * they were logged in. */
+                              "WHERE attack_uuid = ? ORDER BY time, rowid",
                               NULL);
   if (stmt == NULL)
     return readings;
