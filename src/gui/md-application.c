@@ -251,7 +251,7 @@ md_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "import-csv", "^ay", &file))
     {
-      MdDiaryCsvSummary summary = { 0, 0 };
+      MdDiaryCsvSummary summary = { 0, 0, 0 };
       g_autofree char *added = NULL;
 
       if (!md_cli_import_csv (md_application_get_database_path (self), file, &summary, &error))
@@ -271,6 +271,14 @@ md_application_handle_local_options (GApplication *application,
                             "%s; %u entries were already in the diary.\n",
                             summary.skipped),
                added, summary.skipped);
+      if (summary.follow_ups > 0)
+        /* Translators: after an import, for acute doses taken less than
+         * two hours ago; %u is how many */
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "“How is your pain now?” will be asked 2 hours after %u imported dose.\n",
+                              "“How is your pain now?” will be asked 2 hours after each of %u imported doses.\n",
+                              summary.follow_ups),
+                 summary.follow_ups);
       return EXIT_SUCCESS;
     }
 

@@ -33,7 +33,6 @@
 /* Later than this after its time, a reminder is "missed at …". */
 #define LATE_AFTER_SECONDS 90
 
-#define FOLLOW_UP_SECONDS (2 * 3600)
 #define FOLLOW_UP_DAY_AFTER_SECONDS (24 * 3600)
 
 struct _MdReminderService
@@ -265,7 +264,7 @@ dose_saved_cb (MdReminderService *self,
   medication = md_diary_get_medication (self->diary, dose->medication_uuid);
   acute = medication != NULL && g_strcmp0 (medication->use, "acute") == 0;
 
-  at = dose->taken + FOLLOW_UP_SECONDS;
+  at = dose->taken + MD_DIARY_FOLLOW_UP_SECONDS;
   if (acute && at > now)
     g_array_append_val (wanted, at);
   at = dose->taken + FOLLOW_UP_DAY_AFTER_SECONDS;
