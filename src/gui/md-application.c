@@ -1081,6 +1081,17 @@ md_application_activate (GApplication *application)
       g_autoptr(GError) error = NULL;
 
       self->background = FALSE;
+
+      /* Ending at once without a word would leave "Start at login"
+       * silently doing nothing: say why, in one line. */
+      if (!g_settings_get_boolean (self->settings, "run-in-background"))
+        {
+          g_printerr ("migraine-diary: %s\n",
+                      /* Translators: migraine-diary --background, when the preference is off */
+                      _("“Run in Background” is off in Preferences, so there are no reminders without a window."));
+          return;
+        }
+
       if (self->diary == NULL)
         {
           self->diary = md_diary_open (md_application_get_database_path (self), &error);
@@ -1091,6 +1102,10 @@ md_application_activate (GApplication *application)
             }
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
         }
+      if (!self->held_for_reminders)
+        g_printerr ("migraine-diary: %s\n",
+                    /* Translators: migraine-diary --background, when no reminder is switched on */
+                    _("No reminder is on, so there is nothing to run in the background."));
       return;
     }
 
