@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "md-diary.h"
@@ -70,6 +71,83 @@ test_missing_option_value_is_a_usage_error (void)
 
   g_assert_cmpint (md_test_spawn_app (args, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "--database"));
+}
+
+/* --import-csv of a dose taken ten minutes ago: its summary says the
+ * follow-up was made, and the diary has it two hours after the dose. */
+static void
+test_import_says_follow_ups (void)
+{
+  g_autofree char *tmp = md_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (tmp, "diary.db", NULL);
+  g_autofree char *file = g_build_filename (tmp, "doses.csv", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) taken = g_date_time_add_minutes (now, -10);
+  g_autofree char *taken_text = g_date_time_format (taken, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autofree char *csv = g_strdup_printf ("#migraine-diary-csv,1\n"
+                                          "dose,d-1,preset-sumatriptan-50mg,,%s,50,mg,oral,home,,,,,,\n",
+                                          taken_text);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--database", db, "--import-csv", file, NULL };
+  g_autoptr(MdDiary) diary = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+  g_assert_cmpint (md_test_spawn_app (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 1 new entry"));
+  g_assert_nonnull (strstr (out, "“How is your pain now?” will be asked 2 hours after 1 imported dose.\n"));
+
+  diary = md_diary_open (db, NULL);
+  reminders = md_diary_list_reminders (diary);
+  g_assert_cmpuint (reminders->len, ==, 1);
+  g_assert_cmpstr (((MdReminder *) g_ptr_array_index (reminders, 0))->dose_uuid, ==, "d-1");
+}
+
+static int
+spawn_background (const char  *config_dir,
+                  const char  *db,
+                  char       **err)
+{
+  const char *argv[] = { md_test_get_executable (), "--database", db, "--background", NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  /* Settings in a key file, as the desktop would keep them. */
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config_dir, TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err, &status,
+                &error);
+  g_assert_no_error (error);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* --background ends at once when it has nothing to do, and says why in
+ * one line: "Run in Background" off, or no reminder on. */
+static void
+test_background_says_why_it_ends (void)
+{
+  g_autofree char *tmp = md_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (tmp, "diary.db", NULL);
+  g_autofree char *settings_dir = g_build_filename (tmp, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (spawn_background (tmp, db, &err), ==, 0);
+  g_assert_true (g_str_has_suffix (err, "\nmigraine-diary: No reminder is on, so there is nothing to run "
+                                      "in the background.\n") ||
+                 g_str_equal (err, "migraine-diary: No reminder is on, so there is nothing to run "
+                                   "in the background.\n"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile, "[io/github/migrainediary/MigraineDiary]\n"
+                                               "run-in-background=false\n", -1, NULL));
+  g_assert_cmpint (spawn_background (tmp, db, &err), ==, 0);
+  g_assert_true (g_str_has_suffix (err, "migraine-diary: “Run in Background” is off in Preferences, "
+                                      "so there are no reminders without a window.\n"));
 }
 
 static void
@@ -275,6 +353,8 @@ main (int   argc,
   g_test_add_func ("/md/cmdline/unknown-option", test_unknown_option_is_a_usage_error);
   g_test_add_func ("/md/cmdline/stray-argument", test_stray_argument_is_a_usage_error);
   g_test_add_func ("/md/cmdline/missing-value", test_missing_option_value_is_a_usage_error);
+  g_test_add_func ("/md/cmdline/import-follow-ups", test_import_says_follow_ups);
+  g_test_add_func ("/md/cmdline/background-ends", test_background_says_why_it_ends);
   g_test_add_func ("/md/cmdline/database-folder", test_database_folder_is_created_private);
   g_test_add_func ("/md/cmdline/database-folder-blocked", test_database_folder_that_cannot_be_made);
   g_test_add_func ("/md/cmdline/damaged-diary", test_damaged_diary_names_the_backup);

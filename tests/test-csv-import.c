@@ -153,6 +153,57 @@ test_import_merges_with_existing_entries (void)
   g_object_unref (md_diary_get_attack (target, own->uuid));
 }
 
+static gint64
+ten_o_clock (gpointer user_data)
+{
+  return G_GINT64_CONSTANT (1795597200); /* 2026-11-25 10:00 CET */
+}
+
+/* An acute dose taken minutes ago gets its "How is your pain now?" at
+ * exactly its 2-hour mark; a dose past it, a preventive dose and a dose
+ * the file brings a follow-up for get none; the summary counts it. */
+static void
+test_import_follows_up_recent_doses (void)
+{
+  g_autoptr(MdDiary) diary = new_empty_diary ();
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GError) error = NULL;
+  MdDiaryCsvSummary summary;
+  const char *csv =
+    "#migraine-diary-csv,1\n"
+    "dose,d-recent,preset-sumatriptan-50mg,,2026-11-25T09:40:12+01:00,50,mg,oral,home,,,,,,\n"
+    "dose,d-old,preset-sumatriptan-50mg,,2026-11-25T07:30:00+01:00,50,mg,oral,home,,,,,,\n"
+    "dose,d-preventive,preset-magnesium-oral-400mg,,2026-11-25T09:40:00+01:00,400,mg,oral,home,,,,,,\n"
+    "dose,d-followed,preset-sumatriptan-50mg,,2026-11-25T09:50:00+01:00,50,mg,oral,home,,,,,,\n"
+    "reminder,r-1,follow-up,How is your pain now?,\"v1;once;at=2026-11-25T11:50:00+01:00;lead=0\",,"
+    "d-followed,1,,\n";
+
+  md_diary_set_now_func (diary, ten_o_clock, NULL);
+  g_assert_true (md_diary_import_csv (diary, csv, strlen (csv), NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 5);
+  g_assert_cmpuint (summary.follow_ups, ==, 1);
+
+  reminders = md_diary_list_reminders (diary);
+  g_assert_cmpuint (reminders->len, ==, 2);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      MdReminder *reminder = g_ptr_array_index (reminders, i);
+
+      g_assert_cmpstr (reminder->kind, ==, "follow-up");
+      if (g_str_equal (reminder->dose_uuid, "d-recent"))
+        g_assert_cmpstr (reminder->schedule, ==, "v1;once;at=2026-11-25T11:40:12+01:00;lead=0");
+      else
+        g_assert_cmpstr (reminder->uuid, ==, "r-1");
+    }
+
+  /* Again: nothing new, no follow-up more. */
+  g_assert_true (md_diary_import_csv (diary, csv, strlen (csv), NULL, NULL, NULL, &summary, &error));
+  g_assert_cmpuint (summary.added, ==, 0);
+  g_assert_cmpuint (summary.follow_ups, ==, 0);
+  g_assert_cmpint (md_diary_count (diary, "reminders"), ==, 2);
+}
+
 typedef struct
 {
   const char *name;
@@ -495,6 +546,7 @@ main (int   argc,
 
   g_test_add_func ("/md/csv-import/round-trip", test_round_trip_is_identical);
   g_test_add_func ("/md/csv-import/merge", test_import_merges_with_existing_entries);
+  g_test_add_func ("/md/csv-import/follow-ups", test_import_follows_up_recent_doses);
   g_test_add_func ("/md/csv-import/malformed", test_malformed_file_changes_nothing);
   g_test_add_func ("/md/csv-import/version-1", test_version_1_file_imports_unchanged);
   g_test_add_func ("/md/csv-import/purpose-round-trip", test_purpose_round_trips);

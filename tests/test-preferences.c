@@ -141,6 +141,19 @@ test_reminder_switches (void)
   g_assert_true (gtk_switch_get_state (toggle));
   gtk_switch_set_active (toggle, FALSE);
   g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+
+  /* Start at login needs Run in background: turning it on turns that on,
+   * and turning that off turns it off. */
+  g_settings_set_boolean (settings, "run-in-background", FALSE);
+  gtk_switch_set_active (toggle, TRUE);
+  g_assert_true (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  g_assert_true (g_settings_get_boolean (settings, "run-in-background"));
+  g_assert_true (gtk_switch_get_active (switch_named (preferences, "run_in_background_switch")));
+  gtk_switch_set_active (switch_named (preferences, "run_in_background_switch"), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "run-in-background"));
+  g_assert_false (gtk_switch_get_active (toggle));
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  g_settings_reset (settings, "run-in-background");
   md_test_gui_close_all (app);
 
   /* A new window shows what is on disk. */

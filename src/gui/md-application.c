@@ -290,7 +290,7 @@ md_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "import-csv", "^ay", &file))
     {
-      MdDiaryCsvSummary summary = { 0, 0 };
+      MdDiaryCsvSummary summary = { 0, 0, 0 };
       g_autofree char *added = NULL;
 
       if (!md_cli_import_csv (md_application_get_database_path (self), file, &summary, &error))
@@ -310,6 +310,14 @@ md_application_handle_local_options (GApplication *application,
                             "%s; %u entries were already in the diary.\n",
                             summary.skipped),
                added, summary.skipped);
+      if (summary.follow_ups > 0)
+        /* Translators: after an import, for acute doses taken less than
+         * two hours ago; %u is how many */
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "“How is your pain now?” will be asked 2 hours after %u imported dose.\n",
+                              "“How is your pain now?” will be asked 2 hours after each of %u imported doses.\n",
+                              summary.follow_ups),
+                 summary.follow_ups);
       return EXIT_SUCCESS;
     }
 
@@ -1116,6 +1124,17 @@ md_application_activate (GApplication *application)
       g_autoptr(GError) error = NULL;
 
       self->background = FALSE;
+
+      /* Ending at once without a word would leave "Start at login"
+       * silently doing nothing: say why, in one line. */
+      if (!g_settings_get_boolean (self->settings, "run-in-background"))
+        {
+          g_printerr ("migraine-diary: %s\n",
+                      /* Translators: migraine-diary --background, when the preference is off */
+                      _("“Run in Background” is off in Preferences, so there are no reminders without a window."));
+          return;
+        }
+
       if (get_diary (self) == NULL)
         {
           g_autoptr(MdDiary) diary = md_diary_open (md_application_get_database_path (self), &error);
@@ -1127,6 +1146,10 @@ md_application_activate (GApplication *application)
             }
           md_context_set_diary (self->context, diary);
         }
+      if (!self->held_for_reminders)
+        g_printerr ("migraine-diary: %s\n",
+                    /* Translators: migraine-diary --background, when no reminder is switched on */
+                    _("No reminder is on, so there is nothing to run in the background."));
       return;
     }
 

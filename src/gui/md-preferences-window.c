@@ -160,7 +160,9 @@ md_preferences_get_autostart_path (void)
 }
 
 /* The switch is the file: on writes the autostart entry, off removes it,
- * and what is on disk is what the switch shows. */
+ * and what is on disk is what the switch shows. Started at login, the app
+ * runs without a window, which "Run in background" allows: on turns that
+ * on too, and turning it off turns this off (the row says so). */
 static gboolean
 autostart_state_set_cb (MdPreferencesWindow *self,
                         gboolean             state,
@@ -191,7 +193,17 @@ autostart_state_set_cb (MdPreferencesWindow *self,
     g_warning ("Could not remove %s: %s", path, g_strerror (errno));
 
   gtk_switch_set_state (toggle, g_file_test (path, G_FILE_TEST_EXISTS));
+  if (gtk_switch_get_state (toggle))
+    g_settings_set_boolean (self->settings, "run-in-background", TRUE);
   return TRUE;
+}
+
+static void
+run_in_background_changed_cb (MdPreferencesWindow *self)
+{
+  if (!g_settings_get_boolean (self->settings, "run-in-background") &&
+      gtk_switch_get_active (self->autostart_switch))
+    gtk_switch_set_active (self->autostart_switch, FALSE);
 }
 
 /* One row per automatic backup, newest first, each with its Restore. */
@@ -416,6 +428,8 @@ md_preferences_window_constructed (GObject *object)
   gtk_switch_set_active (self->autostart_switch, autostart_exists);
   gtk_switch_set_state (self->autostart_switch, autostart_exists);
   g_signal_handlers_unblock_by_func (self->autostart_switch, autostart_state_set_cb, self);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (run_in_background_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

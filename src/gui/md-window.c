@@ -336,6 +336,20 @@ import_done_cb (GObject      *object,
                                         job->summary.added),
                            job->summary.added);
   md_window_add_toast (self, adw_toast_new (title));
+
+  if (job->summary.follow_ups > 0)
+    {
+      g_autofree char *follow_ups = NULL;
+
+      /* Translators: a toast after an import, for acute doses taken less
+       * than two hours ago; %u is how many */
+      follow_ups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "“How is your pain now?” will be asked 2 hours after %u imported dose",
+                                                 "“How is your pain now?” will be asked 2 hours after each of %u imported doses",
+                                                 job->summary.follow_ups),
+                                    job->summary.follow_ups);
+      md_window_add_toast (self, adw_toast_new (follow_ups));
+    }
 }
 
 static void

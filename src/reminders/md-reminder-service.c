@@ -33,7 +33,6 @@
 /* Later than this after its time, a reminder is "missed at …". */
 #define LATE_AFTER_SECONDS 90
 
-#define FOLLOW_UP_SECONDS (2 * 3600)
 #define FOLLOW_UP_DAY_AFTER_SECONDS (24 * 3600)
 
 struct _MdReminderService
@@ -254,7 +253,6 @@ static void
 dose_saved_cb (MdReminderService *self,
                MdDose            *dose)
 {
-  g_autoptr(MdMedication) medication = NULL;
   g_autoptr(GPtrArray) reminders = NULL;
   g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
@@ -262,10 +260,11 @@ dose_saved_cb (MdReminderService *self,
   gint64 at;
   gboolean acute;
 
-  medication = md_diary_get_medication (self->diary, dose->medication_uuid);
-  acute = medication != NULL && g_strcmp0 (medication->use, "acute") == 0;
+  /* Only a dose taken for a headache (not a preventive one, whatever
+   * the medication) has a pain response to follow up. */
+  acute = g_strcmp0 (dose->purpose, "acute") == 0;
 
-  at = dose->taken + FOLLOW_UP_SECONDS;
+  at = dose->taken + MD_DIARY_FOLLOW_UP_SECONDS;
   if (acute && at > now)
     g_array_append_val (wanted, at);
   at = dose->taken + FOLLOW_UP_DAY_AFTER_SECONDS;

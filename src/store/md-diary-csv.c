@@ -487,7 +487,8 @@ saved (Row      *row,
 static gboolean
 import_row (MdDiary           *self,
             Row               *row,
-            MdDiaryCsvSummary *summary)
+            MdDiaryCsvSummary *summary,
+            GPtrArray         *doses)
 {
   GError *save_error = NULL;
   const char *uuid = field (row, 0);
@@ -620,6 +621,7 @@ import_row (MdDiary           *self,
           g_ptr_array_add (row->undecided_doses, g_strdup (uuid));
         if (!saved (row, md_diary_save_dose (self, d, &save_error), &save_error))
           return FALSE;
+        g_ptr_array_add (doses, g_steal_pointer (&d));
       }
       break;
 
@@ -715,6 +717,28 @@ import_row (MdDiary           *self,
   return TRUE;
 }
 
+/* An imported dose is followed up as one saved in the app is: see
+ * md_diary_follow_up_new_dose(). After all rows, so that a follow-up the
+ * file brings for its dose is the one kept. */
+static gboolean
+follow_up_imported_doses (MdDiary           *self,
+                          GPtrArray         *doses,
+                          MdDiaryCsvSummary *summary,
+                          GError           **error)
+{
+  for (guint i = 0; i < doses->len; i++)
+    {
+      gboolean added;
+
+      if (!md_diary_follow_up_new_dose (self, g_ptr_array_index (doses, i), &added, error))
+        return FALSE;
+      if (added)
+        summary->follow_ups++;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_all (MdDiary             *self,
           const char          *data,
@@ -728,6 +752,7 @@ read_all (MdDiary             *self,
   g_autoptr(MdCsvReader) reader = md_csv_reader_new (data, length);
   g_autoptr(GPtrArray) first = NULL;
   g_autoptr(GPtrArray) undecided_doses = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
   GPtrArray *fields;
   guint count = 0;
   gint64 version;
@@ -799,7 +824,7 @@ read_all (MdDiary             *self,
           continue;
         }
 
-      if (!import_row (self, &row, summary))
+      if (!import_row (self, &row, summary, doses))
         return FALSE;
 
       if ((++count % 256) == 0)
@@ -821,7 +846,8 @@ read_all (MdDiary             *self,
     if (!md_diary_apply_default_dose_purpose (self, g_ptr_array_index (undecided_doses, i), error))
       return FALSE;
 
-  return TRUE;
+  /* Follow-ups last, when every dose's purpose is known. */
+  return follow_up_imported_doses (self, doses, summary, error);
 }
 
 /**
@@ -843,7 +869,7 @@ md_diary_import_csv (MdDiary             *self,
                      GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
-  MdDiaryCsvSummary counts = { 0, 0 };
+  MdDiaryCsvSummary counts = { 0, 0, 0 };
 
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
 

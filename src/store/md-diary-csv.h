@@ -25,6 +25,7 @@ typedef struct
 {
   guint added;   /* records that were new */
   guint skipped; /* records already in the diary, by UUID */
+  guint follow_ups; /* "How is your pain now?" reminders made for imported doses */
 } MdDiaryCsvSummary;
 
 GString  *md_diary_export_csv      (MdDiary             *self,

@@ -180,3 +180,50 @@ md_diary_save_follow_up (MdDiary     *self,
 
   return md_diary_save_reminder (self, reminder, error);
 }
+
+/**
+ * md_diary_follow_up_new_dose:
+ * @added: (out): whether a follow-up was made
+ *
+ * What an import does for each dose it adds (a dose a doctor's export
+ * lists from minutes ago, say): an acute dose whose 2-hour mark is still
+ * ahead, by the diary's clock, gets its "How is your pain now?" at that
+ * instant, unless it has a follow-up already. The running app does the
+ * same for the doses saved in it (#MdReminderService).
+ */
+gboolean
+md_diary_follow_up_new_dose (MdDiary   *self,
+                             MdDose    *dose,
+                             gboolean  *added,
+                             GError   **error)
+{
+  g_autoptr(MdDose) saved = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  gint64 at;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (MD_IS_DOSE (dose), FALSE);
+  g_return_val_if_fail (added != NULL, FALSE);
+
+  *added = FALSE;
+  at = dose->taken + MD_DIARY_FOLLOW_UP_SECONDS;
+  if (at <= self->now_func (self->now_data))
+    return TRUE;
+
+  /* Only a dose taken for a headache has a 2-hour response to ask
+   * about; its purpose as saved (an import decides undecided ones last). */
+  saved = md_diary_get_dose (self, dose->uuid);
+  if (saved == NULL || g_strcmp0 (saved->purpose, "acute") != 0)
+    return TRUE;
+
+  reminders = md_diary_list_reminders (self);
+  for (guint i = 0; i < reminders->len; i++)
+    if (g_strcmp0 (((MdReminder *) g_ptr_array_index (reminders, i))->dose_uuid, dose->uuid) == 0)
+      return TRUE;
+
+  if (!md_diary_save_follow_up (self, dose->uuid, at, NULL, error))
+    return FALSE;
+
+  *added = TRUE;
+  return TRUE;
+}

@@ -157,6 +157,13 @@ GPtrArray          *md_diary_list_reminders          (MdDiary             *self)
 MdDiaryUndo        *md_diary_delete_reminder         (MdDiary             *self,
                                                       const char          *uuid,
                                                       GError             **error);
+/* A dose's pain is asked again this long after it (the IHS 2-hour endpoint). */
+#define MD_DIARY_FOLLOW_UP_SECONDS (2 * 3600)
+
+gboolean            md_diary_follow_up_new_dose      (MdDiary             *self,
+                                                      MdDose              *dose,
+                                                      gboolean            *added,
+                                                      GError             **error);
 gboolean            md_diary_save_follow_up          (MdDiary             *self,
                                                       const char          *dose_uuid,
                                                       gint64               at,
