@@ -667,9 +667,12 @@ build_treatments (MdReport *self)
 
       start = format_day (t->start_day);
       md_stats_compare (stats, t, &cmp);
-      label = t->kind == MD_STATS_TREATMENT_INFUSIONS
-              /* Translators: a treatment that is a series of infusions */
-              ? g_strdup_printf (_("%s (infusions)"), name)
+      /* One row per treatment: a course and its infusion series together */
+      label = t->n_infusions > 0
+              /* Translators: a treatment with its number of infusions, e.g.
+               * "Magnesium sulfate IV 1 g (5 infusions)" */
+              ? g_strdup_printf (ngettext ("%s (%d infusion)", "%s (%d infusions)", t->n_infusions),
+                                 name, t->n_infusions)
               : g_strdup (name);
       b_rate = md_chart_format_number (cmp.baseline_rate, 1);
       a_rate = md_chart_format_number (cmp.evaluation_rate, 1);
