@@ -616,27 +616,30 @@ static void
 build_treatments (MdReport *self)
 {
   const MdStats *stats = self->stats;
-  g_autofree char *eval_header = NULL;
-  const char *header[7];
-  const double widths[] = { 0.28, 0.12, 0.14, 0.14, 0.1, 0.22 };
+  g_autofree char *note = NULL;
+  const char *header[6];
+  const double widths[] = { 0.25, 0.11, 0.26, 0.16, 0.22 };
   Block *table;
 
   if (stats->treatments->len == 0)
     return;
 
-  /* Translators: report column: the evaluation window, e.g. "Weeks 9–12" */
-  eval_header = g_strdup_printf (_("Weeks %d–%d"), self->settings.evaluation_first_week,
-                                 self->settings.evaluation_last_week);
   header[0] = C_("report column", "Treatment");
   header[1] = C_("report column", "Start");
-  header[2] = C_("report column", "Baseline");
-  header[3] = eval_header;
-  header[4] = C_("report column", "Change");
-  header[5] = C_("report column", "Responder");
-  header[6] = NULL;
+  /* Translators: report column: the primary outcome, e.g. "8.0 → 4.0, −4.0 days, −50%" */
+  header[2] = C_("report column", "Migraine days per 28 days");
+  /* Translators: report column: recorded days of the baseline, then of the evaluation window */
+  header[3] = C_("report column", "Days recorded");
+  header[4] = C_("report column", "Responder");
+  header[5] = NULL;
 
   add_block (self, BLOCK_HEADING, _("Before and after treatments"));
-  add_block (self, BLOCK_NOTE, _("Migraine days per 28 recorded days in the baseline before each treatment and in the evaluation window after it."));
+  note = g_strdup_printf (ngettext ("Migraine days per 28 recorded days in the %d day before each treatment → in weeks %d–%d after it; the change in days (the primary outcome), then in percent.",
+                                    "Migraine days per 28 recorded days in the %d days before each treatment → in weeks %d–%d after it; the change in days (the primary outcome), then in percent.",
+                                    self->settings.baseline_days),
+                          self->settings.baseline_days, self->settings.evaluation_first_week,
+                          self->settings.evaluation_last_week);
+  add_block (self, BLOCK_NOTE, note);
   table = add_table (self, header, widths, G_N_ELEMENTS (widths));
   for (guint i = 0; i < stats->treatments->len; i++)
     {
@@ -646,12 +649,9 @@ build_treatments (MdReport *self)
       gboolean latest_before = TRUE;
       g_autofree char *label = NULL;
       g_autofree char *start = NULL;
-      g_autofree char *baseline = NULL;
-      g_autofree char *after = NULL;
-      g_autofree char *change = NULL;
+      g_autofree char *outcome = NULL;
+      g_autofree char *recorded = NULL;
       g_autofree char *responder = NULL;
-      g_autofree char *b_rate = NULL;
-      g_autofree char *a_rate = NULL;
 
       /* The treatments started in the period, and the last one before it
        * for context: older ones belong in an older report. */
@@ -674,22 +674,13 @@ build_treatments (MdReport *self)
               ? g_strdup_printf (ngettext ("%s (%d infusion)", "%s (%d infusions)", t->n_infusions),
                                  name, t->n_infusions)
               : g_strdup (name);
-      b_rate = md_chart_format_number (cmp.baseline_rate, 1);
-      a_rate = md_chart_format_number (cmp.evaluation_rate, 1);
-      /* Translators: a rate and its recorded days, e.g. "8.0 (28 of 28 days)" */
-      baseline = g_strdup_printf (_("%s (%d of %d days)"), b_rate, cmp.baseline.recorded, cmp.baseline.n_days);
-      after = g_strdup_printf (_("%s (%d of %d days)"), a_rate, cmp.evaluation.recorded, cmp.evaluation.n_days);
-      change = isnan (cmp.percent_change) ? g_strdup (C_("number", "–"))
-                                          : g_strdup_printf (C_("percent change", "%+.0f%%"), cmp.percent_change);
-      if (!cmp.evaluable)
-        responder = g_strdup (_("not yet evaluable"));
-      else
-        /* Translators: responder result: threshold and yes/no for ≥50%, ≥75%, 100% */
-        responder = g_strdup_printf (_("≥%d%%: %s; ≥75%%: %s; 100%%: %s"), cmp.responder_threshold,
-                                     cmp.responder ? _("yes") : _("no"),
-                                     cmp.responder_75 ? _("yes") : _("no"),
-                                     cmp.responder_100 ? _("yes") : _("no"));
-      table_add_row (table, label, start, baseline, after, change, responder);
+      outcome = md_chart_format_outcome (&cmp);
+      /* Translators: recorded days of the baseline → of the evaluation
+       * window, e.g. "28 / 28 → 21 / 28" */
+      recorded = g_strdup_printf (_("%d / %d → %d / %d"), cmp.baseline.recorded, cmp.baseline.n_days,
+                                  cmp.evaluation.recorded, cmp.evaluation.n_days);
+      responder = md_chart_format_responder (&cmp);
+      table_add_row (table, label, start, outcome, recorded, responder);
     }
 }
 
