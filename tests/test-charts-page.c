@@ -240,6 +240,93 @@ test_period_and_treatment (Fixture       *f,
 }
 
 static void
+record_headache_free (Fixture   *f,
+                      GDateTime *when)
+{
+  g_autoptr(MdDay) d = md_day_new ();
+  g_autoptr(GError) error = NULL;
+
+  d->date = g_date_time_format (when, "%Y-%m-%d");
+  d->status = g_strdup ("headache-free");
+  g_assert_true (md_diary_save_day (f->diary, d, &error));
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+find_card (Fixture    *f,
+           const char *title)
+{
+  GtkFlowBox *cards = GTK_FLOW_BOX (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE,
+                                                                   "cards"));
+
+  for (int i = 0; gtk_flow_box_get_child_at_index (cards, i) != NULL; i++)
+    {
+      GtkWidget *box = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (cards, i));
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))), title) == 0)
+        return box;
+    }
+
+  return NULL;
+}
+
+/* The primary outcome in the card, by hand: a course started 100 days
+ * ago; in the 28 days before it 8 migraine days and 20 headache-free; in
+ * weeks 9–12 after it 4 migraine days and 24 headache-free: 8.0 → 4.0,
+ * −4.0 days, −50%, a ≥50% responder but not ≥75%. */
+static void
+test_primary_outcome_card (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 8, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_add_days (today, -100);
+  g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  GtkDropDown *treatment_dropdown;
+  GtkWidget *card, *value, *detail;
+  WaitMigraine twelve = { f, 12 };
+
+  for (int k = -28; k < 84; k++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_days (start, k);
+
+      if ((k < 0 && (k + 28) % 3 == 0 && k + 28 < 24) || (k >= 56 && k < 60))
+        log_attack (f, when, 2);
+      else if (k < 0 || k >= 60)
+        record_headache_free (f, when);
+    }
+  course->medication_uuid = g_strdup ("preset-magnesium-oral-400mg");
+  course->start_date = g_date_time_format (start, "%Y-%m-%d");
+  g_assert_true (md_diary_save_preventive_course (f->diary, course, &error));
+  g_assert_no_error (error);
+
+  g_settings_set_enum (settings, "charts-range", 3);
+  show_charts (f);
+  g_assert_true (md_test_wait_for (migraine_days_are, &twelve, 5000));
+  g_assert_true (md_test_wait_for (has_treatments, f, 5000));
+  g_assert_null (find_card (f, "Before and after the treatment"));
+
+  treatment_dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE,
+                                                                      "treatment_dropdown"));
+  gtk_drop_down_set_selected (treatment_dropdown, 1);
+  card = find_card (f, "Before and after the treatment");
+  g_assert_nonnull (card);
+  value = gtk_widget_get_next_sibling (gtk_widget_get_first_child (card));
+  detail = gtk_widget_get_next_sibling (value);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, "8.0 → 4.0, −4.0 days, −50%");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail)), ==,
+                   "Migraine days per 28 days, the 28 days before → weeks 9–12 after. "
+                   "Responder: ≥50%: yes; ≥75%: no; 100%: no.");
+
+  description = accessible_description (md_charts_page_get_chart (f->page, MD_CHART_KIND_FREQUENCY));
+  g_assert_nonnull (strstr (description, "Migraine days per 28 days, before → weeks 9–12: 8.0 → 4.0, −4.0 days, −50%; responder ≥50%: yes; ≥75%: no; 100%: no"));
+}
+
+static void
 test_definition_setting (Fixture       *f,
                          gconstpointer  data)
 {
@@ -317,6 +404,8 @@ main (int   argc,
               test_charts_follow_the_diary, fixture_tear_down);
   g_test_add ("/md/charts-page/period-and-treatment", Fixture, NULL, fixture_set_up,
               test_period_and_treatment, fixture_tear_down);
+  g_test_add ("/md/charts-page/primary-outcome", Fixture, NULL, fixture_set_up,
+              test_primary_outcome_card, fixture_tear_down);
   g_test_add ("/md/charts-page/definition-setting", Fixture, NULL, fixture_set_up,
               test_definition_setting, fixture_tear_down);
   g_test_add ("/md/charts-page/load-returns-on-dispose", Fixture, NULL, fixture_set_up,

@@ -114,6 +114,57 @@ test_course_end_before_start_is_refused (void)
   }
 }
 
+/* Why a course ended: asked only once it has ended; which side effects
+ * are kept with it; "still taking" again drops the reason. */
+static void
+test_course_why_it_ended (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 2, 1, 12, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new (tz, 2026, 3, 15, 12, 0, 0);
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(MdPreventiveCourse) saved = NULL;
+  MdCourseEditor *editor = md_course_editor_new (NULL, diary, NULL);
+  GtkWidget *reason_row = child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_row");
+  GtkWidget *notes_row = child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_notes_row");
+
+  md_date_time_button_set_date_time (child (editor, MD_TYPE_COURSE_EDITOR, "start_button"), start);
+  gtk_switch_set_active (child (editor, MD_TYPE_COURSE_EDITOR, "ongoing_switch"), TRUE);
+  g_assert_false (gtk_widget_get_visible (reason_row));
+  g_assert_false (gtk_widget_get_visible (notes_row));
+
+  gtk_switch_set_active (child (editor, MD_TYPE_COURSE_EDITOR, "ongoing_switch"), FALSE);
+  md_date_time_button_set_date_time (child (editor, MD_TYPE_COURSE_EDITOR, "end_button"), end);
+  g_assert_true (gtk_widget_get_visible (reason_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (reason_row), 1); /* not effective */
+  g_assert_false (gtk_widget_get_visible (notes_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (reason_row), 2); /* side effects */
+  g_assert_true (gtk_widget_get_visible (notes_row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (notes_row)), ==, "Whi_ch Side Effects");
+  gtk_editable_set_text (child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_notes_entry"), "tingling, tiredness ");
+  g_assert_true (md_course_editor_save (editor));
+
+  courses = md_diary_list_preventive_courses (diary);
+  g_assert_cmpuint (courses->len, ==, 1);
+  saved = g_object_ref (g_ptr_array_index (courses, 0));
+  g_assert_cmpstr (saved->end_date, ==, "2026-03-15");
+  g_assert_cmpstr (saved->end_reason, ==, "side-effects");
+  g_assert_cmpstr (saved->end_reason_notes, ==, "tingling, tiredness");
+
+  /* Opened again, it shows the reason; taking it again drops it */
+  editor = md_course_editor_new (NULL, diary, saved);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_row")), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_notes_entry")), ==,
+                   "tingling, tiredness");
+  gtk_switch_set_active (child (editor, MD_TYPE_COURSE_EDITOR, "ongoing_switch"), TRUE);
+  g_assert_true (md_course_editor_save (editor));
+  g_clear_pointer (&courses, g_ptr_array_unref);
+  courses = md_diary_list_preventive_courses (diary);
+  g_assert_null (((MdPreventiveCourse *) g_ptr_array_index (courses, 0))->end_date);
+  g_assert_null (((MdPreventiveCourse *) g_ptr_array_index (courses, 0))->end_reason);
+}
+
 static void
 test_courses_are_listed_in_preferences (void)
 {
@@ -148,6 +199,7 @@ main (int   argc,
 
   g_test_add_func ("/md/day-course/day", test_day_is_recorded_and_edited_not_duplicated);
   g_test_add_func ("/md/day-course/course", test_course_end_before_start_is_refused);
+  g_test_add_func ("/md/day-course/course-why-it-ended", test_course_why_it_ended);
   g_test_add_func ("/md/day-course/preferences", test_courses_are_listed_in_preferences);
 
   return g_test_run ();

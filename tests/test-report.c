@@ -311,6 +311,116 @@ test_incomplete_windows (void)
   g_assert_null (strstr (flat, "Non-opioid analgesic 2 "));
 }
 
+/* The primary outcome, by hand: a course of IV magnesium 1 g from 2 Mar
+ * 2026 with three preventive infusions (2, 16 and 30 Mar) — one
+ * treatment, one row. Baseline (2 Feb – 1 Mar): 8 migraine days, 20
+ * headache-free: 8.0 per 28 days. Weeks 9–12 (27 Apr – 24 May): 3
+ * migraine days and 18 headache-free days, 7 untracked: 3 × 28 / 21 =
+ * 4.0. Change −4.0 days, −50%: a ≥50% responder, not ≥75%, not 100%. */
+static void
+test_primary_outcome (void)
+{
+  g_autoptr(MdStatsData) data = md_stats_data_new (at (day ("2026-07-01"), 12));
+  g_autoptr(MdReport) report = NULL;
+  g_autoptr(MdStats) stats = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  int start = day ("2026-03-02");
+  int mg = md_stats_data_add_medication (data, "Magnesium sulfate IV 1 g", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
+  int topiramate = md_stats_data_add_medication (data, "Topiramate", MD_STATS_CLASS_OTHER, FALSE);
+  char *flushing[] = { (char *) "flushing", NULL };
+  MdStatsCourse *course;
+  MdStatsSettings settings;
+  const char *row;
+  const char *history;
+  int pages;
+
+  for (int d = start - 28; d < start + 84; d++)
+    {
+      int k = d - start;
+      gboolean migraine = (k < 0 && (k + 28) % 3 == 0 && k + 28 < 24) || (k >= 56 && k < 59);
+
+      if (migraine)
+        {
+          MdStatsAttack a = { 0 };
+
+          a.start = at (d, 8);
+          a.end = at (d, 16);
+          a.start_offset = a.end_offset = 3600;
+          a.peak_pain = 2;
+          a.aura_minutes = -1;
+          a.features = MD_STATS_ATTACK_UNILATERAL | MD_STATS_ATTACK_PULSATING | MD_STATS_ATTACK_NAUSEA;
+          md_stats_data_add_attack (data, &a);
+        }
+      else if (k < 0 || (k >= 59 && k < 77))
+        md_stats_data_add_day (data, d, MD_STATS_DAY_HEADACHE_FREE, FALSE);
+    }
+  for (int i = 0; i < 3; i++)
+    {
+      MdStatsDose infusion = { 0 };
+
+      infusion.medication = mg;
+      infusion.attack = -1;
+      infusion.taken = at (start + 14 * i, 10);
+      infusion.taken_offset = 3600;
+      infusion.amount = 1;
+      infusion.unit = (char *) "g";
+      infusion.infusion = TRUE;
+      infusion.purpose = MD_STATS_PURPOSE_PREVENTION;
+      infusion.side_effects = i != 1 ? flushing : NULL;
+      infusion.cost = 40;
+      md_stats_data_add_dose (data, &infusion);
+    }
+  md_stats_data_add_course (data, mg, start, G_MAXINT);
+  /* an earlier course, stopped for its side effects */
+  md_stats_data_add_course (data, topiramate, start - 200, start - 120);
+  course = &g_array_index (data->courses, MdStatsCourse, 1);
+  course->amount = 50;
+  course->unit = g_strdup ("mg");
+  course->end_reason = g_strdup ("side-effects");
+  course->end_reason_notes = g_strdup ("tingling");
+  md_stats_data_finish (data);
+
+  md_stats_settings_init_default (&settings);
+  stats = md_stats_compute (data, &settings, start - 28, start + 83);
+  g_assert_cmpuint (stats->treatments->len, ==, 2);
+  report = md_report_new (data, &settings, start - 28, start + 83);
+  md_report_set_comparison (report, &g_array_index (stats->treatments, MdStatsTreatment, 1));
+  md_report_set_generated (report, at (day ("2026-07-01"), 12));
+  md_report_set_rtl (report, FALSE);
+  pages = md_report_paginate (report, 595.276, 841.89, 42);
+  pdf = md_report_to_pdf (report, &error);
+  g_assert_no_error (error);
+  text = pdf_to_text (pdf, 1, pages);
+  flat = flatten (text);
+
+  /* the before/after table: one row for the course and its infusions */
+  row = strstr (flat, "Magnesium sulfate IV 1 g (3 infusions)");
+  g_assert_true (row > strstr (flat, "Before and after treatments"));
+  g_assert_nonnull (row);
+  g_assert_null (strstr (row + 1, "Magnesium sulfate IV 1 g (3 infusions)"));
+  g_assert_null (strstr (flat, "(infusions)"));
+  assert_has (row, "2 Mar 2026");
+  assert_has (row, "8.0 → 4.0, −4.0 days, −50%");
+  assert_has (row, "28 / 28 → 21 / 28");
+  assert_has (row, "≥50%: yes; ≥75%: no; 100%: no");
+  /* every preventive tried, first after the summary: topiramate 14 Aug –
+   * 2 Nov 2025 (81 days: 12 weeks), stopped for tingling; magnesium from
+   * 2 Mar to 1 Jul (122 days: 17 weeks) and 3 infusions, flushing at 2,
+   * 3 × 40 paid */
+  history = strstr (flat, "Preventive treatments tried");
+  g_assert_nonnull (history);
+  g_assert_true (history < strstr (flat, "Per 28-day window"));
+  g_assert_true (strstr (flat, "Summary per 28 days") < history);
+  assert_has (history, "Topiramate, 50 mg 14 Aug 2025 – 2 Nov 2025 12 weeks");
+  assert_has (history, "Side effects: tingling");
+  assert_has (history, "2 Mar 2026 – ongoing 17 weeks, 3 infusions 8.0 → 4.0, −4.0 days, −50% ≥50%: yes; ≥75%: no; 100%: no Flushing 2 of 3 infusions 120.00 Still taking");
+  /* the chart's annotation */
+  assert_has (flat, "Migraine days per 28 days, before → weeks 9–12: 8.0 → 4.0, −4.0 days, −50%; responder ≥50%: yes; ≥75%: no; 100%: no");
+}
+
 static void
 test_letter_paper (void)
 {
@@ -455,6 +565,7 @@ main (int   argc,
 
   g_test_add_func ("/md/report/fixture-numbers", test_fixture_numbers);
   g_test_add_func ("/md/report/incomplete-windows", test_incomplete_windows);
+  g_test_add_func ("/md/report/primary-outcome", test_primary_outcome);
   g_test_add_func ("/md/report/letter-paper", test_letter_paper);
   g_test_add_func ("/md/report/ten-years", test_ten_years);
   g_test_add_func ("/md/report/chart-pages-not-blank", test_chart_pages_not_blank);

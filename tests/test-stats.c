@@ -726,25 +726,116 @@ test_prevention_is_not_overuse_or_rescue (void)
   g_assert_cmpint (r->pain_free_2h, ==, 1);
 }
 
-/* The first of a series of IV magnesium infusions is a treatment start;
- * an infusion within four weeks of the last continues the series. */
+static void
+add_infusion (MdStatsData    *data,
+              int             medication,
+              int             attack,
+              const char     *taken,
+              MdStatsPurpose  purpose)
+{
+  MdStatsDose d = { 0 };
+
+  d.medication = medication;
+  d.attack = attack;
+  d.taken = at (taken, &d.taken_offset);
+  d.amount = 1;
+  d.infusion = TRUE;
+  d.purpose = purpose;
+  md_stats_data_add_dose (data, &d);
+}
+
+/* The first of a series of preventive IV magnesium infusions is a
+ * treatment start; an infusion within six weeks of the last continues the
+ * series; an infusion for a headache is no part of it. */
 static void
 test_infusion_series (void)
 {
   g_autoptr(MdStatsData) data = md_stats_data_new (at ("2026-12-01T12:00+01:00", NULL));
   g_autoptr(MdStats) stats = NULL;
   int mg = md_stats_data_add_medication (data, "Magnesium sulfate", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
+  const MdStatsTreatment *t;
+  int a;
 
-  add_dose (data, mg, -1, "2026-02-02T10:00+01:00");
-  add_dose (data, mg, -1, "2026-02-16T10:00+01:00");
-  add_dose (data, mg, -1, "2026-03-02T10:00+01:00");
-  add_dose (data, mg, -1, "2026-06-01T10:00+02:00");
+  add_infusion (data, mg, -1, "2026-02-02T10:00+01:00", MD_STATS_PURPOSE_PREVENTION);
+  add_infusion (data, mg, -1, "2026-02-16T10:00+01:00", MD_STATS_PURPOSE_PREVENTION);
+  add_infusion (data, mg, -1, "2026-03-02T10:00+01:00", MD_STATS_PURPOSE_PREVENTION);
+  /* 35 days later: the same series */
+  add_infusion (data, mg, -1, "2026-04-06T10:00+02:00", MD_STATS_PURPOSE_PREVENTION);
+  /* for an attack in between: not part of the series, and no new one */
+  a = add_attack (data, "2026-05-10T08:00+02:00", "2026-05-10T20:00+02:00", 3, 0);
+  add_infusion (data, mg, a, "2026-05-10T12:00+02:00", MD_STATS_PURPOSE_ACUTE);
+  /* 56 days after 6 April: a new series */
+  add_infusion (data, mg, -1, "2026-06-01T10:00+02:00", MD_STATS_PURPOSE_PREVENTION);
   stats = compute (data, NULL, "2026-01-01", "2026-06-30");
 
   g_assert_cmpuint (stats->treatments->len, ==, 2);
-  g_assert_cmpint (g_array_index (stats->treatments, MdStatsTreatment, 0).start_day, ==, day ("2026-02-02"));
-  g_assert_cmpint (g_array_index (stats->treatments, MdStatsTreatment, 0).kind, ==, MD_STATS_TREATMENT_INFUSIONS);
-  g_assert_cmpint (g_array_index (stats->treatments, MdStatsTreatment, 1).start_day, ==, day ("2026-06-01"));
+  t = &g_array_index (stats->treatments, MdStatsTreatment, 0);
+  g_assert_cmpint (t->kind, ==, MD_STATS_TREATMENT_INFUSIONS);
+  g_assert_cmpint (t->start_day, ==, day ("2026-02-02"));
+  g_assert_cmpint (t->end_day, ==, day ("2026-04-06"));
+  g_assert_cmpint (t->n_infusions, ==, 4);
+  g_assert_cmpint (t->course, ==, -1);
+  t = &g_array_index (stats->treatments, MdStatsTreatment, 1);
+  g_assert_cmpint (t->start_day, ==, day ("2026-06-01"));
+  g_assert_cmpint (t->n_infusions, ==, 1);
+}
+
+/* One treatment per row: a course and the infusion series of the same
+ * medication given during it are one treatment (IV magnesium 1 g and 2 g
+ * are the same medication); a series that starts a few days before its
+ * course is that course too, starting at the first infusion; infusions
+ * after the course has ended are a treatment of their own; a course of
+ * another medication stays apart. */
+static void
+test_course_and_series_are_one_treatment (void)
+{
+  g_autoptr(MdStatsData) data = md_stats_data_new (at ("2026-12-01T12:00+01:00", NULL));
+  g_autoptr(MdStats) stats = NULL;
+  int mg1 = md_stats_data_add_medication (data, "Magnesium sulfate IV 1 g", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
+  int mg2 = md_stats_data_add_medication (data, "Magnesium sulfate IV 2 g", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
+  int lido = md_stats_data_add_medication (data, "Lidocaine IV", MD_STATS_CLASS_OTHER, TRUE);
+  int topi = md_stats_data_add_medication (data, "Topiramate", MD_STATS_CLASS_OTHER, FALSE);
+  const struct {
+    MdStatsTreatmentKind kind;
+    int                  medication;
+    const char          *start;
+    const char          *end;  /* NULL: goes on */
+    int                  n_infusions;
+  } expected[] = {
+    { MD_STATS_TREATMENT_COURSE, mg1, "2026-02-02", "2026-04-30", 3 },
+    { MD_STATS_TREATMENT_COURSE, topi, "2026-03-01", NULL, 0 },
+    { MD_STATS_TREATMENT_INFUSIONS, mg1, "2026-06-01", "2026-06-29", 2 },
+    { MD_STATS_TREATMENT_COURSE, lido, "2026-09-07", "2026-10-31", 2 },
+  };
+
+  md_stats_data_add_course (data, mg1, day ("2026-02-02"), day ("2026-04-30"));
+  md_stats_data_add_course (data, topi, day ("2026-03-01"), G_MAXINT);
+  md_stats_data_add_course (data, lido, day ("2026-09-10"), day ("2026-10-31"));
+  add_infusion (data, mg1, -1, "2026-02-02T10:00+01:00", MD_STATS_PURPOSE_PREVENTION);
+  add_infusion (data, mg1, -1, "2026-02-16T10:00+01:00", MD_STATS_PURPOSE_PREVENTION);
+  add_infusion (data, mg2, -1, "2026-03-02T10:00+01:00", MD_STATS_PURPOSE_PREVENTION);
+  add_infusion (data, mg1, -1, "2026-06-01T10:00+02:00", MD_STATS_PURPOSE_PREVENTION);
+  add_infusion (data, mg2, -1, "2026-06-29T10:00+02:00", MD_STATS_PURPOSE_PREVENTION);
+  add_infusion (data, lido, -1, "2026-09-07T10:00+02:00", MD_STATS_PURPOSE_PREVENTION);
+  add_infusion (data, lido, -1, "2026-09-14T10:00+02:00", MD_STATS_PURPOSE_PREVENTION);
+  stats = compute (data, NULL, "2026-01-01", "2026-11-30");
+
+  g_assert_cmpuint (stats->treatments->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const MdStatsTreatment *t = &g_array_index (stats->treatments, MdStatsTreatment, i);
+
+      g_test_message ("treatment %u", i);
+      g_assert_cmpint (t->kind, ==, expected[i].kind);
+      g_assert_cmpint (t->medication, ==, expected[i].medication);
+      g_assert_cmpint (t->start_day, ==, day (expected[i].start));
+      g_assert_cmpint (t->end_day, ==, expected[i].end != NULL ? day (expected[i].end) : G_MAXINT);
+      g_assert_cmpint (t->n_infusions, ==, expected[i].n_infusions);
+      g_assert_true ((t->course >= 0) == (expected[i].kind == MD_STATS_TREATMENT_COURSE));
+    }
+  /* the 2 g infusion of 2 March belongs to the first row, not to the last */
+  g_assert_true (md_stats_treatment_has_dose (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), 2));
+  g_assert_false (md_stats_treatment_has_dose (stats, &g_array_index (stats->treatments, MdStatsTreatment, 3), 2));
 }
 
 /* Over 72 h with breaks of up to 12 h is one status migrainosus pattern. */
@@ -954,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/md/stats/dose-purpose", test_dose_purpose);
   g_test_add_func ("/md/stats/prevention-not-overuse-or-rescue", test_prevention_is_not_overuse_or_rescue);
   g_test_add_func ("/md/stats/infusion-series", test_infusion_series);
+  g_test_add_func ("/md/stats/course-and-series", test_course_and_series_are_one_treatment);
   g_test_add_func ("/md/stats/status-migrainosus", test_status_migrainosus);
   g_test_add_func ("/md/stats/attack-gap", test_attack_gap);
   g_test_add_func ("/md/stats/menstrual-pattern", test_menstrual_pattern);

@@ -65,43 +65,34 @@ rate (const MdStatsSpan *span,
   return md_stats_span_rate (span, count);
 }
 
+/* The primary outcome, with the responder result beside it. */
 static char *
 summary_text (const MdChartFrequencyModel *model)
 {
   const MdStatsComparison *cmp = model->comparison;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *change = NULL;
-  g_autofree char *result = NULL;
+  g_autofree char *outcome = NULL;
+  g_autofree char *responder = NULL;
+  int first_week = model->stats->settings.evaluation_first_week;
+  int last_week = model->stats->settings.evaluation_last_week;
 
   if (cmp == NULL)
     return NULL;
 
-  before = md_chart_format_number (cmp->baseline_rate, 1);
-  after = md_chart_format_number (cmp->evaluation_rate, 1);
-  if (isnan (cmp->percent_change))
-    change = g_strdup (C_("number", "–"));
-  else
-    /* Translators: a signed percentage change, e.g. "−50%" or "+20%" */
-    change = g_strdup_printf (C_("percent change", "%+.0f%%"), cmp->percent_change);
-
+  outcome = md_chart_format_outcome (cmp);
   if (!cmp->evaluable)
-    /* Translators: the evaluation window (e.g. weeks 9–12) has not ended or has no entries */
-    result = g_strdup (_("not yet evaluable"));
-  else if (cmp->responder)
-    /* Translators: %d is 50 or 30 (percent) */
-    result = g_strdup_printf (_("≥%d%% responder: yes"), cmp->responder_threshold);
-  else
-    result = g_strdup_printf (_("≥%d%% responder: no"), cmp->responder_threshold);
+    /* Translators: written on the frequency chart: the evaluation window's
+     * weeks, then the outcome, e.g. "Migraine days per 28 days, before →
+     * weeks 9–12: 8.0 → 4.0, −4.0 days, −50%; not yet evaluable" */
+    return g_strdup_printf (_("Migraine days per 28 days, before → weeks %d–%d: %s; not yet evaluable"),
+                            first_week, last_week, outcome);
 
-  /* Translators: before/after a treatment: migraine days per 28 days at
-   * baseline and in the evaluation window, the change, the responder result.
-   * E.g. "Migraine days per 28 days: 8.0 before → 4.0 in weeks 9–12 (−50%), ≥50% responder: yes" */
-  return g_strdup_printf (_("Migraine days per 28 days: %s before → %s in weeks %d–%d (%s), %s"),
-                          before, after,
-                          model->stats->settings.evaluation_first_week,
-                          model->stats->settings.evaluation_last_week,
-                          change, result);
+  responder = md_chart_format_responder (cmp);
+  /* Translators: written on the frequency chart: the evaluation window's
+   * weeks, the outcome and the responder result, e.g. "Migraine days per
+   * 28 days, before → weeks 9–12: 8.0 → 4.0, −4.0 days, −50%; responder
+   * ≥50%: yes; ≥75%: no; 100%: no" */
+  return g_strdup_printf (_("Migraine days per 28 days, before → weeks %d–%d: %s; responder %s"),
+                          first_week, last_week, outcome, responder);
 }
 
 typedef struct

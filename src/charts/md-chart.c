@@ -475,6 +475,80 @@ md_chart_format_percent (double fraction)
   return g_strdup_printf (C_("percent", "%.0f%%"), fraction * 100);
 }
 
+/* A change with its sign, a real minus for a fall: "−4.0", "+1.5", "0.0". */
+char *
+md_chart_format_signed (double value,
+                        int    decimals)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (value))
+    return g_strdup (C_("number", "–"));
+
+  number = g_strdup_printf ("%.*f", decimals, fabs (value));
+  if (round (value * pow (10, decimals)) == 0)
+    return g_steal_pointer (&number);
+
+  return g_strconcat (value < 0 ? "−" : "+", number, NULL);
+}
+
+/**
+ * md_chart_format_outcome:
+ *
+ * The primary outcome of a treatment (CLINICAL.md), wherever a result is
+ * shown: migraine days per 28 days at baseline → in the evaluation
+ * window, the change in days, then in percent.
+ *
+ * Returns: (transfer full): e.g. "8.0 → 4.0, −4.0 days, −50%"
+ */
+char *
+md_chart_format_outcome (const MdStatsComparison *cmp)
+{
+  g_autofree char *before = md_chart_format_number (cmp->baseline_rate, 1);
+  g_autofree char *after = md_chart_format_number (cmp->evaluation_rate, 1);
+  g_autofree char *change = md_chart_format_signed (cmp->change, 1);
+  g_autofree char *percent = NULL;
+
+  if (isnan (cmp->percent_change))
+    percent = g_strdup (C_("number", "–"));
+  else
+    {
+      g_autofree char *size = md_chart_format_percent (fabs (cmp->percent_change) / 100);
+      g_autofree char *rounded = md_chart_format_signed (cmp->percent_change, 0);
+      const char *sign = g_str_has_prefix (rounded, "−") ? "−" : rounded[0] == '+' ? "+" : "";
+
+      /* The sign of the rounded number, then the locale's way of writing
+       * a percentage ("50%", "50 %") */
+      percent = g_strconcat (sign, size, NULL);
+    }
+
+  /* Translators: the primary outcome of a treatment: migraine days per 28
+   * days before → after it, the change in days and in percent, e.g.
+   * "8.0 → 4.0, −4.0 days, −50%" */
+  return g_strdup_printf (_("%s → %s, %s days, %s"), before, after, change, percent);
+}
+
+/**
+ * md_chart_format_responder:
+ *
+ * Returns: (transfer full): the responder results beside the outcome,
+ *   e.g. "≥50%: yes; ≥75%: no; 100%: no", or that the evaluation window
+ *   cannot tell yet
+ */
+char *
+md_chart_format_responder (const MdStatsComparison *cmp)
+{
+  if (!cmp->evaluable)
+    /* Translators: the evaluation window (e.g. weeks 9–12) has not ended or has no entries */
+    return g_strdup (_("not yet evaluable"));
+
+  /* Translators: responder result: threshold and yes/no for ≥50%, ≥75%, 100% */
+  return g_strdup_printf (_("≥%d%%: %s; ≥75%%: %s; 100%%: %s"), cmp->responder_threshold,
+                          cmp->responder ? _("yes") : _("no"),
+                          cmp->responder_75 ? _("yes") : _("no"),
+                          cmp->responder_100 ? _("yes") : _("no"));
+}
+
 char *
 md_chart_format_rate (const MdStatsRate *rate)
 {

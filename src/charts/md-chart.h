@@ -121,6 +121,10 @@ char  *md_chart_format_day         (int                          day,
                                     const char                  *format);
 char  *md_chart_format_percent     (double                       fraction);
 char  *md_chart_format_rate        (const MdStatsRate           *rate);
+char  *md_chart_format_signed      (double                       value,
+                                    int                          decimals);
+char  *md_chart_format_outcome     (const MdStatsComparison     *comparison);
+char  *md_chart_format_responder   (const MdStatsComparison     *comparison);
 char  *md_chart_format_number      (double                       value,
                                     int                          decimals);
 

@@ -253,6 +253,27 @@ update_cards (MdChartsPage            *self,
     }
   gtk_flow_box_append (self->cards, card_new (_("Migraine days per 28 days"), migraine, migraine_detail));
 
+  /* The primary outcome of the chosen treatment, the responder result beside it */
+  if (cmp != NULL)
+    {
+      g_autofree char *outcome = md_chart_format_outcome (cmp);
+      g_autofree char *responder = md_chart_format_responder (cmp);
+      g_autofree char *windows = NULL;
+      g_autofree char *detail = NULL;
+
+      /* Translators: summary card under the treatment's result: the
+       * baseline length in days and the evaluation window's weeks */
+      windows = g_strdup_printf (ngettext ("Migraine days per 28 days, the %d day before → weeks %d–%d after.",
+                                           "Migraine days per 28 days, the %d days before → weeks %d–%d after.",
+                                           cmp->baseline.n_days),
+                                 cmp->baseline.n_days, stats->settings.evaluation_first_week,
+                                 stats->settings.evaluation_last_week);
+      /* Translators: summary card: the first %s says which windows, the
+       * second is the responder result, e.g. "≥50%: yes; ≥75%: no; 100%: no" */
+      detail = g_strdup_printf (_("%s Responder: %s."), windows, responder);
+      gtk_flow_box_append (self->cards, card_new (_("Before and after the treatment"), outcome, detail));
+    }
+
   acute = md_chart_format_number (md_stats_span_rate (&recent, recent.acute), 1);
   if (recent.overuse)
     acute_detail = _("In the last 28 days, medication use reached the ICHD-3 medication-overuse threshold. Please discuss it with your doctor.");

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A course of a preventive treatment — daily oral magnesium, say — with
- * the day it started, the day it ended (or that it goes on), and the
- * dose. Its start is what the before/after comparison is measured from.
+ * the day it started, the day it ended (or that it goes on) and why, and
+ * the dose. Its start is what the before/after comparison is measured
+ * from; why it ended is what a neurologist asks before the next one.
  */
 
 #define G_LOG_DOMAIN "md-course-editor"
@@ -29,6 +30,9 @@ struct _MdCourseEditor
   GtkSwitch          *ongoing_switch;
   AdwActionRow       *end_row;
   MdDateTimeButton   *end_button;
+  AdwComboRow        *end_reason_row;
+  AdwActionRow       *end_reason_notes_row;
+  GtkEntry           *end_reason_notes_entry;
   GtkSpinButton      *amount_spin;
   GtkEntry           *unit_entry;
   GtkEntry           *notes_entry;
@@ -45,6 +49,9 @@ struct _MdCourseEditor
 };
 
 G_DEFINE_FINAL_TYPE (MdCourseEditor, md_course_editor, ADW_TYPE_WINDOW)
+
+/* The rows of end_reason_row; the first is "not said". */
+static const char *end_reason_keys[] = { NULL, "not-effective", "side-effects", "other" };
 
 static void
 read_form (MdCourseEditor *self)
@@ -65,6 +72,20 @@ read_form (MdCourseEditor *self)
   c->unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_entry))));
   g_free (c->notes);
   c->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_entry)));
+
+  /* Why it ended belongs to a course that ended. */
+  g_free (c->end_reason);
+  g_free (c->end_reason_notes);
+  c->end_reason = NULL;
+  c->end_reason_notes = NULL;
+  if (c->end_date != NULL)
+    {
+      guint reason = MIN (adw_combo_row_get_selected (self->end_reason_row), G_N_ELEMENTS (end_reason_keys) - 1);
+
+      c->end_reason = g_strdup (end_reason_keys[reason]);
+      if (c->end_reason != NULL && !g_str_equal (c->end_reason, "not-effective"))
+        c->end_reason_notes = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->end_reason_notes_entry))));
+    }
 }
 
 static void
@@ -79,6 +100,24 @@ validate (MdCourseEditor *self)
     self->problem = g_strdup (_("End: the course cannot end before it started."));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->end_row), !gtk_switch_get_active (self->ongoing_switch));
+  gtk_widget_set_visible (GTK_WIDGET (self->end_reason_row), !gtk_switch_get_active (self->ongoing_switch));
+  gtk_widget_set_visible (GTK_WIDGET (self->end_reason_notes_row),
+                          self->course->end_reason != NULL &&
+                          !g_str_equal (self->course->end_reason, "not-effective"));
+  if (g_strcmp0 (self->course->end_reason, "side-effects") == 0)
+    {
+      /* Translators: which side effects made the patient stop a treatment */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->end_reason_notes_row), _("Whi_ch Side Effects"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->end_reason_notes_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Which side effects"), -1);
+    }
+  else
+    {
+      /* Translators: the other reason a treatment was stopped */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->end_reason_notes_row), _("W_hat Reason"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->end_reason_notes_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("What reason"), -1);
+    }
   md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->problem == NULL);
 }
@@ -99,7 +138,9 @@ offered (gpointer item,
 {
   MdMedication *medication = item;
 
-  return (!medication->archived && g_strcmp0 (medication->use, "preventive") == 0) ||
+  /* IV magnesium is given as a preventive series as well as for attacks. */
+  return (!medication->archived && (g_strcmp0 (medication->use, "preventive") == 0 ||
+                                    g_strcmp0 (medication->med_class, "magnesium-iv") == 0)) ||
          g_strcmp0 (medication->uuid, user_data) == 0;
 }
 
@@ -141,6 +182,9 @@ md_course_editor_class_init (MdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, ongoing_switch);
   gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, end_row);
   gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, end_button);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, end_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, end_reason_notes_row);
+  gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, end_reason_notes_entry);
   gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, amount_spin);
   gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, unit_entry);
   gtk_widget_class_bind_template_child (widget_class, MdCourseEditor, notes_entry);
@@ -154,8 +198,17 @@ md_course_editor_class_init (MdCourseEditorClass *klass)
 static void
 md_course_editor_init (MdCourseEditor *self)
 {
+  g_autoptr(GtkStringList) reasons = gtk_string_list_new (NULL);
+
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Translators: why a preventive treatment ended: the patient did not say */
+  gtk_string_list_append (reasons, C_("why it ended", "Not said"));
+  gtk_string_list_append (reasons, C_("why it ended", "Not effective"));
+  gtk_string_list_append (reasons, C_("why it ended", "Side effects"));
+  gtk_string_list_append (reasons, C_("why it ended", "Another reason"));
+  adw_combo_row_set_model (self->end_reason_row, G_LIST_MODEL (reasons));
 }
 
 static GDateTime *
@@ -226,6 +279,11 @@ md_course_editor_new (GtkWindow          *parent,
   gtk_spin_button_set_value (self->amount_spin, c->amount > 0 ? c->amount : 0);
   gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), c->unit != NULL ? c->unit : "mg");
   gtk_editable_set_text (GTK_EDITABLE (self->notes_entry), c->notes != NULL ? c->notes : "");
+  for (guint i = 1; i < G_N_ELEMENTS (end_reason_keys); i++)
+    if (g_strcmp0 (c->end_reason, end_reason_keys[i]) == 0)
+      adw_combo_row_set_selected (self->end_reason_row, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->end_reason_notes_entry),
+                         c->end_reason_notes != NULL ? c->end_reason_notes : "");
   gtk_window_set_title (GTK_WINDOW (self), course != NULL ? _("Preventive Treatment")
                                                           : _("New Preventive Treatment"));
 

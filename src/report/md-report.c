@@ -513,6 +513,8 @@ build_header (MdReport *self)
   add_block (self, BLOCK_NOTE, definitions);
 }
 
+static void build_history (MdReport *self);
+
 static void
 build_summary (MdReport *self)
 {
@@ -537,6 +539,12 @@ build_summary (MdReport *self)
   summary = g_strdup_printf (_("Over the whole period, per 28 recorded days: %s headache days, %s migraine days, %s moderate or severe days, %s acute-medication days."),
                              total_h, total_m, total_s, total_a);
   add_block (self, BLOCK_PARAGRAPH, summary);
+
+  /* The treatment history comes first after the summary: it is what the
+   * neurologist decides the next treatment from. */
+  build_history (self);
+
+  add_block (self, BLOCK_HEADING, _("Per 28-day window"));
   add_block (self, BLOCK_NOTE, _("Each window as days per 28 recorded days. A window with fewer than 24 recorded days is marked incomplete and shown at its rate; a window with no recorded day has no rate."));
 
   table = add_table (self, header, widths, G_N_ELEMENTS (widths));
@@ -647,27 +655,30 @@ static void
 build_treatments (MdReport *self)
 {
   const MdStats *stats = self->stats;
-  g_autofree char *eval_header = NULL;
-  const char *header[7];
-  const double widths[] = { 0.28, 0.12, 0.14, 0.14, 0.1, 0.22 };
+  g_autofree char *note = NULL;
+  const char *header[6];
+  const double widths[] = { 0.25, 0.11, 0.26, 0.16, 0.22 };
   Block *table;
 
   if (stats->treatments->len == 0)
     return;
 
-  /* Translators: report column: the evaluation window, e.g. "Weeks 9–12" */
-  eval_header = g_strdup_printf (_("Weeks %d–%d"), self->settings.evaluation_first_week,
-                                 self->settings.evaluation_last_week);
   header[0] = C_("report column", "Treatment");
   header[1] = C_("report column", "Start");
-  header[2] = C_("report column", "Baseline");
-  header[3] = eval_header;
-  header[4] = C_("report column", "Change");
-  header[5] = C_("report column", "Responder");
-  header[6] = NULL;
+  /* Translators: report column: the primary outcome, e.g. "8.0 → 4.0, −4.0 days, −50%" */
+  header[2] = C_("report column", "Migraine days per 28 days");
+  /* Translators: report column: recorded days of the baseline, then of the evaluation window */
+  header[3] = C_("report column", "Days recorded");
+  header[4] = C_("report column", "Responder");
+  header[5] = NULL;
 
   add_block (self, BLOCK_HEADING, _("Before and after treatments"));
-  add_block (self, BLOCK_NOTE, _("Migraine days per 28 recorded days in the baseline before each treatment and in the evaluation window after it."));
+  note = g_strdup_printf (ngettext ("Migraine days per 28 recorded days in the %d day before each treatment → in weeks %d–%d after it; the change in days (the primary outcome), then in percent.",
+                                    "Migraine days per 28 recorded days in the %d days before each treatment → in weeks %d–%d after it; the change in days (the primary outcome), then in percent.",
+                                    self->settings.baseline_days),
+                          self->settings.baseline_days, self->settings.evaluation_first_week,
+                          self->settings.evaluation_last_week);
+  add_block (self, BLOCK_NOTE, note);
   table = add_table (self, header, widths, G_N_ELEMENTS (widths));
   for (guint i = 0; i < stats->treatments->len; i++)
     {
@@ -677,12 +688,9 @@ build_treatments (MdReport *self)
       gboolean latest_before = TRUE;
       g_autofree char *label = NULL;
       g_autofree char *start = NULL;
-      g_autofree char *baseline = NULL;
-      g_autofree char *after = NULL;
-      g_autofree char *change = NULL;
+      g_autofree char *outcome = NULL;
+      g_autofree char *recorded = NULL;
       g_autofree char *responder = NULL;
-      g_autofree char *b_rate = NULL;
-      g_autofree char *a_rate = NULL;
 
       /* The treatments started in the period, and the last one before it
        * for context: older ones belong in an older report. */
@@ -698,26 +706,20 @@ build_treatments (MdReport *self)
 
       start = format_day (t->start_day);
       md_stats_compare (stats, t, &cmp);
-      label = t->kind == MD_STATS_TREATMENT_INFUSIONS
-              /* Translators: a treatment that is a series of infusions */
-              ? g_strdup_printf (_("%s (infusions)"), name)
+      /* One row per treatment: a course and its infusion series together */
+      label = t->n_infusions > 0
+              /* Translators: a treatment with its number of infusions, e.g.
+               * "Magnesium sulfate IV 1 g (5 infusions)" */
+              ? g_strdup_printf (ngettext ("%s (%d infusion)", "%s (%d infusions)", t->n_infusions),
+                                 name, t->n_infusions)
               : g_strdup (name);
-      b_rate = md_chart_format_number (cmp.baseline_rate, 1);
-      a_rate = md_chart_format_number (cmp.evaluation_rate, 1);
-      /* Translators: a rate and its recorded days, e.g. "8.0 (28 of 28 days)" */
-      baseline = g_strdup_printf (_("%s (%d of %d days)"), b_rate, cmp.baseline.recorded, cmp.baseline.n_days);
-      after = g_strdup_printf (_("%s (%d of %d days)"), a_rate, cmp.evaluation.recorded, cmp.evaluation.n_days);
-      change = isnan (cmp.percent_change) ? g_strdup (C_("number", "–"))
-                                          : g_strdup_printf (C_("percent change", "%+.0f%%"), cmp.percent_change);
-      if (!cmp.evaluable)
-        responder = g_strdup (_("not yet evaluable"));
-      else
-        /* Translators: responder result: threshold and yes/no for ≥50%, ≥75%, 100% */
-        responder = g_strdup_printf (_("≥%d%%: %s; ≥75%%: %s; 100%%: %s"), cmp.responder_threshold,
-                                     cmp.responder ? _("yes") : _("no"),
-                                     cmp.responder_75 ? _("yes") : _("no"),
-                                     cmp.responder_100 ? _("yes") : _("no"));
-      table_add_row (table, label, start, baseline, after, change, responder);
+      outcome = md_chart_format_outcome (&cmp);
+      /* Translators: recorded days of the baseline → of the evaluation
+       * window, e.g. "28 / 28 → 21 / 28" */
+      recorded = g_strdup_printf (_("%d / %d → %d / %d"), cmp.baseline.recorded, cmp.baseline.n_days,
+                                  cmp.evaluation.recorded, cmp.evaluation.n_days);
+      responder = md_chart_format_responder (&cmp);
+      table_add_row (table, label, start, outcome, recorded, responder);
     }
 }
 
@@ -873,38 +875,168 @@ build_infusions (MdReport *self)
     }
 }
 
+/* Side effects recorded on a treatment's doses, e.g. "Flushing 3 of 5
+ * infusions", and what they cost together. */
 static void
-build_courses (MdReport *self)
+treatment_doses_text (MdReport               *self,
+                      const MdStatsTreatment *t,
+                      char                  **out_effects,
+                      char                  **out_cost)
 {
   MdStatsData *data = self->data;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (int));
+  GString *text = g_string_new (NULL);
+  int n = 0;
+  gboolean all_infusions = TRUE;
+  double cost = 0;
+
+  for (guint i = 0; i < data->doses->len; i++)
+    {
+      const MdStatsDose *d = &g_array_index (data->doses, MdStatsDose, i);
+
+      if (!md_stats_treatment_has_dose (self->stats, t, (int) i))
+        continue;
+      n++;
+      all_infusions = all_infusions && d->infusion;
+      if (d->cost > 0)
+        cost += d->cost;
+      for (guint k = 0; d->side_effects != NULL && d->side_effects[k] != NULL; k++)
+        {
+          guint slot = 0;
+
+          while (slot < keys->len && !g_str_equal (g_ptr_array_index (keys, slot), d->side_effects[k]))
+            slot++;
+          if (slot == keys->len)
+            {
+              int zero = 0;
+
+              g_ptr_array_add (keys, d->side_effects[k]);
+              g_array_append_val (counts, zero);
+            }
+          g_array_index (counts, int, slot)++;
+        }
+    }
+
+  for (guint k = 0; k < keys->len; k++)
+    {
+      const char *label = md_catalogue_get_label (MD_CATALOGUE_SIDE_EFFECT, g_ptr_array_index (keys, k));
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text,
+                              all_infusions
+                              /* Translators: a side effect on a treatment's infusions, e.g. "Flushing 3 of 5 infusions" */
+                              ? ngettext ("%s %d of %d infusion", "%s %d of %d infusions", n)
+                              /* Translators: a side effect on a treatment's doses, e.g. "Nausea 2 of 30 doses" */
+                              : ngettext ("%s %d of %d dose", "%s %d of %d doses", n),
+                              label != NULL ? label : (const char *) g_ptr_array_index (keys, k),
+                              g_array_index (counts, int, k), n);
+    }
+
+  *out_effects = text->len > 0 ? g_string_free (text, FALSE)
+                               : (g_string_free (text, TRUE), g_strdup (C_("number", "–")));
+  *out_cost = cost > 0 ? md_chart_format_number (cost, 2) : g_strdup (C_("number", "–"));
+}
+
+/* Every preventive treatment tried, one row each: what a neurologist
+ * needs to choose the next one (which, at what dose, for how long, did it
+ * work, why it was stopped). The whole diary, not just the period. */
+static void
+build_history (MdReport *self)
+{
+  const MdStats *stats = self->stats;
+  MdStatsData *data = self->data;
   const char *header[] = {
-    /* Translators: column headers of the report's preventive treatments */
-    C_("report column", "Preventive treatment"), C_("report column", "Start"),
-    C_("report column", "End"), C_("report column", "Amount"), NULL,
+    /* Translators: column headers of the report's table of preventive treatments tried */
+    C_("report column", "Preventive treatment"), C_("report column", "Dates"),
+    C_("report column", "Taken"), C_("report column", "Migraine days per 28 days"),
+    C_("report column", "Responder"), C_("report column", "Side effects recorded"),
+    C_("report column", "Cost"), C_("report column", "Why it ended"), NULL,
   };
-  const double widths[] = { 0.4, 0.2, 0.2, 0.2 };
+  const double widths[] = { 0.15, 0.14, 0.09, 0.16, 0.13, 0.13, 0.07, 0.13 };
+  int today = md_stats_day_today (data->now);
   Block *table;
 
-  if (data->courses->len == 0)
+  if (stats->treatments->len == 0)
     return;
 
-  add_block (self, BLOCK_HEADING, _("Preventive treatments"));
+  add_block (self, BLOCK_HEADING, _("Preventive treatments tried"));
   table = add_table (self, header, widths, G_N_ELEMENTS (widths));
-  for (guint i = 0; i < data->courses->len; i++)
+  for (guint i = 0; i < stats->treatments->len; i++)
     {
-      const MdStatsCourse *c = &g_array_index (data->courses, MdStatsCourse, i);
-      const char *name = g_array_index (data->medications, MdStatsMedication, c->medication).name;
-      g_autofree char *start = format_day (c->start_day);
-      /* Translators: a preventive course without an end */
-      g_autofree char *end = c->end_day == G_MAXINT ? g_strdup (_("ongoing")) : format_day (c->end_day);
-      g_autofree char *amount = NULL;
+      const MdStatsTreatment *t = &g_array_index (stats->treatments, MdStatsTreatment, i);
+      const MdStatsCourse *c = t->course >= 0 ? &g_array_index (data->courses, MdStatsCourse, t->course) : NULL;
+      const char *name = g_array_index (data->medications, MdStatsMedication, t->medication).name;
+      MdStatsComparison cmp;
+      g_autofree char *label = NULL;
+      g_autofree char *start = format_day (t->start_day);
+      g_autofree char *end = NULL;
+      g_autofree char *dates = NULL;
+      g_autofree char *weeks = NULL;
+      g_autofree char *infusions = NULL;
+      g_autofree char *taken = NULL;
+      g_autofree char *outcome = NULL;
+      g_autofree char *responder = NULL;
+      g_autofree char *effects = NULL;
+      g_autofree char *cost = NULL;
+      g_autofree char *why = NULL;
+      int last = t->end_day == G_MAXINT ? MAX (today, t->start_day) : t->end_day;
 
-      if (c->amount > 0)
+      if (c != NULL && c->amount > 0)
         {
           g_autofree char *number = md_chart_format_number (c->amount, c->amount == floor (c->amount) ? 0 : 1);
-          amount = g_strdup_printf ("%s %s", number, c->unit != NULL ? c->unit : "");
+
+          label = g_strdup_printf (_("%s, %s %s"), name, number, c->unit != NULL ? c->unit : "");
         }
-      table_add_row (table, name, start, end, amount != NULL ? amount : C_("number", "–"));
+      else
+        label = g_strdup (name);
+
+      /* Translators: a preventive course without an end */
+      end = t->end_day == G_MAXINT ? g_strdup (_("ongoing")) : format_day (t->end_day);
+      /* Translators: the first and the last day of a treatment */
+      dates = g_strdup_printf (_("%s – %s"), start, end);
+
+      if (c != NULL)
+        {
+          int n = (last - t->start_day + 1 + 3) / 7;
+
+          /* Translators: how long a preventive course was taken */
+          weeks = g_strdup_printf (ngettext ("%d week", "%d weeks", n), n);
+        }
+      if (t->n_infusions > 0)
+        /* Translators: how many infusions a treatment had */
+        infusions = g_strdup_printf (ngettext ("%d infusion", "%d infusions", t->n_infusions), t->n_infusions);
+      taken = weeks != NULL && infusions != NULL ? g_strdup_printf ("%s, %s", weeks, infusions)
+                                                 : g_strdup (weeks != NULL ? weeks : infusions);
+
+      md_stats_compare (stats, t, &cmp);
+      outcome = md_chart_format_outcome (&cmp);
+      responder = md_chart_format_responder (&cmp);
+      treatment_doses_text (self, t, &effects, &cost);
+
+      if (c == NULL)
+        why = g_strdup (C_("number", "–"));
+      else if (c->end_day == G_MAXINT)
+        /* Translators: why a treatment ended: it did not, the patient takes it still */
+        why = g_strdup (C_("why it ended", "Still taking"));
+      else if (g_strcmp0 (c->end_reason, "not-effective") == 0)
+        why = g_strdup (C_("why it ended", "Not effective"));
+      else if (c->end_reason != NULL)
+        {
+          const char *reason = g_str_equal (c->end_reason, "side-effects")
+                               ? C_("why it ended", "Side effects")
+                               : C_("why it ended", "Another reason");
+
+          why = c->end_reason_notes != NULL && *c->end_reason_notes != '\0'
+                /* Translators: why a treatment ended, and what the patient wrote, e.g. "Side effects: tingling" */
+                ? g_strdup_printf (_("%s: %s"), reason, c->end_reason_notes)
+                : g_strdup (reason);
+        }
+      else
+        why = g_strdup (C_("why it ended", "Not said"));
+
+      table_add_row (table, label, dates, taken, outcome, responder, effects, cost, why);
     }
 }
 
@@ -1011,7 +1143,6 @@ build (MdReport *self)
   build_charts (self);
   build_response (self);
   build_infusions (self);
-  build_courses (self);
   build_attacks (self);
 }
 

@@ -30,8 +30,10 @@
 /* An attack that the patient closed more than an hour after a pain-free
  * 2-hour reading had headache again. */
 #define END_GRACE HOUR
-/* A new infusion series starts after four weeks without an infusion. */
-#define SERIES_GAP_DAYS 28
+/* An infusion series ends when six weeks pass without another preventive
+ * infusion of the same medication: weekly, fortnightly and monthly
+ * infusions stay one series, a course repeated months later is a new one. */
+#define SERIES_GAP_DAYS 42
 /* Status migrainosus: one attack over 72 h, with breaks of up to 12 h. */
 #define STATUS_BREAK (12 * HOUR)
 #define STATUS_HOURS 72
@@ -810,34 +812,138 @@ aggregate_medications (MdStats *self)
     }
 }
 
+/* "The same medication" for a treatment: one class for the classes
+ * that name a product (IV magnesium 1 g and 2 g are one treatment), the
+ * medication itself for "other". */
+static int
+treatment_group (MdStatsData *data,
+                 int          medication)
+{
+  MdStatsClass klass = g_array_index (data->medications, MdStatsMedication, medication).klass;
+
+  return klass != MD_STATS_CLASS_OTHER ? (int) klass : MD_STATS_N_CLASSES + medication;
+}
+
+static gboolean
+is_preventive_infusion (MdStatsData       *data,
+                        const MdStatsDose *dose)
+{
+  return dose->infusion && !md_stats_data_dose_is_acute (data, dose);
+}
+
+static int
+compare_treatments (gconstpointer a,
+                    gconstpointer b)
+{
+  const MdStatsTreatment *x = a, *y = b;
+
+  if (x->start_day != y->start_day)
+    return x->start_day - y->start_day;
+  return x->kind - y->kind;
+}
+
+/* One treatment per row. A series is the preventive infusions (given as
+ * prevention, not for a headache) of one medication until six weeks pass
+ * without one (SERIES_GAP_DAYS). A series whose days overlap a preventive
+ * course of the same medication is that course: the row starts at
+ * whichever came first. */
 static void
 find_treatments (MdStats *self)
 {
   MdStatsData *data = self->data;
-  int last_infusion = G_MININT / 2;
+  g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (MdStatsTreatment));
+  int n_groups = MD_STATS_N_CLASSES + (int) data->medications->len;
+  g_autofree int *open = g_new (int, n_groups);
+
+  for (int g = 0; g < n_groups; g++)
+    open[g] = -1;
+
+  for (guint i = 0; i < data->doses->len; i++)
+    {
+      const MdStatsDose *dose = dose_at (data, i);
+      int g;
+
+      if (!is_preventive_infusion (data, dose))
+        continue;
+      g = treatment_group (data, dose->medication);
+      if (open[g] >= 0 && dose->day - g_array_index (series, MdStatsTreatment, open[g]).end_day <= SERIES_GAP_DAYS)
+        {
+          MdStatsTreatment *t = &g_array_index (series, MdStatsTreatment, open[g]);
+
+          t->end_day = dose->day;
+          t->n_infusions++;
+        }
+      else
+        {
+          MdStatsTreatment t = { MD_STATS_TREATMENT_INFUSIONS, dose->medication, dose->day,
+                                 -1, 1, (int) i, dose->day };
+
+          open[g] = (int) series->len;
+          g_array_append_val (series, t);
+        }
+    }
 
   self->treatments = g_array_new (FALSE, FALSE, sizeof (MdStatsTreatment));
   for (guint i = 0; i < data->courses->len; i++)
     {
       const MdStatsCourse *c = &g_array_index (data->courses, MdStatsCourse, i);
-      MdStatsTreatment t = { MD_STATS_TREATMENT_COURSE, c->medication, c->start_day };
+      MdStatsTreatment t = { MD_STATS_TREATMENT_COURSE, c->medication, c->start_day,
+                             (int) i, 0, -1, c->end_day };
 
       g_array_append_val (self->treatments, t);
     }
-  for (guint i = 0; i < data->doses->len; i++)
+
+  for (guint s = 0; s < series->len; s++)
     {
-      const MdStatsDose *dose = dose_at (data, i);
+      const MdStatsTreatment *one = &g_array_index (series, MdStatsTreatment, s);
+      int g = treatment_group (data, one->medication);
+      MdStatsTreatment *course = NULL;
 
-      if (medication_of (data, dose)->klass != MD_STATS_CLASS_MAGNESIUM_IV)
-        continue;
-      if (dose->day - last_infusion > SERIES_GAP_DAYS)
+      for (guint i = 0; i < data->courses->len && course == NULL; i++)
         {
-          MdStatsTreatment t = { MD_STATS_TREATMENT_INFUSIONS, dose->medication, dose->day };
+          MdStatsTreatment *t = &g_array_index (self->treatments, MdStatsTreatment, i);
+          const MdStatsCourse *c = &g_array_index (data->courses, MdStatsCourse, i);
 
-          g_array_append_val (self->treatments, t);
+          if (treatment_group (data, c->medication) == g &&
+              one->start_day <= c->end_day &&
+              one->end_day >= c->start_day)
+            course = t;
         }
-      last_infusion = dose->day;
+
+      if (course == NULL)
+        {
+          g_array_append_val (self->treatments, *one);
+          continue;
+        }
+
+      course->n_infusions += one->n_infusions;
+      if (course->first_infusion < 0)
+        course->first_infusion = one->first_infusion;
+      course->start_day = MIN (course->start_day, one->start_day);
+      if (course->end_day != G_MAXINT)
+        course->end_day = MAX (course->end_day, one->end_day);
     }
+
+  g_array_sort (self->treatments, compare_treatments);
+}
+
+/**
+ * md_stats_treatment_has_dose:
+ *
+ * Whether @dose (an index into data->doses) was given as part of
+ * @treatment: a preventive dose of its medication within its days.
+ */
+gboolean
+md_stats_treatment_has_dose (const MdStats          *self,
+                             const MdStatsTreatment *treatment,
+                             int                     dose)
+{
+  MdStatsData *data = self->data;
+  const MdStatsDose *d = dose_at (data, dose);
+
+  return !md_stats_data_dose_is_acute (data, d) &&
+         treatment_group (data, d->medication) == treatment_group (data, treatment->medication) &&
+         d->day >= treatment->start_day && d->day <= treatment->end_day;
 }
 
 static void

@@ -143,12 +143,21 @@ typedef enum
   MD_STATS_TREATMENT_INFUSIONS,
 } MdStatsTreatmentKind;
 
+/* One treatment is one row (CLINICAL.md): a preventive course together
+ * with the infusion series of the same medication given during it; or a
+ * series of preventive infusions on its own. See find_treatments(). */
 typedef struct
 {
-  MdStatsTreatmentKind kind;
-  int                  medication;
-  int                  start_day;
+  MdStatsTreatmentKind kind;        /* COURSE when there is a course, with or without infusions */
+  int                  medication;  /* the course's, else the series' first infusion's */
+  int                  start_day;   /* the first day of either */
+  int                  course;      /* index into data->courses, or -1 */
+  int                  n_infusions; /* preventive infusions belonging to it */
+  int                  first_infusion; /* index into data->doses, or -1 */
+  int                  end_day;     /* the course's end or the last infusion; G_MAXINT while a course goes on */
 } MdStatsTreatment;
+
+
 
 typedef struct
 {
@@ -215,6 +224,9 @@ void      md_stats_count_span       (const MdStats         *self,
 gboolean  md_stats_compare          (const MdStats         *self,
                                      const MdStatsTreatment *treatment,
                                      MdStatsComparison     *comparison);
+gboolean  md_stats_treatment_has_dose (const MdStats       *self,
+                                     const MdStatsTreatment *treatment,
+                                     int                    dose);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdStats, md_stats_free)
 

@@ -595,7 +595,7 @@ load_all (MdStatsData  *self,
   if (!prepare (db,
                 "SELECT uuid, medication_uuid, attack_uuid, taken_time, taken_offset,"
                 " amount, unit, route, infusion_end, co_administered, side_effects,"
-                " most_bothersome, purpose, setting FROM doses", &stmt, error))
+                " most_bothersome, purpose, setting, cost FROM doses", &stmt, error))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -629,6 +629,7 @@ load_all (MdStatsData  *self,
       d.purpose = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 12), "prevention") == 0
                   ? MD_STATS_PURPOSE_PREVENTION : MD_STATS_PURPOSE_ACUTE;
       d.clinic = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 13), "clinic") == 0;
+      d.cost = sqlite3_column_type (stmt, 14) != SQLITE_NULL ? sqlite3_column_double (stmt, 14) : -1;
       md_stats_data_add_dose (self, &d);
     }
   if (!finish_query (db, stmt, rc, error))

@@ -93,6 +93,7 @@ typedef struct
   gint64  infusion_end; /* 0 when not recorded */
   char   *co_administered;
   char  **side_effects; /* keys */
+  double  cost;         /* what it cost; 0 or less when not recorded */
   char   *most_bothersome; /* symptom key, or NULL */
   /* Filled by md_stats_data_finish() */
   int     day;
