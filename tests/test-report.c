@@ -10,9 +10,11 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "md-report.h"
@@ -133,6 +135,55 @@ pdf_to_text (GBytes *pdf,
   g_unlink (path);
 
   return out;
+}
+
+/* A catalogue of a made-up language "xx" with just @po's messages,
+ * compiled with msgfmt and bound instead of the build tree's: how a
+ * language's conventions (a list separator, a percent sign) reach the
+ * report, whatever the real catalogues say today. */
+static char *
+use_catalogue (const char *po)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *messages = g_build_filename (dir, "xx", "LC_MESSAGES", NULL);
+  g_autofree char *po_path = g_build_filename (dir, "xx.po", NULL);
+  g_autofree char *mo_path = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *text = g_strconcat ("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n", po, NULL);
+  const char *argv[] = { "msgfmt", "-o", mo_path, po_path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (po_path, text, -1, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (po_path);
+
+  g_setenv ("LANGUAGE", "xx", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  /* Makes gettext drop what it has cached */
+  setlocale (LC_MESSAGES, "");
+
+  return g_steal_pointer (&dir);
+}
+
+static void
+drop_catalogue (char *dir)
+{
+  g_autofree char *messages = g_build_filename (dir, "xx", "LC_MESSAGES", NULL);
+  g_autofree char *mo_path = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *xx = g_build_filename (dir, "xx", NULL);
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MD_LOCALEDIR") != NULL ? g_getenv ("MD_LOCALEDIR") : LOCALEDIR);
+  setlocale (LC_MESSAGES, "");
+  g_unlink (mo_path);
+  g_rmdir (messages);
+  g_rmdir (xx);
+  g_rmdir (dir);
+  g_free (dir);
 }
 
 #define assert_has(text, needle) \
@@ -344,6 +395,32 @@ test_chart_pages_not_blank (void)
   g_assert_cmpint (coloured, >, 5000);
 }
 
+/* Lists are joined with the language's separator */
+static void
+test_list_separator (void)
+{
+  char *catalogue = use_catalogue ("msgctxt \"list separator\"\nmsgid \", \"\nmsgstr \"、\"\n");
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdReport) report = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  MdStatsSettings settings;
+  int pages;
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+  pages = md_report_paginate (report, 595.276, 841.89, 42);
+  pdf = md_report_to_pdf (report, &error);
+  g_assert_no_error (error);
+  text = pdf_to_text (pdf, 1, pages);
+  drop_catalogue (catalogue);
+
+  /* The attack list's features */
+  assert_has (text, "one-sided、pulsating、nausea or vomiting");
+  g_assert_null (strstr (text, "one-sided, pulsating"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/md/report/letter-paper", test_letter_paper);
   g_test_add_func ("/md/report/ten-years", test_ten_years);
   g_test_add_func ("/md/report/chart-pages-not-blank", test_chart_pages_not_blank);
+  g_test_add_func ("/md/report/list-separator", test_list_separator);
 
   return g_test_run ();
 }

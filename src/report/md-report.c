@@ -407,6 +407,16 @@ rate_cell (const MdStatsRate *rate)
   return g_strdup_printf (_("%s\n(%s–%s)\nn = %d"), value, low, high, rate->n);
 }
 
+/* What separates the items of a list: a comma is not every script's. */
+static const char *
+list_separator (void)
+{
+  /* Translators: what separates the items of a list in the report, e.g.
+   * "nausea, light sensitivity": Japanese writes "、", Arabic "، ".
+   * Keep a space after it where your language puts one. */
+  return C_("list separator", ", ");
+}
+
 /* A pain level, or a dash where the reading is missing */
 static const char *
 pain_name (int pain)
@@ -427,7 +437,7 @@ class_days_text (const MdStatsSpan *span)
         continue;
       label = md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS, md_stats_class_to_key (k));
       if (text->len > 0)
-        g_string_append (text, ", ");
+        g_string_append (text, list_separator ());
       /* Translators: medication days per class in the report, e.g. "Triptan 6" */
       g_string_append_printf (text, C_("class days", "%s %d"), label, span->class_days[k]);
     }
@@ -451,7 +461,7 @@ flags_text (const MdStatsSpan *span)
   if (span->incomplete)
     g_ptr_array_add (flags, (gpointer) _("incomplete"));
   g_ptr_array_add (flags, NULL);
-  text = g_strjoinv (", ", (char **) flags->pdata);
+  text = g_strjoinv (list_separator (), (char **) flags->pdata);
   g_ptr_array_free (flags, TRUE);
 
   return text;
@@ -596,11 +606,13 @@ build_flags (MdReport *self)
           const MdStatsEpisode *e = &g_array_index (stats->status_migrainosus, MdStatsEpisode, i);
           g_autofree char *day = format_day (e->start_day);
           g_autofree char *hours = md_chart_format_number (e->hours, 0);
-
           /* Translators: one status migrainosus episode: its first day and its length in hours */
-          g_string_append_printf (text, _(" %s (%s h)"), day, hours);
-          if (i + 1 < stats->status_migrainosus->len)
-            g_string_append_c (text, ',');
+          g_autofree char *episode = g_strdup_printf (_(" %s (%s h)"), day, hours);
+
+          /* The first after the colon with its space; then the separator's */
+          if (i > 0)
+            g_string_append (text, list_separator ());
+          g_string_append (text, i > 0 ? g_strchug (episode) : episode);
         }
     }
   else
@@ -852,7 +864,7 @@ build_infusions (MdReport *self)
           const char *label = md_catalogue_get_label (MD_CATALOGUE_SIDE_EFFECT, d->side_effects[k]);
 
           if (effects->len > 0)
-            g_string_append (effects, ", ");
+            g_string_append (effects, list_separator ());
           g_string_append (effects, label != NULL ? label : d->side_effects[k]);
         }
       table_add_row (table, date, amount, duration,
@@ -958,7 +970,7 @@ build_attacks (MdReport *self)
         duration = g_strdup (_("ongoing"));
 
       features = g_string_new (NULL);
-#define FEATURE(bit, label) G_STMT_START { if (a->features & (bit)) { if (features->len) g_string_append (features, ", "); g_string_append (features, label); } } G_STMT_END
+#define FEATURE(bit, label) G_STMT_START { if (a->features & (bit)) { if (features->len) g_string_append (features, list_separator ()); g_string_append (features, label); } } G_STMT_END
       /* Translators: migraine features in the attack list */
       FEATURE (MD_STATS_ATTACK_UNILATERAL, _("one-sided"));
       FEATURE (MD_STATS_ATTACK_PULSATING, _("pulsating"));
@@ -970,11 +982,11 @@ build_attacks (MdReport *self)
       if (a->aura)
         {
           if (features->len)
-            g_string_append (features, ", ");
+            g_string_append (features, list_separator ());
           g_string_append (features, _("aura"));
         }
       g_ptr_array_add (names, NULL);
-      med_text = g_strjoinv (", ", (char **) names->pdata);
+      med_text = g_strjoinv (list_separator (), (char **) names->pdata);
       g_ptr_array_set_size (names, names->len - 1);
 
       table_add_row (table, start_text, duration, pain_name (a->peak_pain),
