@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "md-chart.h"
 #include "md-report.h"
 #include "md-test-utils.h"
 
@@ -421,6 +422,39 @@ test_list_separator (void)
   g_assert_null (strstr (text, "one-sided, pulsating"));
 }
 
+/* A language that writes "50 %" gets "50", a no-break space and "%":
+ * never a line break between them, whatever space the translator typed. */
+static void
+test_percent_no_break (void)
+{
+  char *catalogue = use_catalogue ("msgctxt \"percent\"\nmsgid \"%.0f%%\"\nmsgstr \"%.0f %%\"\n\n"
+                                   "msgctxt \"percent change\"\nmsgid \"%+.0f%%\"\nmsgstr \"%+.0f %%\"\n");
+  g_autofree char *half = md_chart_format_percent (0.5);
+  g_autofree char *change = md_chart_format_percent_change (-50);
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdReport) report = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  MdStatsSettings settings;
+  int pages;
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+  pages = md_report_paginate (report, 595.276, 841.89, 42);
+  pdf = md_report_to_pdf (report, &error);
+  g_assert_no_error (error);
+  text = pdf_to_text (pdf, 1, pages);
+  drop_catalogue (catalogue);
+
+  g_assert_cmpstr (half, ==, "50\u00a0%");
+  g_assert_cmpstr (change, ==, "-50\u00a0%");
+  /* pdftotext gives the no-break space back as a space; the sumatriptan
+   * cell: 2 of 3 pain-free, its interval on one line */
+  assert_has (text, "67 %\n(21 %–94 %)\n");
+  assert_has (text, "Pain-free at 2 h: 67 % (21 %–94 %), n = 3");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/md/report/ten-years", test_ten_years);
   g_test_add_func ("/md/report/chart-pages-not-blank", test_chart_pages_not_blank);
   g_test_add_func ("/md/report/list-separator", test_list_separator);
+  g_test_add_func ("/md/report/percent-no-break", test_percent_no_break);
 
   return g_test_run ();
 }

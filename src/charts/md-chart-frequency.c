@@ -66,11 +66,7 @@ summary_text (const MdChartFrequencyModel *model)
 
   before = md_chart_format_number (cmp->baseline_rate, 1);
   after = md_chart_format_number (cmp->evaluation_rate, 1);
-  if (isnan (cmp->percent_change))
-    change = g_strdup (C_("number", "–"));
-  else
-    /* Translators: a signed percentage change, e.g. "−50%" or "+20%" */
-    change = g_strdup_printf (C_("percent change", "%+.0f%%"), cmp->percent_change);
+  change = md_chart_format_percent_change (cmp->percent_change);
 
   if (!cmp->evaluable)
     /* Translators: the evaluation window (e.g. weeks 9–12) has not ended or has no entries */

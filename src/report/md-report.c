@@ -404,7 +404,7 @@ rate_cell (const MdStatsRate *rate)
   high = md_chart_format_percent (rate->high);
 
   /* Translators: a rate in a report table cell: value, 95% interval, n; "\n" is a line break */
-  return g_strdup_printf (_("%s\n(%s–%s)\nn = %d"), value, low, high, rate->n);
+  return md_chart_keep_together (g_strdup_printf (_("%s\n(%s–%s)\nn = %d"), value, low, high, rate->n));
 }
 
 /* What separates the items of a list: a comma is not every script's. */
@@ -708,8 +708,7 @@ build_treatments (MdReport *self)
       /* Translators: a rate and its recorded days, e.g. "8.0 (28 of 28 days)" */
       baseline = g_strdup_printf (_("%s (%d of %d days)"), b_rate, cmp.baseline.recorded, cmp.baseline.n_days);
       after = g_strdup_printf (_("%s (%d of %d days)"), a_rate, cmp.evaluation.recorded, cmp.evaluation.n_days);
-      change = isnan (cmp.percent_change) ? g_strdup (C_("number", "–"))
-                                          : g_strdup_printf (C_("percent change", "%+.0f%%"), cmp.percent_change);
+      change = md_chart_format_percent_change (cmp.percent_change);
       if (!cmp.evaluable)
         responder = g_strdup (_("not yet evaluable"));
       else
