@@ -10,13 +10,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "md-catalogue.h"
 #include "md-chart.h"
 #include "md-report.h"
 #include "md-test-utils.h"
@@ -138,55 +137,6 @@ pdf_to_text (GBytes *pdf,
   return out;
 }
 
-/* A catalogue of a made-up language "xx" with just @po's messages,
- * compiled with msgfmt and bound instead of the build tree's: how a
- * language's conventions (a list separator, a percent sign) reach the
- * report, whatever the real catalogues say today. */
-static char *
-use_catalogue (const char *po)
-{
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *messages = g_build_filename (dir, "xx", "LC_MESSAGES", NULL);
-  g_autofree char *po_path = g_build_filename (dir, "xx.po", NULL);
-  g_autofree char *mo_path = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
-  g_autofree char *text = g_strconcat ("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n", po, NULL);
-  const char *argv[] = { "msgfmt", "-o", mo_path, po_path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (po_path, text, -1, &error));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_unlink (po_path);
-
-  g_setenv ("LANGUAGE", "xx", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  /* Makes gettext drop what it has cached */
-  setlocale (LC_MESSAGES, "");
-
-  return g_steal_pointer (&dir);
-}
-
-static void
-drop_catalogue (char *dir)
-{
-  g_autofree char *messages = g_build_filename (dir, "xx", "LC_MESSAGES", NULL);
-  g_autofree char *mo_path = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
-  g_autofree char *xx = g_build_filename (dir, "xx", NULL);
-
-  g_setenv ("LANGUAGE", "C", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MD_LOCALEDIR") != NULL ? g_getenv ("MD_LOCALEDIR") : LOCALEDIR);
-  setlocale (LC_MESSAGES, "");
-  g_unlink (mo_path);
-  g_rmdir (messages);
-  g_rmdir (xx);
-  g_rmdir (dir);
-  g_free (dir);
-}
-
 #define assert_has(text, needle) \
   G_STMT_START { if (strstr ((text), (needle)) == NULL) g_error ("“%s” not in the report:\n%s", (needle), (text)); } G_STMT_END
 
@@ -229,7 +179,7 @@ test_fixture_numbers (void)
   /* Windows: recorded, headache, migraine, moderate/severe, acute */
   assert_has (text, "28 / 28");
   assert_has (text, "Triptan 3");
-  assert_has (text, "Magnesium, intravenous 1");
+  assert_has (text, "Intravenous magnesium 1");
   /* Acute response: sumatriptan 2 of 3 pain-free, relief 3 of 3 */
   assert_has (text, "Sumatriptan 50 mg");
   assert_has (text, "67%");
@@ -400,7 +350,7 @@ test_chart_pages_not_blank (void)
 static void
 test_list_separator (void)
 {
-  char *catalogue = use_catalogue ("msgctxt \"list separator\"\nmsgid \", \"\nmsgstr \"、\"\n");
+  char *catalogue = md_test_use_catalogue ("msgctxt \"list separator\"\nmsgid \", \"\nmsgstr \"、\"\n");
   g_autoptr(MdStatsData) data = make_data ();
   g_autoptr(MdReport) report = NULL;
   g_autoptr(GBytes) pdf = NULL;
@@ -415,7 +365,7 @@ test_list_separator (void)
   pdf = md_report_to_pdf (report, &error);
   g_assert_no_error (error);
   text = pdf_to_text (pdf, 1, pages);
-  drop_catalogue (catalogue);
+  md_test_drop_catalogue (catalogue);
 
   /* The attack list's features */
   assert_has (text, "one-sided、pulsating、nausea or vomiting");
@@ -427,7 +377,7 @@ test_list_separator (void)
 static void
 test_percent_no_break (void)
 {
-  char *catalogue = use_catalogue ("msgctxt \"percent\"\nmsgid \"%.0f%%\"\nmsgstr \"%.0f %%\"\n\n"
+  char *catalogue = md_test_use_catalogue ("msgctxt \"percent\"\nmsgid \"%.0f%%\"\nmsgstr \"%.0f %%\"\n\n"
                                    "msgctxt \"percent change\"\nmsgid \"%+.0f%%\"\nmsgstr \"%+.0f %%\"\n");
   g_autofree char *half = md_chart_format_percent (0.5);
   g_autofree char *change = md_chart_format_percent_change (-50);
@@ -445,7 +395,7 @@ test_percent_no_break (void)
   pdf = md_report_to_pdf (report, &error);
   g_assert_no_error (error);
   text = pdf_to_text (pdf, 1, pages);
-  drop_catalogue (catalogue);
+  md_test_drop_catalogue (catalogue);
 
   g_assert_cmpstr (half, ==, "50\u00a0%");
   g_assert_cmpstr (change, ==, "-50\u00a0%");
@@ -453,6 +403,46 @@ test_percent_no_break (void)
    * cell: 2 of 3 pain-free, its interval on one line */
   assert_has (text, "67 %\n(21 %–94 %)\n");
   assert_has (text, "Pain-free at 2 h: 67 % (21 %–94 %), n = 3");
+}
+
+/* A word shared by two uses in English has a context for each: the
+ * report's "ongoing" course, and the catalogues' "Other". */
+static void
+test_contexts (void)
+{
+  char *catalogue = md_test_use_catalogue ("msgctxt \"preventive course\"\nmsgid \"ongoing\"\nmsgstr \"en cours (traitement)\"\n\n"
+                                           "msgctxt \"attack\"\nmsgid \"ongoing\"\nmsgstr \"en cours (crise)\"\n\n"
+                                           "msgctxt \"medication class\"\nmsgid \"Other\"\nmsgstr \"Autre classe\"\n\n"
+                                           "msgctxt \"route\"\nmsgid \"Other\"\nmsgstr \"Autre voie\"\n\n"
+                                           "msgctxt \"side effect\"\nmsgid \"Other\"\nmsgstr \"Autre effet\"\n\n"
+                                           "msgctxt \"pain quality\"\nmsgid \"Other\"\nmsgstr \"Autre caractère\"\n");
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdReport) report = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  MdStatsSettings settings;
+  int pages;
+
+  g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS, "other"), ==, "Autre classe");
+  g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_ROUTE, "other"), ==, "Autre voie");
+  g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_SIDE_EFFECT, "other"), ==, "Autre effet");
+  g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_QUALITY, "other"), ==, "Autre caractère");
+  /* No class name has a comma: they are listed with commas */
+  for (guint i = 0; md_catalogue_get_key_at (MD_CATALOGUE_MEDICATION_CLASS, i) != NULL; i++)
+    g_assert_null (strchr (md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS,
+                                                   md_catalogue_get_key_at (MD_CATALOGUE_MEDICATION_CLASS, i)), ','));
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+  pages = md_report_paginate (report, 595.276, 841.89, 42);
+  pdf = md_report_to_pdf (report, &error);
+  g_assert_no_error (error);
+  text = pdf_to_text (pdf, 1, pages);
+  md_test_drop_catalogue (catalogue);
+
+  /* The oral magnesium course has not ended */
+  assert_has (text, "en cours (traitement)");
 }
 
 int
@@ -467,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/md/report/chart-pages-not-blank", test_chart_pages_not_blank);
   g_test_add_func ("/md/report/list-separator", test_list_separator);
   g_test_add_func ("/md/report/percent-no-break", test_percent_no_break);
+  g_test_add_func ("/md/report/contexts", test_contexts);
 
   return g_test_run ();
 }

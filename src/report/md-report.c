@@ -895,8 +895,9 @@ build_courses (MdReport *self)
       const MdStatsCourse *c = &g_array_index (data->courses, MdStatsCourse, i);
       const char *name = g_array_index (data->medications, MdStatsMedication, c->medication).name;
       g_autofree char *start = format_day (c->start_day);
-      /* Translators: a preventive course without an end */
-      g_autofree char *end = c->end_day == G_MAXINT ? g_strdup (_("ongoing")) : format_day (c->end_day);
+      /* Translators: the end of a preventive course that has not ended;
+       * agrees with "preventive course" (feminine in Arabic) */
+      g_autofree char *end = c->end_day == G_MAXINT ? g_strdup (C_("preventive course", "ongoing")) : format_day (c->end_day);
       g_autofree char *amount = NULL;
 
       if (c->amount > 0)
@@ -965,8 +966,9 @@ build_attacks (MdReport *self)
           duration = g_strdup_printf (_("%d h %02d min"), minutes / 60, minutes % 60);
         }
       else
-        /* Translators: an attack that has not ended */
-        duration = g_strdup (_("ongoing"));
+        /* Translators: the duration of an attack that has not ended;
+         * agrees with "attack" (feminine in Arabic: مستمرة) */
+        duration = g_strdup (C_("attack", "ongoing"));
 
       features = g_string_new (NULL);
 #define FEATURE(bit, label) G_STMT_START { if (a->features & (bit)) { if (features->len) g_string_append (features, list_separator ()); g_string_append (features, label); } } G_STMT_END
