@@ -229,3 +229,53 @@ md_test_spawn_app (const char * const  *args,
 
   return -1;
 }
+
+/* A catalogue of a made-up language "xx" with just @po's messages,
+ * compiled with msgfmt and bound instead of the build tree's: how a
+ * language's conventions (a list separator, a percent sign) reach the
+ * app, whatever the real catalogues say today. Returns the folder to
+ * give md_test_drop_catalogue(), which binds the suite's again. */
+char *
+md_test_use_catalogue (const char *po)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *messages = g_build_filename (dir, "xx", "LC_MESSAGES", NULL);
+  g_autofree char *po_path = g_build_filename (dir, "xx.po", NULL);
+  g_autofree char *mo_path = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *text = g_strconcat ("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n", po, NULL);
+  const char *argv[] = { "msgfmt", "-o", mo_path, po_path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (po_path, text, -1, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (po_path);
+
+  g_setenv ("LANGUAGE", "xx", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  /* Makes gettext drop what it has cached */
+  setlocale (LC_MESSAGES, "");
+
+  return g_steal_pointer (&dir);
+}
+
+void
+md_test_drop_catalogue (char *dir)
+{
+  g_autofree char *messages = g_build_filename (dir, "xx", "LC_MESSAGES", NULL);
+  g_autofree char *mo_path = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *xx = g_build_filename (dir, "xx", NULL);
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MD_LOCALEDIR") != NULL ? g_getenv ("MD_LOCALEDIR") : LOCALEDIR);
+  setlocale (LC_MESSAGES, "");
+  g_unlink (mo_path);
+  g_rmdir (messages);
+  g_rmdir (xx);
+  g_rmdir (dir);
+  g_free (dir);
+}

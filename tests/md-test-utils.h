@@ -22,5 +22,7 @@ int       md_test_spawn_app        (const char * const *args,
                                     char              **out_stdout,
                                     char              **out_stderr);
 const char *md_test_get_executable (void);
+char     *md_test_use_catalogue    (const char    *po);
+void      md_test_drop_catalogue   (char          *dir);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "md-catalogue.h"
+#include "md-chart.h"
 #include "md-report.h"
 #include "md-test-utils.h"
 
@@ -202,7 +204,7 @@ test_fixture_numbers (void)
   flat = flatten (text);
   assert_has (flat, "28 / 28 recorded");
   assert_has (flat, "Triptan 3.0");
-  g_assert_null (strstr (text, "Magnesium, intravenous"));
+  g_assert_null (strstr (text, "Intravenous magnesium"));
   /* Acute response: sumatriptan 2 of 3 pain-free, relief 3 of 3 */
   assert_has (text, "Sumatriptan 50 mg");
   assert_has (text, "67%");
@@ -557,6 +559,105 @@ test_chart_pages_not_blank (void)
   g_assert_cmpint (coloured, >, 5000);
 }
 
+/* Lists are joined with the language's separator */
+static void
+test_list_separator (void)
+{
+  char *catalogue = md_test_use_catalogue ("msgctxt \"list separator\"\nmsgid \", \"\nmsgstr \"、\"\n");
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdReport) report = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  MdStatsSettings settings;
+  int pages;
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+  pages = md_report_paginate (report, 595.276, 841.89, 42);
+  pdf = md_report_to_pdf (report, &error);
+  g_assert_no_error (error);
+  text = pdf_to_text (pdf, 1, pages);
+  md_test_drop_catalogue (catalogue);
+
+  /* The attack list's features */
+  assert_has (text, "one-sided、pulsating、nausea or vomiting");
+  g_assert_null (strstr (text, "one-sided, pulsating"));
+}
+
+/* A language that writes "50 %" gets "50", a no-break space and "%":
+ * never a line break between them, whatever space the translator typed. */
+static void
+test_percent_no_break (void)
+{
+  char *catalogue = md_test_use_catalogue ("msgctxt \"percent\"\nmsgid \"%.0f%%\"\nmsgstr \"%.0f %%\"\n\n"
+                                   "msgctxt \"percent change\"\nmsgid \"%+.0f%%\"\nmsgstr \"%+.0f %%\"\n");
+  g_autofree char *half = md_chart_format_percent (0.5);
+  g_autofree char *change = md_chart_format_percent_change (-50);
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdReport) report = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  MdStatsSettings settings;
+  int pages;
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+  pages = md_report_paginate (report, 595.276, 841.89, 42);
+  pdf = md_report_to_pdf (report, &error);
+  g_assert_no_error (error);
+  text = pdf_to_text (pdf, 1, pages);
+  md_test_drop_catalogue (catalogue);
+
+  g_assert_cmpstr (half, ==, "50\u00a0%");
+  g_assert_cmpstr (change, ==, "-50\u00a0%");
+  /* pdftotext gives the no-break space back as a space; the sumatriptan
+   * cell: 2 of 3 pain-free, its interval on one line */
+  assert_has (text, "67 %\n(21 %–94 %)\n");
+  assert_has (text, "Pain-free at 2 h: 67 % (21 %–94 %), n = 3");
+}
+
+/* A word shared by two uses in English has a context for each: the
+ * report's "ongoing" course, and the catalogues' "Other". */
+static void
+test_contexts (void)
+{
+  char *catalogue = md_test_use_catalogue ("msgctxt \"preventive course\"\nmsgid \"ongoing\"\nmsgstr \"en cours (traitement)\"\n\n"
+                                           "msgctxt \"attack\"\nmsgid \"ongoing\"\nmsgstr \"en cours (crise)\"\n\n"
+                                           "msgctxt \"medication class\"\nmsgid \"Other\"\nmsgstr \"Autre classe\"\n\n"
+                                           "msgctxt \"route\"\nmsgid \"Other\"\nmsgstr \"Autre voie\"\n\n"
+                                           "msgctxt \"side effect\"\nmsgid \"Other\"\nmsgstr \"Autre effet\"\n\n"
+                                           "msgctxt \"pain quality\"\nmsgid \"Other\"\nmsgstr \"Autre caractère\"\n");
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdReport) report = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  MdStatsSettings settings;
+  int pages;
+
+  g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS, "other"), ==, "Autre classe");
+  g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_ROUTE, "other"), ==, "Autre voie");
+  g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_SIDE_EFFECT, "other"), ==, "Autre effet");
+  g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_QUALITY, "other"), ==, "Autre caractère");
+  /* No class name has a comma: they are listed with commas */
+  for (guint i = 0; md_catalogue_get_key_at (MD_CATALOGUE_MEDICATION_CLASS, i) != NULL; i++)
+    g_assert_null (strchr (md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS,
+                                                   md_catalogue_get_key_at (MD_CATALOGUE_MEDICATION_CLASS, i)), ','));
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+  pages = md_report_paginate (report, 595.276, 841.89, 42);
+  pdf = md_report_to_pdf (report, &error);
+  g_assert_no_error (error);
+  text = pdf_to_text (pdf, 1, pages);
+  md_test_drop_catalogue (catalogue);
+
+  /* The oral magnesium course has not ended */
+  assert_has (text, "en cours (traitement)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +670,9 @@ main (int   argc,
   g_test_add_func ("/md/report/letter-paper", test_letter_paper);
   g_test_add_func ("/md/report/ten-years", test_ten_years);
   g_test_add_func ("/md/report/chart-pages-not-blank", test_chart_pages_not_blank);
+  g_test_add_func ("/md/report/list-separator", test_list_separator);
+  g_test_add_func ("/md/report/percent-no-break", test_percent_no_break);
+  g_test_add_func ("/md/report/contexts", test_contexts);
 
   return g_test_run ();
 }

@@ -242,8 +242,8 @@ caption (const MdChartPainModel *model,
   double y = top;
   int to_2h[4][4], to_24h[4][4];
   int drawn = count_steps (stats, m->medication, to_2h, to_24h);
-  g_autofree char *pf = md_chart_format_rate (&m->pain_free_2h);
-  g_autofree char *rl = md_chart_format_rate (&m->relief_2h);
+  g_autofree char *pf = md_chart_keep_together (md_chart_format_rate (&m->pain_free_2h));
+  g_autofree char *rl = md_chart_keep_together (md_chart_format_rate (&m->relief_2h));
   char *lines[4];
   const MdChartColor *colors[4] = { &style->foreground, &style->muted, &style->foreground, &style->foreground };
   const double scales[4] = { 0.95, 0.8, 0.8, 0.8 };

@@ -73,6 +73,7 @@ double       md_chart_nice_step   (double              max,
                                    int                 max_ticks);
 cairo_pattern_t *md_chart_hatch   (const MdChartColor *fill,
                                    const MdChartColor *lines);
+char        *md_chart_keep_together (char             *rate);
 /* Mirrors an x position inside @rect for right-to-left layouts. */
 double       md_chart_mirror      (const MdChartStyle *style,
                                    const MdChartRect  *rect,

@@ -464,6 +464,28 @@ md_chart_format_number (double value,
   return g_strdup_printf ("%.*f", decimals, value);
 }
 
+/* Replaces every @from in @text (which it takes) with @to. */
+static char *
+replace (char       *text,
+         const char *from,
+         const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  g_free (text);
+
+  return g_strjoinv (to, parts);
+}
+
+/* A number and its sign are one word: the spaces in a translated
+ * number format ("%.0f %%") become no-break spaces, so "17" and "%"
+ * never end up on two lines, whatever space the translator typed. */
+static char *
+no_break_spaces (char *text)
+{
+  return replace (text, " ", "\u00a0");
+}
+
 char *
 md_chart_format_percent (double fraction)
 {
@@ -471,8 +493,39 @@ md_chart_format_percent (double fraction)
     return g_strdup (C_("number", "–"));
 
   /* Translators: a percentage; %.0f is the number, %% the percent sign.
-   * Reorder or add a space as your language writes it, e.g. "%.0f %%". */
-  return g_strdup_printf (C_("percent", "%.0f%%"), fraction * 100);
+   * Write it as your language does: "%.0f%%", or with a no-break space
+   * (U+00A0) or a narrow no-break space (U+202F) where your language
+   * puts a space, e.g. German "%.0f %%", French "%.0f %%"; never an
+   * ordinary space, which lets a line break between number and sign. */
+  return no_break_spaces (g_strdup_printf (C_("percent", "%.0f%%"), fraction * 100));
+}
+
+char *
+md_chart_format_percent_change (double percent)
+{
+  if (isnan (percent))
+    return g_strdup (C_("number", "–"));
+
+  /* Translators: a change in percent with its sign, e.g. "−50%"; write
+   * it as "percent" above, with a no-break space where your language
+   * puts a space */
+  return no_break_spaces (g_strdup_printf (C_("percent change", "%+.0f%%"), percent));
+}
+
+/**
+ * md_chart_keep_together:
+ *
+ * Where a rate is laid out in a narrow space: its interval
+ * ("(17%–69%)") and its "n = 10" stay on one line each; the line may
+ * break between the value, the interval and n. Takes @rate.
+ */
+char *
+md_chart_keep_together (char *rate)
+{
+  /* U+2060 WORD JOINER: no break beside the dash, and nothing drawn */
+  rate = replace (rate, "–", "\u2060–\u2060");
+
+  return replace (rate, " = ", "\u00a0=\u00a0");
 }
 
 /* A change with its sign, a real minus for a fall: "−4.0", "+1.5", "0.0". */

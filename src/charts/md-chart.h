@@ -120,6 +120,7 @@ int    md_chart_locale_first_weekday (void);
 char  *md_chart_format_day         (int                          day,
                                     const char                  *format);
 char  *md_chart_format_percent     (double                       fraction);
+char  *md_chart_format_percent_change (double                    percent);
 char  *md_chart_format_rate        (const MdStatsRate           *rate);
 char  *md_chart_format_signed      (double                       value,
                                     int                          decimals);

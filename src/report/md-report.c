@@ -404,7 +404,17 @@ rate_cell (const MdStatsRate *rate)
   high = md_chart_format_percent (rate->high);
 
   /* Translators: a rate in a report table cell: value, 95% interval, n; "\n" is a line break */
-  return g_strdup_printf (_("%s\n(%s–%s)\nn = %d"), value, low, high, rate->n);
+  return md_chart_keep_together (g_strdup_printf (_("%s\n(%s–%s)\nn = %d"), value, low, high, rate->n));
+}
+
+/* What separates the items of a list: a comma is not every script's. */
+static const char *
+list_separator (void)
+{
+  /* Translators: what separates the items of a list in the report, e.g.
+   * "nausea, light sensitivity": Japanese writes "、", Arabic "، ".
+   * Keep a space after it where your language puts one. */
+  return C_("list separator", ", ");
 }
 
 /* A pain level, or a dash where the reading is missing */
@@ -429,7 +439,7 @@ class_days_text (const MdStatsSpan *span)
       label = md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS, md_stats_class_to_key (k));
       days = md_chart_format_number (md_stats_span_rate (span, span->class_days[k]), 1);
       if (text->len > 0)
-        g_string_append (text, ", ");
+        g_string_append (text, list_separator ());
 
       /* Translators: medication days per class per 28 recorded days in the
        * report, e.g. "Triptan 6.0" */
@@ -458,7 +468,7 @@ flags_text (const MdStatsSpan *span)
   else if (span->incomplete)
     g_ptr_array_add (flags, (gpointer) _("incomplete"));
   g_ptr_array_add (flags, NULL);
-  text = g_strjoinv (", ", (char **) flags->pdata);
+  text = g_strjoinv (list_separator (), (char **) flags->pdata);
   g_ptr_array_free (flags, TRUE);
 
   return text;
@@ -615,11 +625,13 @@ build_flags (MdReport *self)
           const MdStatsEpisode *e = &g_array_index (stats->status_migrainosus, MdStatsEpisode, i);
           g_autofree char *day = format_day (e->start_day);
           g_autofree char *hours = md_chart_format_number (e->hours, 0);
-
           /* Translators: one status migrainosus episode: its first day and its length in hours */
-          g_string_append_printf (text, _(" %s (%s h)"), day, hours);
-          if (i + 1 < stats->status_migrainosus->len)
-            g_string_append_c (text, ',');
+          g_autofree char *episode = g_strdup_printf (_(" %s (%s h)"), day, hours);
+
+          /* The first after the colon with its space; then the separator's */
+          if (i > 0)
+            g_string_append (text, list_separator ());
+          g_string_append (text, i > 0 ? g_strchug (episode) : episode);
         }
     }
   else
@@ -865,7 +877,7 @@ build_infusions (MdReport *self)
           const char *label = md_catalogue_get_label (MD_CATALOGUE_SIDE_EFFECT, d->side_effects[k]);
 
           if (effects->len > 0)
-            g_string_append (effects, ", ");
+            g_string_append (effects, list_separator ());
           g_string_append (effects, label != NULL ? label : d->side_effects[k]);
         }
       table_add_row (table, date, amount, duration,
@@ -923,7 +935,7 @@ treatment_doses_text (MdReport               *self,
       const char *label = md_catalogue_get_label (MD_CATALOGUE_SIDE_EFFECT, g_ptr_array_index (keys, k));
 
       if (text->len > 0)
-        g_string_append (text, ", ");
+        g_string_append (text, list_separator ());
       g_string_append_printf (text,
                               all_infusions
                               /* Translators: a side effect on a treatment's infusions, e.g. "Flushing 3 of 5 infusions" */
@@ -992,8 +1004,9 @@ build_history (MdReport *self)
       else
         label = g_strdup (name);
 
-      /* Translators: a preventive course without an end */
-      end = t->end_day == G_MAXINT ? g_strdup (_("ongoing")) : format_day (t->end_day);
+      /* Translators: the end of a preventive course that has not ended;
+       * agrees with "preventive course" (feminine in Arabic) */
+      end = t->end_day == G_MAXINT ? g_strdup (C_("preventive course", "ongoing")) : format_day (t->end_day);
       /* Translators: the first and the last day of a treatment */
       dates = g_strdup_printf (_("%s – %s"), start, end);
 
@@ -1007,7 +1020,7 @@ build_history (MdReport *self)
       if (t->n_infusions > 0)
         /* Translators: how many infusions a treatment had */
         infusions = g_strdup_printf (ngettext ("%d infusion", "%d infusions", t->n_infusions), t->n_infusions);
-      taken = weeks != NULL && infusions != NULL ? g_strdup_printf ("%s, %s", weeks, infusions)
+      taken = weeks != NULL && infusions != NULL ? g_strconcat (weeks, list_separator (), infusions, NULL)
                                                  : g_strdup (weeks != NULL ? weeks : infusions);
 
       md_stats_compare (stats, t, &cmp);
@@ -1097,11 +1110,12 @@ build_attacks (MdReport *self)
           duration = g_strdup_printf (_("%d h %02d min"), minutes / 60, minutes % 60);
         }
       else
-        /* Translators: an attack that has not ended */
-        duration = g_strdup (_("ongoing"));
+        /* Translators: the duration of an attack that has not ended;
+         * agrees with "attack" (feminine in Arabic: مستمرة) */
+        duration = g_strdup (C_("attack", "ongoing"));
 
       features = g_string_new (NULL);
-#define FEATURE(bit, label) G_STMT_START { if (a->features & (bit)) { if (features->len) g_string_append (features, ", "); g_string_append (features, label); } } G_STMT_END
+#define FEATURE(bit, label) G_STMT_START { if (a->features & (bit)) { if (features->len) g_string_append (features, list_separator ()); g_string_append (features, label); } } G_STMT_END
       /* Translators: migraine features in the attack list */
       FEATURE (MD_STATS_ATTACK_UNILATERAL, _("one-sided"));
       FEATURE (MD_STATS_ATTACK_PULSATING, _("pulsating"));
@@ -1113,11 +1127,11 @@ build_attacks (MdReport *self)
       if (a->aura)
         {
           if (features->len)
-            g_string_append (features, ", ");
+            g_string_append (features, list_separator ());
           g_string_append (features, _("aura"));
         }
       g_ptr_array_add (names, NULL);
-      med_text = g_strjoinv (", ", (char **) names->pdata);
+      med_text = g_strjoinv (list_separator (), (char **) names->pdata);
       g_ptr_array_set_size (names, names->len - 1);
 
       table_add_row (table, start_text, duration, pain_name (a->peak_pain),

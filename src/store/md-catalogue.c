@@ -13,7 +13,12 @@
 
 /* Classes follow CLINICAL.md: by product, not molecule — aspirin +
  * paracetamol + caffeine is a combination analgesic; ibuprofen +
- * paracetamol without an adjuvant is a non-opioid analgesic. */
+ * paracetamol without an adjuvant is a non-opioid analgesic. No label
+ * has a comma: labels are listed with commas in the report.
+ *
+ * "Other" is one word in English only: it agrees with what it stands
+ * for (Polish "Inna klasa", "Inne działanie"), so each catalogue gives
+ * it its own context. */
 static const MdCatalogueEntry medication_classes[] = {
   { "triptan", N_("Triptan") },
   { "ergot", N_("Ergot") },
@@ -23,10 +28,11 @@ static const MdCatalogueEntry medication_classes[] = {
   { "gepant", N_("Gepant") },
   { "ditan", N_("Ditan") },
   { "antiemetic", N_("Antiemetic") },
-  { "magnesium-iv", N_("Magnesium, intravenous") },
-  { "magnesium-oral", N_("Magnesium, oral") },
+  { "magnesium-iv", N_("Intravenous magnesium") },
+  { "magnesium-oral", N_("Oral magnesium") },
   { "corticosteroid", N_("Corticosteroid") },
-  { "other", N_("Other") },
+  /* Translators: a medication class */
+  { "other", NC_("medication class", "Other"), "medication class" },
 };
 
 static const MdCatalogueEntry routes[] = {
@@ -36,7 +42,8 @@ static const MdCatalogueEntry routes[] = {
   { "subcutaneous", N_("Injection under the skin") },
   { "intramuscular", N_("Injection into a muscle") },
   { "rectal", N_("Rectal") },
-  { "other", N_("Other") },
+  /* Translators: a route of administration */
+  { "other", NC_("route", "Other"), "route" },
 };
 
 static const MdCatalogueEntry settings[] = {
@@ -79,7 +86,8 @@ static const MdCatalogueEntry side_effects[] = {
   { "low-blood-pressure", N_("Low blood pressure") },
   { "chest-tightness", N_("Chest tightness") },
   { "drowsiness", N_("Drowsiness") },
-  { "other", N_("Other") },
+  /* Translators: a side effect */
+  { "other", NC_("side effect", "Other"), "side effect" },
 };
 
 static const MdCatalogueEntry auras[] = {
@@ -101,7 +109,8 @@ static const MdCatalogueEntry sides[] = {
 static const MdCatalogueEntry qualities[] = {
   { "pulsating", N_("Pulsating") },
   { "pressing", N_("Pressing") },
-  { "other", N_("Other") },
+  /* Translators: a quality of headache pain (not pulsating, not pressing) */
+  { "other", NC_("pain quality", "Other"), "pain quality" },
 };
 
 static const MdCatalogueEntry day_statuses[] = {
@@ -175,8 +184,12 @@ md_catalogue_get_label (MdCatalogue  catalogue,
     return NULL;
 
   for (guint i = 0; i < catalogues[catalogue].n_entries; i++)
-    if (g_str_equal (catalogues[catalogue].entries[i].key, key))
-      return _(catalogues[catalogue].entries[i].label);
+    {
+      const MdCatalogueEntry *entry = &catalogues[catalogue].entries[i];
+
+      if (g_str_equal (entry->key, key))
+        return entry->context != NULL ? g_dpgettext2 (NULL, entry->context, entry->label) : _(entry->label);
+    }
 
   return NULL;
 }

@@ -35,7 +35,9 @@ typedef enum
 typedef struct
 {
   const char *key;
-  const char *label; /* untranslated; use md_catalogue_get_label() */
+  const char *label;   /* untranslated; use md_catalogue_get_label() */
+  const char *context; /* of the label's message, where the same word
+                        * needs another translation elsewhere; or NULL */
 } MdCatalogueEntry;
 
 const MdCatalogueEntry *md_catalogue_get_entries (MdCatalogue  catalogue,
