@@ -94,7 +94,7 @@ form_changed_cb (MdCourseEditor *self)
 static char *
 medication_name (MdMedication *medication)
 {
-  return g_strdup (medication != NULL ? medication->name : "");
+  return g_strdup (medication != NULL ? md_medication_get_display_name (medication) : "");
 }
 
 /* Preventive medications, and archived ones only if this course used it. */

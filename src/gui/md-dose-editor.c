@@ -186,7 +186,7 @@ medication_changed_cb (MdDoseEditor *self)
 static char *
 medication_name (MdMedication *medication)
 {
-  return g_strdup (medication != NULL ? medication->name : "");
+  return g_strdup (medication != NULL ? md_medication_get_display_name (medication) : "");
 }
 
 static gboolean

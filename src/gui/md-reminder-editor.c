@@ -256,7 +256,7 @@ kind_changed_cb (MdReminderEditor *self)
 static char *
 medication_name (MdMedication *medication)
 {
-  return g_strdup (medication != NULL ? medication->name : "");
+  return g_strdup (medication != NULL ? md_medication_get_display_name (medication) : "");
 }
 
 /* Medications in use, and an archived one only if this reminder has it. */
