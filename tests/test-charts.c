@@ -556,6 +556,145 @@ test_pdf_text (void)
   g_unlink (path);
 }
 
+typedef struct
+{
+  GArray  *boxes; /* double[5] each: page, x0, y0, x1, y1 */
+  GString *text;
+  gboolean in_word;
+  double   box[5];
+} Words;
+
+static void
+word_start (GMarkupParseContext  *context,
+            const char           *element,
+            const char          **names,
+            const char          **values,
+            gpointer              user_data,
+            GError              **error)
+{
+  Words *words = user_data;
+  const char *keys[] = { "xMin", "yMin", "xMax", "yMax" };
+
+  if (g_str_equal (element, "page"))
+    words->box[0]++;
+  if (!g_str_equal (element, "word"))
+    return;
+  words->in_word = TRUE;
+  for (guint k = 0; k < 4; k++)
+    for (guint i = 0; names[i] != NULL; i++)
+      if (g_str_equal (names[i], keys[k]))
+        words->box[k + 1] = g_ascii_strtod (values[i], NULL);
+}
+
+static void
+word_end (GMarkupParseContext  *context,
+          const char           *element,
+          gpointer              user_data,
+          GError              **error)
+{
+  Words *words = user_data;
+
+  if (!g_str_equal (element, "word"))
+    return;
+  words->in_word = FALSE;
+  g_array_append_vals (words->boxes, words->box, 5);
+  g_string_append_c (words->text, ' ');
+}
+
+static void
+word_text (GMarkupParseContext  *context,
+           const char           *text,
+           gsize                 length,
+           gpointer              user_data,
+           GError              **error)
+{
+  Words *words = user_data;
+
+  if (words->in_word)
+    g_string_append_len (words->text, text, length);
+}
+
+/* A chart drawn the size of a phone's window, with long captions: every
+ * word stays inside the chart and off its neighbours. */
+static void
+test_narrow_captions (void)
+{
+  char *catalogue = md_test_use_catalogue (
+    "msgid \"Pain-free at 2 h: %s\"\nmsgstr \"Schmerzfreiheit zwei Stunden nach der Einnahme: %s\"\n\n"
+    "msgid \"Relief at 2 h: %s\"\nmsgstr \"Linderung zwei Stunden nach der Einnahme: %s\"\n\n"
+    "msgid \"Migraine days per 28 days: %s before → %s in weeks %d–%d (%s), %s\"\n"
+    "msgstr \"Migränetage pro 28 Tage: %s vorher → %s in den Wochen %d–%d danach (%s), %s\"\n");
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdStats) stats = make_stats (data);
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "narrow.pdf", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *doc = NULL;
+  g_autoptr(GError) error = NULL;
+  MdStatsComparison cmp;
+  MdChartFrequencyModel frequency = { stats, FALSE, &cmp };
+  MdChartPainModel pain = { stats };
+  MdChartStyle style;
+  const double w = 340, h = 520;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, w, h);
+  cairo_t *cr = cairo_create (surface);
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  GMarkupParser parser = { word_start, word_end, word_text, NULL, NULL };
+  Words words = { g_array_new (FALSE, FALSE, sizeof (double)), g_string_new (NULL), FALSE, { 0 } };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  int status;
+
+  md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
+  md_chart_style_init_light (&style);
+  style.background = (MdChartColor) { 1, 1, 1, 1 };
+  md_chart_frequency_render (&frequency, &style, cr, w, h);
+  cairo_show_page (cr);
+  md_chart_pain_render (&pain, &style, cr, w, h);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  md_test_drop_catalogue (catalogue);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &xml, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, &words, NULL);
+  /* <doc> only: the XHTML around it names entities GMarkup does not know */
+  g_assert_nonnull (strstr (xml, "<doc>"));
+  g_assert_nonnull (strstr (xml, "</doc>"));
+  doc = g_strndup (strstr (xml, "<doc>"), strstr (xml, "</doc>") + strlen ("</doc>") - strstr (xml, "<doc>"));
+  g_assert_true (g_markup_parse_context_parse (context, doc, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_cmpuint (words.boxes->len, >, 5 * 50);
+
+  /* The long sentences are there, whole */
+  g_assert_nonnull (strstr (words.text->str, "Schmerzfreiheit zwei Stunden nach der Einnahme:"));
+  g_assert_nonnull (strstr (words.text->str, "in den Wochen"));
+  for (guint i = 0; i < words.boxes->len; i += 5)
+    {
+      double *a = &g_array_index (words.boxes, double, i) + 1;
+      double inset = (a[3] - a[1]) * 0.2;
+
+      g_assert_cmpfloat (a[0], >=, -0.5);
+      g_assert_cmpfloat (a[2], <=, w + 0.5);
+      for (guint j = i + 5; j < words.boxes->len; j += 5)
+        {
+          double *b = &g_array_index (words.boxes, double, j) + 1;
+
+          if (b[-1] == a[-1] &&
+              a[0] + 0.3 < b[2] - 0.3 && b[0] + 0.3 < a[2] - 0.3 &&
+              a[1] + inset < b[3] - inset && b[1] + inset < a[3] - inset)
+            g_error ("two words overlap at (%.1f, %.1f) and (%.1f, %.1f)", a[0], a[1], b[0], b[1]);
+        }
+    }
+  g_array_unref (words.boxes);
+  g_string_free (words.text, TRUE);
+  g_unlink (path);
+}
+
 static void
 test_calendar_hit_test (void)
 {
@@ -605,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/md/charts/right-to-left", test_right_to_left);
   g_test_add_func ("/md/charts/descriptions", test_descriptions);
   g_test_add_func ("/md/charts/pdf-text", test_pdf_text);
+  g_test_add_func ("/md/charts/narrow-captions", test_narrow_captions);
   g_test_add_func ("/md/charts/calendar-hit-test", test_calendar_hit_test);
   g_test_add_func ("/md/charts/first-weekday", test_first_weekday);
 

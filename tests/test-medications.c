@@ -46,6 +46,17 @@ count_rows (GtkListBox *list)
   return n;
 }
 
+static MdContext *
+context_for (GSettings *settings,
+             MdDiary   *diary)
+{
+  MdContext *context = md_context_new (settings);
+
+  md_context_set_diary (context, diary);
+
+  return context;
+}
+
 static void
 test_add_edit_and_archive (void)
 {
@@ -121,6 +132,57 @@ test_add_edit_and_archive (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* A preset is shown in the patient's language until it is renamed:
+ * its English name stays in the diary (and the CSV). */
+static void
+test_preset_translated (void)
+{
+  char *catalogue = md_test_use_catalogue ("msgid \"Ibuprofen 400 mg\"\nmsgstr \"Ibuprofeno 400 mg\"\n\n"
+                                           "msgid \"Naproxen 500 mg\"\nmsgstr \"Naproxeno 500 mg\"\n");
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(MdContext) context = context_for (settings, diary);
+  MdPreferencesWindow *preferences = md_preferences_window_new (context, NULL);
+  GtkListBox *list = child (preferences, MD_TYPE_PREFERENCES_WINDOW, "medications_list");
+  g_autoptr(MdMedication) ibuprofen = md_diary_get_medication (diary, "preset-ibuprofen-400mg");
+  g_autoptr(MdMedication) naproxen = md_diary_get_medication (diary, "preset-naproxen-500mg");
+  g_autoptr(MdMedication) kept = NULL;
+  g_autoptr(MdMedication) renamed = NULL;
+  MdMedicationEditor *editor;
+  GtkEditable *name;
+  gboolean listed = FALSE;
+
+  g_assert_cmpstr (ibuprofen->name, ==, "Ibuprofen 400 mg");
+  g_assert_cmpstr (md_medication_get_display_name (ibuprofen), ==, "Ibuprofeno 400 mg");
+  for (guint i = 0; i < count_rows (list); i++)
+    listed |= g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, i))),
+                         "Ibuprofeno 400 mg") == 0;
+  g_assert_true (listed);
+
+  /* Saved as shown: the name stays the preset's, so it stays translated */
+  editor = md_medication_editor_new (GTK_WINDOW (preferences), diary, ibuprofen);
+  name = child (editor, MD_TYPE_MEDICATION_EDITOR, "name_row");
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "Ibuprofeno 400 mg");
+  gtk_spin_button_set_value (child (editor, MD_TYPE_MEDICATION_EDITOR, "amount_spin"), 600);
+  g_assert_true (md_medication_editor_save (editor));
+  kept = md_diary_get_medication (diary, "preset-ibuprofen-400mg");
+  g_assert_cmpstr (kept->name, ==, "Ibuprofen 400 mg");
+  g_assert_cmpfloat (kept->default_amount, ==, 600);
+  g_assert_cmpstr (md_medication_get_display_name (kept), ==, "Ibuprofeno 400 mg");
+
+  /* Renamed: the patient's name, in every language */
+  editor = md_medication_editor_new (GTK_WINDOW (preferences), diary, naproxen);
+  name = child (editor, MD_TYPE_MEDICATION_EDITOR, "name_row");
+  gtk_editable_set_text (name, "Naproxen (Apotheke)");
+  g_assert_true (md_medication_editor_save (editor));
+  renamed = md_diary_get_medication (diary, "preset-naproxen-500mg");
+  g_assert_cmpstr (renamed->name, ==, "Naproxen (Apotheke)");
+  g_assert_cmpstr (md_medication_get_display_name (renamed), ==, "Naproxen (Apotheke)");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  md_test_drop_catalogue (catalogue);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,6 +191,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/md/medications/add-edit-archive", test_add_edit_and_archive);
+  g_test_add_func ("/md/medications/preset-translated", test_preset_translated);
 
   return g_test_run ();
 }

@@ -17,6 +17,8 @@
 
 #include "md-catalogue.h"
 #include "md-chart.h"
+#include "md-diary.h"
+#include "md-diary-csv.h"
 #include "md-report.h"
 #include "md-test-utils.h"
 
@@ -677,6 +679,86 @@ test_contexts (void)
   }
 }
 
+/* Presets are stored in English and shown in the patient's language in
+ * the charts and the report until renamed; the CSV keeps the English. */
+static void
+test_preset_names (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "diary.db", NULL);
+  const char *gen_argv[] = { g_getenv ("MD_GENERATE_DIARY"), "--years", "1", "--seed", "9", db, NULL };
+  g_autoptr(MdDiary) diary = NULL;
+  g_autoptr(MdMedication) sumatriptan = NULL;
+  g_autoptr(MdStatsData) data = NULL;
+  g_autoptr(MdReport) report = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *described = NULL;
+  GListModel *medications;
+  MdStatsSettings settings;
+  char *catalogue;
+  int status, pages;
+
+  g_assert_nonnull (gen_argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  diary = md_diary_open (db, &error);
+  g_assert_no_error (error);
+
+  /* Every preset is seeded with the name the catalogue knows it by */
+  medications = md_diary_get_medications (diary);
+  for (guint i = 0; i < g_list_model_get_n_items (medications); i++)
+    {
+      g_autoptr(MdMedication) m = g_list_model_get_item (medications, i);
+
+      if (m->builtin_key != NULL)
+        g_assert_cmpstr (md_catalogue_get_preset_name (m->builtin_key), ==, m->name);
+    }
+
+  /* The patient renames one */
+  sumatriptan = md_diary_get_medication (diary, "preset-sumatriptan-50mg");
+  g_free (sumatriptan->name);
+  sumatriptan->name = g_strdup ("Imigran 50");
+  g_assert_true (md_diary_save_medication (diary, sumatriptan, &error));
+  g_assert_no_error (error);
+
+  catalogue = md_test_use_catalogue ("msgid \"Ibuprofen 400 mg\"\nmsgstr \"Ibuprofeno 400 mg\"\n\n"
+                                     "msgid \"Sumatriptan 50 mg\"\nmsgstr \"Sumatriptán 50 mg\"\n\n"
+                                     "msgid \"Aspirin + paracetamol + caffeine\"\nmsgstr \"AAS + paracetamol + cafeína\"\n");
+  data = md_stats_data_load (db, g_get_real_time () / G_USEC_PER_SEC, &error);
+  g_assert_no_error (error);
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, data->first_day, data->last_day);
+  pages = md_report_paginate (report, 595.276, 841.89, 42);
+  pdf = md_report_to_pdf (report, &error);
+  g_assert_no_error (error);
+  text = pdf_to_text (pdf, 1, pages);
+  {
+    MdStats *stats = md_stats_compute (data, &settings, data->first_day, data->last_day);
+    MdChartPainModel model = { stats };
+
+    described = md_chart_pain_describe (&model);
+    md_stats_free (stats);
+  }
+  csv = md_diary_export_csv (diary, &error);
+  g_assert_no_error (error);
+  md_test_drop_catalogue (catalogue);
+
+  assert_has (text, "Ibuprofeno 400 mg");
+  assert_has (text, "AAS + paracetamol + cafeína");
+  assert_has (text, "Imigran 50");
+  g_assert_null (strstr (text, "Ibuprofen 400 mg"));
+  g_assert_null (strstr (text, "Sumatriptán"));
+  assert_has (described, "Ibuprofeno 400 mg, ");
+  assert_has (described, "Imigran 50, ");
+  assert_has (csv->str, ",Ibuprofen 400 mg,");
+  assert_has (csv->str, ",Imigran 50,");
+  g_assert_null (strstr (csv->str, "Ibuprofeno"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/md/report/list-separator", test_list_separator);
   g_test_add_func ("/md/report/percent-no-break", test_percent_no_break);
   g_test_add_func ("/md/report/contexts", test_contexts);
+  g_test_add_func ("/md/report/preset-names", test_preset_names);
 
   return g_test_run ();
 }

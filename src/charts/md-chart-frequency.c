@@ -26,6 +26,7 @@
 typedef struct
 {
   MdChartRect plot;
+  double      width;
   double      legend_height;
   double      summary_height;
   double      y_max;
@@ -228,10 +229,20 @@ compute_layout (const MdChartFrequencyModel *model,
   if (model->comparison != NULL && !isnan (model->comparison->evaluation_rate))
     max = MAX (max, model->comparison->evaluation_rate);
 
+  layout->width = width;
   layout->first_day = model->stats->first_day;
   layout->n_days = model->stats->last_day - model->stats->first_day + 1;
   layout->legend_height = legend (cr, style, NULL, width, FALSE);
-  layout->summary_height = summary != NULL ? fs * 1.8 : 0;
+  /* The comparison's sentence wraps in the chart's width (two lines at
+   * most, then smaller) rather than run off its edge */
+  if (summary != NULL)
+    {
+      g_autoptr(PangoLayout) text = md_chart_fit_layout (cr, style, summary, width, 2, 0.95, 0.75, TRUE);
+
+      layout->summary_height = md_chart_layout_height (text) + fs * 0.6;
+    }
+  else
+    layout->summary_height = 0;
 
   layout->plot.height = MAX (10, height - layout->legend_height - layout->summary_height - fs * 3.2);
   layout->y_step = md_chart_nice_step (max, MAX (2, (int) (layout->plot.height / (fs * 3.5))));
@@ -490,9 +501,14 @@ draw_comparison (const MdChartFrequencyModel *model,
   double x;
   int last = layout->first_day + layout->n_days;
 
-  md_chart_text (cr, style, summary, style->rtl ? p->x + p->width : p->x,
-                 layout->legend_height + fs * 0.2, style->rtl ? 1 : 0, 0, 0.95, TRUE,
-                 &style->foreground);
+  {
+    g_autoptr(PangoLayout) text = md_chart_fit_layout (cr, style, summary, layout->width, 2, 0.95, 0.75, TRUE);
+
+    /* At the start of its own direction: Pango mirrors "left" for a
+     * right-to-left paragraph */
+    pango_layout_set_alignment (text, PANGO_ALIGN_LEFT);
+    md_chart_show_layout (cr, style, text, 0, layout->legend_height + fs * 0.2, &style->foreground);
+  }
 
   cairo_save (cr);
   cairo_rectangle (cr, p->x, p->y, p->width, p->height);

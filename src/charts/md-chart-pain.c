@@ -260,7 +260,8 @@ caption (const MdChartPainModel *model,
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
       /* Two lines each at the chart's size, then down to three quarters
-       * of it; a name may be ellipsized, never a number. */
+       * of it; only a panel too narrow for that breaks words (panels
+       * are at least 12 font sizes wide: see visible_panels) */
       g_autoptr(PangoLayout) text = md_chart_fit_layout (cr, style, lines[i], box, 2, scales[i],
                                                          scales[i] * 0.75, i == 0);
 

@@ -596,7 +596,7 @@ reminder_body (MdApplication *self,
         medication = md_diary_get_medication (get_diary (self), reminder->medication_uuid);
       if (medication != NULL)
         /* Translators: the text of a medication reminder; %s is the medication */
-        return g_strdup_printf (_("Time to take %s."), medication->name);
+        return g_strdup_printf (_("Time to take %s."), md_medication_get_display_name (medication));
       return g_strdup (_("Time to take your medication."));
     }
 

@@ -403,7 +403,7 @@ fill_doses (MdAttackEditor *self)
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (dose->taken);
       g_autoptr(GTimeZone) zone = g_time_zone_new_offset (dose->taken_offset);
       g_autoptr(GDateTime) taken = g_date_time_to_timezone (utc, zone);
-      g_autofree char *title = g_markup_escape_text (medication != NULL ? medication->name : "?", -1);
+      g_autofree char *title = g_markup_escape_text (medication != NULL ? md_medication_get_display_name (medication) : "?", -1);
       g_autofree char *when = md_date_time_format_for_display (taken);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");

@@ -144,7 +144,7 @@ describe_doses (MdDiaryPage *self,
 
       if (text->len > 0)
         g_string_append (text, "\n");
-      g_string_append (text, medication != NULL ? medication->name : "?");
+      g_string_append (text, medication != NULL ? md_medication_get_display_name (medication) : "?");
       {
         char amount[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -369,7 +369,7 @@ bind_dose (MdDiaryPage *self,
 
   g_snprintf (amount, sizeof amount, "%g", dose->amount);
   /* Translators: a dose on its own in the diary: medication, amount, unit, where */
-  what = g_strdup_printf (_("%s · %s %s · %s"), medication != NULL ? medication->name : "?", amount,
+  what = g_strdup_printf (_("%s · %s %s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?", amount,
                           dose->unit, md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (container), "day-when"), when);

@@ -78,15 +78,19 @@ static gboolean
 matches (MdMedicationChooser *self,
          MdMedication        *medication)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *stored = NULL;
 
   if (self->search == NULL || self->search[0] == '\0')
     return TRUE;
   if (medication == NULL || medication->name == NULL)
     return FALSE;
 
-  name = fold (medication->name);
-  return strstr (name, self->search) != NULL;
+  /* What the list shows (a preset's translated name), or the name kept
+   * in the diary */
+  shown = fold (md_medication_get_display_name (medication));
+  stored = fold (medication->name);
+  return strstr (shown, self->search) != NULL || strstr (stored, self->search) != NULL;
 }
 
 static gboolean
@@ -104,7 +108,8 @@ create_row (gpointer item,
 {
   MdMedication *medication = item;
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (medication->name);
+  const char *name = md_medication_get_display_name (medication);
+  GtkWidget *label = gtk_label_new (name);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -115,7 +120,7 @@ create_row (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   g_object_set_data_full (G_OBJECT (row), "md-medication", g_object_ref (medication), g_object_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, medication->name,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
 
   return row;
@@ -156,7 +161,7 @@ update_label (MdMedicationChooser *self)
   /* The button is announced by what it shows; the row names the field. */
   if (self->selected_item != NULL)
     {
-      gtk_label_set_label (self->label, self->selected_item->name);
+      gtk_label_set_label (self->label, md_medication_get_display_name (self->selected_item));
       gtk_widget_remove_css_class (GTK_WIDGET (self->label), "dim-label");
     }
   else

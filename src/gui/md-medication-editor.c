@@ -52,8 +52,15 @@ validate (MdMedicationEditor *self)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  g_free (m->name);
-  m->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  {
+    const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+    const char *preset = md_catalogue_get_preset_name (m->builtin_key);
+
+    /* A preset's name left as shown (translated) stays the English one
+     * it is stored as, and so stays translated; any other text renames it. */
+    g_free (m->name);
+    m->name = g_strdup (preset != NULL && g_str_equal (text, _(preset)) ? preset : text);
+  }
   g_free (m->med_class);
   m->med_class = g_strdup (md_catalogue_get_key_at (MD_CATALOGUE_MEDICATION_CLASS, adw_combo_row_get_selected (self->class_row)));
   g_free (m->use);
@@ -167,7 +174,7 @@ md_medication_editor_new (GtkWindow    *parent,
   m = self->medication;
 
   gtk_window_set_title (GTK_WINDOW (self), medication != NULL ? _("Medication") : _("New Medication"));
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), m->name != NULL ? m->name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), m->name != NULL ? md_medication_get_display_name (m) : "");
   adw_combo_row_set_selected (self->class_row,
                               md_catalogue_get_position (MD_CATALOGUE_MEDICATION_CLASS, m->med_class != NULL ? m->med_class : "other"));
   adw_combo_row_set_selected (self->use_row, md_catalogue_get_position (MD_CATALOGUE_USE, m->use != NULL ? m->use : "acute"));

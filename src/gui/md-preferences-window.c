@@ -262,7 +262,7 @@ create_medication_row (gpointer item,
   MdMedication *medication = item;
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
-  g_autofree char *title = g_markup_escape_text (medication->name, -1);
+  g_autofree char *title = g_markup_escape_text (md_medication_get_display_name (medication), -1);
 
   /* Translators: a medication's class and use, e.g. "Triptan · Acute" */
   subtitle = g_strdup_printf (_("%s · %s"),
@@ -349,7 +349,7 @@ fill_courses (MdPreferencesWindow *self)
     {
       MdPreventiveCourse *course = g_ptr_array_index (courses, i);
       g_autoptr(MdMedication) medication = md_diary_get_medication (md_context_get_diary (self->context), course->medication_uuid);
-      g_autofree char *title = g_markup_escape_text (medication != NULL ? medication->name : "?", -1);
+      g_autofree char *title = g_markup_escape_text (medication != NULL ? md_medication_get_display_name (medication) : "?", -1);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 

@@ -232,10 +232,13 @@ md_report_locale_is_rtl (void)
 
 /* Text */
 
-/* Text wraps at word boundaries only: Pango has no hyphenation
+/* Text wraps at word boundaries: Pango has no hyphenation
  * dictionaries, so a word broken anywhere else is broken wrongly
- * ("Soulageme|nt"). @break_words is the last resort of a table column
- * narrower than its longest word. */
+ * ("Soulageme|nt"). With @break_words, a word longer than @width is
+ * broken rather than let run over: the last resort of a table column
+ * narrower than its longest word, and of text across the page. Table
+ * columns are sized so that their words fit; they wrap at word
+ * boundaries only. */
 static PangoLayout *
 text_layout_full (MdReport   *self,
                   cairo_t    *cr,
@@ -270,6 +273,8 @@ text_layout_full (MdReport   *self,
   return layout;
 }
 
+/* Text across the page: a line breaks inside a word only for a word
+ * longer than the line, which would otherwise run off the page. */
 static PangoLayout *
 text_layout (MdReport   *self,
              cairo_t    *cr,
@@ -278,7 +283,7 @@ text_layout (MdReport   *self,
              gboolean    bold,
              double      width)
 {
-  return text_layout_full (self, cr, text, size, bold, width, FALSE);
+  return text_layout_full (self, cr, text, size, bold, width, TRUE);
 }
 
 static double
@@ -1179,7 +1184,7 @@ measure_cell (MdReport   *self,
               double     *min_width,
               double     *max_width)
 {
-  PangoLayout *layout = text_layout (self, self->measure, text, size, bold, -1);
+  PangoLayout *layout = text_layout_full (self, self->measure, text, size, bold, -1, FALSE);
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);

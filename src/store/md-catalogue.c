@@ -130,6 +130,36 @@ static const MdCatalogueEntry reminder_kinds[] = {
   { "follow-up", N_("Pain follow-up") },
 };
 
+/* The preset medications as the first migration seeds them
+ * (md-database.c), by builtin_key. Their names are stored in English,
+ * so that the diary and its CSV read the same in every language, and
+ * shown translated until the patient renames them. */
+static const MdCatalogueEntry presets[] = {
+  /* Translators: the preset medications. Use the generic names (INN)
+   * and the way your country writes a product, e.g. German
+   * "ASS + Paracetamol + Coffein", "Magnesiumsulfat i.v. 1 g"; keep the
+   * amounts and units. IV magnesium is grams of magnesium sulfate salt,
+   * oral magnesium milligrams of elemental magnesium. */
+  { "magnesium-sulfate-iv-1g", N_("Magnesium sulfate IV 1 g") },
+  { "magnesium-sulfate-iv-2g", N_("Magnesium sulfate IV 2 g") },
+  { "magnesium-oral-400mg", N_("Magnesium 400 mg (elemental)") },
+  { "magnesium-oral-600mg", N_("Magnesium 600 mg (elemental)") },
+  { "sumatriptan-50mg", N_("Sumatriptan 50 mg") },
+  { "sumatriptan-6mg-sc", N_("Sumatriptan 6 mg injection") },
+  { "rizatriptan-10mg", N_("Rizatriptan 10 mg") },
+  { "zolmitriptan-2-5mg", N_("Zolmitriptan 2.5 mg") },
+  { "eletriptan-40mg", N_("Eletriptan 40 mg") },
+  { "ibuprofen-400mg", N_("Ibuprofen 400 mg") },
+  { "naproxen-500mg", N_("Naproxen 500 mg") },
+  { "aspirin-1000mg", N_("Aspirin 1000 mg") },
+  { "diclofenac-50mg", N_("Diclofenac 50 mg") },
+  { "paracetamol-1000mg", N_("Paracetamol 1000 mg") },
+  { "aspirin-paracetamol-caffeine", N_("Aspirin + paracetamol + caffeine") },
+  { "metoclopramide-10mg", N_("Metoclopramide 10 mg") },
+  { "propranolol-80mg", N_("Propranolol 80 mg") },
+  { "topiramate-50mg", N_("Topiramate 50 mg") },
+};
+
 static const struct {
   const MdCatalogueEntry *entries;
   guint                   n_entries;
@@ -238,6 +268,49 @@ md_catalogue_get_position (MdCatalogue  catalogue,
       return i;
 
   return 0;
+}
+
+/**
+ * md_catalogue_get_preset_name:
+ * @builtin_key: (nullable): a medication's builtin_key
+ *
+ * Returns: (nullable): the English name the preset was seeded with,
+ *   untranslated, or %NULL when @builtin_key is not a preset
+ */
+const char *
+md_catalogue_get_preset_name (const char *builtin_key)
+{
+  if (builtin_key == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    if (g_str_equal (presets[i].key, builtin_key))
+      return presets[i].label;
+
+  return NULL;
+}
+
+/**
+ * md_medication_name_shown:
+ * @name: a medication's name as stored
+ * @builtin_key: (nullable): its builtin_key
+ *
+ * A preset keeps the English name it was seeded with until the patient
+ * renames it; until then it is shown in the patient's language. A name
+ * the patient gave is shown as it is.
+ *
+ * Returns: the name to show
+ */
+const char *
+md_medication_name_shown (const char *name,
+                          const char *builtin_key)
+{
+  const char *preset = md_catalogue_get_preset_name (builtin_key);
+
+  if (preset != NULL && g_strcmp0 (name, preset) == 0)
+    return _(preset);
+
+  return name;
 }
 
 /**

@@ -52,6 +52,10 @@ const char             *md_catalogue_get_key_at  (MdCatalogue  catalogue,
 guint                   md_catalogue_get_position (MdCatalogue catalogue,
                                                   const char  *key);
 
+const char             *md_catalogue_get_preset_name (const char *builtin_key);
+const char             *md_medication_name_shown (const char  *name,
+                                                  const char  *builtin_key);
+
 const char             *md_pain_level_get_label  (int          pain);
 
 G_END_DECLS

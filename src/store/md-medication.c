@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "md-catalogue.h"
 #include "md-medication.h"
 
 G_DEFINE_FINAL_TYPE (MdMedication, md_medication, G_TYPE_OBJECT)
@@ -69,4 +70,18 @@ md_medication_copy (MdMedication *self)
   copy->archived = self->archived;
 
   return copy;
+}
+
+/**
+ * md_medication_get_display_name:
+ *
+ * Returns: the name to show: a preset's in the patient's language until
+ *   it is renamed (see md_medication_name_shown()); never for the CSV
+ */
+const char *
+md_medication_get_display_name (MdMedication *self)
+{
+  g_return_val_if_fail (MD_IS_MEDICATION (self), NULL);
+
+  return md_medication_name_shown (self->name, self->builtin_key);
 }

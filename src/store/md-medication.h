@@ -36,5 +36,6 @@ struct _MdMedication
 
 MdMedication *md_medication_new  (void);
 MdMedication *md_medication_copy (MdMedication *self);
+const char   *md_medication_get_display_name (MdMedication *self);
 
 G_END_DECLS

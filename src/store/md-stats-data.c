@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <glib/gi18n.h>
 
+#include "md-catalogue.h"
 #include "md-error.h"
 #include "md-stats-data.h"
 
@@ -528,12 +529,14 @@ load_all (MdStatsData  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!prepare (db, "SELECT uuid, name, class, use FROM medications", &stmt, error))
+  if (!prepare (db, "SELECT uuid, name, class, use, builtin_key FROM medications", &stmt, error))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      /* Charts and the report show a preset in the patient's language */
       int i = md_stats_data_add_medication (self,
-                                            (const char *) sqlite3_column_text (stmt, 1),
+                                            md_medication_name_shown ((const char *) sqlite3_column_text (stmt, 1),
+                                                                      (const char *) sqlite3_column_text (stmt, 4)),
                                             md_stats_class_from_key ((const char *) sqlite3_column_text (stmt, 2)),
                                             g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "acute") == 0);
       MdStatsMedication *med = &g_array_index (self->medications, MdStatsMedication, i);
