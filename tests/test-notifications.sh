@@ -14,6 +14,8 @@
 #    1 June at 08:00, tells late: it asks "How was Sunday, 31 May?", and
 #    its answer records 31 May, not 1 June.
 # 3. The same, answered after midnight (1 June 00:20).
+# 4. The background service opens no display (no rendering threads)
+#    until a second launch asks for the window, which it then shows.
 #
 #   test-notifications.sh MIGRAINE-DIARY
 
@@ -32,7 +34,7 @@ trap cleanup EXIT
 
 export HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
 
-echo "1..8"
+echo "1..10"
 
 for tool in dunst dunstctl gdbus sqlite3 python3; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -179,7 +181,9 @@ CSV
   "$app" --database "$diary" --import-csv "$tmp/late.csv" >/dev/null
 
   # TZ is Europe/Berlin (the suite's); the app's clock starts at $answered.
-  LD_PRELOAD="$faketime_lib" FAKETIME="@$answered" "$app" --database "$diary" --background &
+  # In a sanitizer build, ASan would refuse to come after the preload.
+  ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+    LD_PRELOAD="$faketime_lib" FAKETIME="@$answered" "$app" --database "$diary" --background &
   app_pid=$!
   wait_displayed $(( $(date +%s) + 20 ))
   answer
@@ -196,3 +200,34 @@ Missed on 31 May at 21:00" ]
   stop_app
   n=$(( n + 2 ))
 done
+
+# 4. The idle service has no renderer; a second launch gets its window.
+"$app" --import-csv "$tmp/reminder.csv" >/dev/null
+"$app" --background &
+app_pid=$!
+for _ in $(seq 100); do
+  gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+    --method org.freedesktop.DBus.NameHasOwner io.github.migrainediary.MigraineDiary | grep -q true && break
+  sleep 0.1
+done
+sleep 1
+threads=$(cat /proc/"$app_pid"/task/*/comm | tr '\n' ' ')
+echo "# idle service threads: $threads"
+case "$threads" in
+  *llvmpipe*|*disk\$*) exit 1 ;;
+esac
+echo "ok 9 the idle background service has no rendering threads"
+
+if command -v xdotool >/dev/null 2>&1; then
+  "$app"
+  for _ in $(seq 100); do
+    xdotool search --onlyvisible --pid "$app_pid" --name 'Migraine Diary' >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  xdotool search --onlyvisible --pid "$app_pid" --name 'Migraine Diary' >/dev/null
+  kill -0 "$app_pid"
+  echo "ok 10 a second launch opened the window in the background service"
+else
+  echo "ok 10 # SKIP xdotool is not installed"
+fi
+stop_app

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "md-reminder-service.h"
+#include "md-schedule.h"
 #include "md-test-utils.h"
 
 /* 2026-11-25 00:00 CET in unix seconds. */
@@ -605,6 +606,93 @@ test_follow_up_old_form (Fixture       *fixture,
   g_assert_cmpint (md_reminder_service_get_next_due (service), ==, NOV_25 + 12 * HOUR);
 }
 
+/* The timer of the service on the system clock, as the kernel describes
+ * it: "clockid: 0" (CLOCK_REALTIME), "settime flags: 03" (absolute, and
+ * cancelled when the clock is set), and the seconds left. */
+static gboolean
+find_wall_clock_timer (gint64 *seconds_left)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fdinfo", 0, NULL);
+  const char *name;
+
+  while (fds != NULL && (name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/fdinfo", name, NULL);
+      g_autofree char *info = NULL;
+      const char *value;
+
+      if (!g_file_get_contents (path, &info, NULL, NULL) || strstr (info, "clockid: 0\n") == NULL ||
+          strstr (info, "settime flags: 03\n") == NULL || (value = strstr (info, "it_value: (")) == NULL)
+        continue;
+
+      *seconds_left = g_ascii_strtoll (value + strlen ("it_value: ("), NULL, 10);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+fired_or_gave_up (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return fixture->fired->len > 0 || fixture->now < 0;
+}
+
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  ((Fixture *) user_data)->now = -1;
+  return G_SOURCE_REMOVE;
+}
+
+/* On the system clock, the next reminder is armed as an absolute time of
+ * the wall clock, which keeps counting while the machine sleeps (a
+ * monotonic timeout does not): without logind, a reminder due during a
+ * suspend fires on resume. Here it fires on time, to the second, from
+ * the GLib fd source, with one wake-up. */
+static void
+test_wall_clock_timer (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(MdReminderService) service = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (fixture->zone);
+  g_autoptr(GDateTime) at = g_date_time_add_seconds (now, 3 - g_date_time_get_microsecond (now) / 1e6);
+  g_autoptr(MdSchedule) schedule = md_schedule_new_instant (at);
+  g_autofree char *text = md_schedule_to_string (schedule);
+  g_autofree char *expected = g_strdup_printf ("Clinic@%" G_GINT64_FORMAT, g_date_time_to_unix (at));
+  gint64 seconds_left = -1;
+  guint give_up;
+
+  md_diary_set_now_func (fixture->diary, NULL, NULL);
+  add_reminder (fixture, "appointment", "Clinic", text);
+  service = md_reminder_service_new (fixture->diary);
+  md_reminder_service_set_time_zone (service, fixture->zone);
+  g_signal_connect (service, "reminder-due", G_CALLBACK (reminder_due_cb), fixture);
+  md_reminder_service_start (service);
+
+  g_assert_cmpint (md_reminder_service_get_next_due (service), ==, g_date_time_to_unix (at));
+  g_assert_true (find_wall_clock_timer (&seconds_left));
+  g_assert_cmpint (seconds_left, >=, 0);
+  g_assert_cmpint (seconds_left, <=, 3);
+
+  fixture->now = 0;
+  give_up = g_timeout_add_seconds (30, give_up_cb, fixture);
+  while (!fired_or_gave_up (fixture))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (give_up);
+
+  g_assert_cmpuint (fixture->fired->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->fired, 0), ==, expected);
+  g_assert_cmpint (g_get_real_time () / G_USEC_PER_SEC, >=, g_date_time_to_unix (at));
+  g_assert_cmpuint (md_reminder_service_get_n_wakeups (service), ==, 1);
+
+  /* Nothing more to come: disarmed, not polling. */
+  g_assert_false (md_reminder_service_is_armed (service));
+  g_assert_false (find_wall_clock_timer (&seconds_left));
+}
+
 /* Proves the service never polls: over a day with three reminders, the
  * one timer wakes exactly three times. The timer's deadline is reached
  * by moving the test clock to it and letting the real GSource dispatch. */
@@ -660,6 +748,8 @@ main (int   argc,
               test_follow_ups_on_clock_change_nights, fixture_tear_down);
   g_test_add ("/md/reminder-service/follow-up-old-form", Fixture, NULL, fixture_set_up,
               test_follow_up_old_form, fixture_tear_down);
+  g_test_add ("/md/reminder-service/wall-clock-timer", Fixture, NULL, fixture_set_up,
+              test_wall_clock_timer, fixture_tear_down);
   g_test_add ("/md/reminder-service/no-polling", Fixture, NULL, fixture_set_up,
               test_no_polling, fixture_tear_down);
 

@@ -46,6 +46,8 @@ struct _MdApplication
   guint           activate_count;
   gboolean        background; /* started with --background, no window yet */
   gboolean        held_for_reminders;
+  gboolean        gtk_started; /* the display is open; see md_application_ensure_gtk() */
+  GVariant       *pending_platform_data;
 };
 
 G_DEFINE_FINAL_TYPE (MdApplication, md_application, ADW_TYPE_APPLICATION)
@@ -329,6 +331,9 @@ md_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "background"))
     {
+      /* Set first: registering runs the start-up, which then opens no
+       * display. */
+      self->background = TRUE;
       if (!g_application_register (application, NULL, &error))
         {
           g_printerr ("migraine-diary: %s\n", error->message);
@@ -338,8 +343,6 @@ md_application_handle_local_options (GApplication *application,
       /* The running app already shows the reminders. */
       if (g_application_get_is_remote (application))
         return EXIT_SUCCESS;
-
-      self->background = TRUE;
     }
 
   return -1;
@@ -403,6 +406,7 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   MdPreferencesWindow *preferences;
 
+  md_application_ensure_gtk (self);
   preferences = md_preferences_window_new (self->context, md_application_get_database_path (self));
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_set_modal (GTK_WINDOW (preferences), parent != NULL);
@@ -421,6 +425,7 @@ about_activated (GSimpleAction *action,
     NULL
   };
 
+  md_application_ensure_gtk (self);
   adw_show_about_window (parent,
                          "application-name", _("Migraine Diary"),
                          "application-icon", APP_ID,
@@ -523,6 +528,7 @@ restore_backup_activated (GSimpleAction *action,
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
+  md_application_ensure_gtk (self);
   /* Translators: %s is the file name of a backup, e.g. diary-2026-05-01.db */
   body = g_strdup_printf (_("Your diary will be replaced by the backup “%s”. Entries made after it "
                             "was taken will no longer be in the diary; the diary as it is now is "
@@ -932,10 +938,13 @@ static const GActionEntry app_actions[] = {
   { .name = "test-notification", .activate = test_notification_activated },
 };
 
+/* What needs GTK and a display. Opening the display initialises
+ * rendering (on X11, GDK prepares OpenGL to choose its visual: llvmpipe
+ * threads and some 50 MiB on a machine without a GPU), which a reminder
+ * service without a window does not need. */
 static void
-md_application_startup (GApplication *application)
+startup_gtk (MdApplication *self)
 {
-  MdApplication *self = MD_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *diary_accels[] = { "<Alt>1", NULL };
@@ -944,7 +953,8 @@ md_application_startup (GApplication *application)
   static const char *attack_accels[] = { "<Control>n", NULL };
   static const char *headache_free_accels[] = { "<Control>d", NULL };
 
-  G_APPLICATION_CLASS (md_application_parent_class)->startup (application);
+  G_APPLICATION_CLASS (md_application_parent_class)->startup (G_APPLICATION (self));
+  self->gtk_started = TRUE;
 
   /* GTK takes its direction from its own catalogue, which some
    * distributions do not ship for every language (Debian has no Arabic
@@ -952,27 +962,12 @@ md_application_startup (GApplication *application)
   if (md_report_locale_is_rtl ())
     gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
 
-  self->settings = g_settings_new (APP_ID);
-  self->context = md_context_new (self->settings);
-  /* The application's "diary" property follows the context's. */
-  g_signal_connect_object (self->context, "notify::diary",
-                           G_CALLBACK (context_diary_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings,
                            "changed::color-scheme",
                            G_CALLBACK (color_scheme_changed_cb),
                            self,
                            G_CONNECT_SWAPPED);
   apply_color_scheme (self);
-  g_signal_connect_object (self->settings, "changed::run-in-background",
-                           G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::follow-up-24h",
-                           G_CALLBACK (follow_up_setting_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::diary", G_CALLBACK (diary_opened_cb), NULL);
-
-  g_action_map_add_action_entries (G_ACTION_MAP (self),
-                                   app_actions,
-                                   G_N_ELEMENTS (app_actions),
-                                   self);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
@@ -987,6 +982,103 @@ md_application_startup (GApplication *application)
                                          attack_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.no-headache-today",
                                          headache_free_accels);
+}
+
+/**
+ * md_application_ensure_gtk:
+ *
+ * Opens the display and sets up what windows need, once: at start-up,
+ * or, for `--background`, when the first window or dialog is about to be
+ * shown. The activation token of the request that asked for it still
+ * reaches the window.
+ */
+void
+md_application_ensure_gtk (MdApplication *self)
+{
+  g_autoptr(GVariant) platform_data = NULL;
+
+  g_return_if_fail (MD_IS_APPLICATION (self));
+
+  if (self->gtk_started)
+    return;
+
+  startup_gtk (self);
+
+  platform_data = g_steal_pointer (&self->pending_platform_data);
+  if (platform_data != NULL)
+    G_APPLICATION_CLASS (md_application_parent_class)->before_emit (G_APPLICATION (self), platform_data);
+}
+
+static void
+md_application_startup (GApplication *application)
+{
+  MdApplication *self = MD_APPLICATION (application);
+
+  /* --background starts without a display (GApplication's own start-up,
+   * not GTK's); md_application_ensure_gtk() runs GTK's when a window is
+   * first needed. */
+  if (self->background)
+    G_APPLICATION_CLASS (g_type_class_peek (G_TYPE_APPLICATION))->startup (application);
+
+  self->settings = g_settings_new (APP_ID);
+  self->context = md_context_new (self->settings);
+  /* The application's "diary" property follows the context's. */
+  g_signal_connect_object (self->context, "notify::diary",
+                           G_CALLBACK (context_diary_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::follow-up-24h",
+                           G_CALLBACK (follow_up_setting_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::diary", G_CALLBACK (diary_opened_cb), NULL);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+
+  if (!self->background)
+    startup_gtk (self);
+}
+
+/* Before a request from another process (a second launch, a desktop
+ * action) is handled: GTK's handler needs the display, so without one
+ * the request's platform data waits for md_application_ensure_gtk(). */
+static void
+md_application_before_emit (GApplication *application,
+                            GVariant     *platform_data)
+{
+  MdApplication *self = MD_APPLICATION (application);
+
+  if (self->gtk_started)
+    {
+      G_APPLICATION_CLASS (md_application_parent_class)->before_emit (application, platform_data);
+      return;
+    }
+
+  g_clear_pointer (&self->pending_platform_data, g_variant_unref);
+  self->pending_platform_data = g_variant_ref (platform_data);
+}
+
+static void
+md_application_after_emit (GApplication *application,
+                           GVariant     *platform_data)
+{
+  MdApplication *self = MD_APPLICATION (application);
+
+  g_clear_pointer (&self->pending_platform_data, g_variant_unref);
+  G_APPLICATION_CLASS (md_application_parent_class)->after_emit (application, platform_data);
+}
+
+static void
+md_application_shutdown (GApplication *application)
+{
+  MdApplication *self = MD_APPLICATION (application);
+
+  /* GTK's shutdown does not chain up when it never started. */
+  if (self->gtk_started)
+    G_APPLICATION_CLASS (md_application_parent_class)->shutdown (application);
+  else
+    G_APPLICATION_CLASS (g_type_class_peek (G_TYPE_APPLICATION))->shutdown (application);
 }
 
 static void
@@ -1153,6 +1245,7 @@ md_application_activate (GApplication *application)
       return;
     }
 
+  md_application_ensure_gtk (self);
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
@@ -1177,6 +1270,7 @@ md_application_dispose (GObject *object)
   g_clear_object (&self->reminder_service);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_platform_data, g_variant_unref);
 
   G_OBJECT_CLASS (md_application_parent_class)->dispose (object);
 }
@@ -1247,6 +1341,9 @@ md_application_class_init (MdApplicationClass *klass)
   app_class->local_command_line = md_application_local_command_line;
   app_class->handle_local_options = md_application_handle_local_options;
   app_class->startup = md_application_startup;
+  app_class->shutdown = md_application_shutdown;
+  app_class->before_emit = md_application_before_emit;
+  app_class->after_emit = md_application_after_emit;
   app_class->activate = md_application_activate;
 
   /**

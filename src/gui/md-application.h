@@ -29,5 +29,6 @@ gboolean       md_application_restore_backup     (MdApplication  *self,
                                                   GError        **error);
 guint          md_application_get_activate_count (MdApplication *self);
 MdReminderService *md_application_get_reminder_service (MdApplication *self);
+void           md_application_ensure_gtk         (MdApplication *self);
 
 G_END_DECLS

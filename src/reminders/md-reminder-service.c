@@ -2,11 +2,21 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Fires reminders on time with one GLib timeout: armed for the next
- * reminder due across all of them, re-armed after each firing, after any
- * change to the diary, and when the machine wakes (logind's
- * PrepareForSleep, when a system bus is there) — a monotonic timeout
- * alone would fire late after a suspend.
+ * Fires reminders on time with one timer, armed for the next reminder
+ * due across all of them and re-armed after each firing and after any
+ * change to the diary.
+ *
+ * The timer is a timerfd on the wall clock (CLOCK_REALTIME), armed for
+ * the due time itself (TFD_TIMER_ABSTIME) and watched as a GLib fd
+ * source. A relative timeout counts the monotonic clock, which stops
+ * while the machine sleeps: a reminder due during a suspend would come
+ * late by the time that was left. The wall clock keeps counting, so the
+ * timer fires on resume. With TFD_TIMER_CANCEL_ON_SET the kernel also
+ * tells when the wall clock is set (by hand, by NTP, or on resume), the
+ * way GNOME's wall clock notices it, and the service checks again.
+ * logind's PrepareForSleep, when a system bus is there, also makes it
+ * check on waking. Nothing polls: an idle day wakes it once per
+ * reminder.
  *
  * What came due while the machine slept or the app was not running
  * fires once, marked late, for the latest missed time: last_fired is
@@ -24,7 +34,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <unistd.h>
+#include <sys/timerfd.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "md-error.h"
 #include "md-reminder-service.h"
@@ -46,7 +60,10 @@ struct _MdReminderService
 
   MdDiaryNowFunc  now;
   gpointer        now_data;
-  guint           timeout_id;
+  int             timer_fd;       /* -1 where there is no timerfd */
+  guint           timer_source;
+  gboolean        timer_armed;
+  guint           timeout_id;     /* without a timerfd: a relative timeout */
   guint           sleep_subscription;
   gint64          next_due;
   guint           n_wakeups;
@@ -103,14 +120,40 @@ next_time (MdReminderService *self,
 
 static gboolean timeout_cb (gpointer user_data);
 
+/* Arms the one timer for @due, unix seconds by the service's clock (0:
+ * nothing to come). A test clock's time is carried over to the real wall
+ * clock at the same distance from now. */
+static void
+set_timer (MdReminderService *self,
+           gint64             due,
+           gint64             now)
+{
+  struct itimerspec spec = { { 0, 0 }, { 0, 0 } };
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+
+  if (self->timer_fd < 0)
+    {
+      if (due > 0)
+        self->timeout_id = g_timeout_add_seconds ((guint) CLAMP (due - now, 0, G_MAXINT32 / 2),
+                                                  timeout_cb, self);
+      return;
+    }
+
+  if (due > 0)
+    spec.it_value.tv_sec = self->now == system_now ? due : g_get_real_time () / G_USEC_PER_SEC + (due - now);
+  if (timerfd_settime (self->timer_fd, due > 0 ? TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET : 0, &spec,
+                       NULL) != 0)
+    g_warning ("Could not arm the reminder timer: %s", g_strerror (errno));
+  self->timer_armed = due > 0;
+}
+
 static void
 arm (MdReminderService *self)
 {
   g_autoptr(GPtrArray) reminders = md_diary_list_reminders (self->diary);
   gint64 now = self->now (self->now_data);
   gint64 soonest = 0;
-
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
 
   for (guint i = 0; i < reminders->len; i++)
     {
@@ -126,11 +169,7 @@ arm (MdReminderService *self)
     }
 
   self->next_due = soonest;
-  if (soonest == 0)
-    return;
-
-  self->timeout_id = g_timeout_add_seconds ((guint) CLAMP (soonest - now, 0, G_MAXINT32 / 2),
-                                            timeout_cb, self);
+  set_timer (self, soonest, now);
 }
 
 /**
@@ -205,6 +244,30 @@ timeout_cb (gpointer user_data)
   md_reminder_service_check (self);
 
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+timer_fd_cb (int          fd,
+             GIOCondition condition,
+             gpointer     user_data)
+{
+  MdReminderService *self = user_data;
+  guint64 expirations;
+  ssize_t n = read (fd, &expirations, sizeof expirations);
+
+  if (n == sizeof expirations)
+    {
+      self->timer_armed = FALSE;
+      self->n_wakeups++;
+      md_reminder_service_check (self);
+    }
+  else if (n < 0 && errno == ECANCELED)
+    /* The wall clock was set, or the machine woke: what is due now is
+     * not what the timer was armed for. */
+    md_reminder_service_check (self);
+
+  /* Otherwise re-armed since it became readable: nothing to do. */
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -307,6 +370,10 @@ md_reminder_service_dispose (GObject *object)
   MdReminderService *self = MD_REMINDER_SERVICE (object);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->timer_source, g_source_remove);
+  if (self->timer_fd >= 0)
+    close (self->timer_fd);
+  self->timer_fd = -1;
   if (self->sleep_subscription != 0)
     g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
   self->sleep_subscription = 0;
@@ -338,6 +405,12 @@ md_reminder_service_init (MdReminderService *self)
 {
   self->now = system_now;
   self->zone = g_time_zone_new_local ();
+
+  self->timer_fd = timerfd_create (CLOCK_REALTIME, TFD_NONBLOCK | TFD_CLOEXEC);
+  if (self->timer_fd >= 0)
+    self->timer_source = g_unix_fd_add (self->timer_fd, G_IO_IN, timer_fd_cb, self);
+  else
+    g_warning ("No timerfd (%s): reminders due during a suspend will come late", g_strerror (errno));
 }
 
 MdReminderService *
@@ -445,14 +518,14 @@ md_reminder_service_get_next_due (MdReminderService *self)
 /**
  * md_reminder_service_is_armed:
  *
- * Returns: whether the one timeout is armed
+ * Returns: whether the one timer is armed
  */
 gboolean
 md_reminder_service_is_armed (MdReminderService *self)
 {
   g_return_val_if_fail (MD_IS_REMINDER_SERVICE (self), FALSE);
 
-  return self->timeout_id != 0;
+  return self->timer_armed || self->timeout_id != 0;
 }
 
 /**
@@ -530,9 +603,14 @@ md_reminder_service_get_n_wakeups (MdReminderService *self)
 void
 md_reminder_service_expire_timer (MdReminderService *self)
 {
+  /* A time long past: an absolute timer expires at once. */
+  struct itimerspec spec = { { 0, 0 }, { 0, 1 } };
   GSource *source;
 
   g_return_if_fail (MD_IS_REMINDER_SERVICE (self));
+
+  if (self->timer_armed)
+    timerfd_settime (self->timer_fd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &spec, NULL);
 
   if (self->timeout_id == 0)
     return;
