@@ -179,7 +179,7 @@ test_export_and_import_from_the_window (void)
   g_assert_true (md_window_is_busy (window));
   g_assert_true (md_test_wait_for (not_busy, window, 10000));
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "#migraine-diary-csv,1\n"));
+  g_assert_true (g_str_has_prefix (contents, "#migraine-diary-csv,2\n"));
   g_assert_nonnull (find_toast_title (GTK_WIDGET (window), "export.csv"));
   md_test_gui_close_all (app);
 
