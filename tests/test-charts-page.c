@@ -324,6 +324,20 @@ test_primary_outcome_card (Fixture       *f,
 
   description = accessible_description (md_charts_page_get_chart (f->page, MD_CHART_KIND_FREQUENCY));
   g_assert_nonnull (strstr (description, "Migraine days per 28 days, before → weeks 9–12: 8.0 → 4.0, −4.0 days, −50%; responder ≥50%: yes; ≥75%: no; 100%: no"));
+
+  /* Pain beside frequency: the panel under the chart, said in words */
+  {
+    GtkWidget *panel = md_charts_page_get_chart (f->page, MD_CHART_KIND_BEFORE_AFTER);
+    g_autofree char *words = NULL;
+
+    g_assert_true (gtk_widget_get_visible (panel));
+    words = accessible_description (panel);
+    g_assert_nonnull (strstr (words, "Before and after Magnesium 400 mg (elemental) from "));
+    g_assert_nonnull (strstr (words, "Migraine days per 28 days: 8.0 before, 4.0 after, change −4.0 (−50%), 28 / 28 → 28 / 28 days recorded."));
+    g_assert_nonnull (strstr (words, "Mean peak pain (0–3): 2.0 before, 2.0 after, change 0.0 (0%), n = 8 → 4 attacks."));
+    gtk_drop_down_set_selected (treatment_dropdown, 0);
+    g_assert_false (gtk_widget_get_visible (panel));
+  }
 }
 
 static void

@@ -55,6 +55,7 @@ struct _MdChartsPage
 
   /* Borrowed */
   MdChartView       *frequency;
+  MdChartView       *before_after; /* under the frequency chart while a treatment is chosen */
   MdChartView       *pain;
   MdChartView       *calendar;
 
@@ -407,6 +408,15 @@ recompute (MdChartsPage *self)
 
   by_month = g_settings_get_boolean (self->settings, "charts-by-month");
   md_chart_view_set_stats (self->frequency, self->stats, by_month, treatment != NULL ? &comparison : NULL);
+  /* Pain beside frequency for the chosen treatment */
+  if (treatment != NULL)
+    {
+      g_autofree char *name = treatment_label (self->data, treatment);
+
+      md_chart_view_set_treatment_name (self->before_after, name);
+    }
+  md_chart_view_set_stats (self->before_after, self->stats, by_month, treatment != NULL ? &comparison : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->before_after), treatment != NULL);
   md_chart_view_set_stats (self->pain, self->stats, by_month, NULL);
   md_chart_view_set_stats (self->calendar, self->stats, by_month, NULL);
   update_cards (self, treatment != NULL ? &comparison : NULL);
@@ -695,6 +705,9 @@ md_charts_page_init (MdChartsPage *self)
   gtk_drop_down_set_model (self->treatment_dropdown, G_LIST_MODEL (self->treatment_names));
 
   self->frequency = MD_CHART_VIEW (add_chart (self->frequency_box, MD_CHART_KIND_FREQUENCY, 380));
+  self->before_after = MD_CHART_VIEW (add_chart (self->frequency_box, MD_CHART_KIND_BEFORE_AFTER, 300));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->before_after), 12);
+  gtk_widget_set_visible (GTK_WIDGET (self->before_after), FALSE);
   self->pain = MD_CHART_VIEW (add_chart (self->pain_box, MD_CHART_KIND_PAIN, 380));
   self->calendar = MD_CHART_VIEW (add_chart (self->calendar_box, MD_CHART_KIND_CALENDAR, 440));
 
@@ -727,6 +740,7 @@ md_charts_page_set_diary (MdChartsPage *self,
   g_set_object (&self->diary, diary);
   /* The views borrow the statistics: let go of them first. */
   md_chart_view_set_stats (self->frequency, NULL, FALSE, NULL);
+  md_chart_view_set_stats (self->before_after, NULL, FALSE, NULL);
   md_chart_view_set_stats (self->pain, NULL, FALSE, NULL);
   md_chart_view_set_stats (self->calendar, NULL, FALSE, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -781,6 +795,7 @@ md_charts_page_get_chart (MdChartsPage *self,
   g_return_val_if_fail (MD_IS_CHARTS_PAGE (self), NULL);
 
   return GTK_WIDGET (kind == MD_CHART_KIND_FREQUENCY ? self->frequency
+                     : kind == MD_CHART_KIND_BEFORE_AFTER ? self->before_after
                      : kind == MD_CHART_KIND_PAIN ? self->pain : self->calendar);
 }
 
