@@ -334,6 +334,51 @@ test_incomplete_and_unrecorded_windows (void)
   g_assert_nonnull (strstr (period_3, "2 Mar 2026 – 29 Mar 2026: no day recorded"));
 }
 
+/* An infusion in the middle of a window is drawn over its bar, not
+ * hidden behind it. */
+static void
+test_infusion_marks_on_top (void)
+{
+  MdStatsData *data = md_stats_data_new (at ("2026-06-01", 12));
+  g_autoptr(MdStats) stats = NULL;
+  int first = day ("2026-01-05");
+  int mg = md_stats_data_add_medication (data, "Magnesium sulfate IV 1 g", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
+  MdStatsSettings settings;
+  MdStatsDose infusion = { 0 };
+  MdChartFrequencyModel model;
+  MdChartStyle style;
+  cairo_surface_t *surface;
+  int x0, x1, marks = 0;
+
+  for (int d = first; d < first + 28; d++)
+    {
+      g_autofree char *iso = md_stats_day_to_iso (d);
+
+      add_attack (data, iso, 2, FALSE);
+    }
+  infusion.medication = mg;
+  infusion.attack = -1;
+  infusion.taken = at ("2026-01-19", 10);
+  infusion.amount = 1;
+  infusion.infusion = TRUE;
+  infusion.purpose = MD_STATS_PURPOSE_PREVENTION;
+  md_stats_data_add_dose (data, &infusion);
+  md_stats_data_finish (data);
+  md_stats_settings_init_default (&settings);
+  stats = md_stats_compute (data, &settings, first, first + 27);
+  model = (MdChartFrequencyModel) { stats, FALSE, NULL };
+  md_chart_style_init_print (&style);
+
+  surface = render_frequency (&model, &style);
+  period_range (&model, &style, 0, &x0, &x1);
+  for (int y = H / 2; y < H; y++)
+    for (int x = x0; x <= x1; x++)
+      marks += same_color (pixel_at (surface, x, y), &style.infusion);
+  g_assert_cmpint (marks, >, 10);
+  cairo_surface_destroy (surface);
+  md_stats_data_unref (data);
+}
+
 /* Drawn at an offset into a larger surface: nothing outside its box. */
 static void
 test_within_bounds (void)
@@ -814,6 +859,7 @@ main (int   argc,
   g_test_add_func ("/md/charts/before-after-figures", test_before_after_figures);
   g_test_add_func ("/md/charts/before-after-pixels", test_before_after_pixels);
   g_test_add_func ("/md/charts/before-after-empty-and-pdf", test_before_after_empty_and_pdf);
+  g_test_add_func ("/md/charts/infusion-marks-on-top", test_infusion_marks_on_top);
   g_test_add_func ("/md/charts/within-bounds", test_within_bounds);
   g_test_add_func ("/md/charts/dark-differs", test_dark_differs);
   g_test_add_func ("/md/charts/empty-state", test_empty_state);
