@@ -397,8 +397,7 @@ test_primary_outcome (void)
   flat = flatten (text);
 
   /* the before/after table: one row for the course and its infusions */
-  row = strstr (flat, "Magnesium sulfate IV 1 g (3 infusions)");
-  g_assert_true (row > strstr (flat, "Before and after treatments"));
+  row = strstr (strstr (flat, "Before and after treatments"), "Magnesium sulfate IV 1 g (3 infusions)");
   g_assert_nonnull (row);
   /* once in the table, then only in the panel's heading after the chart */
   g_assert_true (strstr (row + 1, "Magnesium sulfate IV 1 g (3 infusions)") >
@@ -419,6 +418,8 @@ test_primary_outcome (void)
   assert_has (history, "Topiramate, 50 mg 14 Aug 2025 – 2 Nov 2025 12 weeks");
   assert_has (history, "Side effects: tingling");
   assert_has (history, "2 Mar 2026 – ongoing 17 weeks, 3 infusions 8.0 → 4.0, −4.0 days, −50% ≥50%: yes; ≥75%: no; 100%: no Flushing 2 of 3 infusions 120.00 Still taking");
+  /* the header says which treatment the frequency chart compares */
+  assert_has (flat, "Treatment compared: Magnesium sulfate IV 1 g (3 infusions), from 2 Mar 2026");
   /* the before/after panel of the treatment, whose weeks 9–12 are in the
    * period: moderate peaks (2.0 → 2.0) of 8 hours, n = 8 → 3 attacks */
   assert_has (flat, "Before and after: Magnesium sulfate IV 1 g (3 infusions)");

@@ -435,6 +435,8 @@ flags_text (const MdStatsSpan *span)
   return text;
 }
 
+static char *treatment_label (MdReport *self, const MdStatsTreatment *t);
+
 static void
 build_header (MdReport *self)
 {
@@ -471,6 +473,15 @@ build_header (MdReport *self)
   /* Translators: report header */
   g_string_append_printf (lines, _("Generated: %s"), generated);
   g_string_append_c (lines, '\n');
+  if (self->has_comparison)
+    {
+      g_autofree char *label = treatment_label (self, &self->comparison);
+      g_autofree char *start = format_day (self->comparison.start_day);
+
+      /* Translators: report header: the treatment the frequency chart compares, and its first day */
+      g_string_append_printf (lines, _("Treatment compared: %s, from %s"), label, start);
+      g_string_append_c (lines, '\n');
+    }
   /* Translators: report header: days with an entry, of all days, and the share */
   recorded = g_strdup_printf (ngettext ("Days recorded: %d of %d day (%s complete)",
                                         "Days recorded: %d of %d days (%s complete)",
