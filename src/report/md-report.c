@@ -167,6 +167,35 @@ md_report_set_comparison (MdReport               *self,
     self->comparison = *treatment;
 }
 
+static char *format_day (int day);
+static char *treatment_label (MdReport *self, const MdStatsTreatment *t);
+
+/**
+ * md_report_describe_scope:
+ *
+ * Returns: (transfer full): which period, and which treatment compared,
+ *   the report covers, one per line, as its header says them
+ */
+char *
+md_report_describe_scope (MdReport *self)
+{
+  g_autofree char *from = format_day (self->first_day);
+  g_autofree char *to = format_day (self->last_day);
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("Period: %s – %s"), from, to);
+  if (self->has_comparison)
+    {
+      g_autofree char *label = treatment_label (self, &self->comparison);
+      g_autofree char *start = format_day (self->comparison.start_day);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Treatment compared: %s, from %s"), label, start);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 void
 md_report_set_rtl (MdReport *self,
                    gboolean  rtl)
@@ -434,8 +463,6 @@ flags_text (const MdStatsSpan *span)
 
   return text;
 }
-
-static char *treatment_label (MdReport *self, const MdStatsTreatment *t);
 
 static void
 build_header (MdReport *self)
