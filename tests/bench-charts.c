@@ -65,6 +65,12 @@ render_calendar (gconstpointer model, const MdChartStyle *style, cairo_t *cr, do
 }
 
 static void
+render_before_after (gconstpointer model, const MdChartStyle *style, cairo_t *cr, double w, double h)
+{
+  md_chart_before_after_render (model, style, cr, w, h);
+}
+
+static void
 bench_chart (const char    *name,
              RenderFunc     render,
              gconstpointer  model,
@@ -174,6 +180,18 @@ main (int   argc,
   bench_chart ("frequency, 1 year by month", render_frequency, &frequency_year, &light);
   bench_chart ("pain before/after", render_pain, &pain, &light);
   bench_chart ("calendar", render_calendar, &calendar, &light);
+
+  /* The before/after panel of the first treatment that can be compared */
+  for (guint i = 0; i < stats->treatments->len; i++)
+    {
+      MdStatsComparison panel_cmp;
+      MdChartBeforeAfterModel before_after = { stats, &panel_cmp, "Magnesium 400 mg" };
+
+      if (!md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, i), &panel_cmp))
+        continue;
+      bench_chart ("before/after panel", render_before_after, &before_after, &light);
+      break;
+    }
 
   /* The report: layout and PDF of the whole diary and of the last year */
   for (int whole = 1; whole >= 0; whole--)

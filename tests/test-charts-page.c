@@ -60,6 +60,9 @@ fixture_set_up (Fixture       *f,
 
   g_settings_reset (settings, "charts-range");
   g_settings_reset (settings, "charts-by-month");
+  g_settings_reset (settings, "charts-treatment");
+  g_settings_reset (settings, "charts-from");
+  g_settings_reset (settings, "charts-to");
   g_settings_reset (settings, "migraine-definition");
   f->path = g_build_filename (dir, "diary.db", NULL);
   f->app = md_test_gui_app_new ();
@@ -235,6 +238,15 @@ test_period_and_treatment (Fixture       *f,
   gtk_drop_down_set_selected (treatment_dropdown, 1);
   g_assert_true (md_charts_page_get_comparison (f->page, &cmp));
   g_assert_false (cmp.evaluable); /* it starts today */
+  {
+    GtkLabel *note = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE,
+                                                               "treatment_note"));
+
+    /* why the period cannot cover weeks 9–12, in one line */
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (note)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (note), "The evaluation window ends on "));
+    g_assert_true (g_str_has_suffix (gtk_label_get_text (note), ": the period shows it as far as today."));
+  }
   description = accessible_description (md_charts_page_get_chart (f->page, MD_CHART_KIND_FREQUENCY));
   g_assert_nonnull (strstr (description, "not yet evaluable"));
 }
@@ -324,6 +336,106 @@ test_primary_outcome_card (Fixture       *f,
 
   description = accessible_description (md_charts_page_get_chart (f->page, MD_CHART_KIND_FREQUENCY));
   g_assert_nonnull (strstr (description, "Migraine days per 28 days, before → weeks 9–12: 8.0 → 4.0, −4.0 days, −50%; responder ≥50%: yes; ≥75%: no; 100%: no"));
+
+  /* Pain beside frequency: the panel under the chart, said in words */
+  {
+    GtkWidget *panel = md_charts_page_get_chart (f->page, MD_CHART_KIND_BEFORE_AFTER);
+    g_autofree char *words = NULL;
+
+    g_assert_true (gtk_widget_get_visible (panel));
+    words = accessible_description (panel);
+    g_assert_nonnull (strstr (words, "Before and after Magnesium 400 mg (elemental) from "));
+    g_assert_nonnull (strstr (words, "Migraine days per 28 days: 8.0 before, 4.0 after, change −4.0 (−50%), 28 / 28 → 28 / 28 days recorded."));
+    g_assert_nonnull (strstr (words, "Mean peak pain (0–3): 2.0 before, 2.0 after, change 0.0 (0%), n = 8 → 4 attacks."));
+    gtk_drop_down_set_selected (treatment_dropdown, 0);
+    g_assert_false (gtk_widget_get_visible (panel));
+  }
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (md_charts_page_load_finish (MD_CHARTS_PAGE (source), result, NULL));
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer user_data)
+{
+  return *(gboolean *) user_data;
+}
+
+/* Choosing a treatment makes the period cover its baseline and weeks
+ * 9–12, and the choice is there again in the next run. */
+static void
+test_treatment_covers_and_is_remembered (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -100);
+  g_autoptr(GDateTime) baseline = g_date_time_add_days (now, -128);
+  g_autoptr(GDateTime) evaluation_end = g_date_time_add_days (now, -17);
+  g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = g_date_time_format (baseline, "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (evaluation_end, "%Y-%m-%d");
+  g_autofree char *key = NULL;
+  g_autofree char *expected_key = NULL;
+  g_autofree char *saved_from = NULL;
+  g_autofree char *saved_to = NULL;
+  GtkWidget *other;
+  GtkDropDown *treatment_dropdown;
+  MdStatsComparison cmp;
+  gboolean loaded = FALSE;
+
+  log_attack (f, baseline, 2);
+  course->medication_uuid = g_strdup ("preset-magnesium-oral-400mg");
+  course->start_date = g_date_time_format (start, "%Y-%m-%d");
+  g_assert_true (md_diary_save_preventive_course (f->diary, course, &error));
+  g_assert_no_error (error);
+  expected_key = g_strdup_printf ("%s preset-magnesium-oral-400mg", course->start_date);
+
+  g_settings_set_enum (settings, "charts-range", 0); /* the last 3 months */
+  show_charts (f);
+  g_assert_true (md_test_wait_for (has_treatments, f, 5000));
+  treatment_dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE,
+                                                                      "treatment_dropdown"));
+  gtk_drop_down_set_selected (treatment_dropdown, 1);
+
+  /* 128 days ago → 17 days ago: the baseline and weeks 9–12 */
+  g_assert_cmpint (g_settings_get_enum (settings, "charts-range"), ==, 4);
+  saved_from = g_settings_get_string (settings, "charts-from");
+  saved_to = g_settings_get_string (settings, "charts-to");
+  g_assert_cmpstr (saved_from, ==, from);
+  g_assert_cmpstr (saved_to, ==, to);
+  g_assert_cmpint (md_charts_page_get_stats (f->page)->first_day, ==, md_stats_day_from_iso (from));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page),
+                                                                                     MD_TYPE_CHARTS_PAGE,
+                                                                                     "treatment_note"))));
+  key = g_settings_get_string (settings, "charts-treatment");
+  g_assert_cmpstr (key, ==, expected_key);
+
+  /* The next run: a new Charts view finds the same choice */
+  other = g_object_ref_sink (md_charts_page_new ());
+  md_charts_page_set_diary (MD_CHARTS_PAGE (other), f->diary);
+  md_charts_page_load_async (MD_CHARTS_PAGE (other), NULL, loaded_cb, &loaded);
+  g_assert_true (md_test_wait_for (is_true, &loaded, 5000));
+  g_assert_true (md_charts_page_get_comparison (MD_CHARTS_PAGE (other), &cmp));
+  g_assert_cmpint (cmp.treatment.start_day, ==, md_stats_day_from_iso (course->start_date));
+  md_charts_page_set_diary (MD_CHARTS_PAGE (other), NULL);
+  g_object_unref (other);
+
+  /* "No comparison" is remembered too */
+  g_assert_cmpuint (gtk_drop_down_get_selected (treatment_dropdown), ==, 1);
+  gtk_drop_down_set_selected (treatment_dropdown, 0);
+  g_clear_pointer (&key, g_free);
+  key = g_settings_get_string (settings, "charts-treatment");
+  g_assert_cmpstr (key, ==, "");
 }
 
 static void
@@ -406,6 +518,8 @@ main (int   argc,
               test_period_and_treatment, fixture_tear_down);
   g_test_add ("/md/charts-page/primary-outcome", Fixture, NULL, fixture_set_up,
               test_primary_outcome_card, fixture_tear_down);
+  g_test_add ("/md/charts-page/treatment-covers-and-is-remembered", Fixture, NULL, fixture_set_up,
+              test_treatment_covers_and_is_remembered, fixture_tear_down);
   g_test_add ("/md/charts-page/definition-setting", Fixture, NULL, fixture_set_up,
               test_definition_setting, fixture_tear_down);
   g_test_add ("/md/charts-page/load-returns-on-dispose", Fixture, NULL, fixture_set_up,

@@ -334,6 +334,51 @@ test_incomplete_and_unrecorded_windows (void)
   g_assert_nonnull (strstr (period_3, "2 Mar 2026 – 29 Mar 2026: no day recorded"));
 }
 
+/* An infusion in the middle of a window is drawn over its bar, not
+ * hidden behind it. */
+static void
+test_infusion_marks_on_top (void)
+{
+  MdStatsData *data = md_stats_data_new (at ("2026-06-01", 12));
+  g_autoptr(MdStats) stats = NULL;
+  int first = day ("2026-01-05");
+  int mg = md_stats_data_add_medication (data, "Magnesium sulfate IV 1 g", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
+  MdStatsSettings settings;
+  MdStatsDose infusion = { 0 };
+  MdChartFrequencyModel model;
+  MdChartStyle style;
+  cairo_surface_t *surface;
+  int x0, x1, marks = 0;
+
+  for (int d = first; d < first + 28; d++)
+    {
+      g_autofree char *iso = md_stats_day_to_iso (d);
+
+      add_attack (data, iso, 2, FALSE);
+    }
+  infusion.medication = mg;
+  infusion.attack = -1;
+  infusion.taken = at ("2026-01-19", 10);
+  infusion.amount = 1;
+  infusion.infusion = TRUE;
+  infusion.purpose = MD_STATS_PURPOSE_PREVENTION;
+  md_stats_data_add_dose (data, &infusion);
+  md_stats_data_finish (data);
+  md_stats_settings_init_default (&settings);
+  stats = md_stats_compute (data, &settings, first, first + 27);
+  model = (MdChartFrequencyModel) { stats, FALSE, NULL };
+  md_chart_style_init_print (&style);
+
+  surface = render_frequency (&model, &style);
+  period_range (&model, &style, 0, &x0, &x1);
+  for (int y = H / 2; y < H; y++)
+    for (int x = x0; x <= x1; x++)
+      marks += same_color (pixel_at (surface, x, y), &style.infusion);
+  g_assert_cmpint (marks, >, 10);
+  cairo_surface_destroy (surface);
+  md_stats_data_unref (data);
+}
+
 /* Drawn at an offset into a larger surface: nothing outside its box. */
 static void
 test_within_bounds (void)
@@ -622,8 +667,10 @@ test_narrow_captions (void)
   char *catalogue = md_test_use_catalogue (
     "msgid \"Pain-free at 2 h: %s\"\nmsgstr \"Schmerzfreiheit zwei Stunden nach der Einnahme: %s\"\n\n"
     "msgid \"Relief at 2 h: %s\"\nmsgstr \"Linderung zwei Stunden nach der Einnahme: %s\"\n\n"
-    "msgid \"Migraine days per 28 days: %s before → %s in weeks %d–%d (%s), %s\"\n"
-    "msgstr \"Migränetage pro 28 Tage: %s vorher → %s in den Wochen %d–%d danach (%s), %s\"\n");
+    "msgid \"Migraine days per 28 days, before → weeks %d–%d: %s; responder %s\"\n"
+    "msgstr \"Migränetage pro 28 Tage, vorher → in den Wochen %d–%d danach: %s; Responder-Ergebnis %s\"\n\n"
+    "msgid \"Migraine days per 28 days, before → weeks %d–%d: %s; not yet evaluable\"\n"
+    "msgstr \"Migränetage pro 28 Tage, vorher → in den Wochen %d–%d danach: %s; noch nicht auswertbar\"\n");
   g_autoptr(MdStatsData) data = make_data ();
   g_autoptr(MdStats) stats = make_stats (data);
   g_autofree char *dir = md_test_make_temp_dir ();
@@ -730,6 +777,218 @@ test_first_weekday (void)
   g_assert_true (first == G_DATE_MONDAY || first == G_DATE_SUNDAY);
 }
 
+/* The before/after panel's diary, by hand. A course from 2 Mar 2026
+ * (UTC). Baseline, 2 Feb – 1 Mar: migraine attacks of 8 hours on 8 days
+ * (every third day), peaks moderate, severe, … (mean 2.5), 0–10 numbers
+ * 6, 7, 8, 9 on the first four (mean 7.5); 20 days headache-free.
+ * Weeks 9–12, 27 Apr – 24 May: 3 mild migraine attacks of 4 hours, no
+ * 0–10 number, 18 days headache-free, 7 untracked (21 recorded).
+ * Per 28 days: migraine and headache 8.0 → 3 × 28 / 21 = 4.0 (−4.0,
+ * −50%); moderate or severe 8.0 → 0.0 (−100%); acute 0.0 → 0.0; mean peak
+ * pain 2.5 → 1.0 (−1.5, −60%); 0–10 7.5 → –; median duration 8.0 → 4.0 h. */
+static MdStatsData *
+make_before_after_data (gint64 now)
+{
+  MdStatsData *data = md_stats_data_new (now);
+  int start = day ("2026-03-02");
+  int mg = md_stats_data_add_medication (data, "Magnesium 400 mg", MD_STATS_CLASS_MAGNESIUM_ORAL, FALSE);
+  int j = 0;
+
+  for (int d = start - 28; d < start + 84; d++)
+    {
+      g_autofree char *iso = md_stats_day_to_iso (d);
+      int k = d - start;
+      MdStatsAttack a = { 0 };
+
+      a.aura_minutes = -1;
+      a.features = MD_STATS_ATTACK_UNILATERAL | MD_STATS_ATTACK_PULSATING | MD_STATS_ATTACK_NAUSEA;
+      if (k < 0 && (k + 28) % 3 == 0 && k + 28 < 24)
+        {
+          a.start = at (iso, 8);
+          a.end = at (iso, 16);
+          a.peak_pain = j % 2 ? 3 : 2;
+          a.has_nrs = j < 4;
+          a.peak_nrs = 6 + j;
+          md_stats_data_add_attack (data, &a);
+          j++;
+        }
+      else if (k >= 56 && k < 59)
+        {
+          a.start = at (iso, 8);
+          a.end = at (iso, 12);
+          a.peak_pain = 1;
+          md_stats_data_add_attack (data, &a);
+        }
+      else if (k < 0 || (k >= 59 && k < 77))
+        md_stats_data_add_day (data, d, MD_STATS_DAY_HEADACHE_FREE, FALSE);
+    }
+  md_stats_data_add_course (data, mg, start, G_MAXINT);
+  md_stats_data_finish (data);
+
+  return data;
+}
+
+static void
+test_before_after_figures (void)
+{
+  g_autoptr(MdStatsData) data = make_before_after_data (at ("2026-07-01", 12));
+  g_autoptr(MdStats) stats = NULL;
+  MdStatsSettings settings;
+  MdStatsComparison cmp;
+  MdChartBeforeAfterModel model = { NULL, &cmp, "Magnesium 400 mg" };
+  g_autofree char *text = NULL;
+  const char *expected[] = {
+    "Before and after Magnesium 400 mg.",
+    "Migraine days per 28 days: 8.0 before, 4.0 after, change −4.0 (−50%), 28 / 28 → 21 / 28 days recorded.",
+    "Headache days per 28 days: 8.0 before, 4.0 after, change −4.0 (−50%), 28 / 28 → 21 / 28 days recorded.",
+    "Moderate or severe days per 28 days: 8.0 before, 0.0 after, change −8.0 (−100%), 28 / 28 → 21 / 28 days recorded.",
+    "Acute-medication days per 28 days: 0.0 before, 0.0 after, change 0.0, 28 / 28 → 21 / 28 days recorded.",
+    "Mean peak pain (0–3): 2.5 before, 1.0 after, change −1.5 (−60%), n = 8 → 3 attacks.",
+    "Mean peak pain (0–10): 7.5 before, – after, change –, n = 4 → 0 attacks.",
+    "Median attack duration (hours): 8.0 before, 4.0 after, change −4.0 (−50%), n = 8 → 3 attacks.",
+  };
+
+  md_stats_settings_init_default (&settings);
+  stats = md_stats_compute (data, &settings, day ("2026-02-02"), day ("2026-05-24"));
+  model.stats = stats;
+  g_assert_cmpuint (stats->treatments->len, ==, 1);
+  g_assert_true (md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp));
+  g_assert_cmpint (cmp.baseline_attacks.n, ==, 8);
+  g_assert_cmpfloat_with_epsilon (cmp.baseline_attacks.mean_pain, 2.5, 1e-9);
+  g_assert_cmpint (cmp.baseline_attacks.n_nrs, ==, 4);
+  g_assert_cmpfloat_with_epsilon (cmp.baseline_attacks.mean_nrs, 7.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cmp.baseline_attacks.median_hours, 8.0, 1e-9);
+  g_assert_cmpint (cmp.evaluation_attacks.n, ==, 3);
+  g_assert_cmpfloat_with_epsilon (cmp.evaluation_attacks.mean_pain, 1.0, 1e-9);
+  g_assert_cmpint (cmp.evaluation_attacks.n_nrs, ==, 0);
+  g_assert_true (isnan (cmp.evaluation_attacks.mean_nrs));
+  g_assert_cmpfloat_with_epsilon (cmp.evaluation_attacks.median_hours, 4.0, 1e-9);
+
+  text = md_chart_before_after_describe (&model);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("“%s” not in “%s”", expected[i], text);
+}
+
+/* By pixels: the evaluation bars are solid, as long as their values on
+ * their row's scale (28 days, IHS 3, the longer median × 1.1); a row
+ * without a value has no bar; right to left mirrors the bars. */
+static void
+test_before_after_pixels (void)
+{
+  g_autoptr(MdStatsData) data = make_before_after_data (at ("2026-07-01", 12));
+  g_autoptr(MdStats) stats = NULL;
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (int));
+  MdStatsSettings settings;
+  MdStatsComparison cmp;
+  MdChartBeforeAfterModel model = { NULL, &cmp, "Magnesium 400 mg" };
+  MdChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int previous = -1, first_x = W;
+
+  md_stats_settings_init_default (&settings);
+  stats = md_stats_compute (data, &settings, day ("2026-02-02"), day ("2026-05-24"));
+  model.stats = stats;
+  md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
+  md_chart_style_init_print (&style);
+
+  for (int rtl = 0; rtl <= 1; rtl++)
+    {
+      style.rtl = rtl;
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+      cr = cairo_create (surface);
+      md_chart_before_after_render (&model, &style, cr, W, H);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      /* each bar is a run of rows with the same count of its colour */
+      g_array_set_size (lengths, 0);
+      previous = -1;
+      for (int y = 0; y < H; y++)
+        {
+          int count = 0;
+
+          for (int x = 0; x < W; x++)
+            if (same_color (pixel_at (surface, x, y), &style.migraine))
+              {
+                count++;
+                if (rtl == 0 && y > H / 10)
+                  first_x = MIN (first_x, x);
+              }
+          if (count > 20 && count != previous)
+            g_array_append_val (lengths, count);
+          if (rtl && count > 20)
+            for (int x = 0; x < W / 2; x++)
+              g_assert_false (same_color (pixel_at (surface, x, y), &style.migraine));
+          previous = count;
+        }
+      cairo_surface_destroy (surface);
+
+      /* migraine 4.0, headache 4.0 (of 28); pain 1.0 (of 3); duration 4.0 (of 8.8) */
+      g_assert_cmpuint (lengths->len, ==, 4);
+      g_assert_cmpint (ABS (g_array_index (lengths, int, 0) - g_array_index (lengths, int, 1)), <=, 1);
+      g_assert_cmpfloat_with_epsilon (g_array_index (lengths, int, 2) / (double) g_array_index (lengths, int, 0),
+                                      (1.0 / 3) / (4.0 / 28), 0.05);
+      g_assert_cmpfloat_with_epsilon (g_array_index (lengths, int, 3) / (double) g_array_index (lengths, int, 0),
+                                      (4.0 / 8.8) / (4.0 / 28), 0.05);
+    }
+  /* left to right: the bars start after the labels, on the left half */
+  g_assert_cmpint (first_x, <, W / 2);
+}
+
+/* Before the evaluation window is over, the panel says when it ends;
+ * PDF output keeps the panel's text. */
+static void
+test_before_after_empty_and_pdf (void)
+{
+  g_autoptr(MdStatsData) early = make_before_after_data (at ("2026-05-10", 12));
+  g_autoptr(MdStatsData) data = make_before_after_data (at ("2026-07-01", 12));
+  g_autoptr(MdStats) early_stats = NULL;
+  g_autoptr(MdStats) stats = NULL;
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "panel.pdf", NULL);
+  g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
+  MdStatsSettings settings;
+  MdStatsComparison cmp;
+  MdChartBeforeAfterModel model = { NULL, &cmp, "Magnesium 400 mg" };
+  MdChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  md_stats_settings_init_default (&settings);
+  md_chart_style_init_print (&style);
+  early_stats = md_stats_compute (early, &settings, day ("2026-02-02"), day ("2026-05-10"));
+  model.stats = early_stats;
+  g_assert_false (md_stats_compare (early_stats, &g_array_index (early_stats->treatments, MdStatsTreatment, 0), &cmp));
+  description = md_chart_before_after_describe (&model);
+  g_assert_nonnull (strstr (description, "Not yet evaluable: the evaluation window ends on 24 May 2026."));
+
+  surface = cairo_pdf_surface_create (path, 842, 400);
+  cr = cairo_create (surface);
+  md_chart_before_after_render (&model, &style, cr, 842, 400);
+  cairo_show_page (cr);
+  stats = md_stats_compute (data, &settings, day ("2026-02-02"), day ("2026-05-24"));
+  model.stats = stats;
+  md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
+  md_chart_before_after_render (&model, &style, cr, 842, 400);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "the evaluation window ends on 24 May 2026"));
+  g_assert_nonnull (strstr (text, "28 days before"));
+  g_assert_nonnull (strstr (text, "Weeks 9–12 after"));
+  g_assert_nonnull (strstr (text, "Mean peak pain (0–3)"));
+  g_assert_nonnull (strstr (text, "−1.5 (−60%)"));
+  g_assert_nonnull (strstr (text, "−8.0 (−100%)"));
+  g_assert_nonnull (strstr (text, "n = 8 → 3 attacks"));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -738,6 +997,10 @@ main (int   argc,
 
   g_test_add_func ("/md/charts/frequency-bars", test_frequency_bars);
   g_test_add_func ("/md/charts/incomplete-and-unrecorded", test_incomplete_and_unrecorded_windows);
+  g_test_add_func ("/md/charts/before-after-figures", test_before_after_figures);
+  g_test_add_func ("/md/charts/before-after-pixels", test_before_after_pixels);
+  g_test_add_func ("/md/charts/before-after-empty-and-pdf", test_before_after_empty_and_pdf);
+  g_test_add_func ("/md/charts/infusion-marks-on-top", test_infusion_marks_on_top);
   g_test_add_func ("/md/charts/within-bounds", test_within_bounds);
   g_test_add_func ("/md/charts/dark-differs", test_dark_differs);
   g_test_add_func ("/md/charts/empty-state", test_empty_state);

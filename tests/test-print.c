@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "md-print-operation.h"
 #include "md-report.h"
 #include "md-test-gui.h"
 #include "md-test-utils.h"
@@ -158,6 +159,40 @@ test_print_matches_export (void)
   md_test_gui_close_all (app);
 }
 
+/* The print dialog says which period and treatment it prints, in a tab
+ * of its own. */
+static void
+test_dialog_says_what_it_prints (void)
+{
+  MdStatsData *data = md_stats_data_new (1780000000);
+  MdStatsSettings settings;
+  MdStatsTreatment treatment = { MD_STATS_TREATMENT_COURSE, 0, 0, 0, 0, -1, G_MAXINT };
+  MdReport *report;
+  g_autoptr(MdPrintOperation) operation = NULL;
+  GObject *widget = NULL;
+  g_autofree char *tab = NULL;
+  int mg = md_stats_data_add_medication (data, "Magnesium 400 mg", MD_STATS_CLASS_MAGNESIUM_ORAL, FALSE);
+
+  treatment.medication = mg;
+  treatment.start_day = md_stats_day_from_iso ("2026-03-02");
+  md_stats_data_add_course (data, mg, treatment.start_day, G_MAXINT);
+  md_stats_data_finish (data);
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, md_stats_day_from_iso ("2026-02-02"), md_stats_day_from_iso ("2026-05-24"));
+  md_report_set_comparison (report, &treatment);
+  operation = md_print_operation_new (report);
+
+  g_object_get (operation, "custom-tab-label", &tab, NULL);
+  g_assert_cmpstr (tab, ==, "Report");
+  g_signal_emit_by_name (operation, "create-custom-widget", &widget);
+  g_assert_true (GTK_IS_LABEL (widget));
+  g_object_ref_sink (widget);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==,
+                   "Period: 2 Feb 2026 – 24 May 2026\nTreatment compared: Magnesium 400 mg, from 2 Mar 2026");
+  g_object_unref (widget);
+  md_stats_data_unref (data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +200,7 @@ main (int   argc,
   md_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/md/print/print-matches-export", test_print_matches_export);
+  g_test_add_func ("/md/print/dialog-says-what-it-prints", test_dialog_says_what_it_prints);
 
   return g_test_run ();
 }

@@ -947,6 +947,7 @@ test_load_diary (void)
   g_autoptr(MdAttack) attack = md_attack_new ();
   g_autoptr(MdDay) free_day = md_day_new ();
   g_autoptr(MdDose) infusion = md_dose_new ();
+  g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
   g_autoptr(MdStatsData) data = NULL;
   g_autoptr(MdStats) stats = NULL;
   const MdStatsAttack *a;
@@ -956,6 +957,7 @@ test_load_diary (void)
   attack->start = at ("2026-03-10T22:00+01:00", &attack->start_offset);
   attack->end = at ("2026-03-11T03:00+01:00", &attack->end_offset);
   attack->peak_pain = 3;
+  attack->peak_nrs = 8;
   attack->side = g_strdup ("left");
   attack->quality = g_strdup ("pulsating");
   g_strfreev (attack->symptoms);
@@ -968,7 +970,14 @@ test_load_diary (void)
   infusion->unit = g_strdup ("g");
   infusion->route = g_strdup ("iv");
   infusion->setting = g_strdup ("clinic");
+  infusion->cost = 35.5;
   g_assert_true (md_diary_save_dose (diary, infusion, &error));
+  course->medication_uuid = g_strdup ("preset-topiramate-50mg");
+  course->start_date = g_strdup ("2026-01-05");
+  course->end_date = g_strdup ("2026-02-20");
+  course->end_reason = g_strdup ("side-effects");
+  course->end_reason_notes = g_strdup ("tingling");
+  g_assert_true (md_diary_save_preventive_course (diary, course, &error));
   free_day->date = g_strdup ("2026-03-12");
   free_day->status = g_strdup ("headache-free");
   g_assert_true (md_diary_save_day (diary, free_day, &error));
@@ -991,6 +1000,12 @@ test_load_diary (void)
   g_assert_cmpint (dose->purpose, ==, MD_STATS_PURPOSE_PREVENTION);
   g_assert_true (dose->infusion);
   g_assert_true (dose->clinic);
+  g_assert_cmpfloat (dose->cost, ==, 35.5);
+  g_assert_true (a->has_nrs);
+  g_assert_cmpint (a->peak_nrs, ==, 8);
+  g_assert_cmpuint (data->courses->len, ==, 1);
+  g_assert_cmpstr (g_array_index (data->courses, MdStatsCourse, 0).end_reason, ==, "side-effects");
+  g_assert_cmpstr (g_array_index (data->courses, MdStatsCourse, 0).end_reason_notes, ==, "tingling");
   /* 10–11 March: headache; 12 March stays headache-free, with its infusion mark */
   stats = compute (data, NULL, "2026-03-10", "2026-03-12");
   g_assert_cmpint (stats->total.recorded, ==, 3);

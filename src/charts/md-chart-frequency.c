@@ -344,7 +344,7 @@ draw_axes (const MdChartFrequencyModel *model,
 }
 
 static void
-draw_courses_and_infusions (const MdChartFrequencyModel *model,
+draw_courses (const MdChartFrequencyModel *model,
                             const MdChartStyle          *style,
                             cairo_t                     *cr,
                             const Layout                *layout)
@@ -378,6 +378,24 @@ draw_courses_and_infusions (const MdChartFrequencyModel *model,
                        style->rtl ? 1 : 0, 0, 0.8, FALSE, &style->muted);
     }
 
+  cairo_restore (cr);
+}
+
+/* Infusion marks go on top of the bars, or most would hide behind them. */
+static void
+draw_infusions (const MdChartFrequencyModel *model,
+                const MdChartStyle          *style,
+                cairo_t                     *cr,
+                const Layout                *layout)
+{
+  MdStatsData *data = model->stats->data;
+  const MdChartRect *p = &layout->plot;
+  int last = layout->first_day + layout->n_days;
+  double fs = style->font_size;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, p->x, p->y, p->width, p->height);
+  cairo_clip (cr);
   md_chart_set_color (cr, &style->infusion);
   for (guint i = 0; i < data->doses->len; i++)
     {
@@ -391,8 +409,8 @@ draw_courses_and_infusions (const MdChartFrequencyModel *model,
       cairo_line_to (cr, x + fs * 0.4, base);
       cairo_line_to (cr, x - fs * 0.4, base);
       cairo_close_path (cr);
-      cairo_fill (cr);
     }
+  cairo_fill (cr);
   cairo_restore (cr);
 }
 
@@ -583,9 +601,10 @@ md_chart_frequency_render (const MdChartFrequencyModel *model,
   hatch_pale = md_chart_hatch (&pale_fill, &pale_lines);
 
   legend (cr, style, hatch, width, TRUE);
-  draw_courses_and_infusions (model, style, cr, &layout);
+  draw_courses (model, style, cr, &layout);
   draw_axes (model, style, cr, &layout);
   draw_periods (model, style, cr, hatch, hatch_pale, &layout);
+  draw_infusions (model, style, cr, &layout);
   summary = summary_text (model);
   if (summary != NULL)
     draw_comparison (model, style, cr, &layout, summary);

@@ -115,6 +115,21 @@ char  *md_chart_calendar_describe_day (const MdChartCalendarModel *model,
                                     int                          day);
 char  *md_chart_calendar_describe  (const MdChartCalendarModel  *model);
 
+/* Before and after one treatment */
+typedef struct
+{
+  const MdStats           *stats;
+  const MdStatsComparison *comparison;
+  const char              *treatment_name;
+} MdChartBeforeAfterModel;
+
+void   md_chart_before_after_render   (const MdChartBeforeAfterModel *model,
+                                       const MdChartStyle            *style,
+                                       cairo_t                       *cr,
+                                       double                         width,
+                                       double                         height);
+char  *md_chart_before_after_describe (const MdChartBeforeAfterModel *model);
+
 /* Shared helpers, also used by the report */
 int    md_chart_locale_first_weekday (void);
 char  *md_chart_format_day         (int                          day,

@@ -28,6 +28,7 @@ struct _MdChartView
 
   /* Owned */
   MdStats           *stats;
+  char              *treatment_name;
 };
 
 G_DEFINE_FINAL_TYPE (MdChartView, md_chart_view, GTK_TYPE_WIDGET)
@@ -93,6 +94,13 @@ md_chart_view_snapshot (GtkWidget   *widget,
         md_chart_pain_render (&model, &style, cr, width, height);
       }
       break;
+    case MD_CHART_KIND_BEFORE_AFTER:
+      if (self->has_comparison)
+        {
+          MdChartBeforeAfterModel model = { self->stats, &self->comparison, self->treatment_name };
+          md_chart_before_after_render (&model, &style, cr, width, height);
+        }
+      break;
     case MD_CHART_KIND_CALENDAR:
     default:
       {
@@ -136,6 +144,9 @@ md_chart_view_describe_at (MdChartView *self,
 
         return i >= 0 ? md_chart_pain_describe_group (&model, i) : NULL;
       }
+    case MD_CHART_KIND_BEFORE_AFTER:
+      /* Every number is written on it, and said by its description */
+      return NULL;
     case MD_CHART_KIND_CALENDAR:
     default:
       {
@@ -188,6 +199,12 @@ md_chart_view_describe (MdChartView *self)
         MdChartPainModel model = { self->stats };
         return md_chart_pain_describe (&model);
       }
+    case MD_CHART_KIND_BEFORE_AFTER:
+      {
+        MdChartBeforeAfterModel model = { self->stats, &self->comparison, self->treatment_name };
+
+        return self->has_comparison ? md_chart_before_after_describe (&model) : NULL;
+      }
     case MD_CHART_KIND_CALENDAR:
     default:
       {
@@ -206,6 +223,8 @@ chart_label (MdChartKind kind)
       return _("Attack frequency");
     case MD_CHART_KIND_PAIN:
       return _("Pain before and after treatment");
+    case MD_CHART_KIND_BEFORE_AFTER:
+      return _("Before and after the treatment");
     case MD_CHART_KIND_CALENDAR:
     default:
       return _("Calendar");
@@ -236,6 +255,17 @@ md_chart_view_set_stats (MdChartView             *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The treatment a before/after panel compares, for its description. */
+void
+md_chart_view_set_treatment_name (MdChartView *self,
+                                  const char  *name)
+{
+  g_return_if_fail (MD_IS_CHART_VIEW (self));
+
+  g_free (self->treatment_name);
+  self->treatment_name = g_strdup (name);
+}
+
 MdChartKind
 md_chart_view_get_kind (MdChartView *self)
 {
@@ -256,6 +286,7 @@ static void
 md_chart_view_dispose (GObject *object)
 {
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), object);
+  g_clear_pointer (&MD_CHART_VIEW (object)->treatment_name, g_free);
 
   G_OBJECT_CLASS (md_chart_view_parent_class)->dispose (object);
 }

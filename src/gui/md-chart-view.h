@@ -16,6 +16,7 @@ typedef enum
   MD_CHART_KIND_FREQUENCY,
   MD_CHART_KIND_PAIN,
   MD_CHART_KIND_CALENDAR,
+  MD_CHART_KIND_BEFORE_AFTER,
 } MdChartKind;
 
 #define MD_TYPE_CHART_VIEW (md_chart_view_get_type ())
@@ -28,6 +29,8 @@ void         md_chart_view_set_stats    (MdChartView             *self,
                                          MdStats                 *stats,
                                          gboolean                 by_month,
                                          const MdStatsComparison *comparison);
+void         md_chart_view_set_treatment_name (MdChartView       *self,
+                                         const char              *name);
 char        *md_chart_view_describe     (MdChartView             *self);
 char        *md_chart_view_describe_at  (MdChartView             *self,
                                          double                   x,

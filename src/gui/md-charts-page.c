@@ -37,6 +37,7 @@ struct _MdChartsPage
   MdDateTimeButton  *from_button;
   MdDateTimeButton  *to_button;
   GtkLabel          *range_error;
+  GtkLabel          *treatment_note;
   GtkFlowBox        *cards;
   GtkBox            *frequency_box;
   GtkBox            *pain_box;
@@ -55,6 +56,7 @@ struct _MdChartsPage
 
   /* Borrowed */
   MdChartView       *frequency;
+  MdChartView       *before_after; /* under the frequency chart while a treatment is chosen */
   MdChartView       *pain;
   MdChartView       *calendar;
 
@@ -159,6 +161,17 @@ treatment_label (MdStatsData            *data,
 
   /* Translators: a preventive course as a treatment start, e.g. "Magnesium 400 mg from 3 Mar 2026" */
   return g_strdup_printf (_("%s from %s"), name, g_strstrip (date));
+}
+
+/* How a treatment is remembered between runs: its first day and its
+ * medication, which stay the same while the diary grows. */
+static char *
+treatment_key (MdStatsData            *data,
+               const MdStatsTreatment *t)
+{
+  g_autofree char *day = md_stats_day_to_iso (t->start_day);
+
+  return g_strdup_printf ("%s %s", day, g_array_index (data->medications, MdStatsMedication, t->medication).uuid);
 }
 
 static GtkWidget *
@@ -377,6 +390,8 @@ recompute (MdChartsPage *self)
       MdStatsTreatment keep = { 0 };
       guint select = 0;
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      /* The choice of the last run, until there is one in this run */
+      g_autofree char *saved = g_settings_get_string (self->settings, "charts-treatment");
 
       if (previous != NULL)
         keep = *previous;
@@ -390,6 +405,13 @@ recompute (MdChartsPage *self)
           g_ptr_array_add (names, treatment_label (self->data, t));
           if (previous != NULL && t->start_day == keep.start_day && t->medication == keep.medication)
             select = i + 1;
+          else if (previous == NULL && *saved != '\0')
+            {
+              g_autofree char *key = treatment_key (self->data, t);
+
+              if (g_str_equal (key, saved))
+                select = i + 1;
+            }
         }
       g_ptr_array_add (names, NULL);
       self->updating = TRUE;
@@ -407,6 +429,15 @@ recompute (MdChartsPage *self)
 
   by_month = g_settings_get_boolean (self->settings, "charts-by-month");
   md_chart_view_set_stats (self->frequency, self->stats, by_month, treatment != NULL ? &comparison : NULL);
+  /* Pain beside frequency for the chosen treatment */
+  if (treatment != NULL)
+    {
+      g_autofree char *name = treatment_label (self->data, treatment);
+
+      md_chart_view_set_treatment_name (self->before_after, name);
+    }
+  md_chart_view_set_stats (self->before_after, self->stats, by_month, treatment != NULL ? &comparison : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->before_after), treatment != NULL);
   md_chart_view_set_stats (self->pain, self->stats, by_month, NULL);
   md_chart_view_set_stats (self->calendar, self->stats, by_month, NULL);
   update_cards (self, treatment != NULL ? &comparison : NULL);
@@ -596,11 +627,70 @@ period_selected_cb (MdChartsPage *self)
                             gtk_drop_down_get_selected (self->period_dropdown) == 1);
 }
 
+/* Choosing a treatment makes the period cover its baseline and its
+ * evaluation window, as far as today; a window still going on is said in
+ * one line. */
+static void
+cover_treatment (MdChartsPage           *self,
+                 const MdStatsTreatment *t)
+{
+  MdStatsSettings settings;
+  int today = md_stats_day_today (self->data->now);
+  int first, last, base_first, eval_last;
+
+  md_stats_settings_load (&settings, self->settings);
+  base_first = t->start_day - settings.baseline_days;
+  eval_last = t->start_day + 7 * settings.evaluation_last_week - 1;
+
+  if (eval_last > today)
+    {
+      /* Translators: strftime format of a date in the Charts view, e.g. "26 Apr 2026" */
+      g_autofree char *date = md_chart_format_day (eval_last, C_("treatment start", "%-d %b %Y"));
+      g_autofree char *note = NULL;
+
+      /* Translators: why the period cannot cover a chosen treatment's evaluation window */
+      note = g_strdup_printf (_("The evaluation window ends on %s: the period shows it as far as today."),
+                              g_strstrip (date));
+      gtk_label_set_text (self->treatment_note, note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->treatment_note), eval_last > today);
+
+  if (get_range (self, &first, &last, NULL) && first <= base_first && last >= MIN (eval_last, today))
+    return;
+
+  {
+    g_autofree char *from = md_stats_day_to_iso (base_first);
+    g_autofree char *to = md_stats_day_to_iso (MIN (eval_last, today));
+
+    /* The custom days first: they only count once the range is custom */
+    g_settings_set_string (self->settings, "charts-from", from);
+    g_settings_set_string (self->settings, "charts-to", to);
+    g_settings_set_enum (self->settings, "charts-range", 4);
+  }
+}
+
 static void
 treatment_selected_cb (MdChartsPage *self)
 {
-  if (!self->updating)
-    recompute (self);
+  const MdStatsTreatment *treatment;
+  g_autofree char *key = NULL;
+
+  if (self->updating || self->data == NULL)
+    return;
+
+  treatment = selected_treatment (self);
+  key = treatment != NULL ? treatment_key (self->data, treatment) : g_strdup ("");
+  gtk_widget_set_visible (GTK_WIDGET (self->treatment_note), FALSE);
+  if (treatment != NULL)
+    {
+      MdStatsTreatment chosen = *treatment;
+
+      g_settings_set_string (self->settings, "charts-treatment", key);
+      cover_treatment (self, &chosen);
+    }
+  else
+    g_settings_set_string (self->settings, "charts-treatment", key);
+  recompute (self);
 }
 
 static void
@@ -671,6 +761,7 @@ md_charts_page_class_init (MdChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdChartsPage, from_button);
   gtk_widget_class_bind_template_child (widget_class, MdChartsPage, to_button);
   gtk_widget_class_bind_template_child (widget_class, MdChartsPage, range_error);
+  gtk_widget_class_bind_template_child (widget_class, MdChartsPage, treatment_note);
   gtk_widget_class_bind_template_child (widget_class, MdChartsPage, cards);
   gtk_widget_class_bind_template_child (widget_class, MdChartsPage, frequency_box);
   gtk_widget_class_bind_template_child (widget_class, MdChartsPage, pain_box);
@@ -704,6 +795,9 @@ md_charts_page_init (MdChartsPage *self)
   gtk_drop_down_set_model (self->treatment_dropdown, G_LIST_MODEL (self->treatment_names));
 
   self->frequency = MD_CHART_VIEW (add_chart (self->frequency_box, MD_CHART_KIND_FREQUENCY, 380));
+  self->before_after = MD_CHART_VIEW (add_chart (self->frequency_box, MD_CHART_KIND_BEFORE_AFTER, 300));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->before_after), 12);
+  gtk_widget_set_visible (GTK_WIDGET (self->before_after), FALSE);
   self->pain = MD_CHART_VIEW (add_chart (self->pain_box, MD_CHART_KIND_PAIN, 380));
   self->calendar = MD_CHART_VIEW (add_chart (self->calendar_box, MD_CHART_KIND_CALENDAR, 440));
 
@@ -736,6 +830,7 @@ md_charts_page_set_diary (MdChartsPage *self,
   g_set_object (&self->diary, diary);
   /* The views borrow the statistics: let go of them first. */
   md_chart_view_set_stats (self->frequency, NULL, FALSE, NULL);
+  md_chart_view_set_stats (self->before_after, NULL, FALSE, NULL);
   md_chart_view_set_stats (self->pain, NULL, FALSE, NULL);
   md_chart_view_set_stats (self->calendar, NULL, FALSE, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -798,6 +893,7 @@ md_charts_page_get_chart (MdChartsPage *self,
   g_return_val_if_fail (MD_IS_CHARTS_PAGE (self), NULL);
 
   return GTK_WIDGET (kind == MD_CHART_KIND_FREQUENCY ? self->frequency
+                     : kind == MD_CHART_KIND_BEFORE_AFTER ? self->before_after
                      : kind == MD_CHART_KIND_PAIN ? self->pain : self->calendar);
 }
 

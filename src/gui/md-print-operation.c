@@ -66,6 +66,26 @@ md_print_operation_draw_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
+/* The dialog's "Report" tab says which period and treatment it prints. */
+static GtkWidget *
+md_print_operation_create_custom_widget (GtkPrintOperation *operation)
+{
+  MdPrintOperation *self = MD_PRINT_OPERATION (operation);
+  g_autofree char *scope = md_report_describe_scope (self->report);
+  GtkWidget *label = gtk_label_new (scope);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+
+  return label;
+}
+
 static void
 md_print_operation_finalize (GObject *object)
 {
@@ -86,6 +106,7 @@ md_print_operation_class_init (MdPrintOperationClass *klass)
   object_class->finalize = md_print_operation_finalize;
   print_class->begin_print = md_print_operation_begin_print;
   print_class->draw_page = md_print_operation_draw_page;
+  print_class->create_custom_widget = md_print_operation_create_custom_widget;
 }
 
 static void
@@ -126,6 +147,8 @@ md_print_operation_new (MdReport *report)
   MdPrintOperation *self = g_object_new (MD_TYPE_PRINT_OPERATION, NULL);
 
   self->report = report;
+  /* Translators: the print dialog's tab that says what the report covers */
+  gtk_print_operation_set_custom_tab_label (GTK_PRINT_OPERATION (self), C_("print dialog", "Report"));
 
   return self;
 }

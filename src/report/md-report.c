@@ -40,6 +40,7 @@ typedef enum
   BLOCK_FREQUENCY,
   BLOCK_PAIN,
   BLOCK_CALENDAR,
+  BLOCK_BEFORE_AFTER,
 } BlockKind;
 
 typedef struct
@@ -60,6 +61,7 @@ typedef struct
   double      height;
   int         first_month;
   int         n_months;
+  int         treatment;  /* before/after: index into stats->treatments */
 } Block;
 
 typedef struct
@@ -168,6 +170,35 @@ md_report_set_comparison (MdReport               *self,
   self->has_comparison = treatment != NULL;
   if (treatment != NULL)
     self->comparison = *treatment;
+}
+
+static char *format_day (int day);
+static char *treatment_label (MdReport *self, const MdStatsTreatment *t);
+
+/**
+ * md_report_describe_scope:
+ *
+ * Returns: (transfer full): which period, and which treatment compared,
+ *   the report covers, one per line, as its header says them
+ */
+char *
+md_report_describe_scope (MdReport *self)
+{
+  g_autofree char *from = format_day (self->first_day);
+  g_autofree char *to = format_day (self->last_day);
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("Period: %s – %s"), from, to);
+  if (self->has_comparison)
+    {
+      g_autofree char *label = treatment_label (self, &self->comparison);
+      g_autofree char *start = format_day (self->comparison.start_day);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Treatment compared: %s, from %s"), label, start);
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 void
@@ -515,6 +546,15 @@ build_header (MdReport *self)
   /* Translators: report header */
   g_string_append_printf (lines, _("Generated: %s"), generated);
   g_string_append_c (lines, '\n');
+  if (self->has_comparison)
+    {
+      g_autofree char *label = treatment_label (self, &self->comparison);
+      g_autofree char *start = format_day (self->comparison.start_day);
+
+      /* Translators: report header: the treatment the frequency chart compares, and its first day */
+      g_string_append_printf (lines, _("Treatment compared: %s, from %s"), label, start);
+      g_string_append_c (lines, '\n');
+    }
   /* Translators: report header: days with an entry, of all days, and the share */
   recorded = g_strdup_printf (ngettext ("Days recorded: %d of %d day (%s complete)",
                                         "Days recorded: %d of %d days (%s complete)",
@@ -529,6 +569,22 @@ build_header (MdReport *self)
 }
 
 static void build_history (MdReport *self);
+
+/* One row per treatment: a course and its infusion series together */
+static char *
+treatment_label (MdReport               *self,
+                 const MdStatsTreatment *t)
+{
+  const char *name = g_array_index (self->data->medications, MdStatsMedication, t->medication).name;
+
+  if (t->n_infusions == 0)
+    return g_strdup (name);
+
+  /* Translators: a treatment with its number of infusions, e.g.
+   * "Magnesium sulfate IV 1 g (5 infusions)" */
+  return g_strdup_printf (ngettext ("%s (%d infusion)", "%s (%d infusions)", t->n_infusions),
+                          name, t->n_infusions);
+}
 
 static void
 build_summary (MdReport *self)
@@ -700,7 +756,6 @@ build_treatments (MdReport *self)
   for (guint i = 0; i < stats->treatments->len; i++)
     {
       const MdStatsTreatment *t = &g_array_index (stats->treatments, MdStatsTreatment, i);
-      const char *name = g_array_index (self->data->medications, MdStatsMedication, t->medication).name;
       MdStatsComparison cmp;
       gboolean latest_before = TRUE;
       g_autofree char *label = NULL;
@@ -723,13 +778,7 @@ build_treatments (MdReport *self)
 
       start = format_day (t->start_day);
       md_stats_compare (stats, t, &cmp);
-      /* One row per treatment: a course and its infusion series together */
-      label = t->n_infusions > 0
-              /* Translators: a treatment with its number of infusions, e.g.
-               * "Magnesium sulfate IV 1 g (5 infusions)" */
-              ? g_strdup_printf (ngettext ("%s (%d infusion)", "%s (%d infusions)", t->n_infusions),
-                                 name, t->n_infusions)
-              : g_strdup (name);
+      label = treatment_label (self, t);
       outcome = md_chart_format_outcome (&cmp);
       /* Translators: recorded days of the baseline → of the evaluation
        * window, e.g. "28 / 28 → 21 / 28" */
@@ -749,6 +798,27 @@ build_charts (MdReport *self)
   add_block (self, BLOCK_HEADING, _("Attack frequency"));
   b = add_block (self, BLOCK_FREQUENCY, NULL);
   b->height = 250;
+
+  /* Pain beside frequency: a panel per treatment whose evaluation window
+   * lies in the report's period. */
+  for (guint i = 0; i < self->stats->treatments->len; i++)
+    {
+      const MdStatsTreatment *t = &g_array_index (self->stats->treatments, MdStatsTreatment, i);
+      int eval_first = t->start_day + 7 * (self->settings.evaluation_first_week - 1);
+      int eval_last = t->start_day + 7 * self->settings.evaluation_last_week - 1;
+      g_autofree char *label = NULL;
+      g_autofree char *heading = NULL;
+
+      if (eval_first < self->first_day || eval_last > self->last_day)
+        continue;
+      label = treatment_label (self, t);
+      /* Translators: report heading of the before/after panel of one treatment */
+      heading = g_strdup_printf (_("Before and after: %s"), label);
+      add_block (self, BLOCK_HEADING, heading);
+      b = add_block (self, BLOCK_BEFORE_AFTER, NULL);
+      b->treatment = (int) i;
+      b->height = 175;
+    }
 
   add_block (self, BLOCK_HEADING, _("Pain before and after treatment"));
   b = add_block (self, BLOCK_PAIN, NULL);
@@ -1340,6 +1410,7 @@ block_height (MdReport *self,
     case BLOCK_FREQUENCY:
     case BLOCK_PAIN:
     case BLOCK_CALENDAR:
+    case BLOCK_BEFORE_AFTER:
       return b->height;
     case BLOCK_TABLE:
     default:
@@ -1550,6 +1621,17 @@ draw_chart (MdReport        *self,
         md_chart_pain_render (&model, &style, cr, w, p->height);
       }
       break;
+    case BLOCK_BEFORE_AFTER:
+      {
+        const MdStatsTreatment *t = &g_array_index (self->stats->treatments, MdStatsTreatment,
+                                                    p->block->treatment);
+        g_autofree char *label = treatment_label (self, t);
+        MdChartBeforeAfterModel model = { self->stats, &cmp, label };
+
+        md_stats_compare (self->stats, t, &cmp);
+        md_chart_before_after_render (&model, &style, cr, w, p->height);
+      }
+      break;
     case BLOCK_CALENDAR:
     default:
       {
@@ -1609,6 +1691,7 @@ md_report_draw_page (MdReport *self,
         case BLOCK_FREQUENCY:
         case BLOCK_PAIN:
         case BLOCK_CALENDAR:
+        case BLOCK_BEFORE_AFTER:
         default:
           draw_chart (self, cr, p);
           break;

@@ -27,6 +27,7 @@ void      md_report_set_patient_name (MdReport            *self,
                                     const char            *name);
 void      md_report_set_comparison (MdReport              *self,
                                     const MdStatsTreatment *treatment);
+char     *md_report_describe_scope (MdReport              *self);
 void      md_report_set_rtl        (MdReport              *self,
                                     gboolean               rtl);
 void      md_report_set_generated  (MdReport              *self,

@@ -1124,6 +1124,62 @@ md_stats_compute (MdStatsData           *data,
   return self;
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Peak pain and duration of the attacks that started in [first, last]. */
+static void
+summarize_attacks (MdStatsData          *data,
+                   int                   first,
+                   int                   last,
+                   MdStatsAttackSummary *out)
+{
+  g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (double));
+  int pain = 0, nrs = 0;
+
+  memset (out, 0, sizeof *out);
+  for (guint i = 0; i < data->attacks->len; i++)
+    {
+      const MdStatsAttack *a = attack_at (data, i);
+
+      if (a->start_day < first || a->start_day > last)
+        continue;
+      out->n++;
+      pain += a->peak_pain;
+      if (a->has_nrs)
+        {
+          out->n_nrs++;
+          nrs += a->peak_nrs;
+        }
+      if (a->end != 0)
+        {
+          double h = (a->end - a->start) / (double) HOUR;
+
+          g_array_append_val (hours, h);
+        }
+    }
+
+  out->mean_pain = out->n > 0 ? (double) pain / out->n : NAN;
+  out->mean_nrs = out->n_nrs > 0 ? (double) nrs / out->n_nrs : NAN;
+  out->n_ended = (int) hours->len;
+  if (hours->len == 0)
+    out->median_hours = NAN;
+  else
+    {
+      g_array_sort (hours, compare_doubles);
+      out->median_hours = hours->len % 2
+                          ? g_array_index (hours, double, hours->len / 2)
+                          : (g_array_index (hours, double, hours->len / 2 - 1) +
+                             g_array_index (hours, double, hours->len / 2)) / 2;
+    }
+}
+
 gboolean
 md_stats_compare (const MdStats          *self,
                   const MdStatsTreatment *treatment,
@@ -1143,6 +1199,9 @@ md_stats_compare (const MdStats          *self,
   classify_days (self->data, &self->settings, real->all_responses, base_first, eval_last, infos);
   count_infos (infos, base_first, base_first, self->settings.baseline_days, real->episodes, &out->baseline);
   count_infos (infos, base_first, eval_first, eval_last - eval_first + 1, real->episodes, &out->evaluation);
+
+  summarize_attacks (self->data, base_first, treatment->start_day - 1, &out->baseline_attacks);
+  summarize_attacks (self->data, eval_first, eval_last, &out->evaluation_attacks);
 
   out->baseline_rate = md_stats_span_rate (&out->baseline, out->baseline.migraine);
   out->evaluation_rate = md_stats_span_rate (&out->evaluation, out->evaluation.migraine);

@@ -159,11 +159,24 @@ typedef struct
 
 
 
+/* The attacks that started in a span: their peak pain and duration. */
+typedef struct
+{
+  int    n;              /* attacks */
+  double mean_pain;      /* IHS 0–3, NAN without attacks */
+  int    n_nrs;          /* attacks with a 0–10 number */
+  double mean_nrs;       /* NAN without one */
+  int    n_ended;        /* attacks with an end, for the duration */
+  double median_hours;   /* NAN without one */
+} MdStatsAttackSummary;
+
 typedef struct
 {
   MdStatsTreatment treatment;
   MdStatsSpan      baseline;
   MdStatsSpan      evaluation;
+  MdStatsAttackSummary baseline_attacks;
+  MdStatsAttackSummary evaluation_attacks;
   double           baseline_rate;   /* migraine days per 28 days */
   double           evaluation_rate;
   double           change;          /* evaluation − baseline */

@@ -552,7 +552,7 @@ load_all (MdStatsData  *self,
                 "SELECT uuid, start_time, start_offset, end_time, end_offset, peak_pain,"
                 " aura, aura_minutes, side, quality, worse_with_activity,"
                 " (SELECT group_concat (symptom_key, ',') FROM attack_symptoms s"
-                "  WHERE s.attack_uuid = attacks.uuid)"
+                "  WHERE s.attack_uuid = attacks.uuid), peak_nrs"
                 " FROM attacks", &stmt, error))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -569,6 +569,8 @@ load_all (MdStatsData  *self,
       a.end = sqlite3_column_int64 (stmt, 3);
       a.end_offset = sqlite3_column_int (stmt, 4);
       a.peak_pain = sqlite3_column_int (stmt, 5);
+      a.has_nrs = sqlite3_column_type (stmt, 12) != SQLITE_NULL;
+      a.peak_nrs = sqlite3_column_int (stmt, 12);
       a.aura = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
       a.aura_minutes = sqlite3_column_type (stmt, 7) != SQLITE_NULL ? sqlite3_column_int (stmt, 7) : -1;
       /* ICHD-3 "unilateral location": one side in the attack, which may shift between attacks */

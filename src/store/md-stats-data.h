@@ -58,6 +58,8 @@ typedef struct
   gint64  end;          /* 0 while ongoing */
   int     end_offset;
   int     peak_pain;    /* IHS 0–3 */
+  gboolean has_nrs;     /* a 0–10 number was given beside it */
+  int     peak_nrs;     /* 0–10, when has_nrs */
   guint   features;     /* MdStatsAttackFeatures */
   gboolean aura;
   int     aura_minutes; /* -1 when not given */
