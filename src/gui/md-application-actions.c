@@ -1,0 +1,258 @@
+/* md-application-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The app.* actions: quit, preferences, about, the colour scheme, and restoring a backup.
+ */
+
+#define G_LOG_DOMAIN "md-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-application-private.h"
+#include "md-attack-editor.h"
+#include "md-course-editor.h"
+#include "md-day-editor.h"
+#include "md-dose-editor.h"
+#include "md-medication-editor.h"
+#include "md-pain-dialog.h"
+#include "md-reminder-editor.h"
+#include "md-context.h"
+#include "md-diary.h"
+#include "md-preferences-window.h"
+#include "md-window.h"
+
+/* An editor shows a record of the diary it was opened on: when another
+ * diary takes its place, the editor closes rather than save into it. */
+static void
+close_editors (MdApplication *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (MD_IS_ATTACK_EDITOR (window) || MD_IS_DOSE_EDITOR (window) ||
+          MD_IS_DAY_EDITOR (window) || MD_IS_MEDICATION_EDITOR (window) ||
+          MD_IS_COURSE_EDITOR (window) || MD_IS_REMINDER_EDITOR (window) ||
+          MD_IS_PAIN_DIALOG (window))
+        gtk_window_destroy (window);
+    }
+}
+
+void
+md_application_apply_color_scheme (MdApplication *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme;
+
+  switch (g_settings_get_enum (self->settings, "color-scheme"))
+    {
+    case 1:
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      break;
+
+    case 2:
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      break;
+
+    case 0:
+    default:
+      scheme = ADW_COLOR_SCHEME_DEFAULT;
+      break;
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+}
+
+void
+md_application_color_scheme_changed_cb (MdApplication *self,
+                         const char    *key,
+                         GSettings     *settings)
+{
+  md_application_apply_color_scheme (self);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Close windows first so each saves its state. */
+  for (GList *iter = windows; iter != NULL; iter = iter->next)
+    gtk_window_close (GTK_WINDOW (iter->data));
+  g_list_free (windows);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  MdPreferencesWindow *preferences;
+
+  md_application_ensure_gtk (self);
+  preferences = md_preferences_window_new (self->context, md_application_get_database_path (self));
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_set_modal (GTK_WINDOW (preferences), parent != NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = {
+    "The Migraine Diary developers",
+    NULL
+  };
+
+  md_application_ensure_gtk (self);
+  adw_show_about_window (parent,
+                         "application-name", _("Migraine Diary"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Migraine Diary developers"),
+                         "developers", developers,
+                         "copyright", "© 2026 The Migraine Diary developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", PACKAGE_WEBSITE,
+                         "issue-url", PACKAGE_BUGREPORT,
+                         /* Translators: put your names here, one per line, to be credited
+                          * in the About window, e.g. "Jane Doe <jane@example.org>" */
+                         "translator-credits", _("translator-credits"),
+                         "comments", _("A private diary of migraine attacks and treatments. "
+                                       "It describes patterns; it never makes a diagnosis."),
+                         NULL);
+}
+
+/**
+ * md_application_restore_backup:
+ * @backup_path: one of the diary's backups
+ *
+ * Closes the diary, puts the backup in its place (keeping the replaced
+ * diary beside the backups) and opens it again.
+ */
+gboolean
+md_application_restore_backup (MdApplication  *self,
+                               const char     *backup_path,
+                               GError        **error)
+{
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(MdDiary) diary = NULL;
+  const char *path;
+  gboolean ok;
+
+  g_return_val_if_fail (MD_IS_APPLICATION (self), FALSE);
+
+  path = md_application_get_database_path (self);
+
+  /* The diary is closed before its file is replaced: every view follows
+   * the context and lets go of it, editors of its records close, and
+   * anything that still holds it can no longer write to it. */
+  md_context_set_diary (self->context, NULL);
+  close_editors (self);
+
+  ok = md_database_restore_backup (backup_path, path, error);
+
+  diary = md_diary_open (path, &open_error);
+  md_context_set_diary (self->context, diary);
+
+  if (ok && diary == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&open_error));
+      return FALSE;
+    }
+
+  return ok;
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MdApplication    *self)
+{
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup-path");
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  if (!md_application_restore_backup (self, backup, &error))
+    {
+      GtkWidget *failed = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                  _("The Backup Was Not Restored"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failed));
+      return;
+    }
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MD_IS_WINDOW (l->data))
+      {
+        window = l->data;
+        md_window_add_toast (MD_WINDOW (window), adw_toast_new (_("The backup was restored")));
+        break;
+      }
+}
+
+static void
+restore_backup_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  const char *backup = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = g_path_get_basename (backup);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  md_application_ensure_gtk (self);
+  /* Translators: %s is the file name of a backup, e.g. diary-2026-05-01.db */
+  body = g_strdup_printf (_("Your diary will be replaced by the backup “%s”. Entries made after it "
+                            "was taken will no longer be in the diary; the diary as it is now is "
+                            "kept in the backup folder."),
+                          name);
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   _("Restore This Backup?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_strdup (backup), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "restore-backup", .activate = restore_backup_activated, .parameter_type = "s" },
+  { .name = "preferences", .activate = preferences_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+void
+md_application_add_actions (MdApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+}
