@@ -15,34 +15,12 @@
 
 #include "md-chart.h"
 #include "md-report.h"
+#include "md-bench-utils.h"
 
 #define RUNS 41
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
 
-  return (x > y) - (x < y);
-}
 
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-
-  return g_array_index (values, double, values->len / 2);
-}
-
-static double
-worst (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-
-  return g_array_index (values, double, values->len - 1);
-}
 
 typedef void (*RenderFunc) (gconstpointer model, const MdChartStyle *style, cairo_t *cr, double w, double h);
 
@@ -91,7 +69,7 @@ bench_chart (const char    *name,
       start = g_get_monotonic_time ();
       render (model, style, cr, 1200, 800);
       cairo_surface_flush (surface);
-      t = (g_get_monotonic_time () - start) / 1000.0;
+      t = md_bench_elapsed_ms (start);
       g_array_append_val (ms, t);
       cairo_destroy (cr);
     }
@@ -104,17 +82,16 @@ bench_chart (const char    *name,
     }
   cairo_surface_destroy (surface);
 
-  printf ("| %-28s | %8.2f ms | %8.2f ms | ≤ 2 ms median |\n", name, median (ms), worst (ms));
+  printf ("| %-28s | %8.2f ms | %8.2f ms | ≤ 2 ms median |\n", name, md_bench_median (ms), md_bench_worst (ms));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = g_dir_make_tmp ("md-bench-charts-XXXXXX", NULL);
+  g_autofree char *dir = md_bench_make_dir ("charts");
   g_autofree char *path = g_build_filename (dir, "ten-years.db", NULL);
   const char *generator = argc > 1 ? argv[1] : NULL;
-  const char *gen_argv[] = { generator, "--years", "10", "--seed", "1", path, NULL };
   g_autoptr(GArray) load_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) stats_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(MdStatsData) data = NULL;
@@ -128,15 +105,8 @@ main (int   argc,
   MdChartFrequencyModel frequency_year;
   MdChartPainModel pain;
   MdChartCalendarModel calendar;
-  int status = 0;
 
-  if (generator == NULL ||
-      !g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    {
-      g_printerr ("bench-charts: cannot generate the diary: %s\n", error != NULL ? error->message : "no generator");
-      return 1;
-    }
+  md_bench_generate_diary (generator, path, "--years", "10");
 
   md_stats_settings_init_default (&settings);
   for (int i = 0; i < 11; i++)
@@ -147,13 +117,13 @@ main (int   argc,
       g_clear_pointer (&data, md_stats_data_unref);
       data = md_stats_data_load (path, g_get_real_time () / G_USEC_PER_SEC, &error);
       g_assert_no_error (error);
-      t = (g_get_monotonic_time () - start) / 1000.0;
+      t = md_bench_elapsed_ms (start);
       g_array_append_val (load_ms, t);
 
       start = g_get_monotonic_time ();
       g_clear_pointer (&stats, md_stats_free);
       stats = md_stats_compute (data, &settings, data->first_day, data->last_day);
-      t = (g_get_monotonic_time () - start) / 1000.0;
+      t = md_bench_elapsed_ms (start);
       g_array_append_val (stats_ms, t);
     }
 
@@ -161,8 +131,8 @@ main (int   argc,
           data->attacks->len, data->doses->len, data->days->len);
   printf ("| %-28s | %11s | %11s | %-14s |\n", "what", "median", "worst", "budget");
   printf ("|------------------------------|-------------|-------------|----------------|\n");
-  printf ("| %-28s | %8.2f ms | %8.2f ms | off main thread |\n", "load snapshot (SQLite)", median (load_ms), worst (load_ms));
-  printf ("| %-28s | %8.2f ms | %8.2f ms | ≤ 50 ms median |\n", "statistics, 10 years", median (stats_ms), worst (stats_ms));
+  printf ("| %-28s | %8.2f ms | %8.2f ms | off main thread |\n", "load snapshot (SQLite)", md_bench_median (load_ms), md_bench_worst (load_ms));
+  printf ("| %-28s | %8.2f ms | %8.2f ms | ≤ 50 ms median |\n", "statistics, 10 years", md_bench_median (stats_ms), md_bench_worst (stats_ms));
 
   md_chart_style_init_light (&light);
   frequency = (MdChartFrequencyModel) { stats, FALSE, NULL };
@@ -210,12 +180,12 @@ main (int   argc,
 
           pages = md_report_paginate (report, 595.276, 841.89, 42);
           pdf = md_report_to_pdf (report, NULL);
-          t = (g_get_monotonic_time () - start) / 1000.0;
+          t = md_bench_elapsed_ms (start);
           g_array_append_val (report_ms, t);
         }
       printf ("| %-28s | %8.1f ms | %8.1f ms | %s |\n",
               whole ? "report PDF, 10 years" : "report PDF, 1 year",
-              median (report_ms), worst (report_ms), whole ? "≤ 1000 ms      " : "≤ 250 ms       ");
+              md_bench_median (report_ms), md_bench_worst (report_ms), whole ? "≤ 1000 ms      " : "≤ 250 ms       ");
       printf ("|   (%d pages)%*s|             |             |                |\n", pages,
               pages >= 10 ? 18 : 19, "");
     }

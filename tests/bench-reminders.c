@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "md-reminder-service.h"
+#include "md-bench-utils.h"
 
 #define RUNS 51
 #define HOUR 3600
@@ -36,29 +37,8 @@ test_now (gpointer user_data)
   return fake_now;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
 
-  return (x > y) - (x < y);
-}
 
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, (guint) ((values->len - 1) * p + 0.5));
-}
-
-static double
-elapsed_ms (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 static void
 add_reminder (MdDiary    *diary,
@@ -201,7 +181,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = g_dir_make_tmp ("md-bench-reminders-XXXXXX", NULL);
+  g_autofree char *dir = md_bench_make_dir ("reminders");
   g_autoptr(GArray) arm_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) check_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
@@ -243,13 +223,13 @@ main (int   argc,
 
       /* What a saved reminder does: the service re-arms. */
       g_signal_emit_by_name (many, "reminders-changed");
-      ms = elapsed_ms (start);
+      ms = md_bench_elapsed_ms (start);
       g_array_append_val (arm_ms, ms);
       g_assert_true (md_reminder_service_is_armed (service));
 
       start = g_get_monotonic_time ();
       md_reminder_service_check (service);
-      ms = elapsed_ms (start);
+      ms = md_bench_elapsed_ms (start);
       g_array_append_val (check_ms, ms);
     }
   g_clear_object (&service);
@@ -282,9 +262,9 @@ main (int   argc,
 
   printf ("%-44s %12s %12s %10s\n", "reminder service", "median", "p90", "budget");
   printf ("%-44s %9.3f ms %9.3f ms %7s ms\n", "arm the timer, 1,000 reminders",
-          percentile (arm_ms, 0.5), percentile (arm_ms, 0.9), "5");
+          md_bench_percentile (arm_ms, 0.5), md_bench_percentile (arm_ms, 0.9), "5");
   printf ("%-44s %9.3f ms %9.3f ms %10s\n", "wake-up check, 1,000 reminders",
-          percentile (check_ms, 0.5), percentile (check_ms, 0.9), "-");
+          md_bench_percentile (check_ms, 0.5), md_bench_percentile (check_ms, 0.9), "-");
   printf ("%-44s %12u %12s %10u\n", "timer wake-ups over a day (5 due)", wakeups, "", n_due);
   printf ("%-44s %12u %12s %10u\n", "reminders told over that day", n_fired, "", n_due);
 

@@ -18,6 +18,7 @@
 
 #include "md-diary-page.h"
 #include "md-window.h"
+#include "md-bench-utils.h"
 
 #define PAGES 300
 /* MD_SCROLL_FRACTION: the share of a page scrolled per frame (default 1). */
@@ -36,15 +37,6 @@ typedef struct
   gboolean       done;
 } Bench;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -111,14 +103,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = g_dir_make_tmp ("md-bench-scroll-XXXXXX", NULL);
+  g_autofree char *dir = md_bench_make_dir ("scroll");
   g_autofree char *path = g_build_filename (dir, "stress.db", NULL);
   const char *attacks = argc > 2 ? argv[2] : "100000";
-  const char *gen_argv[] = { argv[1], "--attacks", attacks, "--seed", "1", path, NULL };
   g_autoptr(GError) error = NULL;
   Bench bench = { 0, };
   GtkWindow *window;
-  int status;
 
   if (argc < 2)
     {
@@ -126,9 +116,7 @@ main (int   argc,
       return 2;
     }
 
-  if (!g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     NULL, NULL, &status, &error))
-    g_error ("%s", error->message);
+  md_bench_generate_diary (argv[1], path, "--attacks", attacks);
 
   bench.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.fraction = g_getenv ("MD_SCROLL_FRACTION") != NULL ? g_ascii_strtod (g_getenv ("MD_SCROLL_FRACTION"), NULL) : 1.0;
@@ -147,18 +135,17 @@ main (int   argc,
   while (!bench.done)
     g_main_context_iteration (NULL, TRUE);
 
-  g_array_sort (bench.frame_ms, compare_doubles);
   printf ("Diary view, %s-attack diary, %u frames scrolling %.2f page each (Xvfb, GSK_RENDERER=%s)\n\n",
           attacks, PAGES, bench.fraction,
           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
   printf ("%-34s %9s %12s\n", "measure", "figure", "budget");
   printf ("%-34s %6.1f ms %12s\n", "open to first frame with rows", bench.populate_ms, "");
   printf ("%-34s %6.1f ms %12s\n", "frame work, median",
-          g_array_index (bench.frame_ms, double, bench.frame_ms->len / 2), "≤ 16 ms");
+          md_bench_median (bench.frame_ms), "≤ 16 ms");
   printf ("%-34s %6.1f ms %12s\n", "frame work, 95th percentile",
-          g_array_index (bench.frame_ms, double, bench.frame_ms->len * 95 / 100), "≤ 16 ms");
+          md_bench_percentile (bench.frame_ms, 0.95), "≤ 16 ms");
   printf ("%-34s %6.1f ms %12s\n", "frame work, longest",
-          g_array_index (bench.frame_ms, double, bench.frame_ms->len - 1), "≤ 16 ms");
+          md_bench_worst (bench.frame_ms), "≤ 16 ms");
 
   gtk_window_destroy (window);
   g_object_unref (bench.app);

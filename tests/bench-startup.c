@@ -15,6 +15,7 @@
  */
 
 #include "config.h"
+#include "md-bench-utils.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,31 +31,7 @@ typedef struct
   GArray *hwm_kib;
 } Subject;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
 
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_autoptr(GArray) sorted = g_array_copy (values);
-
-  g_array_sort (sorted, compare_doubles);
-
-  if (sorted->len == 0)
-    return 0;
-  if (sorted->len % 2 == 1)
-    return g_array_index (sorted, double, sorted->len / 2);
-
-  return (g_array_index (sorted, double, sorted->len / 2 - 1) +
-          g_array_index (sorted, double, sorted->len / 2)) / 2;
-}
 
 static void
 run_once (const char *program,
@@ -111,24 +88,6 @@ subject_new (const char *label,
   return subject;
 }
 
-static void
-generate_diary (const char *generator,
-                const char *path,
-                const char *option,
-                const char *value)
-{
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { generator, option, value, "--seed", "1", path, NULL };
-  int wait_status = 0;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     NULL, NULL, &wait_status, &error) ||
-      !g_spawn_check_wait_status (wait_status, &error))
-    g_error ("Could not generate %s: %s", path, error->message);
-}
 
 int
 main (int   argc,
@@ -161,7 +120,7 @@ main (int   argc,
       return 2;
     }
 
-  tmpdir = g_dir_make_tmp ("md-bench-startup-XXXXXX", &error);
+  tmpdir = md_bench_make_dir ("startup");
   g_assert_no_error (error);
 
   baseline = subject_new ("bare libadwaita window", NULL, 1.0);
@@ -183,8 +142,8 @@ main (int   argc,
       g_autofree char *ten_years = g_build_filename (tmpdir, "ten-years.db", NULL);
       g_autofree char *stress = g_build_filename (tmpdir, "stress.db", NULL);
 
-      generate_diary (generator, ten_years, "--years", "10");
-      generate_diary (generator, stress, "--attacks", "100000");
+      md_bench_generate_diary (generator, ten_years, "--years", "10");
+      md_bench_generate_diary (generator, stress, "--attacks", "100000");
       g_ptr_array_add (subjects, subject_new ("app, 10-year diary", ten_years, 1.2));
       g_ptr_array_add (subjects, subject_new ("app, 100,000-attack diary", stress, 1.5));
     }
@@ -215,10 +174,10 @@ main (int   argc,
   for (guint s = 0; s < subjects->len; s++)
     {
       Subject *subject = g_ptr_array_index (subjects, s);
-      double t = median (subject->times_ms);
-      double m = median (subject->hwm_kib) / 1024.0;
-      double t0 = median (baseline->times_ms);
-      double m0 = median (baseline->hwm_kib) / 1024.0;
+      double t = md_bench_median (subject->times_ms);
+      double m = md_bench_median (subject->hwm_kib) / 1024.0;
+      double t0 = md_bench_median (baseline->times_ms);
+      double m0 = md_bench_median (baseline->hwm_kib) / 1024.0;
 
       if (s == 0)
         printf ("%-28s %9.1f ms %7s %8s %7.1f MiB %11s %10s\n",

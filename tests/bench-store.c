@@ -12,39 +12,18 @@
 #include <stdio.h>
 
 #include "md-diary-csv.h"
+#include "md-bench-utils.h"
 
 #define RUNS 7
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
 
-  return (x > y) - (x < y);
-}
 
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-
-  return g_array_index (values, double, (guint) ((values->len - 1) * p + 0.5));
-}
-
-static double
-elapsed_ms (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = g_dir_make_tmp ("md-bench-store-XXXXXX", NULL);
+  g_autofree char *dir = md_bench_make_dir ("store");
   g_autofree char *source_path = g_build_filename (dir, "ten-years.db", NULL);
   g_autoptr(GArray) export_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) import_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -53,12 +32,10 @@ main (int   argc,
   g_autoptr(GString) csv = NULL;
   g_autoptr(GError) error = NULL;
   const char *generator = argc > 1 ? argv[1] : NULL;
-  const char *gen_argv[] = { generator, "--years", "10", "--seed", "1", source_path, NULL };
   double generate_ms;
   gint64 attacks;
   gint64 doses;
   gint64 start;
-  int status;
 
   if (generator == NULL)
     {
@@ -67,10 +44,8 @@ main (int   argc,
     }
 
   start = g_get_monotonic_time ();
-  if (!g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     NULL, NULL, &status, &error))
-    g_error ("%s", error->message);
-  generate_ms = elapsed_ms (start);
+  md_bench_generate_diary (generator, source_path, "--years", "10");
+  generate_ms = md_bench_elapsed_ms (start);
 
   source = md_diary_open (source_path, &error);
   g_assert_no_error (error);
@@ -88,13 +63,13 @@ main (int   argc,
         g_string_free (g_steal_pointer (&csv), TRUE);
       csv = md_diary_export_csv (source, &error);
       g_assert_no_error (error);
-      ms = elapsed_ms (start);
+      ms = md_bench_elapsed_ms (start);
       g_array_append_val (export_ms, ms);
 
       start = g_get_monotonic_time ();
       if (!md_diary_import_csv (target, csv->str, csv->len, NULL, NULL, NULL, NULL, &error))
         g_error ("%s", error->message);
-      ms = elapsed_ms (start);
+      ms = md_bench_elapsed_ms (start);
       g_array_append_val (import_ms, ms);
     }
 
@@ -111,7 +86,7 @@ main (int   argc,
       attack->peak_pain = 2;
       start = g_get_monotonic_time ();
       g_assert_true (md_diary_save_attack (source, attack, NULL));
-      ms = elapsed_ms (start);
+      ms = md_bench_elapsed_ms (start);
       g_array_append_val (save_ms, ms);
     }
 
@@ -119,10 +94,10 @@ main (int   argc,
           attacks, doses, csv->len / 1e6);
   printf ("%-34s %12s %12s\n", "measure", "figure", "budget");
   printf ("%-34s %9.1f ms %12s\n", "generate the diary", generate_ms, "");
-  printf ("%-34s %9.1f ms %12s\n", "CSV export (median of 7)", percentile (export_ms, 0.5), "≤ 500 ms");
-  printf ("%-34s %9.1f ms %12s\n", "CSV import (median of 7)", percentile (import_ms, 0.5), "≤ 1000 ms");
-  printf ("%-34s %9.2f ms %12s\n", "durable save, median of 200", percentile (save_ms, 0.5), "");
-  printf ("%-34s %9.2f ms %12s\n", "durable save, 95th percentile", percentile (save_ms, 0.95), "");
+  printf ("%-34s %9.1f ms %12s\n", "CSV export (median of 7)", md_bench_percentile (export_ms, 0.5), "≤ 500 ms");
+  printf ("%-34s %9.1f ms %12s\n", "CSV import (median of 7)", md_bench_percentile (import_ms, 0.5), "≤ 1000 ms");
+  printf ("%-34s %9.2f ms %12s\n", "durable save, median of 200", md_bench_percentile (save_ms, 0.5), "");
+  printf ("%-34s %9.2f ms %12s\n", "durable save, 95th percentile", md_bench_percentile (save_ms, 0.95), "");
 
   return 0;
 }
