@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-editor-utils.h"
 
 #include "md-attack-editor.h"
@@ -379,7 +380,7 @@ delete_dose_action (GtkWidget  *widget,
     overlay = find_toast_overlay (GTK_WIDGET (parent));
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    md_accessible_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
 }
@@ -497,6 +498,7 @@ md_attack_editor_init (MdAttackEditor *self)
   g_autoptr(GtkStringList) disability = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
 
   /* One handler adds custom entries for both lists; tell them apart. */
   g_object_set_data (G_OBJECT (self->symptom_entry), "symptoms", GINT_TO_POINTER (TRUE));

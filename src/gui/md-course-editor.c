@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-editor-utils.h"
 
 #include "md-course-editor.h"
@@ -156,6 +157,7 @@ md_course_editor_init (MdCourseEditor *self)
 {
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
 }
 
 static GDateTime *

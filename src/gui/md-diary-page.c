@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-attack-editor.h"
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
@@ -190,6 +191,7 @@ wrapping_button (const char *mnemonic)
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  md_accessible_fix_names (button);
 
   return button;
 }
@@ -360,6 +362,12 @@ bind_day (GtkWidget *container,
   gtk_widget_set_visible (notes, day->notes != NULL && day->notes[0] != '\0');
 
   gtk_widget_set_tooltip_text (edit, _("Edit Day"));
+  {
+    /* Translators: read by a screen reader for a day's edit button; %s is the day, e.g. "Thu 29 Oct" */
+    g_autofree char *name = g_strdup_printf (_("Edit day %s"), when);
+
+    md_accessible_set_name (edit, name);
+  }
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", day->date);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-day");
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-delete"), FALSE);
@@ -392,6 +400,15 @@ bind_dose (MdDiaryPage *self,
   gtk_widget_set_visible (notes, TRUE);
 
   gtk_widget_set_tooltip_text (edit, _("Edit Dose"));
+  {
+    /* Translators: read by a screen reader; %s is when the dose was taken, e.g. "Thu 29 Oct, 09:10" */
+    g_autofree char *edit_name = g_strdup_printf (_("Edit dose of %s"), when);
+    /* Translators: read by a screen reader; %s is when the dose was taken */
+    g_autofree char *delete_name = g_strdup_printf (_("Delete dose of %s"), when);
+
+    md_accessible_set_name (edit, edit_name);
+    md_accessible_set_name (delete, delete_name);
+  }
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", dose->uuid);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-dose");
   gtk_widget_set_visible (delete, TRUE);
@@ -481,6 +498,16 @@ bind_attack (MdDiaryPage *self,
   gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "edit"), "diary.edit-attack");
   gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "delete"), "s", attack->uuid);
   gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "delete"), "diary.delete-attack");
+
+  {
+    /* Translators: read by a screen reader; %s is when the attack started, e.g. "Thu 29 Oct, 09:10" */
+    g_autofree char *edit_name = g_strdup_printf (_("Edit attack of %s"), when);
+    /* Translators: read by a screen reader; %s is when the attack started */
+    g_autofree char *delete_name = g_strdup_printf (_("Delete attack of %s"), when);
+
+    md_accessible_set_name (g_object_get_data (G_OBJECT (row), "edit"), edit_name);
+    md_accessible_set_name (g_object_get_data (G_OBJECT (row), "delete"), delete_name);
+  }
 
   /* Translators: read by a screen reader for a diary row: when, pain level, duration */
   accessible = g_strdup_printf (_("Attack on %s, peak pain %s, %s"), when,
@@ -963,6 +990,9 @@ md_diary_page_class_init (MdDiaryPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A part of the window, not an unnamed widget of some type. */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
+
   g_type_ensure (MD_TYPE_DATE_TIME_BUTTON);
 
   object_class->dispose = md_diary_page_dispose;
@@ -1003,6 +1033,7 @@ md_diary_page_init (MdDiaryPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-editor-utils.h"
 
 #include "md-catalogue.h"
@@ -297,6 +298,7 @@ md_dose_editor_init (MdDoseEditor *self)
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
 
   md_catalogue_fill_combo_row (self->route_row, MD_CATALOGUE_ROUTE);
   md_catalogue_fill_combo_row (self->setting_row, MD_CATALOGUE_SETTING);

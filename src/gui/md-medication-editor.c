@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-editor-utils.h"
 
 #include "md-catalogue.h"
@@ -138,6 +139,7 @@ md_medication_editor_init (MdMedicationEditor *self)
 {
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
 
   md_catalogue_fill_combo_row (self->class_row, MD_CATALOGUE_MEDICATION_CLASS);
   md_catalogue_fill_combo_row (self->use_row, MD_CATALOGUE_USE);

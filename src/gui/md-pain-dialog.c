@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-pain-dialog.h"
 #include "md-pain-picker.h"
 
@@ -101,6 +102,7 @@ static void
 md_pain_dialog_init (MdPainDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
   pain_changed_cb (self);
 }
 

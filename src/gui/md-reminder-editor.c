@@ -16,6 +16,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-date-time-button.h"
 #include "md-medication-chooser.h"
 #include "md-editor-utils.h"
@@ -333,6 +334,7 @@ md_reminder_editor_init (MdReminderEditor *self)
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
 
   for (guint d = 1; d <= 7; d++)
     {

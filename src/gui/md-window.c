@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-cli.h"
 #include "md-diary-csv.h"
 #include "md-day-editor.h"
@@ -201,6 +202,10 @@ set_busy (MdWindow   *self,
 
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  /* Announced by what it is doing; gone from the tree when idle. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), self->busy);
+  if (self->busy)
+    md_accessible_set_name (GTK_WIDGET (self->progress_bar), text);
   gtk_revealer_set_reveal_child (self->progress_revealer, self->busy);
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
@@ -492,7 +497,7 @@ show_toast (MdWindow   *self,
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  md_accessible_add_toast (self->toast_overlay, toast);
 }
 
 static MdReport *
@@ -874,6 +879,7 @@ md_window_init (MdWindow *self)
   g_type_ensure (MD_TYPE_DIARY_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -934,7 +940,7 @@ md_window_add_toast (MdWindow *self,
   g_return_if_fail (MD_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  md_accessible_add_toast (self->toast_overlay, toast);
 }
 
 /**
