@@ -435,6 +435,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "attack-row"), MD_IS_ATTACK (object));
   gtk_list_item_set_activatable (item, !MD_IS_TIMELINE_HEADER (object));
 
+  g_object_set_data_full (G_OBJECT (container), "md-uuid",
+                          g_strdup (MD_IS_ATTACK (object) ? MD_ATTACK (object)->uuid
+                                    : MD_IS_DOSE (object) ? MD_DOSE (object)->uuid
+                                    : MD_IS_DAY (object) ? MD_DAY (object)->date
+                                    : NULL),
+                          g_free);
+
   if (MD_IS_TIMELINE_HEADER (object))
     bind_header (container, MD_TIMELINE_HEADER (object));
   else if (MD_IS_DAY (object))
@@ -523,12 +530,120 @@ items_changed_cb (MdDiaryPage *self)
   update_visible_page (self);
 }
 
+/**
+ * md_diary_page_dup_ongoing_attack:
+ *
+ * Returns: (transfer full) (nullable): the uuid of the newest attack if
+ *   it has not ended
+ */
+char *
+md_diary_page_dup_ongoing_attack (MdDiaryPage *self)
+{
+  g_autoptr(MdAttack) attack = NULL;
+
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
+
+  if (self->diary == NULL || g_list_model_get_n_items (md_diary_get_attacks (self->diary)) == 0)
+    return NULL;
+
+  attack = g_list_model_get_item (md_diary_get_attacks (self->diary), 0);
+  return attack->end == 0 ? g_strdup (attack->uuid) : NULL;
+}
+
 static void
 end_attack_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   md_diary_page_end_attack (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Gives the keyboard focus to the row of @uuid (an attack, a dose or a
+ * day's date), if it is on screen. */
+static gboolean
+focus_entry (MdDiaryPage *self,
+             const char  *uuid)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *container = gtk_widget_get_first_child (item);
+
+      if (container != NULL && gtk_widget_get_mapped (item) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (container), "md-uuid"), uuid) == 0)
+        return gtk_widget_grab_focus (item);
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  MdDiaryPage *page;
+  char        *uuid;
+} FocusReturn;
+
+static void
+focus_return_free (gpointer data)
+{
+  FocusReturn *focus = data;
+
+  g_object_unref (focus->page);
+  g_free (focus->uuid);
+  g_free (focus);
+}
+
+static void
+focus_return_notify (gpointer  data,
+                     GClosure *closure)
+{
+  focus_return_free (data);
+}
+
+static gboolean
+focus_return_cb (gpointer data)
+{
+  FocusReturn *focus = data;
+
+  if (focus->uuid != NULL)
+    focus_entry (focus->page, focus->uuid);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+editor_close_request_cb (GtkWindow   *editor,
+                         FocusReturn *focus)
+{
+  FocusReturn *later = g_new0 (FocusReturn, 1);
+
+  /* A dose logged on its own has its uuid once saved. */
+  later->page = g_object_ref (focus->page);
+  later->uuid = focus->uuid != NULL ? g_strdup (focus->uuid)
+                : MD_IS_DOSE_EDITOR (editor) ? g_strdup (md_dose_editor_get_dose (MD_DOSE_EDITOR (editor))->uuid)
+                : NULL;
+  g_idle_add_full (G_PRIORITY_LOW, focus_return_cb, later, focus_return_free);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* When an editor opened from the diary closes, the keyboard focus goes
+ * back to the row it edited: not to whatever button the rebuilt row puts
+ * first ("Attack Ended"), where the next Enter would end the attack. */
+static void
+return_focus_on_close (MdDiaryPage *self,
+                       GtkWidget   *editor,
+                       const char  *uuid)
+{
+  FocusReturn *focus = g_new0 (FocusReturn, 1);
+
+  focus->page = g_object_ref (self);
+  focus->uuid = g_strdup (uuid);
+  g_signal_connect_data (editor, "close-request", G_CALLBACK (editor_close_request_cb), focus,
+                         focus_return_notify, 0);
 }
 
 /**
@@ -555,6 +670,7 @@ md_diary_page_edit_attack (MdDiaryPage *self,
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   editor = md_attack_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->diary, attack);
+  return_focus_on_close (self, GTK_WIDGET (editor), uuid);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
@@ -606,6 +722,7 @@ md_diary_page_add_dose (MdDiaryPage *self,
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   editor = md_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->diary, dose);
+  return_focus_on_close (self, GTK_WIDGET (editor), attack_uuid);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
@@ -746,9 +863,11 @@ edit_day (MdDiaryPage *self,
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GDateTime) day = g_date_time_new_from_iso8601 (iso, local);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *editor = GTK_WIDGET (md_day_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                     self->diary, day));
 
-  gtk_window_present (GTK_WINDOW (md_day_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                     self->diary, day)));
+  return_focus_on_close (self, editor, date);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 typedef struct
@@ -776,6 +895,7 @@ open_dose_editor (MdDiaryPage *self,
   MdDoseEditor *editor = md_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                              self->diary, dose);
 
+  return_focus_on_close (self, GTK_WIDGET (editor), dose->uuid);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);

@@ -182,6 +182,29 @@ no_headache_today_action (GtkWidget  *widget,
   md_diary_page_record_headache_free_today (self->diary_page);
 }
 
+/* "Took Medication", "Pain Now" and "Attack Ended" from the keyboard act
+ * on the ongoing attack, as its row's buttons do; with none ongoing they
+ * do nothing. */
+static void
+ongoing_attack_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+  g_autofree char *uuid = md_diary_page_dup_ongoing_attack (self->diary_page);
+
+  if (uuid == NULL)
+    return;
+
+  md_window_show_view (self, "diary");
+  if (g_str_equal (action_name, "win.took-medication"))
+    md_diary_page_add_dose (self->diary_page, uuid);
+  else if (g_str_equal (action_name, "win.pain-now"))
+    md_diary_page_record_pain (self->diary_page, uuid);
+  else
+    md_diary_page_end_attack (self->diary_page, uuid);
+}
+
 static gboolean
 progress_tick_cb (gpointer user_data)
 {
@@ -862,6 +885,15 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_install_action (widget_class, "win.took-medication", NULL, ongoing_attack_action);
+  gtk_widget_class_install_action (widget_class, "win.pain-now", NULL, ongoing_attack_action);
+  gtk_widget_class_install_action (widget_class, "win.attack-ended", NULL, ongoing_attack_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.took-medication", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.pain-now", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.pain-now", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.attack-ended", NULL);
 
   /**
    * MdWindow::report-written:
