@@ -120,6 +120,11 @@ test_infusion_fields (Fixture       *fixture,
   md_dose_editor_set_medication (editor, "preset-magnesium-sulfate-iv-2g");
   dose = md_dose_editor_get_dose (editor);
   g_assert_cmpfloat (dose->amount, ==, 2);
+  /* Amounts read as people write them. */
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "amount_spin")), ==, "2");
+  gtk_spin_button_set_value (child (editor, "amount_spin"), 1.5);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "amount_spin")), ==, "1.5");
+  gtk_spin_button_set_value (child (editor, "amount_spin"), 2);
   g_assert_cmpstr (dose->unit, ==, "g");
   g_assert_cmpstr (dose->route, ==, "iv");
   g_assert_true (gtk_widget_get_visible (child (editor, "infusion_group")));

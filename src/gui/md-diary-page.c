@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "md-accessible.h"
 #include "md-attack-editor.h"
@@ -114,6 +115,23 @@ format_duration (gint64 seconds)
                           (int) (minutes / (24 * 60)));
 }
 
+/* An amount as people write it — "50 mg", "1.5 g", never "50.00" — in
+ * the locale's number format; %NULL when the medication's name already
+ * says it ("Sumatriptan 50 mg · 50 mg"). */
+static char *
+format_amount (MdDose       *dose,
+               MdMedication *medication)
+{
+  g_autofree char *amount = g_strdup_printf ("%.15g %s", round (dose->amount * 1000) / 1000,
+                                             dose->unit != NULL ? dose->unit : "");
+
+  g_strstrip (amount);
+  if (medication != NULL && medication->name != NULL && strstr (medication->name, amount) != NULL)
+    return NULL;
+
+  return g_steal_pointer (&amount);
+}
+
 static char *
 describe_doses (MdDiaryPage *self,
                 MdAttack    *attack)
@@ -160,11 +178,11 @@ describe_doses (MdDiaryPage *self,
         g_string_append (text, "\n");
       g_string_append (text, medication != NULL ? medication->name : "?");
       {
-        char amount[G_ASCII_DTOSTR_BUF_SIZE];
+        g_autofree char *amount = format_amount (dose, medication);
 
-        /* The amount in the locale's own number format, and where. */
-        g_snprintf (amount, sizeof amount, "%g", dose->amount);
-        g_string_append_printf (text, " · %s %s", amount, dose->unit);
+        /* The amount, unless the medication's name already says it, and where. */
+        if (amount != NULL)
+          g_string_append_printf (text, " · %s", amount);
         if (g_strcmp0 (dose->setting, "home") != 0)
           g_string_append_printf (text, " · %s", md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
       }
@@ -231,7 +249,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   /* Not homogeneous: the three must fit side by side on a phone. */
   gtk_box_set_homogeneous (GTK_BOX (ongoing_box), FALSE);
   gtk_widget_set_margin_top (ongoing_box, 6);
-  gtk_widget_add_css_class (end_button, "suggested-action");
+  /* One suggested action per view: that is "Attack Started". */
   gtk_widget_set_hexpand (end_button, TRUE);
   gtk_widget_set_hexpand (dose_button, TRUE);
   gtk_widget_set_hexpand (pain_button, TRUE);
@@ -386,12 +404,16 @@ bind_dose (MdDiaryPage *self,
   GtkWidget *notes = g_object_get_data (G_OBJECT (container), "day-notes");
   GtkWidget *edit = g_object_get_data (G_OBJECT (container), "day-edit");
   GtkWidget *delete = g_object_get_data (G_OBJECT (container), "day-delete");
-  char amount[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *amount = format_amount (dose, medication);
 
-  g_snprintf (amount, sizeof amount, "%g", dose->amount);
-  /* Translators: a dose on its own in the diary: medication, amount, unit, where */
-  what = g_strdup_printf (_("%s · %s %s · %s"), medication != NULL ? medication->name : "?", amount,
-                          dose->unit, md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
+  if (amount != NULL)
+    /* Translators: a dose on its own in the diary: medication, amount with its unit, where */
+    what = g_strdup_printf (_("%s · %s · %s"), medication != NULL ? medication->name : "?", amount,
+                            md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
+  else
+    /* Translators: a dose on its own in the diary: medication, where */
+    what = g_strdup_printf (_("%s · %s"), medication != NULL ? medication->name : "?",
+                            md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (container), "day-when"), when);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-status"), FALSE);

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "md-accessible.h"
 #include "md-editor-utils.h"
@@ -191,6 +192,19 @@ medication_changed_cb (MdDoseEditor *self)
   validate (self);
 }
 
+/* "50 mg" and "1.5 g", never "50.00". */
+static gboolean
+amount_output_cb (GtkSpinButton *spin)
+{
+  double value = round (gtk_spin_button_get_value (spin) * 100) / 100;
+  g_autofree char *text = g_strdup_printf ("%.15g", value);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
 static gboolean
 not_archived (gpointer item,
               gpointer user_data)
@@ -284,6 +298,7 @@ md_dose_editor_class_init (MdDoseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdDoseEditor, problem_revealer);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, medication_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, amount_output_cb);
 
   md_editor_class_install_actions (widget_class, save_action);
   gtk_widget_class_install_action (widget_class, "editor.new-medication", NULL, new_medication_action);
