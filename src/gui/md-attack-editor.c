@@ -499,6 +499,7 @@ md_attack_editor_init (MdAttackEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  md_editor_guard_scroll (GTK_WIDGET (self));
 
   /* One handler adds custom entries for both lists; tell them apart. */
   g_object_set_data (G_OBJECT (self->symptom_entry), "symptoms", GINT_TO_POINTER (TRUE));

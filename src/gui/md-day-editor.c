@@ -116,6 +116,7 @@ md_day_editor_init (MdDayEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  md_editor_guard_scroll (GTK_WIDGET (self));
 
   gtk_string_list_append (statuses, C_("day", "Not noted"));
   gtk_string_list_append (statuses, _("No headache"));

@@ -314,6 +314,7 @@ md_dose_editor_init (MdDoseEditor *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  md_editor_guard_scroll (GTK_WIDGET (self));
 
   md_catalogue_fill_combo_row (self->route_row, MD_CATALOGUE_ROUTE);
   md_catalogue_fill_combo_row (self->setting_row, MD_CATALOGUE_SETTING);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "md-editor-utils.h"
 
 static void
@@ -39,6 +41,55 @@ md_editor_class_install_actions (GtkWidgetClass              *widget_class,
                                        "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
                                        "editor.save", NULL);
+}
+
+/* The wheel over a value scrolls the form, never the value: scrolling
+ * an editor must not turn a 50 mg dose into 43 mg on the way down. */
+static gboolean
+value_scrolled_cb (GtkEventControllerScroll *controller,
+                   double                    dx,
+                   double                    dy,
+                   gpointer                  user_data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scrolled != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double page = gtk_adjustment_get_page_size (adjustment);
+
+      /* As GtkScrolledWindow steps for a wheel click. */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * pow (page, 2.0 / 3.0));
+    }
+
+  return GDK_EVENT_STOP;
+}
+
+/**
+ * md_editor_guard_scroll:
+ *
+ * Makes the mouse wheel scroll the form over every spin button and scale
+ * under @root instead of changing its value.
+ */
+void
+md_editor_guard_scroll (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_SPIN_BUTTON (root) || GTK_IS_SCALE (root))
+    {
+      GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+      gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+      g_signal_connect (scroll, "scroll", G_CALLBACK (value_scrolled_cb), NULL);
+      gtk_widget_add_controller (root, scroll);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    md_editor_guard_scroll (child);
 }
 
 /**

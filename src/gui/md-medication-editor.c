@@ -140,6 +140,7 @@ md_medication_editor_init (MdMedicationEditor *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  md_editor_guard_scroll (GTK_WIDGET (self));
 
   md_catalogue_fill_combo_row (self->class_row, MD_CATALOGUE_MEDICATION_CLASS);
   md_catalogue_fill_combo_row (self->use_row, MD_CATALOGUE_USE);

@@ -335,6 +335,7 @@ md_reminder_editor_init (MdReminderEditor *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  md_editor_guard_scroll (GTK_WIDGET (self));
 
   for (guint d = 1; d <= 7; d++)
     {
