@@ -240,11 +240,15 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (when), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (chip, "pain-chip");
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  /* On a phone the details wrap: the outcome of a dose ("Severe → None
+   * at 2 h") is the point of the line and must not be cut off. */
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (doses), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (doses), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (doses), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (doses), PANGO_WRAP_WORD_CHAR);
 
   /* Not homogeneous: the three must fit side by side on a phone. */
   gtk_box_set_homogeneous (GTK_BOX (ongoing_box), FALSE);
