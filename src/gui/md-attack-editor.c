@@ -182,13 +182,11 @@ validate (MdAttackEditor *self)
     self->problem = g_strdup (error->message);
 
   md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
+  md_editor_update_save (GTK_WIDGET (self), ok);
 
   /* The end field is the one named by most problems: mark it. */
-  if (self->problem != NULL && g_str_has_prefix (self->problem, _("End")))
-    gtk_widget_add_css_class (GTK_WIDGET (self->end_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->end_row), "error");
+  md_editor_mark_field (GTK_WIDGET (self->end_row),
+                        self->problem != NULL && g_str_has_prefix (self->problem, _("End")));
 }
 
 static void
@@ -198,6 +196,7 @@ form_changed_cb (MdAttackEditor *self)
   if (self->attack == NULL || self->loading)
     return;
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
 }
 
@@ -654,6 +653,7 @@ md_attack_editor_save (MdAttackEditor *self)
 
   g_return_val_if_fail (MD_IS_ATTACK_EDITOR (self), FALSE);
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
   if (self->problem != NULL)
     return FALSE;

@@ -81,7 +81,7 @@ validate (MdCourseEditor *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->end_row), !gtk_switch_get_active (self->ongoing_switch));
   md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->problem == NULL);
+  md_editor_update_save (GTK_WIDGET (self), self->problem == NULL);
 }
 
 static void
@@ -90,6 +90,7 @@ form_changed_cb (MdCourseEditor *self)
   if (self->course == NULL || self->loading)
     return;
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
 }
 
@@ -253,6 +254,7 @@ md_course_editor_save (MdCourseEditor *self)
 
   g_return_val_if_fail (MD_IS_COURSE_EDITOR (self), FALSE);
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
   if (self->problem != NULL)
     return FALSE;

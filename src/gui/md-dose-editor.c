@@ -161,7 +161,7 @@ validate (MdDoseEditor *self)
     self->problem = g_strdup (error->message);
 
   md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
+  md_editor_update_save (GTK_WIDGET (self), ok);
 }
 
 static void
@@ -170,16 +170,17 @@ form_changed_cb (MdDoseEditor *self)
   if (self->dose == NULL || self->loading)
     return;
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
 }
 
-/* A new medication choice brings its own amount, unit and route. */
+/* A medication brings its own amount, unit and route. */
 static void
-medication_changed_cb (MdDoseEditor *self)
+apply_medication_defaults (MdDoseEditor *self)
 {
   MdMedication *medication = selected_medication (self);
 
-  if (self->dose == NULL || self->loading || medication == NULL)
+  if (medication == NULL)
     return;
 
   self->loading = TRUE;
@@ -188,7 +189,16 @@ medication_changed_cb (MdDoseEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), medication->unit);
   adw_combo_row_set_selected (self->route_row, md_catalogue_get_position (MD_CATALOGUE_ROUTE, medication->route));
   self->loading = FALSE;
+}
 
+static void
+medication_changed_cb (MdDoseEditor *self)
+{
+  if (self->dose == NULL || self->loading || selected_medication (self) == NULL)
+    return;
+
+  apply_medication_defaults (self);
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
 }
 
@@ -446,7 +456,7 @@ load_form (MdDoseEditor *self)
 
   /* A new dose starts from its medication's default. */
   if (d->amount <= 0)
-    medication_changed_cb (self);
+    apply_medication_defaults (self);
   validate (self);
 }
 
@@ -543,6 +553,7 @@ md_dose_editor_save (MdDoseEditor *self)
 
   g_return_val_if_fail (MD_IS_DOSE_EDITOR (self), FALSE);
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
   if (self->problem != NULL)
     return FALSE;

@@ -92,6 +92,61 @@ md_editor_guard_scroll (GtkWidget *root)
     md_editor_guard_scroll (child);
 }
 
+/* A form just opened shows no error: problems appear once the user has
+ * changed something or pressed Save. */
+static gboolean
+is_touched (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return root != NULL && g_object_get_data (G_OBJECT (root), "md-editor-touched") != NULL;
+}
+
+/**
+ * md_editor_mark_touched:
+ * @editor: an editor window
+ *
+ * The user changed a field or pressed Save: from now on problems show.
+ */
+void
+md_editor_mark_touched (GtkWidget *editor)
+{
+  g_return_if_fail (GTK_IS_WINDOW (editor));
+
+  g_object_set_data (G_OBJECT (editor), "md-editor-touched", GINT_TO_POINTER (TRUE));
+}
+
+/**
+ * md_editor_update_save:
+ * @ok: whether the form can be saved
+ *
+ * Save waits until the problems are fixed, once they show; on a form not
+ * touched yet it stays pressable, and pressing it shows them.
+ */
+void
+md_editor_update_save (GtkWidget *editor,
+                       gboolean   ok)
+{
+  g_return_if_fail (GTK_IS_WINDOW (editor));
+
+  gtk_widget_action_set_enabled (editor, "editor.save", ok || !is_touched (editor));
+}
+
+/**
+ * md_editor_mark_field:
+ *
+ * Marks @field as the one in error, once problems show.
+ */
+void
+md_editor_mark_field (GtkWidget *field,
+                      gboolean   error)
+{
+  if (error && is_touched (field))
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+}
+
 /**
  * md_editor_show_problem:
  * @problem: (nullable): the sentence that says what is wrong, or %NULL
@@ -101,8 +156,13 @@ md_editor_show_problem (GtkLabel    *label,
                         GtkRevealer *revealer,
                         const char  *problem)
 {
-  gtk_label_set_label (label, problem != NULL ? problem : "");
-  gtk_revealer_set_reveal_child (revealer, problem != NULL);
+  gboolean show = problem != NULL && is_touched (GTK_WIDGET (label));
+
+  /* Hidden, the label leaves the accessibility tree rather than sit
+   * there empty. */
+  gtk_label_set_label (label, show ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), show);
+  gtk_revealer_set_reveal_child (revealer, show);
 }
 
 /**

@@ -73,12 +73,9 @@ validate (MdMedicationEditor *self)
     self->problem = g_strdup (error->message);
 
   md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
-
-  if (self->problem != NULL && g_str_has_prefix (self->problem, _("Name")))
-    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  md_editor_update_save (GTK_WIDGET (self), ok);
+  md_editor_mark_field (GTK_WIDGET (self->name_row),
+                        self->problem != NULL && g_str_has_prefix (self->problem, _("Name")));
 }
 
 static void
@@ -87,6 +84,7 @@ form_changed_cb (MdMedicationEditor *self)
   if (self->medication == NULL || self->loading)
     return;
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
 }
 
@@ -200,6 +198,7 @@ md_medication_editor_save (MdMedicationEditor *self)
 
   g_return_val_if_fail (MD_IS_MEDICATION_EDITOR (self), FALSE);
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
   if (self->problem != NULL)
     return FALSE;
