@@ -278,6 +278,8 @@ test_took_medication_and_pain_now (Fixture       *fixture,
   g_assert_false (list_shows (fixture, "50 mg · 50 mg"));
   g_assert_true (list_shows (fixture, "pain Severe when taken"));
   g_assert_true (list_shows (fixture, "Ongoing"));
+  /* …with how it is going: the latest reading. */
+  g_assert_true (list_shows (fixture, "Ongoing · pain Mild at "));
 
   /* Ended: the row says how long it lasted instead. */
   g_assert_true (md_diary_page_end_attack (fixture->page, attack->uuid));

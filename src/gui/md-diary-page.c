@@ -500,7 +500,21 @@ bind_attack (MdDiaryPage *self,
   gtk_label_set_label (chip, md_pain_level_get_label (attack->peak_pain));
 
   if (ongoing)
-    g_string_append (detail, _("Ongoing"));
+    {
+      g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (self->diary, attack->uuid);
+
+      g_string_append (detail, _("Ongoing"));
+      /* The latest reading says how the attack is going now. */
+      if (readings->len > 0)
+        {
+          MdPainReading *latest = g_ptr_array_index (readings, readings->len - 1);
+          g_autoptr(GDateTime) at = lived_time (latest->time, latest->time_offset);
+          g_autofree char *time = g_date_time_format (at, "%R");
+
+          /* Translators: in an ongoing attack's row: the latest pain reading and its time, e.g. "pain Mild at 10:32" */
+          g_string_append_printf (detail, _(" · pain %s at %s"), md_pain_level_get_label (latest->pain), time);
+        }
+    }
   else
     {
       g_autofree char *duration = format_duration (attack->end - attack->start);
