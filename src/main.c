@@ -15,9 +15,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(MdApplication) app = NULL;
+  /* Uninstalled (meson devenv, screenshots) the translations are in the
+   * build folder. */
+  const char *localedir = g_getenv ("MD_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -5,8 +5,8 @@
 # (xdotool, under the suite's Xvfb), a screen reader's view of the window
 # (pyatspi), and the diary file read back with sqlite3.
 #
-# The caller runs inside its own D-Bus session (dbus-run-session), so the
-# accessibility bus is private to the test.
+# Importing this module re-runs the test inside its own D-Bus session
+# (dbus-run-session), so the accessibility bus is private to the test.
 
 import os
 import shutil
@@ -17,25 +17,46 @@ import sys
 import tempfile
 import time
 
-import pyatspi
-
 tests_run = 0
 failures = 0
+tap = sys.stdout
+
+
+def private_session():
+    """Re-runs the calling test inside its own D-Bus session, so that the
+    accessibility bus is the test's own. The session's services print to
+    their inherited stdout, so only the test's TAP goes to the real one."""
+    global tap
+    if "MD_ATSPI_TAP_FD" in os.environ:
+        tap = os.fdopen(int(os.environ["MD_ATSPI_TAP_FD"]), "w")
+        return
+    fd = os.dup(1)
+    env = dict(os.environ, MD_ATSPI_TAP_FD=str(fd))
+    # libatspi warns about its cache on connect: not fatal for a client.
+    env["G_DEBUG"] = "gc-friendly"
+    result = subprocess.run(["dbus-run-session", "--", sys.executable, *sys.argv],
+                            stdout=sys.stderr, pass_fds=(fd,), env=env)
+    sys.exit(result.returncode)
+
+
+private_session()
+
+import pyatspi  # noqa: E402
 
 
 def ok(condition, name):
     global tests_run, failures
     tests_run += 1
     if condition:
-        print(f"ok {tests_run} {name}", flush=True)
+        print(f"ok {tests_run} {name}", file=tap, flush=True)
     else:
         failures += 1
-        print(f"not ok {tests_run} {name}", flush=True)
+        print(f"not ok {tests_run} {name}", file=tap, flush=True)
 
 
 def note(text):
     for line in str(text).splitlines():
-        print(f"# {line}", flush=True)
+        print(f"# {line}", file=tap, flush=True)
 
 
 class App:
@@ -155,5 +176,5 @@ def find(node, role=None, name=None, predicate=None):
 
 
 def finish():
-    print(f"1..{tests_run}", flush=True)
+    print(f"1..{tests_run}", file=tap, flush=True)
     sys.exit(1 if failures else 0)

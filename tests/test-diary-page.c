@@ -273,9 +273,13 @@ test_took_medication_and_pain_now (Fixture       *fixture,
 
   /* The attack's row shows the dose and the pain when it was taken. */
   md_test_iterate (200);
-  g_assert_true (list_shows (fixture, "Sumatriptan 50 mg · 50 mg"));
+  /* The name already says the amount: it is not repeated. */
+  g_assert_true (list_shows (fixture, "Sumatriptan 50 mg · pain Severe when taken"));
+  g_assert_false (list_shows (fixture, "50 mg · 50 mg"));
   g_assert_true (list_shows (fixture, "pain Severe when taken"));
   g_assert_true (list_shows (fixture, "Ongoing"));
+  /* …with how it is going: the latest reading. */
+  g_assert_true (list_shows (fixture, "Ongoing · pain Mild at "));
 
   /* Ended: the row says how long it lasted instead. */
   g_assert_true (md_diary_page_end_attack (fixture->page, attack->uuid));
@@ -348,6 +352,33 @@ test_log_a_dose_on_its_own (Fixture       *fixture,
   g_assert_true (MD_IS_DOSE (item));
   g_assert_cmpstr (MD_DOSE (item)->medication_uuid, ==, "preset-magnesium-oral-600mg");
   g_assert_cmpfloat (MD_DOSE (item)->amount, ==, 600);
+}
+
+static guint
+count_suggested (GtkWidget *widget)
+{
+  guint n = gtk_widget_get_mapped (widget) && gtk_widget_has_css_class (widget, "suggested-action");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_suggested (child);
+
+  return n;
+}
+
+/* One suggested (blue) action in the view, even with an ongoing attack
+ * showing "Attack Ended" in its row. */
+static void
+test_one_suggested_action (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  md_test_iterate (200);
+  g_assert_cmpuint (count_suggested (GTK_WIDGET (fixture->page)), ==, 1);
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, 2, -1));
+  md_test_iterate (300);
+  g_assert_true (list_shows (fixture, "Ongoing"));
+  g_assert_cmpuint (count_suggested (GTK_WIDGET (fixture->page)), ==, 1);
 }
 
 static gpointer
@@ -484,6 +515,8 @@ main (int   argc,
               test_no_headache_today, fixture_tear_down);
   g_test_add ("/md/diary-page/took-medication", Fixture, NULL, fixture_set_up,
               test_took_medication_and_pain_now, fixture_tear_down);
+  g_test_add ("/md/diary-page/one-suggested-action", Fixture, NULL, fixture_set_up,
+              test_one_suggested_action, fixture_tear_down);
   g_test_add ("/md/diary-page/edit-dose-unchanged", Fixture, NULL, fixture_set_up,
               test_edit_dose_keeps_every_field, fixture_tear_down);
   g_test_add ("/md/diary-page/dose-in-attack-minute", Fixture, NULL, fixture_set_up,

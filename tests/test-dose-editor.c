@@ -82,9 +82,14 @@ test_pain_now_is_asked_and_saved_with_the_dose (Fixture       *fixture,
   g_assert_cmpstr (dose->route, ==, "oral");
   g_assert_false (gtk_widget_get_visible (child (editor, "infusion_group")));
 
-  /* Save waits for the pain now. */
+  /* Save waits for the pain now, but a form just opened shows no error:
+   * it is said once Save is pressed. */
   g_assert_nonnull (md_dose_editor_get_problem (editor));
   g_assert_true (g_str_has_prefix (md_dose_editor_get_problem (editor), "Pain now:"));
+  g_assert_false (gtk_revealer_get_reveal_child (child (editor, "problem_revealer")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (child (editor, "problem_revealer")));
+  g_assert_cmpstr (gtk_label_get_text (child (editor, "problem_label")), ==, md_dose_editor_get_problem (editor));
   g_assert_false (md_dose_editor_save (editor));
   g_assert_cmpint (md_diary_count (fixture->diary, "doses"), ==, 0);
 
@@ -120,6 +125,11 @@ test_infusion_fields (Fixture       *fixture,
   md_dose_editor_set_medication (editor, "preset-magnesium-sulfate-iv-2g");
   dose = md_dose_editor_get_dose (editor);
   g_assert_cmpfloat (dose->amount, ==, 2);
+  /* Amounts read as people write them. */
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "amount_spin")), ==, "2");
+  gtk_spin_button_set_value (child (editor, "amount_spin"), 1.5);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "amount_spin")), ==, "1.5");
+  gtk_spin_button_set_value (child (editor, "amount_spin"), 2);
   g_assert_cmpstr (dose->unit, ==, "g");
   g_assert_cmpstr (dose->route, ==, "iv");
   g_assert_true (gtk_widget_get_visible (child (editor, "infusion_group")));

@@ -105,7 +105,7 @@ test_levels_are_labelled (void)
 {
   MdPainPicker *picker = MD_PAIN_PICKER (g_object_ref_sink (md_pain_picker_new ()));
   const char *names[] = { "none_button", "mild_button", "moderate_button", "severe_button" };
-  const char *labels[] = { "_None", "_Mild", "M_oderate", "_Severe" };
+  const char *labels[] = { "_None", "M_ild", "M_oderate", "Se_vere" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

@@ -127,8 +127,15 @@ test_add_toggle_delete (void)
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_REMINDER_EDITOR, TRUE));
   editor = MD_REMINDER_EDITOR (md_test_gui_find_toplevel (MD_TYPE_REMINDER_EDITOR));
 
-  /* No title yet: refused. */
+  /* A form just opened shows no error; a daily check-in needs no title. */
+  md_test_iterate (20);
+  g_assert_null (md_reminder_editor_get_problem (editor));
+  g_assert_false (gtk_revealer_get_reveal_child (child (editor, MD_TYPE_REMINDER_EDITOR, "problem_revealer")));
+
+  /* An appointment does: refused, and said. */
+  adw_combo_row_set_selected (child (editor, MD_TYPE_REMINDER_EDITOR, "kind_row"), 2);
   assert_refused (editor, "Title: give the reminder a title.", "title_row");
+  adw_combo_row_set_selected (child (editor, MD_TYPE_REMINDER_EDITOR, "kind_row"), 0);
   gtk_editable_set_text (GTK_EDITABLE (child (editor, MD_TYPE_REMINDER_EDITOR, "title_row")), "Log your day");
 
   /* No weekday. */

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-editor-utils.h"
 
 #include "md-attack-editor.h"
@@ -181,13 +182,11 @@ validate (MdAttackEditor *self)
     self->problem = g_strdup (error->message);
 
   md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
+  md_editor_update_save (GTK_WIDGET (self), ok);
 
   /* The end field is the one named by most problems: mark it. */
-  if (self->problem != NULL && g_str_has_prefix (self->problem, _("End")))
-    gtk_widget_add_css_class (GTK_WIDGET (self->end_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->end_row), "error");
+  md_editor_mark_field (GTK_WIDGET (self->end_row),
+                        self->problem != NULL && g_str_has_prefix (self->problem, _("End")));
 }
 
 static void
@@ -197,6 +196,7 @@ form_changed_cb (MdAttackEditor *self)
   if (self->attack == NULL || self->loading)
     return;
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
 }
 
@@ -379,7 +379,7 @@ delete_dose_action (GtkWidget  *widget,
     overlay = find_toast_overlay (GTK_WIDGET (parent));
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    md_accessible_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
 }
@@ -497,6 +497,8 @@ md_attack_editor_init (MdAttackEditor *self)
   g_autoptr(GtkStringList) disability = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  md_editor_guard_scroll (GTK_WIDGET (self));
 
   /* One handler adds custom entries for both lists; tell them apart. */
   g_object_set_data (G_OBJECT (self->symptom_entry), "symptoms", GINT_TO_POINTER (TRUE));
@@ -651,6 +653,7 @@ md_attack_editor_save (MdAttackEditor *self)
 
   g_return_val_if_fail (MD_IS_ATTACK_EDITOR (self), FALSE);
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
   if (self->problem != NULL)
     return FALSE;

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-chart-view.h"
 #include "md-charts-page.h"
 #include "md-database.h"
@@ -337,6 +338,7 @@ update_cards (MdChartsPage            *self,
                                               pooled != NULL ? pooled : C_("number", "–"),
                                               pain_free->str));
   g_string_free (pain_free, TRUE);
+  md_accessible_fix_names (GTK_WIDGET (self->cards));
 }
 
 static const MdStatsTreatment *
@@ -747,6 +749,9 @@ md_charts_page_class_init (MdChartsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A part of the window, not an unnamed widget of some type. */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
+
   object_class->dispose = md_charts_page_dispose;
   object_class->finalize = md_charts_page_finalize;
   widget_class->map = md_charts_page_map;
@@ -787,6 +792,7 @@ static void
 md_charts_page_init (MdChartsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);

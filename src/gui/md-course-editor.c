@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-editor-utils.h"
 
 #include "md-course-editor.h"
@@ -119,7 +120,7 @@ validate (MdCourseEditor *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("What reason"), -1);
     }
   md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->problem == NULL);
+  md_editor_update_save (GTK_WIDGET (self), self->problem == NULL);
 }
 
 static void
@@ -128,6 +129,7 @@ form_changed_cb (MdCourseEditor *self)
   if (self->course == NULL || self->loading)
     return;
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
 }
 
@@ -209,6 +211,8 @@ md_course_editor_init (MdCourseEditor *self)
   gtk_string_list_append (reasons, C_("why it ended", "Side effects"));
   gtk_string_list_append (reasons, C_("why it ended", "Another reason"));
   adw_combo_row_set_model (self->end_reason_row, G_LIST_MODEL (reasons));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  md_editor_guard_scroll (GTK_WIDGET (self));
 }
 
 static GDateTime *
@@ -308,6 +312,7 @@ md_course_editor_save (MdCourseEditor *self)
 
   g_return_val_if_fail (MD_IS_COURSE_EDITOR (self), FALSE);
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
   if (self->problem != NULL)
     return FALSE;

@@ -87,11 +87,23 @@ sync_widgets (MdDateTimeButton *self)
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (self->date_time));
   gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (self->date_time));
 
-  /* Translators: %s is a date and time, read by a screen reader on the button */
-  accessible = g_strdup_printf (_("Change date and time, now %s"), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  /* A button given a purpose by its tooltip ("Go to a Date") is named
+   * for it, and the date it shows describes it. */
+  if (gtk_widget_get_tooltip_text (GTK_WIDGET (self)) != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_widget_get_tooltip_text (GTK_WIDGET (self)),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                      -1);
+    }
+  else
+    {
+      /* Translators: %s is a date and time, read by a screen reader on the button */
+      accessible = g_strdup_printf (_("Change date and time, now %s"), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+    }
 
   self->updating = FALSE;
 }
@@ -222,6 +234,9 @@ md_date_time_button_class_init (MdDateTimeButtonClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A part of the window, not an unnamed widget of some type. */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
+
   object_class->dispose = md_date_time_button_dispose;
   object_class->get_property = md_date_time_button_get_property;
   object_class->set_property = md_date_time_button_set_property;
@@ -264,6 +279,7 @@ md_date_time_button_init (MdDateTimeButton *self)
   self->date_time = g_date_time_add_seconds (now, -g_date_time_get_seconds (now));
   self->show_time = TRUE;
   sync_widgets (self);
+  g_signal_connect (self, "notify::tooltip-text", G_CALLBACK (sync_widgets), NULL);
 }
 
 GtkWidget *

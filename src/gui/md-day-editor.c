@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-editor-utils.h"
 
 #include "md-date-time-button.h"
@@ -114,6 +115,8 @@ md_day_editor_init (MdDayEditor *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  md_editor_guard_scroll (GTK_WIDGET (self));
 
   gtk_string_list_append (statuses, C_("day", "Not noted"));
   gtk_string_list_append (statuses, _("No headache"));

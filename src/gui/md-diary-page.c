@@ -12,7 +12,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "md-accessible.h"
 #include "md-attack-editor.h"
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
@@ -114,6 +116,23 @@ format_duration (gint64 seconds)
                           (int) (minutes / (24 * 60)));
 }
 
+/* An amount as people write it — "50 mg", "1.5 g", never "50.00" — in
+ * the locale's number format; %NULL when the medication's name already
+ * says it ("Sumatriptan 50 mg · 50 mg"). */
+static char *
+format_amount (MdDose       *dose,
+               MdMedication *medication)
+{
+  g_autofree char *amount = g_strdup_printf ("%.15g %s", round (dose->amount * 1000) / 1000,
+                                             dose->unit != NULL ? dose->unit : "");
+
+  g_strstrip (amount);
+  if (medication != NULL && strstr (md_medication_get_display_name (medication), amount) != NULL)
+    return NULL;
+
+  return g_steal_pointer (&amount);
+}
+
 static char *
 describe_doses (MdDiaryPage *self,
                 MdAttack    *attack)
@@ -146,11 +165,11 @@ describe_doses (MdDiaryPage *self,
         g_string_append (text, "\n");
       g_string_append (text, medication != NULL ? md_medication_get_display_name (medication) : "?");
       {
-        char amount[G_ASCII_DTOSTR_BUF_SIZE];
+        g_autofree char *amount = format_amount (dose, medication);
 
-        /* The amount in the locale's own number format, and where. */
-        g_snprintf (amount, sizeof amount, "%g", dose->amount);
-        g_string_append_printf (text, " · %s %s", amount, dose->unit);
+        /* The amount, unless the medication's name already says it, and where. */
+        if (amount != NULL)
+          g_string_append_printf (text, " · %s", amount);
         if (g_strcmp0 (dose->setting, "home") != 0)
           g_string_append_printf (text, " · %s", md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
       }
@@ -177,6 +196,7 @@ wrapping_button (const char *mnemonic)
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  md_accessible_fix_names (button);
 
   return button;
 }
@@ -207,16 +227,20 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (when), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (chip, "pain-chip");
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  /* On a phone the details wrap: the outcome of a dose ("Severe → None
+   * at 2 h") is the point of the line and must not be cut off. */
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (doses), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (doses), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (doses), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (doses), PANGO_WRAP_WORD_CHAR);
 
   /* Not homogeneous: the three must fit side by side on a phone. */
   gtk_box_set_homogeneous (GTK_BOX (ongoing_box), FALSE);
   gtk_widget_set_margin_top (ongoing_box, 6);
-  gtk_widget_add_css_class (end_button, "suggested-action");
+  /* One suggested action per view: that is "Attack Started". */
   gtk_widget_set_hexpand (end_button, TRUE);
   gtk_widget_set_hexpand (dose_button, TRUE);
   gtk_widget_set_hexpand (pain_button, TRUE);
@@ -347,6 +371,12 @@ bind_day (GtkWidget *container,
   gtk_widget_set_visible (notes, day->notes != NULL && day->notes[0] != '\0');
 
   gtk_widget_set_tooltip_text (edit, _("Edit Day"));
+  {
+    /* Translators: read by a screen reader for a day's edit button; %s is the day, e.g. "Thu 29 Oct" */
+    g_autofree char *name = g_strdup_printf (_("Edit day %s"), when);
+
+    md_accessible_set_name (edit, name);
+  }
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", day->date);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-day");
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-delete"), FALSE);
@@ -365,12 +395,16 @@ bind_dose (MdDiaryPage *self,
   GtkWidget *notes = g_object_get_data (G_OBJECT (container), "day-notes");
   GtkWidget *edit = g_object_get_data (G_OBJECT (container), "day-edit");
   GtkWidget *delete = g_object_get_data (G_OBJECT (container), "day-delete");
-  char amount[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *amount = format_amount (dose, medication);
 
-  g_snprintf (amount, sizeof amount, "%g", dose->amount);
-  /* Translators: a dose on its own in the diary: medication, amount, unit, where */
-  what = g_strdup_printf (_("%s · %s %s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?", amount,
-                          dose->unit, md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
+  if (amount != NULL)
+    /* Translators: a dose on its own in the diary: medication, amount with its unit, where */
+    what = g_strdup_printf (_("%s · %s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?", amount,
+                            md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
+  else
+    /* Translators: a dose on its own in the diary: medication, where */
+    what = g_strdup_printf (_("%s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?",
+                            md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (container), "day-when"), when);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-status"), FALSE);
@@ -379,6 +413,15 @@ bind_dose (MdDiaryPage *self,
   gtk_widget_set_visible (notes, TRUE);
 
   gtk_widget_set_tooltip_text (edit, _("Edit Dose"));
+  {
+    /* Translators: read by a screen reader; %s is when the dose was taken, e.g. "Thu 29 Oct, 09:10" */
+    g_autofree char *edit_name = g_strdup_printf (_("Edit dose of %s"), when);
+    /* Translators: read by a screen reader; %s is when the dose was taken */
+    g_autofree char *delete_name = g_strdup_printf (_("Delete dose of %s"), when);
+
+    md_accessible_set_name (edit, edit_name);
+    md_accessible_set_name (delete, delete_name);
+  }
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", dose->uuid);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-dose");
   gtk_widget_set_visible (delete, TRUE);
@@ -404,6 +447,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                           MD_IS_DAY (object) || MD_IS_DOSE (object));
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "attack-row"), MD_IS_ATTACK (object));
   gtk_list_item_set_activatable (item, !MD_IS_TIMELINE_HEADER (object));
+
+  g_object_set_data_full (G_OBJECT (container), "md-uuid",
+                          g_strdup (MD_IS_ATTACK (object) ? MD_ATTACK (object)->uuid
+                                    : MD_IS_DOSE (object) ? MD_DOSE (object)->uuid
+                                    : MD_IS_DAY (object) ? MD_DAY (object)->date
+                                    : NULL),
+                          g_free);
 
   if (MD_IS_TIMELINE_HEADER (object))
     bind_header (container, MD_TIMELINE_HEADER (object));
@@ -437,7 +487,21 @@ bind_attack (MdDiaryPage *self,
   gtk_label_set_label (chip, md_pain_level_get_label (attack->peak_pain));
 
   if (ongoing)
-    g_string_append (detail, _("Ongoing"));
+    {
+      g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (self->diary, attack->uuid);
+
+      g_string_append (detail, _("Ongoing"));
+      /* The latest reading says how the attack is going now. */
+      if (readings->len > 0)
+        {
+          MdPainReading *latest = g_ptr_array_index (readings, readings->len - 1);
+          g_autoptr(GDateTime) at = lived_time (latest->time, latest->time_offset);
+          g_autofree char *time = g_date_time_format (at, "%R");
+
+          /* Translators: in an ongoing attack's row: the latest pain reading and its time, e.g. "pain Mild at 10:32" */
+          g_string_append_printf (detail, _(" · pain %s at %s"), md_pain_level_get_label (latest->pain), time);
+        }
+    }
   else
     {
       g_autofree char *duration = format_duration (attack->end - attack->start);
@@ -469,6 +533,16 @@ bind_attack (MdDiaryPage *self,
   gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "delete"), "s", attack->uuid);
   gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "delete"), "diary.delete-attack");
 
+  {
+    /* Translators: read by a screen reader; %s is when the attack started, e.g. "Thu 29 Oct, 09:10" */
+    g_autofree char *edit_name = g_strdup_printf (_("Edit attack of %s"), when);
+    /* Translators: read by a screen reader; %s is when the attack started */
+    g_autofree char *delete_name = g_strdup_printf (_("Delete attack of %s"), when);
+
+    md_accessible_set_name (g_object_get_data (G_OBJECT (row), "edit"), edit_name);
+    md_accessible_set_name (g_object_get_data (G_OBJECT (row), "delete"), delete_name);
+  }
+
   /* Translators: read by a screen reader for a diary row: when, pain level, duration */
   accessible = g_strdup_printf (_("Attack on %s, peak pain %s, %s"), when,
                                 md_pain_level_get_label (attack->peak_pain), detail->str);
@@ -483,12 +557,120 @@ items_changed_cb (MdDiaryPage *self)
   update_visible_page (self);
 }
 
+/**
+ * md_diary_page_dup_ongoing_attack:
+ *
+ * Returns: (transfer full) (nullable): the uuid of the newest attack if
+ *   it has not ended
+ */
+char *
+md_diary_page_dup_ongoing_attack (MdDiaryPage *self)
+{
+  g_autoptr(MdAttack) attack = NULL;
+
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
+
+  if (self->diary == NULL || g_list_model_get_n_items (md_diary_get_attacks (self->diary)) == 0)
+    return NULL;
+
+  attack = g_list_model_get_item (md_diary_get_attacks (self->diary), 0);
+  return attack->end == 0 ? g_strdup (attack->uuid) : NULL;
+}
+
 static void
 end_attack_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   md_diary_page_end_attack (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Gives the keyboard focus to the row of @uuid (an attack, a dose or a
+ * day's date), if it is on screen. */
+static gboolean
+focus_entry (MdDiaryPage *self,
+             const char  *uuid)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *container = gtk_widget_get_first_child (item);
+
+      if (container != NULL && gtk_widget_get_mapped (item) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (container), "md-uuid"), uuid) == 0)
+        return gtk_widget_grab_focus (item);
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  MdDiaryPage *page;
+  char        *uuid;
+} FocusReturn;
+
+static void
+focus_return_free (gpointer data)
+{
+  FocusReturn *focus = data;
+
+  g_object_unref (focus->page);
+  g_free (focus->uuid);
+  g_free (focus);
+}
+
+static void
+focus_return_notify (gpointer  data,
+                     GClosure *closure)
+{
+  focus_return_free (data);
+}
+
+static gboolean
+focus_return_cb (gpointer data)
+{
+  FocusReturn *focus = data;
+
+  if (focus->uuid != NULL)
+    focus_entry (focus->page, focus->uuid);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+editor_close_request_cb (GtkWindow   *editor,
+                         FocusReturn *focus)
+{
+  FocusReturn *later = g_new0 (FocusReturn, 1);
+
+  /* A dose logged on its own has its uuid once saved. */
+  later->page = g_object_ref (focus->page);
+  later->uuid = focus->uuid != NULL ? g_strdup (focus->uuid)
+                : MD_IS_DOSE_EDITOR (editor) ? g_strdup (md_dose_editor_get_dose (MD_DOSE_EDITOR (editor))->uuid)
+                : NULL;
+  g_idle_add_full (G_PRIORITY_LOW, focus_return_cb, later, focus_return_free);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* When an editor opened from the diary closes, the keyboard focus goes
+ * back to the row it edited: not to whatever button the rebuilt row puts
+ * first ("Attack Ended"), where the next Enter would end the attack. */
+static void
+return_focus_on_close (MdDiaryPage *self,
+                       GtkWidget   *editor,
+                       const char  *uuid)
+{
+  FocusReturn *focus = g_new0 (FocusReturn, 1);
+
+  focus->page = g_object_ref (self);
+  focus->uuid = g_strdup (uuid);
+  g_signal_connect_data (editor, "close-request", G_CALLBACK (editor_close_request_cb), focus,
+                         focus_return_notify, 0);
 }
 
 /**
@@ -515,6 +697,7 @@ md_diary_page_edit_attack (MdDiaryPage *self,
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   editor = md_attack_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->diary, attack);
+  return_focus_on_close (self, GTK_WIDGET (editor), uuid);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
@@ -566,6 +749,7 @@ md_diary_page_add_dose (MdDiaryPage *self,
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   editor = md_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->diary, dose);
+  return_focus_on_close (self, GTK_WIDGET (editor), attack_uuid);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
@@ -706,9 +890,11 @@ edit_day (MdDiaryPage *self,
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GDateTime) day = g_date_time_new_from_iso8601 (iso, local);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *editor = GTK_WIDGET (md_day_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                     self->diary, day));
 
-  gtk_window_present (GTK_WINDOW (md_day_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                     self->diary, day)));
+  return_focus_on_close (self, editor, date);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 typedef struct
@@ -736,6 +922,7 @@ open_dose_editor (MdDiaryPage *self,
   MdDoseEditor *editor = md_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                              self->diary, dose);
 
+  return_focus_on_close (self, GTK_WIDGET (editor), dose->uuid);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
@@ -950,6 +1137,9 @@ md_diary_page_class_init (MdDiaryPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A part of the window, not an unnamed widget of some type. */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
+
   g_type_ensure (MD_TYPE_DATE_TIME_BUTTON);
 
   object_class->dispose = md_diary_page_dispose;
@@ -990,6 +1180,7 @@ md_diary_page_init (MdDiaryPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);

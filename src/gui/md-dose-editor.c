@@ -14,7 +14,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "md-accessible.h"
 #include "md-editor-utils.h"
 
 #include "md-catalogue.h"
@@ -187,7 +189,7 @@ validate (MdDoseEditor *self)
     self->problem = g_strdup (error->message);
 
   md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
+  md_editor_update_save (GTK_WIDGET (self), ok);
 }
 
 static void
@@ -196,6 +198,7 @@ form_changed_cb (MdDoseEditor *self)
   if (self->dose == NULL || self->loading)
     return;
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
 }
 
@@ -209,13 +212,13 @@ purpose_changed_cb (MdDoseEditor *self)
   validate (self);
 }
 
-/* A new medication choice brings its own amount, unit and route. */
+/* A medication brings its own amount, unit and route. */
 static void
-medication_changed_cb (MdDoseEditor *self)
+apply_medication_defaults (MdDoseEditor *self)
 {
   MdMedication *medication = selected_medication (self);
 
-  if (self->dose == NULL || self->loading || medication == NULL)
+  if (medication == NULL)
     return;
 
   self->loading = TRUE;
@@ -224,8 +227,30 @@ medication_changed_cb (MdDoseEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), medication->unit);
   adw_combo_row_set_selected (self->route_row, md_catalogue_get_position (MD_CATALOGUE_ROUTE, medication->route));
   self->loading = FALSE;
+}
 
+static void
+medication_changed_cb (MdDoseEditor *self)
+{
+  if (self->dose == NULL || self->loading || selected_medication (self) == NULL)
+    return;
+
+  apply_medication_defaults (self);
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
+}
+
+/* "50 mg" and "1.5 g", never "50.00". */
+static gboolean
+amount_output_cb (GtkSpinButton *spin)
+{
+  double value = round (gtk_spin_button_get_value (spin) * 100) / 100;
+  g_autofree char *text = g_strdup_printf ("%.15g", value);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
 }
 
 static gboolean
@@ -323,6 +348,7 @@ md_dose_editor_class_init (MdDoseEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, medication_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, purpose_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, amount_output_cb);
 
   md_editor_class_install_actions (widget_class, save_action);
   gtk_widget_class_install_action (widget_class, "editor.new-medication", NULL, new_medication_action);
@@ -338,6 +364,8 @@ md_dose_editor_init (MdDoseEditor *self)
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  md_editor_guard_scroll (GTK_WIDGET (self));
 
   md_catalogue_fill_combo_row (self->route_row, MD_CATALOGUE_ROUTE);
   md_catalogue_fill_combo_row (self->setting_row, MD_CATALOGUE_SETTING);
@@ -479,7 +507,7 @@ load_form (MdDoseEditor *self)
 
   /* A new dose starts from its medication's default. */
   if (d->amount <= 0)
-    medication_changed_cb (self);
+    apply_medication_defaults (self);
   validate (self);
 }
 
@@ -576,6 +604,7 @@ md_dose_editor_save (MdDoseEditor *self)
 
   g_return_val_if_fail (MD_IS_DOSE_EDITOR (self), FALSE);
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
   if (self->problem != NULL)
     return FALSE;

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "md-editor-utils.h"
 
 static void
@@ -41,6 +43,110 @@ md_editor_class_install_actions (GtkWidgetClass              *widget_class,
                                        "editor.save", NULL);
 }
 
+/* The wheel over a value scrolls the form, never the value: scrolling
+ * an editor must not turn a 50 mg dose into 43 mg on the way down. */
+static gboolean
+value_scrolled_cb (GtkEventControllerScroll *controller,
+                   double                    dx,
+                   double                    dy,
+                   gpointer                  user_data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scrolled != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double page = gtk_adjustment_get_page_size (adjustment);
+
+      /* As GtkScrolledWindow steps for a wheel click. */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * pow (page, 2.0 / 3.0));
+    }
+
+  return GDK_EVENT_STOP;
+}
+
+/**
+ * md_editor_guard_scroll:
+ *
+ * Makes the mouse wheel scroll the form over every spin button and scale
+ * under @root instead of changing its value.
+ */
+void
+md_editor_guard_scroll (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_SPIN_BUTTON (root) || GTK_IS_SCALE (root))
+    {
+      GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+      gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+      g_signal_connect (scroll, "scroll", G_CALLBACK (value_scrolled_cb), NULL);
+      gtk_widget_add_controller (root, scroll);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    md_editor_guard_scroll (child);
+}
+
+/* A form just opened shows no error: problems appear once the user has
+ * changed something or pressed Save. */
+static gboolean
+is_touched (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return root != NULL && g_object_get_data (G_OBJECT (root), "md-editor-touched") != NULL;
+}
+
+/**
+ * md_editor_mark_touched:
+ * @editor: an editor window
+ *
+ * The user changed a field or pressed Save: from now on problems show.
+ */
+void
+md_editor_mark_touched (GtkWidget *editor)
+{
+  g_return_if_fail (GTK_IS_WINDOW (editor));
+
+  g_object_set_data (G_OBJECT (editor), "md-editor-touched", GINT_TO_POINTER (TRUE));
+}
+
+/**
+ * md_editor_update_save:
+ * @ok: whether the form can be saved
+ *
+ * Save waits until the problems are fixed, once they show; on a form not
+ * touched yet it stays pressable, and pressing it shows them.
+ */
+void
+md_editor_update_save (GtkWidget *editor,
+                       gboolean   ok)
+{
+  g_return_if_fail (GTK_IS_WINDOW (editor));
+
+  gtk_widget_action_set_enabled (editor, "editor.save", ok || !is_touched (editor));
+}
+
+/**
+ * md_editor_mark_field:
+ *
+ * Marks @field as the one in error, once problems show.
+ */
+void
+md_editor_mark_field (GtkWidget *field,
+                      gboolean   error)
+{
+  if (error && is_touched (field))
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+}
+
 /**
  * md_editor_show_problem:
  * @problem: (nullable): the sentence that says what is wrong, or %NULL
@@ -50,8 +156,13 @@ md_editor_show_problem (GtkLabel    *label,
                         GtkRevealer *revealer,
                         const char  *problem)
 {
-  gtk_label_set_label (label, problem != NULL ? problem : "");
-  gtk_revealer_set_reveal_child (revealer, problem != NULL);
+  gboolean show = problem != NULL && is_touched (GTK_WIDGET (label));
+
+  /* Hidden, the label leaves the accessibility tree rather than sit
+   * there empty. */
+  gtk_label_set_label (label, show ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), show);
+  gtk_revealer_set_reveal_child (revealer, show);
 }
 
 /**

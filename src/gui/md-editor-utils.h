@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 
 void md_editor_class_install_actions (GtkWidgetClass              *widget_class,
                                       GtkWidgetActionActivateFunc  save);
+void md_editor_guard_scroll          (GtkWidget                   *root);
+void md_editor_mark_touched          (GtkWidget                   *editor);
+void md_editor_update_save           (GtkWidget                   *editor,
+                                      gboolean                     ok);
+void md_editor_mark_field            (GtkWidget                   *field,
+                                      gboolean                     error);
 void md_editor_show_problem          (GtkLabel                    *label,
                                       GtkRevealer                 *revealer,
                                       const char                  *problem);

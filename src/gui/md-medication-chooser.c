@@ -428,6 +428,9 @@ md_medication_chooser_class_init (MdMedicationChooserClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A part of the window, not an unnamed widget of some type. */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
+
   object_class->dispose = md_medication_chooser_dispose;
   object_class->get_property = md_medication_chooser_get_property;
   object_class->set_property = md_medication_chooser_set_property;

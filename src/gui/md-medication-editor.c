@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-editor-utils.h"
 
 #include "md-catalogue.h"
@@ -79,12 +80,9 @@ validate (MdMedicationEditor *self)
     self->problem = g_strdup (error->message);
 
   md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", ok);
-
-  if (self->problem != NULL && g_str_has_prefix (self->problem, _("Name")))
-    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  md_editor_update_save (GTK_WIDGET (self), ok);
+  md_editor_mark_field (GTK_WIDGET (self->name_row),
+                        self->problem != NULL && g_str_has_prefix (self->problem, _("Name")));
 }
 
 static void
@@ -93,6 +91,7 @@ form_changed_cb (MdMedicationEditor *self)
   if (self->medication == NULL || self->loading)
     return;
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
 }
 
@@ -145,6 +144,8 @@ md_medication_editor_init (MdMedicationEditor *self)
 {
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  md_editor_guard_scroll (GTK_WIDGET (self));
 
   md_catalogue_fill_combo_row (self->class_row, MD_CATALOGUE_MEDICATION_CLASS);
   md_catalogue_fill_combo_row (self->use_row, MD_CATALOGUE_USE);
@@ -204,6 +205,7 @@ md_medication_editor_save (MdMedicationEditor *self)
 
   g_return_val_if_fail (MD_IS_MEDICATION_EDITOR (self), FALSE);
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
   if (self->problem != NULL)
     return FALSE;

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-pain-dialog.h"
 #include "md-pain-picker.h"
 
@@ -58,6 +59,42 @@ cancel_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* Enter on a level button chooses that level and saves: starting an
+ * attack is one key press after the arrow keys. */
+static gboolean
+key_pressed_cb (MdPainDialog          *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  int level;
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  level = md_pain_picker_get_focus_level (self->picker);
+  if (level == MD_PAIN_UNSET)
+    return GDK_EVENT_PROPAGATE;
+
+  md_pain_picker_set_pain (self->picker, level);
+  md_pain_dialog_save (self);
+
+  return GDK_EVENT_STOP;
+}
+
+/* The dialog opens on the pain levels, not on Cancel. */
+static void
+md_pain_dialog_map (GtkWidget *widget)
+{
+  MdPainDialog *self = MD_PAIN_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (md_pain_dialog_parent_class)->map (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->picker));
+}
+
 static void
 md_pain_dialog_dispose (GObject *object)
 {
@@ -73,6 +110,7 @@ md_pain_dialog_class_init (MdPainDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = md_pain_dialog_dispose;
+  widget_class->map = md_pain_dialog_map;
 
   /**
    * MdPainDialog::saved:
@@ -100,8 +138,15 @@ md_pain_dialog_class_init (MdPainDialogClass *klass)
 static void
 md_pain_dialog_init (MdPainDialog *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
   pain_changed_cb (self);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 MdPainDialog *

@@ -173,6 +173,15 @@ md_pain_picker_dispose (GObject *object)
   G_OBJECT_CLASS (md_pain_picker_parent_class)->dispose (object);
 }
 
+/* Focus goes to the chosen level, or to the first. */
+static gboolean
+md_pain_picker_grab_focus (GtkWidget *widget)
+{
+  MdPainPicker *self = MD_PAIN_PICKER (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->level_buttons[MAX (self->pain, 0)]));
+}
+
 static void
 md_pain_picker_class_init (MdPainPickerClass *klass)
 {
@@ -213,6 +222,7 @@ md_pain_picker_class_init (MdPainPickerClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "painpicker");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  widget_class->grab_focus = md_pain_picker_grab_focus;
 }
 
 static void
@@ -308,4 +318,28 @@ md_pain_picker_set_nrs (MdPainPicker *self,
   self->nrs = nrs;
   sync_buttons (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NRS]);
+}
+
+/**
+ * md_pain_picker_get_focus_level:
+ *
+ * Returns: the level whose button has the keyboard focus, or
+ *   %MD_PAIN_UNSET
+ */
+int
+md_pain_picker_get_focus_level (MdPainPicker *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (MD_IS_PAIN_PICKER (self), MD_PAIN_UNSET);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  for (int i = 0; focus != NULL && i < N_LEVELS; i++)
+    if (focus == GTK_WIDGET (self->level_buttons[i]) ||
+        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->level_buttons[i])))
+      return i;
+
+  return MD_PAIN_UNSET;
 }

@@ -25,6 +25,7 @@ void        md_pain_picker_set_pain   (MdPainPicker *self,
 int         md_pain_picker_get_nrs    (MdPainPicker *self);
 void        md_pain_picker_set_nrs    (MdPainPicker *self,
                                        int           nrs);
+int         md_pain_picker_get_focus_level (MdPainPicker *self);
 const char *md_pain_level_get_meaning (int           pain);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-catalogue.h"
 #include "md-course-editor.h"
 #include "md-database.h"
@@ -545,6 +546,7 @@ static void
 md_preferences_window_init (MdPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
 }
 
 /**

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-date-time-button.h"
 #include "md-medication-chooser.h"
 #include "md-editor-utils.h"
@@ -220,7 +221,8 @@ validate (MdReminderEditor *self)
 
   g_clear_pointer (&self->problem, g_free);
 
-  if (title[0] == '\0')
+  /* A daily check-in is named by its kind; others need a title. */
+  if (title[0] == '\0' && !g_str_equal (kind, "check-in"))
     self->problem = g_strdup (_("Title: give the reminder a title."));
   else if (g_str_equal (kind, "medication") && medication == NULL)
     self->problem = g_strdup (_("Medication: choose a medication from your list."));
@@ -232,10 +234,10 @@ validate (MdReminderEditor *self)
     gtk_widget_remove_css_class (self->problem_row, "error");
   self->problem_row = self->problem != NULL ? problem_field (self, self->problem) : NULL;
   if (self->problem_row != NULL)
-    gtk_widget_add_css_class (self->problem_row, "error");
+    md_editor_mark_field (self->problem_row, TRUE);
 
   md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->problem == NULL);
+  md_editor_update_save (GTK_WIDGET (self), self->problem == NULL);
 }
 
 static void
@@ -244,6 +246,7 @@ form_changed_cb (MdReminderEditor *self)
   if (self->reminder == NULL || self->loading)
     return;
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
 }
 
@@ -333,6 +336,8 @@ md_reminder_editor_init (MdReminderEditor *self)
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  md_editor_guard_scroll (GTK_WIDGET (self));
 
   for (guint d = 1; d <= 7; d++)
     {
@@ -512,6 +517,7 @@ md_reminder_editor_save (MdReminderEditor *self)
 
   g_return_val_if_fail (MD_IS_REMINDER_EDITOR (self), FALSE);
 
+  md_editor_mark_touched (GTK_WIDGET (self));
   validate (self);
   if (self->problem != NULL)
     return FALSE;
@@ -524,6 +530,11 @@ md_reminder_editor_save (MdReminderEditor *self)
   r->kind = g_strdup (kind);
   g_free (r->title);
   r->title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  if (r->title[0] == '\0')
+    {
+      g_free (r->title);
+      r->title = g_strdup (md_catalogue_get_label (MD_CATALOGUE_REMINDER_KIND, kind));
+    }
   g_free (r->schedule);
   r->schedule = form_schedule (self);
   g_free (r->medication_uuid);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-catalogue.h"
 #include "md-reminder-editor.h"
 #include "md-reminder-text.h"
@@ -136,7 +137,7 @@ create_row (MdRemindersPage *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
-  GtkWidget *edit_button;
+  GtkWidget *edit_button = NULL;
   GtkWidget *delete_button;
   g_autofree char *title = g_markup_escape_text (reminder->title, -1);
   g_autofree char *next = describe_next (reminder, now);
@@ -188,6 +189,9 @@ create_row (MdRemindersPage *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "s", reminder->uuid);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "reminders.delete");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
+  md_accessible_set_name (delete_button, delete_name);
+  if (edit_button != NULL)
+    md_accessible_set_name (edit_button, edit_name);
 
   return row;
 }
@@ -305,6 +309,9 @@ md_reminders_page_class_init (MdRemindersPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A part of the window, not an unnamed widget of some type. */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
+
   object_class->dispose = md_reminders_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/ui/md-reminders-page.ui");
@@ -320,6 +327,7 @@ static void
 md_reminders_page_init (MdRemindersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.add", FALSE);
 }
 

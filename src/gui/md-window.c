@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-accessible.h"
 #include "md-cli.h"
 #include "md-diary-csv.h"
 #include "md-day-editor.h"
@@ -182,6 +183,29 @@ no_headache_today_action (GtkWidget  *widget,
   md_diary_page_record_headache_free_today (self->diary_page);
 }
 
+/* "Took Medication", "Pain Now" and "Attack Ended" from the keyboard act
+ * on the ongoing attack, as its row's buttons do; with none ongoing they
+ * do nothing. */
+static void
+ongoing_attack_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+  g_autofree char *uuid = md_diary_page_dup_ongoing_attack (self->diary_page);
+
+  if (uuid == NULL)
+    return;
+
+  md_window_show_view (self, "diary");
+  if (g_str_equal (action_name, "win.took-medication"))
+    md_diary_page_add_dose (self->diary_page, uuid);
+  else if (g_str_equal (action_name, "win.pain-now"))
+    md_diary_page_record_pain (self->diary_page, uuid);
+  else
+    md_diary_page_end_attack (self->diary_page, uuid);
+}
+
 static gboolean
 progress_tick_cb (gpointer user_data)
 {
@@ -202,6 +226,10 @@ set_busy (MdWindow   *self,
 
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  /* Announced by what it is doing; gone from the tree when idle. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), self->busy);
+  if (self->busy)
+    md_accessible_set_name (GTK_WIDGET (self->progress_bar), text);
   gtk_revealer_set_reveal_child (self->progress_revealer, self->busy);
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
@@ -552,7 +580,7 @@ show_toast (MdWindow   *self,
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  md_accessible_add_toast (self->toast_overlay, toast);
 }
 
 static MdReport *
@@ -957,6 +985,15 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_install_action (widget_class, "win.took-medication", NULL, ongoing_attack_action);
+  gtk_widget_class_install_action (widget_class, "win.pain-now", NULL, ongoing_attack_action);
+  gtk_widget_class_install_action (widget_class, "win.attack-ended", NULL, ongoing_attack_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.took-medication", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.pain-now", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.pain-now", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.attack-ended", NULL);
 
   /**
    * MdWindow::report-written:
@@ -974,6 +1011,7 @@ md_window_init (MdWindow *self)
   g_type_ensure (MD_TYPE_DIARY_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -1035,7 +1073,7 @@ md_window_add_toast (MdWindow *self,
   g_return_if_fail (MD_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  md_accessible_add_toast (self->toast_overlay, toast);
 }
 
 /**
