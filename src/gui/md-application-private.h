@@ -26,8 +26,7 @@ struct _MdApplication
   /* Owned */
   GSettings      *settings;
   char           *database_path;
-  MdContext      *context; /* holds the open diary */
-  MdReminderService *reminder_service;
+  MdContext      *context; /* holds the open diary and its reminder service */
 
   guint           activate_count;
   gboolean        background; /* started with --background, no window yet */

@@ -181,31 +181,26 @@ md_application_update_hold (MdApplication *self)
 void
 md_application_follow_up_setting_changed_cb (MdApplication *self)
 {
-  if (self->reminder_service != NULL)
-    md_reminder_service_set_follow_up_day_after (self->reminder_service,
+  if (md_context_get_reminder_service (self->context) != NULL)
+    md_reminder_service_set_follow_up_day_after (md_context_get_reminder_service (self->context),
                                                  g_settings_get_boolean (self->settings, "follow-up-24h"));
 }
 
-/* One service per open diary: it follows the diary through a restored
- * backup, and stops with it. */
+/* The context makes one service per open diary (it goes with the diary
+ * through a restored backup); the application shows what it says. */
 void
 md_application_diary_opened_cb (MdApplication *self)
 {
-  if (self->reminder_service != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->reminder_service, self);
-      g_clear_object (&self->reminder_service);
-    }
+  MdReminderService *service = md_context_get_reminder_service (self->context);
 
-  if (md_application_get_diary (self) != NULL)
+  if (service != NULL)
     {
-      self->reminder_service = md_reminder_service_new (md_application_get_diary (self));
       md_application_follow_up_setting_changed_cb (self);
-      g_signal_connect_object (self->reminder_service, "reminder-due",
+      g_signal_connect_object (service, "reminder-due",
                                G_CALLBACK (reminder_due_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (md_application_get_diary (self), "reminders-changed",
                                G_CALLBACK (md_application_update_hold), self, G_CONNECT_SWAPPED);
-      md_reminder_service_start (self->reminder_service);
+      md_reminder_service_start (service);
     }
 
   md_application_update_hold (self);
@@ -238,8 +233,8 @@ snooze_reminder_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   withdraw_reminder (self, uuid);
-  if (self->reminder_service != NULL &&
-      !md_reminder_service_snooze (self->reminder_service, uuid, SNOOZE_SECONDS, &error))
+  if (md_context_get_reminder_service (self->context) != NULL &&
+      !md_reminder_service_snooze (md_context_get_reminder_service (self->context), uuid, SNOOZE_SECONDS, &error))
     g_message ("Could not snooze the reminder: %s", error->message);
 }
 
@@ -391,7 +386,7 @@ md_application_get_reminder_service (MdApplication *self)
 {
   g_return_val_if_fail (MD_IS_APPLICATION (self), NULL);
 
-  return self->reminder_service;
+  return md_context_get_reminder_service (self->context);
 }
 
 static const GActionEntry reminder_actions[] = {

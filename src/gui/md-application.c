@@ -363,9 +363,6 @@ md_application_dispose (GObject *object)
 {
   MdApplication *self = MD_APPLICATION (object);
 
-  if (self->reminder_service != NULL)
-    g_signal_handlers_disconnect_by_data (self->reminder_service, self);
-  g_clear_object (&self->reminder_service);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_platform_data, g_variant_unref);

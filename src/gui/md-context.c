@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What every window, page and dialog shares: the open diary, the
- * settings and the clock. The application owns the one context, and the
+ * reminder service that watches it, the settings and the clock. The application owns the one context, and the
  * context holds the only reference the GUI keeps to the open diary:
  * views follow "notify::diary" and ask for the diary when they use it,
  * so a restored backup can never leave a view writing to a replaced file.
@@ -22,6 +22,7 @@ struct _MdContext
   /* Owned */
   GSettings      *settings;
   MdDiary        *diary;
+  MdReminderService *reminder_service; /* of the diary; started by the application */
 
   MdDiaryNowFunc  now_func;
   gpointer        now_data;
@@ -32,6 +33,7 @@ G_DEFINE_FINAL_TYPE (MdContext, md_context, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_DIARY,
+  PROP_REMINDER_SERVICE,
   PROP_SETTINGS,
   N_PROPS
 };
@@ -49,6 +51,7 @@ md_context_dispose (GObject *object)
 {
   MdContext *self = MD_CONTEXT (object);
 
+  g_clear_object (&self->reminder_service);
   g_clear_object (&self->diary);
   g_clear_object (&self->settings);
 
@@ -71,6 +74,10 @@ md_context_get_property (GObject    *object,
 
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_REMINDER_SERVICE:
+      g_value_set_object (value, self->reminder_service);
       break;
 
     default:
@@ -115,6 +122,12 @@ md_context_class_init (MdContextClass *klass)
                          MD_TYPE_DIARY,
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REMINDER_SERVICE] =
+    g_param_spec_object ("reminder-service", NULL, NULL,
+                         MD_TYPE_REMINDER_SERVICE,
+                         (G_PARAM_READABLE |
                           G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SETTINGS] =
@@ -181,17 +194,36 @@ md_context_set_diary (MdContext *self,
   if (self->diary == diary)
     return;
 
+  /* One reminder service per diary: it goes with the diary it watched. */
+  g_clear_object (&self->reminder_service);
   old = g_steal_pointer (&self->diary);
   if (diary != NULL)
     {
       self->diary = g_object_ref (diary);
       md_diary_set_now_func (self->diary, self->now_func, self->now_data);
+      self->reminder_service = md_reminder_service_new (self->diary);
+      md_reminder_service_set_clock (self->reminder_service, self->now_func, self->now_data);
     }
 
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMINDER_SERVICE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
 
   if (old != NULL)
     md_diary_close (old);
+}
+
+/**
+ * md_context_get_reminder_service:
+ *
+ * Returns: (transfer none) (nullable): the reminder service of the open
+ *   diary; the application starts it
+ */
+MdReminderService *
+md_context_get_reminder_service (MdContext *self)
+{
+  g_return_val_if_fail (MD_IS_CONTEXT (self), NULL);
+
+  return self->reminder_service;
 }
 
 GSettings *
@@ -245,4 +277,6 @@ md_context_set_now_func (MdContext      *self,
   self->now_data = func != NULL ? user_data : NULL;
   if (self->diary != NULL)
     md_diary_set_now_func (self->diary, self->now_func, self->now_data);
+  if (self->reminder_service != NULL)
+    md_reminder_service_set_clock (self->reminder_service, self->now_func, self->now_data);
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "md-diary.h"
+#include "md-reminder-service.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ MdDiary    *md_context_get_diary     (MdContext      *self);
 void        md_context_set_diary     (MdContext      *self,
                                       MdDiary        *diary);
 GSettings  *md_context_get_settings  (MdContext      *self);
+MdReminderService *md_context_get_reminder_service (MdContext *self);
 gint64      md_context_now           (MdContext      *self);
 GDateTime  *md_context_now_local     (MdContext      *self);
 void        md_context_set_now_func  (MdContext      *self,
