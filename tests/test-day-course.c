@@ -187,6 +187,17 @@ test_courses_are_listed_in_preferences (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Magnesium 400 mg (elemental)");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "since 2026-01-05");
 
+  /* An ended course says why it ended, as the neurologist will ask */
+  course->end_date = g_strdup ("2026-04-05");
+  course->end_reason = g_strdup ("side-effects");
+  course->end_reason_notes = g_strdup ("tingling");
+  g_assert_true (md_diary_save_preventive_course (diary, course, NULL));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  preferences = md_preferences_window_new (context, NULL);
+  row = gtk_list_box_get_row_at_index (child (preferences, MD_TYPE_PREFERENCES_WINDOW, "courses_list"), 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "2026-01-05 – 2026-04-05 · Side effects");
+
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 

@@ -354,7 +354,19 @@ fill_courses (MdPreferencesWindow *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      if (course->end_date != NULL)
+      if (course->end_date != NULL && course->end_reason != NULL)
+        {
+          const char *reason = g_str_equal (course->end_reason, "not-effective")
+                               ? C_("why it ended", "Not effective")
+                               : g_str_equal (course->end_reason, "side-effects")
+                               ? C_("why it ended", "Side effects")
+                               : C_("why it ended", "Another reason");
+
+          /* Translators: the dates of a preventive course and why it
+           * ended, "2026-01-05 – 2026-04-05 · Side effects" */
+          subtitle = g_strdup_printf (_("%s – %s · %s"), course->start_date, course->end_date, reason);
+        }
+      else if (course->end_date != NULL)
         /* Translators: the dates of a preventive course, "2026-01-05 – 2026-04-05" */
         subtitle = g_strdup_printf (_("%s – %s"), course->start_date, course->end_date);
       else
