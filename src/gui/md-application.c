@@ -13,6 +13,7 @@
 #include "md-cli.h"
 #include "md-diary.h"
 #include "md-error.h"
+#include "md-pain-dialog.h"
 #include "md-paths.h"
 #include "md-preferences-window.h"
 #include "md-report.h"
@@ -38,6 +39,7 @@ struct _MdApplication
   guint           activate_count;
   gboolean        background; /* started with --background, no window yet */
   gboolean        held_for_reminders;
+  char           *quick_action; /* a desktop-file action to run instead of opening the window */
 };
 
 G_DEFINE_FINAL_TYPE (MdApplication, md_application, ADW_TYPE_APPLICATION)
@@ -77,6 +79,11 @@ static const GOptionEntry main_entries[] = {
     N_("Run without a window, only to show reminders"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  /* The desktop file's actions, see "Desktop-file actions" below. */
+  { "attack-started", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Log an attack starting now, asking only the pain"), NULL },
+  { "no-headache-today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Record today as headache-free"), NULL },
   { NULL }
 };
 
@@ -278,6 +285,29 @@ md_application_handle_local_options (GApplication *application,
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
+    }
+
+  /* Desktop-file actions: a running instance does them; otherwise this
+   * one does, without opening the diary's window. */
+  if (g_variant_dict_contains (options, "attack-started") ||
+      g_variant_dict_contains (options, "no-headache-today"))
+    {
+      const char *action = g_variant_dict_contains (options, "attack-started")
+                           ? "quick-attack-started" : "quick-no-headache-today";
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("migraine-diary: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      if (g_application_get_is_remote (application))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (application), action, NULL);
+          return EXIT_SUCCESS;
+        }
+
+      self->quick_action = g_strdup (action);
     }
 
   if (g_variant_dict_contains (options, "background"))
@@ -857,6 +887,127 @@ md_application_get_reminder_service (MdApplication *self)
   return self->reminder_service;
 }
 
+/* ---- Desktop-file actions -------------------------------------------
+ *
+ * "Attack Started" and "No Headache Today" from the menu of the app's
+ * icon (dock, app grid): with the window open they do what its buttons
+ * do; with it closed, "Attack Started" shows only the pain dialog and
+ * "No Headache Today" records the day and says so in a notification.
+ * The app ends when nothing is left open.
+ */
+
+static gboolean
+quick_ensure_diary (MdApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->diary != NULL)
+    return TRUE;
+
+  self->diary = md_diary_open (md_application_get_database_path (self), &error);
+  if (self->diary == NULL)
+    {
+      g_printerr ("migraine-diary: %s\n", error->message);
+      return FALSE;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
+
+  return TRUE;
+}
+
+static void
+quick_tell (MdApplication *self,
+            const char    *title,
+            const char    *body)
+{
+  g_autoptr(GNotification) notification = g_notification_new (title);
+
+  g_notification_set_body (notification, body);
+  g_application_send_notification (G_APPLICATION (self), "quick-action", notification);
+}
+
+static void
+quick_attack_saved_cb (MdPainDialog  *dialog,
+                       MdApplication *self)
+{
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  attack->start = g_date_time_to_unix (now);
+  attack->start_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
+  attack->peak_pain = md_pain_dialog_get_pain (dialog);
+  attack->peak_nrs = md_pain_dialog_get_nrs (dialog);
+
+  if (!md_diary_save_attack (self->diary, attack, &error))
+    /* Translators: a notification's title when "Attack Started" from the app's icon failed */
+    quick_tell (self, _("Attack Not Logged"), error->message);
+}
+
+static GtkWindow *
+quick_main_window (MdApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MD_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+quick_attack_started_activated (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  GtkWindow *window = quick_main_window (self);
+  MdPainDialog *dialog;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.attack-started", NULL);
+      return;
+    }
+
+  if (!quick_ensure_diary (self))
+    return;
+
+  /* Its own window: the app lives while it is open. */
+  dialog = md_pain_dialog_new (NULL, _("Attack Started"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (quick_attack_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+quick_no_headache_today_activated (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  GtkWindow *window = quick_main_window (self);
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.no-headache-today", NULL);
+      return;
+    }
+
+  if (!quick_ensure_diary (self))
+    return;
+
+  if (md_diary_record_headache_free_today (self->diary, &error))
+    /* Translators: a notification after "No Headache Today" from the app's icon */
+    quick_tell (self, _("No Headache Today"), _("Today is recorded as headache-free."));
+  else
+    quick_tell (self, _("Today Was Not Recorded"), error->message);
+}
+
+/* ---- End of desktop-file actions ------------------------------------ */
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "restore-backup", .activate = restore_backup_activated, .parameter_type = "s" },
@@ -869,6 +1020,8 @@ static const GActionEntry app_actions[] = {
   { .name = "reminder-taken", .activate = reminder_taken_activated, .parameter_type = "s" },
   { .name = "open-reminder", .activate = open_reminder_activated, .parameter_type = "s" },
   { .name = "test-notification", .activate = test_notification_activated },
+  { .name = "quick-attack-started", .activate = quick_attack_started_activated },
+  { .name = "quick-no-headache-today", .activate = quick_no_headache_today_activated },
 };
 
 static void
@@ -1050,6 +1203,15 @@ md_application_activate (GApplication *application)
 
   self->activate_count++;
 
+  /* Started for a desktop-file action: that, and no window. */
+  if (self->quick_action != NULL)
+    {
+      g_autofree char *action = g_steal_pointer (&self->quick_action);
+
+      g_action_group_activate_action (G_ACTION_GROUP (self), action, NULL);
+      return;
+    }
+
   /* --background: the reminders, without a window. The diary is opened
    * now, as there is no first frame to wait for; without an enabled
    * reminder there is nothing to do, and the app ends. */
@@ -1105,6 +1267,7 @@ md_application_finalize (GObject *object)
   MdApplication *self = MD_APPLICATION (object);
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->quick_action, g_free);
 
   G_OBJECT_CLASS (md_application_parent_class)->finalize (object);
 }
