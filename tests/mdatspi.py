@@ -62,9 +62,14 @@ def note(text):
 class App:
     """The app on a fresh diary in a temporary home, seen through AT-SPI."""
 
-    def __init__(self, executable, extra_env=None, args=()):
-        self.tmp = tempfile.mkdtemp(prefix="md-atspi-")
-        self.db = os.path.join(self.tmp, "diary.db")
+    def __init__(self, executable, extra_env=None, args=(), window=True, tmp=None, launch=True,
+                 default_diary=False):
+        self.tmp = tmp or tempfile.mkdtemp(prefix="md-atspi-")
+        # The default diary is the one instance a second launch hands over
+        # to; --database makes an instance of its own.
+        self.default_diary = default_diary
+        self.db = (os.path.join(self.tmp, "data", "migraine-diary", "diary.db") if default_diary
+                   else os.path.join(self.tmp, "diary.db"))
         env = dict(os.environ)
         env.update({
             "HOME": self.tmp,
@@ -80,10 +85,19 @@ class App:
         if extra_env:
             env.update(extra_env)
         self.env = env
-        self.process = subprocess.Popen([executable, "--database", self.db, *args], env=env)
+        self.executable = executable
+        self.process = None
+        if not launch:
+            return
+        self.process = subprocess.Popen([executable, *self._diary_args(), *args], env=env)
         self.node = self._find_application()
-        self.window = self.wait_for(lambda: self._frame("Migraine Diary"), "the main window")
+        self.window = None
+        if window:
+            self.window = self.wait_for(lambda: self._frame("Migraine Diary"), "the main window")
         time.sleep(1.0)
+
+    def _diary_args(self):
+        return [] if self.default_diary else ["--database", self.db]
 
     def _find_application(self, timeout=30):
         end = time.time() + timeout
@@ -137,15 +151,21 @@ class App:
         finally:
             db.close()
 
-    def close(self):
-        if self.process.poll() is None:
+    def run(self, *args, timeout=30):
+        """Runs the program again, on the same diary, and waits for it."""
+        return subprocess.run([self.executable, *self._diary_args(), *args],
+                              env=self.env, timeout=timeout).returncode
+
+    def close(self, keep=False):
+        if self.process is not None and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def walk(node, depth=0):

@@ -244,11 +244,139 @@ restore_backup_activated (GSimpleAction *action,
 }
 
 
+/* Desktop-file actions -------------------------------------------------
+ *
+ * "Attack Started" and "No Headache Today" from the menu of the app's
+ * icon (dock, app grid): with the window open they do what its buttons
+ * do; with it closed, "Attack Started" shows only the pain dialog and
+ * "No Headache Today" records the day and says so in a notification.
+ * The app ends when nothing is left open.
+ */
+
+static gboolean
+quick_ensure_diary (MdApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDiary) diary = NULL;
+
+  if (md_application_get_diary (self) != NULL)
+    return TRUE;
+
+  diary = md_diary_open (md_application_get_database_path (self), &error);
+  if (diary == NULL)
+    {
+      g_printerr ("migraine-diary: %s\n", error->message);
+      return FALSE;
+    }
+  md_context_set_diary (self->context, diary);
+
+  return TRUE;
+}
+
+static void
+quick_tell (MdApplication *self,
+            const char    *title,
+            const char    *body)
+{
+  g_autoptr(GNotification) notification = g_notification_new (title);
+
+  g_notification_set_body (notification, body);
+  g_application_send_notification (G_APPLICATION (self), "quick-action", notification);
+}
+
+static void
+quick_attack_saved_cb (MdPainDialog  *dialog,
+                       MdApplication *self)
+{
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(GDateTime) now = md_context_now_local (self->context);
+  g_autoptr(GError) error = NULL;
+  MdDiary *diary = md_application_get_diary (self);
+
+  attack->start = g_date_time_to_unix (now);
+  attack->start_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
+  attack->peak_pain = md_pain_dialog_get_pain (dialog);
+  attack->peak_nrs = md_pain_dialog_get_nrs (dialog);
+
+  if (diary == NULL || !md_diary_save_attack (diary, attack, &error))
+    /* Translators: a notification's title when "Attack Started" from the app's icon failed */
+    quick_tell (self, _("Attack Not Logged"), error != NULL ? error->message : "");
+}
+
+static GtkWindow *
+quick_main_window (MdApplication *self)
+{
+  if (!self->gtk_started)
+    return NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MD_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+quick_attack_started_activated (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  GtkWindow *window = quick_main_window (self);
+  MdPainDialog *dialog;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.attack-started", NULL);
+      return;
+    }
+
+  if (!quick_ensure_diary (self))
+    return;
+
+  /* Its own window: the app lives while it is open. */
+  md_application_ensure_gtk (self);
+  dialog = md_pain_dialog_new (NULL, _("Attack Started"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (quick_attack_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+quick_no_headache_today_activated (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  GtkWindow *window = quick_main_window (self);
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.no-headache-today", NULL);
+      return;
+    }
+
+  if (!quick_ensure_diary (self))
+    return;
+
+  if (md_diary_record_headache_free_today (md_application_get_diary (self), &error))
+    /* Translators: a notification after "No Headache Today" from the app's icon */
+    quick_tell (self, _("No Headache Today"), _("Today is recorded as headache-free."));
+  else
+    /* Translators: a notification's title when "No Headache Today" from the app's icon failed */
+    quick_tell (self, _("Today Was Not Recorded"), error->message);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "restore-backup", .activate = restore_backup_activated, .parameter_type = "s" },
   { .name = "preferences", .activate = preferences_activated },
   { .name = "about", .activate = about_activated },
+  { .name = "quick-attack-started", .activate = quick_attack_started_activated },
+  { .name = "quick-no-headache-today", .activate = quick_no_headache_today_activated },
 };
 
 void

@@ -44,6 +44,11 @@ static const GOptionEntry main_entries[] = {
     N_("Run without a window, only to show reminders"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  /* The desktop file's actions (md-application-actions.c) */
+  { "attack-started", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Log an attack starting now, asking only the pain"), NULL },
+  { "no-headache-today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Record today as headache-free"), NULL },
   { NULL }
 };
 
@@ -253,6 +258,29 @@ md_application_handle_local_options (GApplication *application,
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
+    }
+
+  /* Desktop-file actions: a running instance does them; otherwise this
+   * one does, without opening the diary's window. */
+  if (g_variant_dict_contains (options, "attack-started") ||
+      g_variant_dict_contains (options, "no-headache-today"))
+    {
+      const char *action = g_variant_dict_contains (options, "attack-started")
+                           ? "quick-attack-started" : "quick-no-headache-today";
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("migraine-diary: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      if (g_application_get_is_remote (application))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (application), action, NULL);
+          return EXIT_SUCCESS;
+        }
+
+      self->quick_action = g_strdup (action);
     }
 
   if (g_variant_dict_contains (options, "background"))

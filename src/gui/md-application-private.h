@@ -31,6 +31,7 @@ struct _MdApplication
   guint           activate_count;
   gboolean        background; /* started with --background, no window yet */
   gboolean        held_for_reminders;
+  char           *quick_action; /* a desktop-file action to run instead of opening the window */
   gboolean        gtk_started; /* the display is open; see md_application_ensure_gtk() */
   GVariant       *pending_platform_data;
 };

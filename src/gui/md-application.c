@@ -306,6 +306,15 @@ md_application_activate (GApplication *application)
 
   self->activate_count++;
 
+  /* Started for a desktop-file action: that, and no window. */
+  if (self->quick_action != NULL)
+    {
+      g_autofree char *action = g_steal_pointer (&self->quick_action);
+
+      g_action_group_activate_action (G_ACTION_GROUP (self), action, NULL);
+      return;
+    }
+
   /* --background: the reminders, without a window. The diary is opened
    * now, as there is no first frame to wait for; without an enabled
    * reminder there is nothing to do, and the app ends. */
@@ -376,6 +385,7 @@ md_application_finalize (GObject *object)
   MdApplication *self = MD_APPLICATION (object);
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->quick_action, g_free);
 
   G_OBJECT_CLASS (md_application_parent_class)->finalize (object);
 }

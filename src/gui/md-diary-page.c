@@ -1066,6 +1066,19 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/**
+ * md_diary_page_get_search_bar:
+ *
+ * Returns: (transfer none): the search bar, for the window's search button
+ */
+GtkSearchBar *
+md_diary_page_get_search_bar (MdDiaryPage *self)
+{
+  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
+
+  return self->search_bar;
+}
+
 static void
 jump_date_changed_cb (MdDiaryPage *self)
 {
@@ -1181,6 +1194,9 @@ md_diary_page_init (MdDiaryPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  /* Opening the search bar — its header-bar button or Ctrl+F — puts the
+   * focus in the field; Escape closes it. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);

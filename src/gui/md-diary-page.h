@@ -22,6 +22,7 @@ void      md_diary_page_start_attack                 (MdDiaryPage *self);
 gboolean  md_diary_page_log_attack_now               (MdDiaryPage *self,
                                                       int          pain,
                                                       int          nrs);
+GtkSearchBar *md_diary_page_get_search_bar           (MdDiaryPage *self);
 char     *md_diary_page_dup_ongoing_attack           (MdDiaryPage *self);
 gboolean  md_diary_page_end_attack                   (MdDiaryPage *self,
                                                       const char  *uuid);

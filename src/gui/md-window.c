@@ -32,6 +32,7 @@ struct _MdWindow
   GtkMenuButton        *primary_menu_button;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
+  GtkToggleButton      *search_button;
   MdDiaryPage          *diary_page;
   AdwBin               *charts_bin;
   AdwBin               *reminders_bin;
@@ -115,6 +116,9 @@ visible_view_changed_cb (MdWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
+  /* Search searches the diary: it is offered in the Diary view. */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), g_strcmp0 (name, "diary") == 0);
+
   if (g_strcmp0 (name, "charts") == 0)
     ensure_charts_page (self);
   else if (g_strcmp0 (name, "reminders") == 0)
@@ -181,6 +185,18 @@ no_headache_today_action (GtkWidget  *widget,
 
   md_window_show_view (self, "diary");
   md_diary_page_record_headache_free_today (self->diary_page);
+}
+
+/* Ctrl+F anywhere in the window searches the diary. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+
+  md_window_show_view (self, "diary");
+  gtk_widget_activate_action (GTK_WIDGET (self->diary_page), "diary.search", NULL);
 }
 
 /* "Took Medication", "Pain Now" and "Attack Ended" from the keyboard act
@@ -970,6 +986,7 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, diary_page);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, charts_bin);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, reminders_bin);
@@ -985,6 +1002,8 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.took-medication", NULL, ongoing_attack_action);
   gtk_widget_class_install_action (widget_class, "win.pain-now", NULL, ongoing_attack_action);
   gtk_widget_class_install_action (widget_class, "win.attack-ended", NULL, ongoing_attack_action);
@@ -1014,6 +1033,10 @@ md_window_init (MdWindow *self)
   md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->search_button, "active",
+                          md_diary_page_get_search_bar (self->diary_page), "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  visible_view_changed_cb (self);
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
