@@ -108,7 +108,7 @@ validate (MdCourseEditor *self)
   if (g_strcmp0 (self->course->end_reason, "side-effects") == 0)
     {
       /* Translators: which side effects made the patient stop a treatment */
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->end_reason_notes_row), _("Whi_ch Side Effects"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->end_reason_notes_row), _("Which S_ide Effects"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->end_reason_notes_entry),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Which side effects"), -1);
     }
