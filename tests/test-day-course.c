@@ -141,7 +141,7 @@ test_course_why_it_ended (void)
   g_assert_false (gtk_widget_get_visible (notes_row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (reason_row), 2); /* side effects */
   g_assert_true (gtk_widget_get_visible (notes_row));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (notes_row)), ==, "Whi_ch Side Effects");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (notes_row)), ==, "Which S_ide Effects");
   gtk_editable_set_text (child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_notes_entry"), "tingling, tiredness ");
   g_assert_true (md_course_editor_save (editor));
 
