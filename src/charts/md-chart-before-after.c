@@ -37,8 +37,8 @@ typedef struct
 
 /* The rows, in order; the 0–10 row only where a number was recorded. */
 static guint
-make_rows (const MdChartBeforeAfterModel *model,
-           Row                            rows[N_ROWS])
+make_rows (const MdChartModel *model,
+           Row                 rows[N_ROWS])
 {
   const MdStatsComparison *cmp = model->comparison;
   const MdStatsSpan *b = &cmp->baseline, *e = &cmp->evaluation;
@@ -103,7 +103,7 @@ change_text (const Row *row)
 }
 
 static char *
-empty_message (const MdChartBeforeAfterModel *model)
+empty_message (const MdChartModel *model)
 {
   const MdStatsComparison *cmp = model->comparison;
   const MdStatsSpan *e = &cmp->evaluation;
@@ -124,11 +124,11 @@ empty_message (const MdChartBeforeAfterModel *model)
 }
 
 void
-md_chart_before_after_render (const MdChartBeforeAfterModel *model,
-                              const MdChartStyle            *style,
-                              cairo_t                       *cr,
-                              double                         width,
-                              double                         height)
+md_chart_before_after_render (const MdChartModel *model,
+                              const MdChartStyle *style,
+                              cairo_t            *cr,
+                              double              width,
+                              double              height)
 {
   const MdStatsComparison *cmp;
   Row rows[N_ROWS];
@@ -273,7 +273,7 @@ md_chart_before_after_render (const MdChartBeforeAfterModel *model,
 /* The numbers in words, for the accessible description and the report's
  * readers. */
 char *
-md_chart_before_after_describe (const MdChartBeforeAfterModel *model)
+md_chart_before_after_describe (const MdChartModel *model)
 {
   GString *text = g_string_new (NULL);
   Row rows[N_ROWS];
@@ -309,3 +309,42 @@ md_chart_before_after_describe (const MdChartBeforeAfterModel *model)
 
   return g_string_free (text, FALSE);
 }
+
+/* Without a treatment to compare, the panel has nothing to show. */
+static void
+before_after_render (const MdChartModel *model,
+                     const MdChartStyle *style,
+                     cairo_t            *cr,
+                     double              width,
+                     double              height)
+{
+  if (model->comparison != NULL)
+    md_chart_before_after_render (model, style, cr, width, height);
+}
+
+/* Every number is written on the panel, and said by its description:
+ * there is nothing more to tell under the pointer. */
+static char *
+before_after_describe_at (const MdChartModel *model,
+                          const MdChartStyle *style,
+                          double              width,
+                          double              height,
+                          double              x,
+                          double              y)
+{
+  return NULL;
+}
+
+static char *
+before_after_describe (const MdChartModel *model)
+{
+  return model->comparison != NULL ? md_chart_before_after_describe (model) : NULL;
+}
+
+const MdChartClass md_chart_before_after_class = {
+  .kind = MD_CHART_KIND_BEFORE_AFTER,
+  .name = N_("Before and after the treatment"),
+  .render = before_after_render,
+  .describe_at = before_after_describe_at,
+  .describe = before_after_describe,
+};

@@ -36,7 +36,7 @@ typedef struct
 } Layout;
 
 static GArray *
-periods (const MdChartFrequencyModel *model)
+periods (const MdChartModel *model)
 {
   return model->by_month ? model->stats->months : model->stats->windows;
 }
@@ -68,7 +68,7 @@ rate (const MdStatsSpan *span,
 
 /* The primary outcome, with the responder result beside it. */
 static char *
-summary_text (const MdChartFrequencyModel *model)
+summary_text (const MdChartModel *model)
 {
   const MdStatsComparison *cmp = model->comparison;
   g_autofree char *outcome = NULL;
@@ -202,12 +202,12 @@ legend (cairo_t            *cr,
 }
 
 static void
-compute_layout (const MdChartFrequencyModel *model,
-                const MdChartStyle          *style,
-                cairo_t                     *cr,
-                double                       width,
-                double                       height,
-                Layout                      *layout)
+compute_layout (const MdChartModel *model,
+                const MdChartStyle *style,
+                cairo_t            *cr,
+                double              width,
+                double              height,
+                Layout             *layout)
 {
   GArray *spans = periods (model);
   double fs = style->font_size;
@@ -262,10 +262,10 @@ compute_layout (const MdChartFrequencyModel *model,
 }
 
 static void
-draw_axes (const MdChartFrequencyModel *model,
-           const MdChartStyle          *style,
-           cairo_t                     *cr,
-           const Layout                *layout)
+draw_axes (const MdChartModel *model,
+           const MdChartStyle *style,
+           cairo_t            *cr,
+           const Layout       *layout)
 {
   double fs = style->font_size;
   const MdChartRect *p = &layout->plot;
@@ -344,10 +344,10 @@ draw_axes (const MdChartFrequencyModel *model,
 }
 
 static void
-draw_courses (const MdChartFrequencyModel *model,
-                            const MdChartStyle          *style,
-                            cairo_t                     *cr,
-                            const Layout                *layout)
+draw_courses (const MdChartModel *model,
+              const MdChartStyle *style,
+              cairo_t            *cr,
+              const Layout       *layout)
 {
   MdStatsData *data = model->stats->data;
   const MdChartRect *p = &layout->plot;
@@ -383,10 +383,10 @@ draw_courses (const MdChartFrequencyModel *model,
 
 /* Infusion marks go on top of the bars, or most would hide behind them. */
 static void
-draw_infusions (const MdChartFrequencyModel *model,
-                const MdChartStyle          *style,
-                cairo_t                     *cr,
-                const Layout                *layout)
+draw_infusions (const MdChartModel *model,
+                const MdChartStyle *style,
+                cairo_t            *cr,
+                const Layout       *layout)
 {
   MdStatsData *data = model->stats->data;
   const MdChartRect *p = &layout->plot;
@@ -415,12 +415,12 @@ draw_infusions (const MdChartFrequencyModel *model,
 }
 
 static void
-draw_periods (const MdChartFrequencyModel *model,
-              const MdChartStyle          *style,
-              cairo_t                     *cr,
-              cairo_pattern_t             *hatch,
-              cairo_pattern_t             *hatch_pale,
-              const Layout                *layout)
+draw_periods (const MdChartModel *model,
+              const MdChartStyle *style,
+              cairo_t            *cr,
+              cairo_pattern_t    *hatch,
+              cairo_pattern_t    *hatch_pale,
+              const Layout       *layout)
 {
   GArray *spans = periods (model);
   double base = layout->plot.y + layout->plot.height;
@@ -506,11 +506,11 @@ draw_periods (const MdChartFrequencyModel *model,
 }
 
 static void
-draw_comparison (const MdChartFrequencyModel *model,
-                 const MdChartStyle          *style,
-                 cairo_t                     *cr,
-                 const Layout                *layout,
-                 const char                  *summary)
+draw_comparison (const MdChartModel *model,
+                 const MdChartStyle *style,
+                 cairo_t            *cr,
+                 const Layout       *layout,
+                 const char         *summary)
 {
   const MdStatsComparison *cmp = model->comparison;
   const MdChartRect *p = &layout->plot;
@@ -568,11 +568,11 @@ draw_comparison (const MdChartFrequencyModel *model,
 }
 
 void
-md_chart_frequency_render (const MdChartFrequencyModel *model,
-                           const MdChartStyle          *style,
-                           cairo_t                     *cr,
-                           double                       width,
-                           double                       height)
+md_chart_frequency_render (const MdChartModel *model,
+                           const MdChartStyle *style,
+                           cairo_t            *cr,
+                           double              width,
+                           double              height)
 {
   Layout layout;
   cairo_pattern_t *hatch;
@@ -615,12 +615,12 @@ md_chart_frequency_render (const MdChartFrequencyModel *model,
 }
 
 int
-md_chart_frequency_hit_test (const MdChartFrequencyModel *model,
-                             const MdChartStyle          *style,
-                             double                       width,
-                             double                       height,
-                             double                       x,
-                             double                       y)
+md_chart_frequency_hit_test (const MdChartModel *model,
+                             const MdChartStyle *style,
+                             double              width,
+                             double              height,
+                             double              x,
+                             double              y)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -657,8 +657,8 @@ md_chart_frequency_hit_test (const MdChartFrequencyModel *model,
 }
 
 char *
-md_chart_frequency_describe_period (const MdChartFrequencyModel *model,
-                                    int                          index)
+md_chart_frequency_describe_period (const MdChartModel *model,
+                                    int                 index)
 {
   GArray *spans = periods (model);
   const MdStatsSpan *s;
@@ -709,7 +709,7 @@ md_chart_frequency_describe_period (const MdChartFrequencyModel *model,
 }
 
 char *
-md_chart_frequency_describe (const MdChartFrequencyModel *model)
+md_chart_frequency_describe (const MdChartModel *model)
 {
   const MdStats *stats = model->stats;
   GString *text = g_string_new (NULL);
@@ -750,3 +750,24 @@ md_chart_frequency_describe (const MdChartFrequencyModel *model)
 
   return g_string_free (text, FALSE);
 }
+
+static char *
+frequency_describe_at (const MdChartModel *model,
+                       const MdChartStyle *style,
+                       double              width,
+                       double              height,
+                       double              x,
+                       double              y)
+{
+  int i = md_chart_frequency_hit_test (model, style, width, height, x, y);
+
+  return i >= 0 ? md_chart_frequency_describe_period (model, i) : NULL;
+}
+
+const MdChartClass md_chart_frequency_class = {
+  .kind = MD_CHART_KIND_FREQUENCY,
+  .name = N_("Attack frequency"),
+  .render = md_chart_frequency_render,
+  .describe_at = frequency_describe_at,
+  .describe = md_chart_frequency_describe,
+};

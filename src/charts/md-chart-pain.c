@@ -33,10 +33,10 @@ typedef struct
 } Layout;
 
 static int
-visible_panels (const MdChartPainModel *model,
-                const MdChartStyle     *style,
-                double                  width,
-                double                  axis_w)
+visible_panels (const MdChartModel *model,
+                const MdChartStyle *style,
+                double              width,
+                double              axis_w)
 {
   int fit = (int) floor ((width - axis_w) / (style->font_size * MIN_PANEL_WIDTH));
 
@@ -46,12 +46,12 @@ visible_panels (const MdChartPainModel *model,
 /* What the line colours mean, and how many medications did not fit;
  * flows into as many rows as the width needs. Returns its height. */
 static double
-legend (const MdChartPainModel *model,
-        const MdChartStyle     *style,
-        cairo_t                *cr,
-        double                  width,
-        int                     n_panels,
-        gboolean                draw)
+legend (const MdChartModel *model,
+        const MdChartStyle *style,
+        cairo_t            *cr,
+        double              width,
+        int                 n_panels,
+        gboolean            draw)
 {
   double fs = style->font_size;
   g_autofree char *more = NULL;
@@ -101,7 +101,7 @@ legend (const MdChartPainModel *model,
 }
 
 static int   *panel_order (const MdStats *stats);
-static double caption     (const MdChartPainModel *model,
+static double caption     (const MdChartModel *model,
                            const MdChartStyle     *style,
                            cairo_t                *cr,
                            const Layout           *layout,
@@ -112,12 +112,12 @@ static double caption     (const MdChartPainModel *model,
                            gboolean                draw);
 
 static void
-compute_layout (const MdChartPainModel *model,
-                const MdChartStyle     *style,
-                cairo_t                *cr,
-                double                  width,
-                double                  height,
-                Layout                 *layout)
+compute_layout (const MdChartModel *model,
+                const MdChartStyle *style,
+                cairo_t            *cr,
+                double              width,
+                double              height,
+                Layout             *layout)
 {
   double fs = style->font_size;
 
@@ -223,15 +223,15 @@ count_steps (const MdStats *stats,
  * laid out in the panel's width (wrapped, then shrunk a little) so that
  * no language runs into the next panel. Returns its height. */
 static double
-caption (const MdChartPainModel *model,
-         const MdChartStyle     *style,
-         cairo_t                *cr,
-         const Layout           *layout,
-         double                  width,
-         int                     panel,
-         int                     med_index,
-         double                  top,
-         gboolean                draw)
+caption (const MdChartModel *model,
+         const MdChartStyle *style,
+         cairo_t            *cr,
+         const Layout       *layout,
+         double              width,
+         int                 panel,
+         int                 med_index,
+         double              top,
+         gboolean            draw)
 {
   const MdStats *stats = model->stats;
   const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, med_index);
@@ -276,13 +276,13 @@ caption (const MdChartPainModel *model,
 }
 
 static void
-draw_panel (const MdChartPainModel *model,
-            const MdChartStyle     *style,
-            cairo_t                *cr,
-            const Layout           *layout,
-            double                  width,
-            int                     panel,
-            int                     med_index)
+draw_panel (const MdChartModel *model,
+            const MdChartStyle *style,
+            cairo_t            *cr,
+            const Layout       *layout,
+            double              width,
+            int                 panel,
+            int                 med_index)
 {
   const MdStats *stats = model->stats;
   const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, med_index);
@@ -390,11 +390,11 @@ draw_panel (const MdChartPainModel *model,
 }
 
 void
-md_chart_pain_render (const MdChartPainModel *model,
-                      const MdChartStyle     *style,
-                      cairo_t                *cr,
-                      double                  width,
-                      double                  height)
+md_chart_pain_render (const MdChartModel *model,
+                      const MdChartStyle *style,
+                      cairo_t            *cr,
+                      double              width,
+                      double              height)
 {
   Layout layout;
   g_autofree int *order = NULL;
@@ -441,12 +441,12 @@ md_chart_pain_render (const MdChartPainModel *model,
 }
 
 int
-md_chart_pain_hit_test (const MdChartPainModel *model,
-                        const MdChartStyle     *style,
-                        double                  width,
-                        double                  height,
-                        double                  x,
-                        double                  y)
+md_chart_pain_hit_test (const MdChartModel *model,
+                        const MdChartStyle *style,
+                        double              width,
+                        double              height,
+                        double              x,
+                        double              y)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -477,8 +477,8 @@ md_chart_pain_hit_test (const MdChartPainModel *model,
 }
 
 char *
-md_chart_pain_describe_group (const MdChartPainModel *model,
-                              int                     index)
+md_chart_pain_describe_group (const MdChartModel *model,
+                              int                 index)
 {
   const MdStats *stats = model->stats;
   const MdStatsMedicationResponse *m;
@@ -505,7 +505,7 @@ md_chart_pain_describe_group (const MdChartPainModel *model,
 }
 
 char *
-md_chart_pain_describe (const MdChartPainModel *model)
+md_chart_pain_describe (const MdChartModel *model)
 {
   const MdStats *stats = model->stats;
   GString *text;
@@ -533,3 +533,24 @@ md_chart_pain_describe (const MdChartPainModel *model)
 
   return g_string_free (text, FALSE);
 }
+
+static char *
+pain_describe_at (const MdChartModel *model,
+                  const MdChartStyle *style,
+                  double              width,
+                  double              height,
+                  double              x,
+                  double              y)
+{
+  int i = md_chart_pain_hit_test (model, style, width, height, x, y);
+
+  return i >= 0 ? md_chart_pain_describe_group (model, i) : NULL;
+}
+
+const MdChartClass md_chart_pain_class = {
+  .kind = MD_CHART_KIND_PAIN,
+  .name = N_("Pain before and after treatment"),
+  .render = md_chart_pain_render,
+  .describe_at = pain_describe_at,
+  .describe = md_chart_pain_describe,
+};

@@ -79,4 +79,10 @@ double       md_chart_mirror      (const MdChartStyle *style,
                                    const MdChartRect  *rect,
                                    double              x);
 
+/* The table of each kind, for md_chart_class_for() */
+extern const MdChartClass md_chart_frequency_class;
+extern const MdChartClass md_chart_pain_class;
+extern const MdChartClass md_chart_calendar_class;
+extern const MdChartClass md_chart_before_after_class;
+
 G_END_DECLS

@@ -621,3 +621,23 @@ md_chart_format_rate (const MdStatsRate *rate)
    * of doses, e.g. "50% (15%–85%), n = 4" */
   return g_strdup_printf (_("%s (%s–%s), n = %d"), value, low, high, rate->n);
 }
+
+/**
+ * md_chart_class_for:
+ *
+ * Returns: the functions that draw and describe a chart of @kind
+ */
+const MdChartClass *
+md_chart_class_for (MdChartKind kind)
+{
+  static const MdChartClass *classes[] = {
+    [MD_CHART_KIND_FREQUENCY] = &md_chart_frequency_class,
+    [MD_CHART_KIND_PAIN] = &md_chart_pain_class,
+    [MD_CHART_KIND_CALENDAR] = &md_chart_calendar_class,
+    [MD_CHART_KIND_BEFORE_AFTER] = &md_chart_before_after_class,
+  };
+
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (classes), &md_chart_calendar_class);
+
+  return classes[kind];
+}

@@ -69,6 +69,19 @@ add_table (MdReport         *self,
   return b;
 }
 
+static Block *
+add_chart (MdReport    *self,
+           MdChartKind  chart,
+           double       height)
+{
+  Block *b = add_block (self, BLOCK_CHART, NULL);
+
+  b->chart = chart;
+  b->height = height;
+
+  return b;
+}
+
 static void
 table_add_row (Block *table,
                ...)
@@ -473,8 +486,9 @@ build_charts (MdReport *self)
   guint n_months = self->stats->months->len;
 
   add_block (self, BLOCK_HEADING, _("Attack frequency"));
-  b = add_block (self, BLOCK_FREQUENCY, NULL);
-  b->height = 250;
+  b = add_chart (self, MD_CHART_KIND_FREQUENCY, 250);
+  if (self->has_comparison)
+    b->compared = &self->comparison;
 
   /* Pain beside frequency: a panel per treatment whose evaluation window
    * lies in the report's period. */
@@ -492,24 +506,21 @@ build_charts (MdReport *self)
       /* Translators: report heading of the before/after panel of one treatment */
       heading = g_strdup_printf (_("Before and after: %s"), label);
       add_block (self, BLOCK_HEADING, heading);
-      b = add_block (self, BLOCK_BEFORE_AFTER, NULL);
-      b->treatment = (int) i;
-      b->height = 175;
+      b = add_chart (self, MD_CHART_KIND_BEFORE_AFTER, 175);
+      b->compared = t;
     }
 
   add_block (self, BLOCK_HEADING, _("Pain before and after treatment"));
-  b = add_block (self, BLOCK_PAIN, NULL);
-  b->height = 270;
+  add_chart (self, MD_CHART_KIND_PAIN, 270);
 
   add_block (self, BLOCK_HEADING, _("Calendar"));
   for (guint m = 0; m < n_months; m += 12)
     {
       guint n = MIN (12, n_months - m);
 
-      b = add_block (self, BLOCK_CALENDAR, NULL);
+      b = add_chart (self, MD_CHART_KIND_CALENDAR, 60 + 95 * ((n + 3) / 4));
       b->first_month = (int) m;
       b->n_months = (int) n;
-      b->height = 60 + 95 * ((n + 3) / 4);
     }
 }
 

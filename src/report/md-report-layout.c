@@ -293,10 +293,7 @@ block_height (MdReport *self,
       return text_height (self, b->text, BASE_SIZE, FALSE, text_width (self));
     case BLOCK_NOTE:
       return text_height (self, b->text, BASE_SIZE * 0.85, FALSE, text_width (self));
-    case BLOCK_FREQUENCY:
-    case BLOCK_PAIN:
-    case BLOCK_CALENDAR:
-    case BLOCK_BEFORE_AFTER:
+    case BLOCK_CHART:
       return b->height;
     case BLOCK_TABLE:
     default:
@@ -476,9 +473,25 @@ draw_chart (MdReport        *self,
             cairo_t         *cr,
             const Placement *p)
 {
+  const Block *b = p->block;
   MdChartStyle style;
   MdStatsComparison cmp;
+  MdChartModel model = {
+    .stats = self->stats,
+    .first_weekday = md_chart_locale_first_weekday (),
+    .first_month = b->first_month,
+    .n_months = b->n_months,
+  };
+  g_autofree char *label = NULL;
   double w = text_width (self);
+
+  if (b->compared != NULL)
+    {
+      md_stats_compare (self->stats, b->compared, &cmp);
+      label = _md_report_treatment_label (self, b->compared);
+      model.comparison = &cmp;
+      model.treatment_name = label;
+    }
 
   md_chart_style_init_print (&style);
   style.rtl = self->rtl;
@@ -486,48 +499,7 @@ draw_chart (MdReport        *self,
 
   cairo_save (cr);
   cairo_translate (cr, self->margin, p->y);
-  switch (p->block->kind)
-    {
-    case BLOCK_FREQUENCY:
-      {
-        MdChartFrequencyModel model = { self->stats, FALSE, NULL };
-
-        if (self->has_comparison)
-          {
-            md_stats_compare (self->stats, &self->comparison, &cmp);
-            model.comparison = &cmp;
-          }
-        md_chart_frequency_render (&model, &style, cr, w, p->height);
-      }
-      break;
-    case BLOCK_PAIN:
-      {
-        MdChartPainModel model = { self->stats };
-
-        md_chart_pain_render (&model, &style, cr, w, p->height);
-      }
-      break;
-    case BLOCK_BEFORE_AFTER:
-      {
-        const MdStatsTreatment *t = &g_array_index (self->stats->treatments, MdStatsTreatment,
-                                                    p->block->treatment);
-        g_autofree char *label = _md_report_treatment_label (self, t);
-        MdChartBeforeAfterModel model = { self->stats, &cmp, label };
-
-        md_stats_compare (self->stats, t, &cmp);
-        md_chart_before_after_render (&model, &style, cr, w, p->height);
-      }
-      break;
-    case BLOCK_CALENDAR:
-    default:
-      {
-        MdChartCalendarModel model = { self->stats, md_chart_locale_first_weekday (),
-                                       p->block->first_month, p->block->n_months };
-
-        md_chart_calendar_render (&model, &style, cr, w, p->height);
-      }
-      break;
-    }
+  md_chart_class_for (b->chart)->render (&model, &style, cr, w, p->height);
   cairo_restore (cr);
 }
 
@@ -574,10 +546,7 @@ md_report_draw_page (MdReport *self,
         case BLOCK_TABLE:
           draw_table (self, cr, p);
           break;
-        case BLOCK_FREQUENCY:
-        case BLOCK_PAIN:
-        case BLOCK_CALENDAR:
-        case BLOCK_BEFORE_AFTER:
+        case BLOCK_CHART:
         default:
           draw_chart (self, cr, p);
           break;

@@ -10,6 +10,7 @@
 
 #pragma once
 
+#include "md-chart.h"
 #include "md-report.h"
 
 G_BEGIN_DECLS
@@ -21,31 +22,29 @@ typedef enum
   BLOCK_PARAGRAPH,
   BLOCK_NOTE,
   BLOCK_TABLE,
-  BLOCK_FREQUENCY,
-  BLOCK_PAIN,
-  BLOCK_CALENDAR,
-  BLOCK_BEFORE_AFTER,
+  BLOCK_CHART,
 } BlockKind;
 
 typedef struct
 {
-  BlockKind   kind;
-  char       *text;
+  BlockKind               kind;
+  char                   *text;
   /* Tables */
-  guint       n_columns;
-  double     *widths;   /* the share of spare room each column gets */
-  double     *column_widths; /* in points, from the content (size_columns) */
-  gboolean   *break_words;   /* a column too narrow for its longest word */
-  double      font_size;
-  char      **header;
-  GPtrArray  *rows;     /* char ** each, n_columns cells */
-  double     *row_heights;
-  double      header_height;
+  guint                   n_columns;
+  double                 *widths;        /* the share of spare room each column gets */
+  double                 *column_widths; /* in points, from the content (size_columns) */
+  gboolean               *break_words;   /* a column too narrow for its longest word */
+  double                  font_size;
+  char                  **header;
+  GPtrArray              *rows;          /* char ** each, n_columns cells */
+  double                 *row_heights;
+  double                  header_height;
   /* Charts */
-  double      height;
-  int         first_month;
-  int         n_months;
-  int         treatment;  /* before/after: index into stats->treatments */
+  MdChartKind             chart;
+  double                  height;
+  int                     first_month;   /* calendar: a year of stats->months at most */
+  int                     n_months;
+  const MdStatsTreatment *compared;      /* the treatment the chart compares, or NULL */
 } Block;
 
 typedef struct
