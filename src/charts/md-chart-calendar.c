@@ -411,10 +411,7 @@ md_chart_calendar_render (const MdChartModel *model,
       return;
     }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  md_chart_fill_background (cr, style, width, height);
+  md_chart_begin (cr, style, width, height);
   compute_layout (model, style, width, height, &layout);
 
   /* Weekday names, shaped once: initials when the names do not fit. */

@@ -588,10 +588,7 @@ md_chart_frequency_render (const MdChartModel *model,
       return;
     }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  md_chart_fill_background (cr, style, width, height);
+  md_chart_begin (cr, style, width, height);
   compute_layout (model, style, cr, width, height, &layout);
   hatch = md_chart_hatch (&style->headache, &style->migraine);
   pale_fill = style->headache;

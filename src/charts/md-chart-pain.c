@@ -100,47 +100,6 @@ legend (const MdChartModel *model,
   return y + row;
 }
 
-static int   *panel_order (const MdStats *stats);
-static double caption     (const MdChartModel *model,
-                           const MdChartStyle     *style,
-                           cairo_t                *cr,
-                           const Layout           *layout,
-                           double                  width,
-                           int                     panel,
-                           int                     med_index,
-                           double                  top,
-                           gboolean                draw);
-
-static void
-compute_layout (const MdChartModel *model,
-                const MdChartStyle *style,
-                cairo_t            *cr,
-                double              width,
-                double              height,
-                Layout             *layout)
-{
-  double fs = style->font_size;
-
-  layout->axis_w = 0;
-  for (int p = 0; p <= 3; p++)
-    layout->axis_w = MAX (layout->axis_w, md_chart_text_width (cr, style, md_pain_level_get_label (p), 0.85, FALSE));
-  layout->axis_w += fs;
-  layout->n_panels = visible_panels (model, style, width, layout->axis_w);
-  layout->panel_w = (width - layout->axis_w) / layout->n_panels;
-  layout->plot_top = legend (model, style, cr, width, layout->n_panels, FALSE) + fs * 2.6;
-  /* Every panel's caption gets the height of the tallest: captions wrap
-   * in long languages, and the plots stay aligned. */
-  {
-    g_autofree int *order = panel_order (model->stats);
-
-    layout->caption_h = 0;
-    for (int p = 0; p < layout->n_panels; p++)
-      layout->caption_h = MAX (layout->caption_h, caption (model, style, cr, layout, width, p, order[p], 0, FALSE));
-    layout->caption_h += fs * 0.9;
-  }
-  layout->plot_h = MAX (10, height - layout->plot_top - layout->caption_h - fs * 0.3);
-}
-
 /* Medications sorted by number of doses, most first. */
 static int
 compare_by_doses (gconstpointer a,
@@ -273,6 +232,36 @@ caption (const MdChartModel *model,
     g_free (lines[i]);
 
   return y - top;
+}
+
+static void
+compute_layout (const MdChartModel *model,
+                const MdChartStyle *style,
+                cairo_t            *cr,
+                double              width,
+                double              height,
+                Layout             *layout)
+{
+  double fs = style->font_size;
+
+  layout->axis_w = 0;
+  for (int p = 0; p <= 3; p++)
+    layout->axis_w = MAX (layout->axis_w, md_chart_text_width (cr, style, md_pain_level_get_label (p), 0.85, FALSE));
+  layout->axis_w += fs;
+  layout->n_panels = visible_panels (model, style, width, layout->axis_w);
+  layout->panel_w = (width - layout->axis_w) / layout->n_panels;
+  layout->plot_top = legend (model, style, cr, width, layout->n_panels, FALSE) + fs * 2.6;
+  /* Every panel's caption gets the height of the tallest: captions wrap
+   * in long languages, and the plots stay aligned. */
+  {
+    g_autofree int *order = panel_order (model->stats);
+
+    layout->caption_h = 0;
+    for (int p = 0; p < layout->n_panels; p++)
+      layout->caption_h = MAX (layout->caption_h, caption (model, style, cr, layout, width, p, order[p], 0, FALSE));
+    layout->caption_h += fs * 0.9;
+  }
+  layout->plot_h = MAX (10, height - layout->plot_top - layout->caption_h - fs * 0.3);
 }
 
 static void
@@ -409,10 +398,7 @@ md_chart_pain_render (const MdChartModel *model,
       return;
     }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  md_chart_fill_background (cr, style, width, height);
+  md_chart_begin (cr, style, width, height);
   compute_layout (model, style, cr, width, height, &layout);
   order = panel_order (model->stats);
 

@@ -65,6 +65,10 @@ void         md_chart_draw_empty  (cairo_t            *cr,
                                    double              width,
                                    double              height,
                                    const char         *message);
+void         md_chart_begin       (cairo_t            *cr,
+                                   const MdChartStyle *style,
+                                   double              width,
+                                   double              height);
 void         md_chart_fill_background (cairo_t        *cr,
                                    const MdChartStyle *style,
                                    double              width,

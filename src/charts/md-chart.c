@@ -314,6 +314,20 @@ md_chart_text (cairo_t            *cr,
   return w;
 }
 
+/* How every renderer starts: the state saved (end with cairo_restore()),
+ * drawing kept inside the chart's box, and its background painted. */
+void
+md_chart_begin (cairo_t            *cr,
+                const MdChartStyle *style,
+                double              width,
+                double              height)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  md_chart_fill_background (cr, style, width, height);
+}
+
 void
 md_chart_fill_background (cairo_t            *cr,
                           const MdChartStyle *style,
