@@ -233,6 +233,7 @@ md_chart_view_class_init (MdChartViewClass *klass)
 static void
 md_chart_view_init (MdChartView *self)
 {
+  self->klass = md_chart_class_for (MD_CHART_KIND_FREQUENCY);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",

@@ -8,7 +8,11 @@
  * heading stays with what follows it. Every page ends with the footnote
  * and "Page X of Y". Layout uses device-independent metrics (no hinting),
  * so a page is the same on paper, in the PDF and in a preview.
+ *
+ * This file lays out, draws and writes the PDF; the blocks come from
+ * md-report-content.c.
  */
+
 #define G_LOG_DOMAIN "md-report"
 
 #include "config.h"
@@ -26,6 +30,7 @@
 #define TABLE_SIZE 7.2
 #define CELL_PAD 3.0
 #define BLOCK_GAP 10.0
+
 /* Text */
 
 /* Text wraps at word boundaries: Pango has no hyphenation
