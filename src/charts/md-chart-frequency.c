@@ -343,6 +343,16 @@ draw_axes (const MdChartModel *model,
   cairo_restore (cr);
 }
 
+/* Keeps what follows inside the plot, until cairo_restore(). */
+static void
+clip_to_plot (cairo_t           *cr,
+              const MdChartRect *plot)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, plot->x, plot->y, plot->width, plot->height);
+  cairo_clip (cr);
+}
+
 static void
 draw_courses (const MdChartModel *model,
               const MdChartStyle *style,
@@ -354,9 +364,7 @@ draw_courses (const MdChartModel *model,
   int last = layout->first_day + layout->n_days;
   double fs = style->font_size;
 
-  cairo_save (cr);
-  cairo_rectangle (cr, p->x, p->y, p->width, p->height);
-  cairo_clip (cr);
+  clip_to_plot (cr, p);
 
   for (guint i = 0; i < data->courses->len; i++)
     {
@@ -393,9 +401,7 @@ draw_infusions (const MdChartModel *model,
   int last = layout->first_day + layout->n_days;
   double fs = style->font_size;
 
-  cairo_save (cr);
-  cairo_rectangle (cr, p->x, p->y, p->width, p->height);
-  cairo_clip (cr);
+  clip_to_plot (cr, p);
   md_chart_set_color (cr, &style->infusion);
   for (guint i = 0; i < data->doses->len; i++)
     {
@@ -528,9 +534,7 @@ draw_comparison (const MdChartModel *model,
     md_chart_show_layout (cr, style, text, 0, layout->legend_height + fs * 0.2, &style->foreground);
   }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, p->x, p->y, p->width, p->height);
-  cairo_clip (cr);
+  clip_to_plot (cr, p);
   md_chart_set_color (cr, &style->foreground);
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dashes, 2, 0);
