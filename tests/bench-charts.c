@@ -19,39 +19,10 @@
 
 #define RUNS 41
 
-
-
-
-typedef void (*RenderFunc) (gconstpointer model, const MdChartStyle *style, cairo_t *cr, double w, double h);
-
 static void
-render_frequency (gconstpointer model, const MdChartStyle *style, cairo_t *cr, double w, double h)
-{
-  md_chart_frequency_render (model, style, cr, w, h);
-}
-
-static void
-render_pain (gconstpointer model, const MdChartStyle *style, cairo_t *cr, double w, double h)
-{
-  md_chart_pain_render (model, style, cr, w, h);
-}
-
-static void
-render_calendar (gconstpointer model, const MdChartStyle *style, cairo_t *cr, double w, double h)
-{
-  md_chart_calendar_render (model, style, cr, w, h);
-}
-
-static void
-render_before_after (gconstpointer model, const MdChartStyle *style, cairo_t *cr, double w, double h)
-{
-  md_chart_before_after_render (model, style, cr, w, h);
-}
-
-static void
-bench_chart (const char    *name,
-             RenderFunc     render,
-             gconstpointer  model,
+bench_chart (const char         *name,
+             MdChartKind         kind,
+             const MdChartModel *model,
              const MdChartStyle *style)
 {
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -67,7 +38,7 @@ bench_chart (const char    *name,
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
       start = g_get_monotonic_time ();
-      render (model, style, cr, 1200, 800);
+      md_chart_class_for (kind)->render (model, style, cr, 1200, 800);
       cairo_surface_flush (surface);
       t = md_bench_elapsed_ms (start);
       g_array_append_val (ms, t);
@@ -101,10 +72,10 @@ main (int   argc,
   MdStatsSettings settings;
   MdStatsComparison comparison;
   MdChartStyle light;
-  MdChartFrequencyModel frequency;
-  MdChartFrequencyModel frequency_year;
-  MdChartPainModel pain;
-  MdChartCalendarModel calendar;
+  MdChartModel frequency;
+  MdChartModel frequency_year;
+  MdChartModel pain;
+  MdChartModel calendar;
 
   md_bench_generate_diary (generator, path, "--years", "10");
 
@@ -135,31 +106,31 @@ main (int   argc,
   printf ("| %-28s | %8.2f ms | %8.2f ms | ≤ 50 ms median |\n", "statistics, 10 years", md_bench_median (stats_ms), md_bench_worst (stats_ms));
 
   md_chart_style_init_light (&light);
-  frequency = (MdChartFrequencyModel) { stats, FALSE, NULL };
+  frequency = (MdChartModel) { .stats = stats };
   if (stats->treatments->len > 0)
     {
       md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &comparison);
       frequency.comparison = &comparison;
     }
-  pain = (MdChartPainModel) { stats };
-  calendar = (MdChartCalendarModel) { stats, G_DATE_MONDAY, -1, 0 };
+  pain = (MdChartModel) { .stats = stats };
+  calendar = (MdChartModel) { .stats = stats, .first_weekday = G_DATE_MONDAY, .first_month = -1 };
   year = md_stats_compute (data, &settings, data->last_day - 364, data->last_day);
-  frequency_year = (MdChartFrequencyModel) { year, TRUE, NULL };
+  frequency_year = (MdChartModel) { .stats = year, .by_month = TRUE };
 
-  bench_chart ("frequency, 10 years", render_frequency, &frequency, &light);
-  bench_chart ("frequency, 1 year by month", render_frequency, &frequency_year, &light);
-  bench_chart ("pain before/after", render_pain, &pain, &light);
-  bench_chart ("calendar", render_calendar, &calendar, &light);
+  bench_chart ("frequency, 10 years", MD_CHART_KIND_FREQUENCY, &frequency, &light);
+  bench_chart ("frequency, 1 year by month", MD_CHART_KIND_FREQUENCY, &frequency_year, &light);
+  bench_chart ("pain before/after", MD_CHART_KIND_PAIN, &pain, &light);
+  bench_chart ("calendar", MD_CHART_KIND_CALENDAR, &calendar, &light);
 
   /* The before/after panel of the first treatment that can be compared */
   for (guint i = 0; i < stats->treatments->len; i++)
     {
       MdStatsComparison panel_cmp;
-      MdChartBeforeAfterModel before_after = { stats, &panel_cmp, "Magnesium 400 mg" };
+      MdChartModel before_after = { .stats = stats, .comparison = &panel_cmp, .treatment_name = "Magnesium 400 mg" };
 
       if (!md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, i), &panel_cmp))
         continue;
-      bench_chart ("before/after panel", render_before_after, &before_after, &light);
+      bench_chart ("before/after panel", MD_CHART_KIND_BEFORE_AFTER, &before_after, &light);
       break;
     }
 

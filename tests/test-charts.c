@@ -131,8 +131,8 @@ pixel_at (cairo_surface_t *surface,
 }
 
 static cairo_surface_t *
-render_frequency (const MdChartFrequencyModel *model,
-                  const MdChartStyle          *style)
+render_frequency (const MdChartModel *model,
+                  const MdChartStyle *style)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
   cairo_t *cr = cairo_create (surface);
@@ -165,11 +165,11 @@ bar_height (cairo_surface_t    *surface,
 
 /* The x range of a period, found with the hit test. */
 static void
-period_range (const MdChartFrequencyModel *model,
-              const MdChartStyle          *style,
-              int                          index,
-              int                         *x0,
-              int                         *x1)
+period_range (const MdChartModel *model,
+              const MdChartStyle *style,
+              int                 index,
+              int                *x0,
+              int                *x1)
 {
   *x0 = *x1 = -1;
   for (int x = 0; x < W; x++)
@@ -187,7 +187,7 @@ test_frequency_bars (void)
 {
   g_autoptr(MdStatsData) data = make_data ();
   g_autoptr(MdStats) stats = make_stats (data);
-  MdChartFrequencyModel model = { stats, FALSE, NULL };
+  MdChartModel model = { .stats = stats };
   MdChartStyle style;
   cairo_surface_t *surface;
   int a0, a1, b0, b1, h1, h2;
@@ -265,7 +265,7 @@ test_incomplete_and_unrecorded_windows (void)
   g_autoptr(MdStatsData) data = make_gappy_data ();
   g_autoptr(MdStats) stats = NULL;
   MdStatsSettings settings;
-  MdChartFrequencyModel model;
+  MdChartModel model;
   MdChartStyle style;
   MdChartColor pale;
   cairo_surface_t *surface;
@@ -276,7 +276,7 @@ test_incomplete_and_unrecorded_windows (void)
 
   md_stats_settings_init_default (&settings);
   stats = md_stats_compute (data, &settings, day ("2026-01-05"), day ("2026-01-05") + 111);
-  model = (MdChartFrequencyModel) { stats, FALSE, NULL };
+  model = (MdChartModel) { .stats = stats };
   g_assert_cmpuint (stats->windows->len, ==, 4);
   g_assert_cmpint (g_array_index (stats->windows, MdStatsSpan, 1).recorded, ==, 14);
   g_assert_true (g_array_index (stats->windows, MdStatsSpan, 1).incomplete);
@@ -345,7 +345,7 @@ test_infusion_marks_on_top (void)
   int mg = md_stats_data_add_medication (data, "Magnesium sulfate IV 1 g", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
   MdStatsSettings settings;
   MdStatsDose infusion = { 0 };
-  MdChartFrequencyModel model;
+  MdChartModel model;
   MdChartStyle style;
   cairo_surface_t *surface;
   int x0, x1, marks = 0;
@@ -366,7 +366,7 @@ test_infusion_marks_on_top (void)
   md_stats_data_finish (data);
   md_stats_settings_init_default (&settings);
   stats = md_stats_compute (data, &settings, first, first + 27);
-  model = (MdChartFrequencyModel) { stats, FALSE, NULL };
+  model = (MdChartModel) { .stats = stats };
   md_chart_style_init_print (&style);
 
   surface = render_frequency (&model, &style);
@@ -386,9 +386,9 @@ test_within_bounds (void)
   g_autoptr(MdStatsData) data = make_data ();
   g_autoptr(MdStats) stats = make_stats (data);
   MdStatsComparison cmp;
-  MdChartFrequencyModel frequency = { stats, FALSE, &cmp };
-  MdChartPainModel pain = { stats };
-  MdChartCalendarModel calendar = { stats, G_DATE_MONDAY, -1, 0 };
+  MdChartModel frequency = { .stats = stats, .comparison = &cmp };
+  MdChartModel pain = { .stats = stats };
+  MdChartModel calendar = { .stats = stats, .first_weekday = G_DATE_MONDAY, .first_month = -1 };
   MdChartStyle style;
 
   md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
@@ -429,7 +429,7 @@ test_dark_differs (void)
 {
   g_autoptr(MdStatsData) data = make_data ();
   g_autoptr(MdStats) stats = make_stats (data);
-  MdChartFrequencyModel model = { stats, FALSE, NULL };
+  MdChartModel model = { .stats = stats };
   MdChartStyle light, dark;
   cairo_surface_t *a, *b;
   int differ = 0;
@@ -453,8 +453,8 @@ test_empty_state (void)
   g_autoptr(MdStatsData) data = md_stats_data_new (at ("2026-06-01", 12));
   g_autoptr(MdStats) stats = NULL;
   MdStatsSettings settings;
-  MdChartFrequencyModel model;
-  MdChartPainModel pain;
+  MdChartModel model;
+  MdChartModel pain;
   MdChartStyle style;
   cairo_surface_t *surface;
   g_autofree char *text = NULL;
@@ -464,8 +464,8 @@ test_empty_state (void)
   md_stats_data_finish (data);
   md_stats_settings_init_default (&settings);
   stats = md_stats_compute (data, &settings, day ("2026-01-01"), day ("2026-03-31"));
-  model = (MdChartFrequencyModel) { stats, FALSE, NULL };
-  pain = (MdChartPainModel) { stats };
+  model = (MdChartModel) { .stats = stats };
+  pain = (MdChartModel) { .stats = stats };
   md_chart_style_init_print (&style);
   surface = render_frequency (&model, &style);
 
@@ -492,7 +492,7 @@ test_right_to_left (void)
 {
   g_autoptr(MdStatsData) data = make_data ();
   g_autoptr(MdStats) stats = make_stats (data);
-  MdChartFrequencyModel model = { stats, FALSE, NULL };
+  MdChartModel model = { .stats = stats };
   MdChartStyle style;
   int a0, a1, b0, b1;
 
@@ -510,9 +510,9 @@ test_descriptions (void)
   g_autoptr(MdStatsData) data = make_data ();
   g_autoptr(MdStats) stats = make_stats (data);
   MdStatsComparison cmp;
-  MdChartFrequencyModel frequency = { stats, FALSE, &cmp };
-  MdChartPainModel pain = { stats };
-  MdChartCalendarModel calendar = { stats, G_DATE_MONDAY, -1, 0 };
+  MdChartModel frequency = { .stats = stats, .comparison = &cmp };
+  MdChartModel pain = { .stats = stats };
+  MdChartModel calendar = { .stats = stats, .first_weekday = G_DATE_MONDAY, .first_month = -1 };
   g_autofree char *f = NULL;
   g_autofree char *p = NULL;
   g_autofree char *c = NULL;
@@ -569,9 +569,9 @@ test_pdf_text (void)
   g_autofree char *path = g_build_filename (dir, "charts.pdf", NULL);
   g_autofree char *text = NULL;
   MdStatsComparison cmp;
-  MdChartFrequencyModel frequency = { stats, FALSE, &cmp };
-  MdChartPainModel pain = { stats };
-  MdChartCalendarModel calendar = { stats, G_DATE_MONDAY, -1, 0 };
+  MdChartModel frequency = { .stats = stats, .comparison = &cmp };
+  MdChartModel pain = { .stats = stats };
+  MdChartModel calendar = { .stats = stats, .first_weekday = G_DATE_MONDAY, .first_month = -1 };
   MdChartStyle style;
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 842, 595);
   cairo_t *cr = cairo_create (surface);
@@ -679,8 +679,8 @@ test_narrow_captions (void)
   g_autofree char *doc = NULL;
   g_autoptr(GError) error = NULL;
   MdStatsComparison cmp;
-  MdChartFrequencyModel frequency = { stats, FALSE, &cmp };
-  MdChartPainModel pain = { stats };
+  MdChartModel frequency = { .stats = stats, .comparison = &cmp };
+  MdChartModel pain = { .stats = stats };
   MdChartStyle style;
   const double w = 340, h = 520;
   cairo_surface_t *surface = cairo_pdf_surface_create (path, w, h);
@@ -747,7 +747,7 @@ test_calendar_hit_test (void)
 {
   g_autoptr(MdStatsData) data = make_data ();
   g_autoptr(MdStats) stats = make_stats (data);
-  MdChartCalendarModel calendar = { stats, G_DATE_MONDAY, -1, 0 };
+  MdChartModel calendar = { .stats = stats, .first_weekday = G_DATE_MONDAY, .first_month = -1 };
   MdChartStyle style;
   int found = 0;
 
@@ -835,7 +835,7 @@ test_before_after_figures (void)
   g_autoptr(MdStats) stats = NULL;
   MdStatsSettings settings;
   MdStatsComparison cmp;
-  MdChartBeforeAfterModel model = { NULL, &cmp, "Magnesium 400 mg" };
+  MdChartModel model = { .comparison = &cmp, .treatment_name = "Magnesium 400 mg" };
   g_autofree char *text = NULL;
   const char *expected[] = {
     "Before and after Magnesium 400 mg.",
@@ -881,7 +881,7 @@ test_before_after_pixels (void)
   g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (int));
   MdStatsSettings settings;
   MdStatsComparison cmp;
-  MdChartBeforeAfterModel model = { NULL, &cmp, "Magnesium 400 mg" };
+  MdChartModel model = { .comparison = &cmp, .treatment_name = "Magnesium 400 mg" };
   MdChartStyle style;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -952,7 +952,7 @@ test_before_after_empty_and_pdf (void)
   g_autofree char *text = NULL;
   MdStatsSettings settings;
   MdStatsComparison cmp;
-  MdChartBeforeAfterModel model = { NULL, &cmp, "Magnesium 400 mg" };
+  MdChartModel model = { .comparison = &cmp, .treatment_name = "Magnesium 400 mg" };
   MdChartStyle style;
   cairo_surface_t *surface;
   cairo_t *cr;

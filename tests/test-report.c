@@ -748,7 +748,7 @@ test_preset_names (void)
   text = pdf_to_text (pdf, 1, pages);
   {
     MdStats *stats = md_stats_compute (data, &settings, data->first_day, data->last_day);
-    MdChartPainModel model = { stats };
+    MdChartModel model = { .stats = stats };
 
     described = md_chart_pain_describe (&model);
     md_stats_free (stats);

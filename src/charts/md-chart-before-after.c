@@ -37,8 +37,8 @@ typedef struct
 
 /* The rows, in order; the 0–10 row only where a number was recorded. */
 static guint
-make_rows (const MdChartBeforeAfterModel *model,
-           Row                            rows[N_ROWS])
+make_rows (const MdChartModel *model,
+           Row                 rows[N_ROWS])
 {
   const MdStatsComparison *cmp = model->comparison;
   const MdStatsSpan *b = &cmp->baseline, *e = &cmp->evaluation;
@@ -102,8 +102,31 @@ change_text (const Row *row)
   return g_strdup_printf (_("%s (%s%s)"), units, sign, size);
 }
 
+/* Fills the current path as a bar of the baseline (@before: pale, with
+ * an outline) or of the evaluation window (solid): told apart without
+ * colour, in the legend and in the rows alike. */
+static void
+fill_bar (cairo_t            *cr,
+          const MdChartStyle *style,
+          gboolean            before)
+{
+  if (before)
+    {
+      md_chart_set_color_alpha (cr, &style->muted, 0.25);
+      cairo_fill_preserve (cr);
+      md_chart_set_color (cr, &style->muted);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      md_chart_set_color (cr, &style->migraine);
+      cairo_fill (cr);
+    }
+}
+
 static char *
-empty_message (const MdChartBeforeAfterModel *model)
+empty_message (const MdChartModel *model)
 {
   const MdStatsComparison *cmp = model->comparison;
   const MdStatsSpan *e = &cmp->evaluation;
@@ -124,11 +147,11 @@ empty_message (const MdChartBeforeAfterModel *model)
 }
 
 void
-md_chart_before_after_render (const MdChartBeforeAfterModel *model,
-                              const MdChartStyle            *style,
-                              cairo_t                       *cr,
-                              double                         width,
-                              double                         height)
+md_chart_before_after_render (const MdChartModel *model,
+                              const MdChartStyle *style,
+                              cairo_t            *cr,
+                              double              width,
+                              double              height)
 {
   const MdStatsComparison *cmp;
   Row rows[N_ROWS];
@@ -151,10 +174,7 @@ md_chart_before_after_render (const MdChartBeforeAfterModel *model,
       return;
     }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  md_chart_fill_background (cr, style, width, height);
+  md_chart_begin (cr, style, width, height);
   n = make_rows (model, rows);
 
   /* Translators: the legend of the before/after panel: the baseline, in days */
@@ -175,19 +195,7 @@ md_chart_before_after_render (const MdChartBeforeAfterModel *model,
         double sx = md_chart_mirror (style, &all, x), tx;
 
         cairo_rectangle (cr, style->rtl ? sx - sw : sx, fs * 0.2, sw, fs);
-        if (k == 0)
-          {
-            md_chart_set_color_alpha (cr, &style->muted, 0.25);
-            cairo_fill_preserve (cr);
-            md_chart_set_color (cr, &style->muted);
-            cairo_set_line_width (cr, 1);
-            cairo_stroke (cr);
-          }
-        else
-          {
-            md_chart_set_color (cr, &style->migraine);
-            cairo_fill (cr);
-          }
+        fill_bar (cr, style, k == 0);
         tx = md_chart_mirror (style, &all, x + sw + fs * 0.4);
         x += sw + fs * 0.4 + md_chart_text (cr, style, labels[k], tx, fs * 0.7, style->rtl ? 1 : 0, 0.5,
                                             0.9, FALSE, &style->foreground) + fs * 1.5;
@@ -244,19 +252,7 @@ md_chart_before_after_render (const MdChartBeforeAfterModel *model,
           if (len > 0)
             {
               cairo_rectangle (cr, round (MIN (x0, x1)), round (by), MAX (1, round (fabs (x1 - x0))), round (bar_h));
-              if (k == 0)
-                {
-                  md_chart_set_color_alpha (cr, &style->muted, 0.25);
-                  cairo_fill_preserve (cr);
-                  md_chart_set_color (cr, &style->muted);
-                  cairo_set_line_width (cr, 1);
-                  cairo_stroke (cr);
-                }
-              else
-                {
-                  md_chart_set_color (cr, &style->migraine);
-                  cairo_fill (cr);
-                }
+              fill_bar (cr, style, k == 0);
             }
           md_chart_text (cr, style, value, md_chart_mirror (style, &all, bars_x + len + fs * 0.4),
                          by + bar_h / 2, style->rtl ? 1 : 0, 0.5, 0.8, k == 1, &style->foreground);
@@ -273,7 +269,7 @@ md_chart_before_after_render (const MdChartBeforeAfterModel *model,
 /* The numbers in words, for the accessible description and the report's
  * readers. */
 char *
-md_chart_before_after_describe (const MdChartBeforeAfterModel *model)
+md_chart_before_after_describe (const MdChartModel *model)
 {
   GString *text = g_string_new (NULL);
   Row rows[N_ROWS];
@@ -309,3 +305,42 @@ md_chart_before_after_describe (const MdChartBeforeAfterModel *model)
 
   return g_string_free (text, FALSE);
 }
+
+/* Without a treatment to compare, the panel has nothing to show. */
+static void
+before_after_render (const MdChartModel *model,
+                     const MdChartStyle *style,
+                     cairo_t            *cr,
+                     double              width,
+                     double              height)
+{
+  if (model->comparison != NULL)
+    md_chart_before_after_render (model, style, cr, width, height);
+}
+
+/* Every number is written on the panel, and said by its description:
+ * there is nothing more to tell under the pointer. */
+static char *
+before_after_describe_at (const MdChartModel *model,
+                          const MdChartStyle *style,
+                          double              width,
+                          double              height,
+                          double              x,
+                          double              y)
+{
+  return NULL;
+}
+
+static char *
+before_after_describe (const MdChartModel *model)
+{
+  return model->comparison != NULL ? md_chart_before_after_describe (model) : NULL;
+}
+
+const MdChartClass md_chart_before_after_class = {
+  .kind = MD_CHART_KIND_BEFORE_AFTER,
+  .name = N_("Before and after the treatment"),
+  .render = before_after_render,
+  .describe_at = before_after_describe_at,
+  .describe = before_after_describe,
+};

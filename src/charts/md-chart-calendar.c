@@ -38,11 +38,11 @@ month_height (const MdChartStyle *style,
 }
 
 static void
-compute_layout (const MdChartCalendarModel *model,
-                const MdChartStyle         *style,
-                double                      width,
-                double                      height,
-                Layout                     *layout)
+compute_layout (const MdChartModel *model,
+                const MdChartStyle *style,
+                double              width,
+                double              height,
+                Layout             *layout)
 {
   int total = (int) model->stats->months->len;
   double fs = style->font_size;
@@ -118,9 +118,9 @@ month_origin (const MdChartStyle *style,
 
 /* Column of a day in its week, mirrored right to left. */
 static int
-weekday_column (const MdChartCalendarModel *model,
-                const MdChartStyle         *style,
-                GDateWeekday                weekday)
+weekday_column (const MdChartModel *model,
+                const MdChartStyle *style,
+                GDateWeekday        weekday)
 {
   int first = model->first_weekday >= 1 && model->first_weekday <= 7 ? model->first_weekday : G_DATE_MONDAY;
   int col = ((int) weekday - first + 7) % 7;
@@ -148,15 +148,15 @@ day_fill (const MdChartStyle   *style,
 
 /* Position of a day's cell; FALSE when the day is outside the month. */
 static void
-cell_origin (const MdChartCalendarModel *model,
-             const MdChartStyle         *style,
-             const Layout               *layout,
-             const MdStatsSpan          *month,
-             double                      ox,
-             double                      oy,
-             int                         day,
-             double                     *x,
-             double                     *y)
+cell_origin (const MdChartModel *model,
+             const MdChartStyle *style,
+             const Layout       *layout,
+             const MdStatsSpan  *month,
+             double              ox,
+             double              oy,
+             int                 day,
+             double             *x,
+             double             *y)
 {
   GDate first, date;
   int first_weekday = model->first_weekday >= 1 && model->first_weekday <= 7 ? model->first_weekday : G_DATE_MONDAY;
@@ -177,11 +177,11 @@ enum { PASS_PAIN0, PASS_PAIN1, PASS_PAIN2, PASS_PAIN3, PASS_UNTRACKED, PASS_MEDI
 /* One path per pass over all visible days, filled or stroked once: a
  * fill per cell would cost more than everything else on the chart. */
 static void
-draw_cells (const MdChartCalendarModel *model,
-            const MdChartStyle         *style,
-            cairo_t                    *cr,
-            const Layout               *layout,
-            double                      width)
+draw_cells (const MdChartModel *model,
+            const MdChartStyle *style,
+            cairo_t            *cr,
+            const Layout       *layout,
+            double              width)
 {
   double cell = layout->cell;
   double inset = MAX (1, round (cell * 0.06));
@@ -275,14 +275,14 @@ draw_cells (const MdChartCalendarModel *model,
 }
 
 static void
-draw_month_text (const MdChartCalendarModel *model,
-                 const MdChartStyle         *style,
-                 cairo_t                    *cr,
-                 const Layout               *layout,
-                 PangoLayout               **weekdays,
-                 const MdStatsSpan          *month,
-                 double                      ox,
-                 double                      oy)
+draw_month_text (const MdChartModel  *model,
+                 const MdChartStyle  *style,
+                 cairo_t             *cr,
+                 const Layout        *layout,
+                 PangoLayout        **weekdays,
+                 const MdStatsSpan   *month,
+                 double               ox,
+                 double               oy)
 {
   double fs = style->font_size;
   double cell = layout->cell;
@@ -393,11 +393,11 @@ draw_legend (const MdChartStyle *style,
 }
 
 void
-md_chart_calendar_render (const MdChartCalendarModel *model,
-                          const MdChartStyle         *style,
-                          cairo_t                    *cr,
-                          double                      width,
-                          double                      height)
+md_chart_calendar_render (const MdChartModel *model,
+                          const MdChartStyle *style,
+                          cairo_t            *cr,
+                          double              width,
+                          double              height)
 {
   Layout layout;
   double bottom = 0;
@@ -411,10 +411,7 @@ md_chart_calendar_render (const MdChartCalendarModel *model,
       return;
     }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  md_chart_fill_background (cr, style, width, height);
+  md_chart_begin (cr, style, width, height);
   compute_layout (model, style, width, height, &layout);
 
   /* Weekday names, shaped once: initials when the names do not fit. */
@@ -458,12 +455,12 @@ md_chart_calendar_render (const MdChartCalendarModel *model,
 }
 
 int
-md_chart_calendar_hit_test (const MdChartCalendarModel *model,
-                            const MdChartStyle         *style,
-                            double                      width,
-                            double                      height,
-                            double                      x,
-                            double                      y)
+md_chart_calendar_hit_test (const MdChartModel *model,
+                            const MdChartStyle *style,
+                            double              width,
+                            double              height,
+                            double              x,
+                            double              y)
 {
   Layout layout;
 
@@ -501,8 +498,8 @@ md_chart_calendar_hit_test (const MdChartCalendarModel *model,
 }
 
 char *
-md_chart_calendar_describe_day (const MdChartCalendarModel *model,
-                                int                         day)
+md_chart_calendar_describe_day (const MdChartModel *model,
+                                int                 day)
 {
   const MdStatsDayInfo *info = md_stats_get_day (model->stats, day);
   /* Translators: strftime format of a full date in the calendar's details, e.g. "Tuesday, 3 March 2026" */
@@ -532,7 +529,7 @@ md_chart_calendar_describe_day (const MdChartCalendarModel *model,
 }
 
 char *
-md_chart_calendar_describe (const MdChartCalendarModel *model)
+md_chart_calendar_describe (const MdChartModel *model)
 {
   const MdStats *stats = model->stats;
   int severe = 0, moderate = 0, mild = 0, free_days = 0;
@@ -560,3 +557,24 @@ md_chart_calendar_describe (const MdChartCalendarModel *model)
                           stats->months->len, free_days, mild, moderate, severe,
                           (stats->last_day - stats->first_day + 1) - stats->total.recorded);
 }
+
+static char *
+calendar_describe_at (const MdChartModel *model,
+                      const MdChartStyle *style,
+                      double              width,
+                      double              height,
+                      double              x,
+                      double              y)
+{
+  int day = md_chart_calendar_hit_test (model, style, width, height, x, y);
+
+  return day != G_MININT ? md_chart_calendar_describe_day (model, day) : NULL;
+}
+
+const MdChartClass md_chart_calendar_class = {
+  .kind = MD_CHART_KIND_CALENDAR,
+  .name = N_("Calendar"),
+  .render = md_chart_calendar_render,
+  .describe_at = calendar_describe_at,
+  .describe = md_chart_calendar_describe,
+};

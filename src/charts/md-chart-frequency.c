@@ -36,7 +36,7 @@ typedef struct
 } Layout;
 
 static GArray *
-periods (const MdChartFrequencyModel *model)
+periods (const MdChartModel *model)
 {
   return model->by_month ? model->stats->months : model->stats->windows;
 }
@@ -68,7 +68,7 @@ rate (const MdStatsSpan *span,
 
 /* The primary outcome, with the responder result beside it. */
 static char *
-summary_text (const MdChartFrequencyModel *model)
+summary_text (const MdChartModel *model)
 {
   const MdStatsComparison *cmp = model->comparison;
   g_autofree char *outcome = NULL;
@@ -202,12 +202,12 @@ legend (cairo_t            *cr,
 }
 
 static void
-compute_layout (const MdChartFrequencyModel *model,
-                const MdChartStyle          *style,
-                cairo_t                     *cr,
-                double                       width,
-                double                       height,
-                Layout                      *layout)
+compute_layout (const MdChartModel *model,
+                const MdChartStyle *style,
+                cairo_t            *cr,
+                double              width,
+                double              height,
+                Layout             *layout)
 {
   GArray *spans = periods (model);
   double fs = style->font_size;
@@ -262,10 +262,10 @@ compute_layout (const MdChartFrequencyModel *model,
 }
 
 static void
-draw_axes (const MdChartFrequencyModel *model,
-           const MdChartStyle          *style,
-           cairo_t                     *cr,
-           const Layout                *layout)
+draw_axes (const MdChartModel *model,
+           const MdChartStyle *style,
+           cairo_t            *cr,
+           const Layout       *layout)
 {
   double fs = style->font_size;
   const MdChartRect *p = &layout->plot;
@@ -343,20 +343,28 @@ draw_axes (const MdChartFrequencyModel *model,
   cairo_restore (cr);
 }
 
+/* Keeps what follows inside the plot, until cairo_restore(). */
 static void
-draw_courses (const MdChartFrequencyModel *model,
-                            const MdChartStyle          *style,
-                            cairo_t                     *cr,
-                            const Layout                *layout)
+clip_to_plot (cairo_t           *cr,
+              const MdChartRect *plot)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, plot->x, plot->y, plot->width, plot->height);
+  cairo_clip (cr);
+}
+
+static void
+draw_courses (const MdChartModel *model,
+              const MdChartStyle *style,
+              cairo_t            *cr,
+              const Layout       *layout)
 {
   MdStatsData *data = model->stats->data;
   const MdChartRect *p = &layout->plot;
   int last = layout->first_day + layout->n_days;
   double fs = style->font_size;
 
-  cairo_save (cr);
-  cairo_rectangle (cr, p->x, p->y, p->width, p->height);
-  cairo_clip (cr);
+  clip_to_plot (cr, p);
 
   for (guint i = 0; i < data->courses->len; i++)
     {
@@ -383,19 +391,17 @@ draw_courses (const MdChartFrequencyModel *model,
 
 /* Infusion marks go on top of the bars, or most would hide behind them. */
 static void
-draw_infusions (const MdChartFrequencyModel *model,
-                const MdChartStyle          *style,
-                cairo_t                     *cr,
-                const Layout                *layout)
+draw_infusions (const MdChartModel *model,
+                const MdChartStyle *style,
+                cairo_t            *cr,
+                const Layout       *layout)
 {
   MdStatsData *data = model->stats->data;
   const MdChartRect *p = &layout->plot;
   int last = layout->first_day + layout->n_days;
   double fs = style->font_size;
 
-  cairo_save (cr);
-  cairo_rectangle (cr, p->x, p->y, p->width, p->height);
-  cairo_clip (cr);
+  clip_to_plot (cr, p);
   md_chart_set_color (cr, &style->infusion);
   for (guint i = 0; i < data->doses->len; i++)
     {
@@ -415,12 +421,12 @@ draw_infusions (const MdChartFrequencyModel *model,
 }
 
 static void
-draw_periods (const MdChartFrequencyModel *model,
-              const MdChartStyle          *style,
-              cairo_t                     *cr,
-              cairo_pattern_t             *hatch,
-              cairo_pattern_t             *hatch_pale,
-              const Layout                *layout)
+draw_periods (const MdChartModel *model,
+              const MdChartStyle *style,
+              cairo_t            *cr,
+              cairo_pattern_t    *hatch,
+              cairo_pattern_t    *hatch_pale,
+              const Layout       *layout)
 {
   GArray *spans = periods (model);
   double base = layout->plot.y + layout->plot.height;
@@ -506,11 +512,11 @@ draw_periods (const MdChartFrequencyModel *model,
 }
 
 static void
-draw_comparison (const MdChartFrequencyModel *model,
-                 const MdChartStyle          *style,
-                 cairo_t                     *cr,
-                 const Layout                *layout,
-                 const char                  *summary)
+draw_comparison (const MdChartModel *model,
+                 const MdChartStyle *style,
+                 cairo_t            *cr,
+                 const Layout       *layout,
+                 const char         *summary)
 {
   const MdStatsComparison *cmp = model->comparison;
   const MdChartRect *p = &layout->plot;
@@ -528,9 +534,7 @@ draw_comparison (const MdChartFrequencyModel *model,
     md_chart_show_layout (cr, style, text, 0, layout->legend_height + fs * 0.2, &style->foreground);
   }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, p->x, p->y, p->width, p->height);
-  cairo_clip (cr);
+  clip_to_plot (cr, p);
   md_chart_set_color (cr, &style->foreground);
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dashes, 2, 0);
@@ -568,11 +572,11 @@ draw_comparison (const MdChartFrequencyModel *model,
 }
 
 void
-md_chart_frequency_render (const MdChartFrequencyModel *model,
-                           const MdChartStyle          *style,
-                           cairo_t                     *cr,
-                           double                       width,
-                           double                       height)
+md_chart_frequency_render (const MdChartModel *model,
+                           const MdChartStyle *style,
+                           cairo_t            *cr,
+                           double              width,
+                           double              height)
 {
   Layout layout;
   cairo_pattern_t *hatch;
@@ -588,10 +592,7 @@ md_chart_frequency_render (const MdChartFrequencyModel *model,
       return;
     }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  md_chart_fill_background (cr, style, width, height);
+  md_chart_begin (cr, style, width, height);
   compute_layout (model, style, cr, width, height, &layout);
   hatch = md_chart_hatch (&style->headache, &style->migraine);
   pale_fill = style->headache;
@@ -615,12 +616,12 @@ md_chart_frequency_render (const MdChartFrequencyModel *model,
 }
 
 int
-md_chart_frequency_hit_test (const MdChartFrequencyModel *model,
-                             const MdChartStyle          *style,
-                             double                       width,
-                             double                       height,
-                             double                       x,
-                             double                       y)
+md_chart_frequency_hit_test (const MdChartModel *model,
+                             const MdChartStyle *style,
+                             double              width,
+                             double              height,
+                             double              x,
+                             double              y)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -657,8 +658,8 @@ md_chart_frequency_hit_test (const MdChartFrequencyModel *model,
 }
 
 char *
-md_chart_frequency_describe_period (const MdChartFrequencyModel *model,
-                                    int                          index)
+md_chart_frequency_describe_period (const MdChartModel *model,
+                                    int                 index)
 {
   GArray *spans = periods (model);
   const MdStatsSpan *s;
@@ -709,7 +710,7 @@ md_chart_frequency_describe_period (const MdChartFrequencyModel *model,
 }
 
 char *
-md_chart_frequency_describe (const MdChartFrequencyModel *model)
+md_chart_frequency_describe (const MdChartModel *model)
 {
   const MdStats *stats = model->stats;
   GString *text = g_string_new (NULL);
@@ -750,3 +751,24 @@ md_chart_frequency_describe (const MdChartFrequencyModel *model)
 
   return g_string_free (text, FALSE);
 }
+
+static char *
+frequency_describe_at (const MdChartModel *model,
+                       const MdChartStyle *style,
+                       double              width,
+                       double              height,
+                       double              x,
+                       double              y)
+{
+  int i = md_chart_frequency_hit_test (model, style, width, height, x, y);
+
+  return i >= 0 ? md_chart_frequency_describe_period (model, i) : NULL;
+}
+
+const MdChartClass md_chart_frequency_class = {
+  .kind = MD_CHART_KIND_FREQUENCY,
+  .name = N_("Attack frequency"),
+  .render = md_chart_frequency_render,
+  .describe_at = frequency_describe_at,
+  .describe = md_chart_frequency_describe,
+};

@@ -33,10 +33,10 @@ typedef struct
 } Layout;
 
 static int
-visible_panels (const MdChartPainModel *model,
-                const MdChartStyle     *style,
-                double                  width,
-                double                  axis_w)
+visible_panels (const MdChartModel *model,
+                const MdChartStyle *style,
+                double              width,
+                double              axis_w)
 {
   int fit = (int) floor ((width - axis_w) / (style->font_size * MIN_PANEL_WIDTH));
 
@@ -46,12 +46,12 @@ visible_panels (const MdChartPainModel *model,
 /* What the line colours mean, and how many medications did not fit;
  * flows into as many rows as the width needs. Returns its height. */
 static double
-legend (const MdChartPainModel *model,
-        const MdChartStyle     *style,
-        cairo_t                *cr,
-        double                  width,
-        int                     n_panels,
-        gboolean                draw)
+legend (const MdChartModel *model,
+        const MdChartStyle *style,
+        cairo_t            *cr,
+        double              width,
+        int                 n_panels,
+        gboolean            draw)
 {
   double fs = style->font_size;
   g_autofree char *more = NULL;
@@ -98,47 +98,6 @@ legend (const MdChartPainModel *model,
     }
 
   return y + row;
-}
-
-static int   *panel_order (const MdStats *stats);
-static double caption     (const MdChartPainModel *model,
-                           const MdChartStyle     *style,
-                           cairo_t                *cr,
-                           const Layout           *layout,
-                           double                  width,
-                           int                     panel,
-                           int                     med_index,
-                           double                  top,
-                           gboolean                draw);
-
-static void
-compute_layout (const MdChartPainModel *model,
-                const MdChartStyle     *style,
-                cairo_t                *cr,
-                double                  width,
-                double                  height,
-                Layout                 *layout)
-{
-  double fs = style->font_size;
-
-  layout->axis_w = 0;
-  for (int p = 0; p <= 3; p++)
-    layout->axis_w = MAX (layout->axis_w, md_chart_text_width (cr, style, md_pain_level_get_label (p), 0.85, FALSE));
-  layout->axis_w += fs;
-  layout->n_panels = visible_panels (model, style, width, layout->axis_w);
-  layout->panel_w = (width - layout->axis_w) / layout->n_panels;
-  layout->plot_top = legend (model, style, cr, width, layout->n_panels, FALSE) + fs * 2.6;
-  /* Every panel's caption gets the height of the tallest: captions wrap
-   * in long languages, and the plots stay aligned. */
-  {
-    g_autofree int *order = panel_order (model->stats);
-
-    layout->caption_h = 0;
-    for (int p = 0; p < layout->n_panels; p++)
-      layout->caption_h = MAX (layout->caption_h, caption (model, style, cr, layout, width, p, order[p], 0, FALSE));
-    layout->caption_h += fs * 0.9;
-  }
-  layout->plot_h = MAX (10, height - layout->plot_top - layout->caption_h - fs * 0.3);
 }
 
 /* Medications sorted by number of doses, most first. */
@@ -223,15 +182,15 @@ count_steps (const MdStats *stats,
  * laid out in the panel's width (wrapped, then shrunk a little) so that
  * no language runs into the next panel. Returns its height. */
 static double
-caption (const MdChartPainModel *model,
-         const MdChartStyle     *style,
-         cairo_t                *cr,
-         const Layout           *layout,
-         double                  width,
-         int                     panel,
-         int                     med_index,
-         double                  top,
-         gboolean                draw)
+caption (const MdChartModel *model,
+         const MdChartStyle *style,
+         cairo_t            *cr,
+         const Layout       *layout,
+         double              width,
+         int                 panel,
+         int                 med_index,
+         double              top,
+         gboolean            draw)
 {
   const MdStats *stats = model->stats;
   const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, med_index);
@@ -276,13 +235,43 @@ caption (const MdChartPainModel *model,
 }
 
 static void
-draw_panel (const MdChartPainModel *model,
-            const MdChartStyle     *style,
-            cairo_t                *cr,
-            const Layout           *layout,
-            double                  width,
-            int                     panel,
-            int                     med_index)
+compute_layout (const MdChartModel *model,
+                const MdChartStyle *style,
+                cairo_t            *cr,
+                double              width,
+                double              height,
+                Layout             *layout)
+{
+  double fs = style->font_size;
+
+  layout->axis_w = 0;
+  for (int p = 0; p <= 3; p++)
+    layout->axis_w = MAX (layout->axis_w, md_chart_text_width (cr, style, md_pain_level_get_label (p), 0.85, FALSE));
+  layout->axis_w += fs;
+  layout->n_panels = visible_panels (model, style, width, layout->axis_w);
+  layout->panel_w = (width - layout->axis_w) / layout->n_panels;
+  layout->plot_top = legend (model, style, cr, width, layout->n_panels, FALSE) + fs * 2.6;
+  /* Every panel's caption gets the height of the tallest: captions wrap
+   * in long languages, and the plots stay aligned. */
+  {
+    g_autofree int *order = panel_order (model->stats);
+
+    layout->caption_h = 0;
+    for (int p = 0; p < layout->n_panels; p++)
+      layout->caption_h = MAX (layout->caption_h, caption (model, style, cr, layout, width, p, order[p], 0, FALSE));
+    layout->caption_h += fs * 0.9;
+  }
+  layout->plot_h = MAX (10, height - layout->plot_top - layout->caption_h - fs * 0.3);
+}
+
+static void
+draw_panel (const MdChartModel *model,
+            const MdChartStyle *style,
+            cairo_t            *cr,
+            const Layout       *layout,
+            double              width,
+            int                 panel,
+            int                 med_index)
 {
   const MdStats *stats = model->stats;
   const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, med_index);
@@ -390,11 +379,11 @@ draw_panel (const MdChartPainModel *model,
 }
 
 void
-md_chart_pain_render (const MdChartPainModel *model,
-                      const MdChartStyle     *style,
-                      cairo_t                *cr,
-                      double                  width,
-                      double                  height)
+md_chart_pain_render (const MdChartModel *model,
+                      const MdChartStyle *style,
+                      cairo_t            *cr,
+                      double              width,
+                      double              height)
 {
   Layout layout;
   g_autofree int *order = NULL;
@@ -409,10 +398,7 @@ md_chart_pain_render (const MdChartPainModel *model,
       return;
     }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  md_chart_fill_background (cr, style, width, height);
+  md_chart_begin (cr, style, width, height);
   compute_layout (model, style, cr, width, height, &layout);
   order = panel_order (model->stats);
 
@@ -441,12 +427,12 @@ md_chart_pain_render (const MdChartPainModel *model,
 }
 
 int
-md_chart_pain_hit_test (const MdChartPainModel *model,
-                        const MdChartStyle     *style,
-                        double                  width,
-                        double                  height,
-                        double                  x,
-                        double                  y)
+md_chart_pain_hit_test (const MdChartModel *model,
+                        const MdChartStyle *style,
+                        double              width,
+                        double              height,
+                        double              x,
+                        double              y)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -477,8 +463,8 @@ md_chart_pain_hit_test (const MdChartPainModel *model,
 }
 
 char *
-md_chart_pain_describe_group (const MdChartPainModel *model,
-                              int                     index)
+md_chart_pain_describe_group (const MdChartModel *model,
+                              int                 index)
 {
   const MdStats *stats = model->stats;
   const MdStatsMedicationResponse *m;
@@ -505,7 +491,7 @@ md_chart_pain_describe_group (const MdChartPainModel *model,
 }
 
 char *
-md_chart_pain_describe (const MdChartPainModel *model)
+md_chart_pain_describe (const MdChartModel *model)
 {
   const MdStats *stats = model->stats;
   GString *text;
@@ -533,3 +519,24 @@ md_chart_pain_describe (const MdChartPainModel *model)
 
   return g_string_free (text, FALSE);
 }
+
+static char *
+pain_describe_at (const MdChartModel *model,
+                  const MdChartStyle *style,
+                  double              width,
+                  double              height,
+                  double              x,
+                  double              y)
+{
+  int i = md_chart_pain_hit_test (model, style, width, height, x, y);
+
+  return i >= 0 ? md_chart_pain_describe_group (model, i) : NULL;
+}
+
+const MdChartClass md_chart_pain_class = {
+  .kind = MD_CHART_KIND_PAIN,
+  .name = N_("Pain before and after treatment"),
+  .render = md_chart_pain_render,
+  .describe_at = pain_describe_at,
+  .describe = md_chart_pain_describe,
+};

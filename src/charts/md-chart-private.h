@@ -65,6 +65,10 @@ void         md_chart_draw_empty  (cairo_t            *cr,
                                    double              width,
                                    double              height,
                                    const char         *message);
+void         md_chart_begin       (cairo_t            *cr,
+                                   const MdChartStyle *style,
+                                   double              width,
+                                   double              height);
 void         md_chart_fill_background (cairo_t        *cr,
                                    const MdChartStyle *style,
                                    double              width,
@@ -78,5 +82,11 @@ char        *md_chart_keep_together (char             *rate);
 double       md_chart_mirror      (const MdChartStyle *style,
                                    const MdChartRect  *rect,
                                    double              x);
+
+/* The table of each kind, for md_chart_class_for() */
+extern const MdChartClass md_chart_frequency_class;
+extern const MdChartClass md_chart_pain_class;
+extern const MdChartClass md_chart_calendar_class;
+extern const MdChartClass md_chart_before_after_class;
 
 G_END_DECLS

@@ -314,6 +314,20 @@ md_chart_text (cairo_t            *cr,
   return w;
 }
 
+/* How every renderer starts: the state saved (end with cairo_restore()),
+ * drawing kept inside the chart's box, and its background painted. */
+void
+md_chart_begin (cairo_t            *cr,
+                const MdChartStyle *style,
+                double              width,
+                double              height)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  md_chart_fill_background (cr, style, width, height);
+}
+
 void
 md_chart_fill_background (cairo_t            *cr,
                           const MdChartStyle *style,
@@ -620,4 +634,24 @@ md_chart_format_rate (const MdStatsRate *rate)
   /* Translators: a rate with its 95% confidence interval and its number
    * of doses, e.g. "50% (15%–85%), n = 4" */
   return g_strdup_printf (_("%s (%s–%s), n = %d"), value, low, high, rate->n);
+}
+
+/**
+ * md_chart_class_for:
+ *
+ * Returns: the functions that draw and describe a chart of @kind
+ */
+const MdChartClass *
+md_chart_class_for (MdChartKind kind)
+{
+  static const MdChartClass *classes[] = {
+    [MD_CHART_KIND_FREQUENCY] = &md_chart_frequency_class,
+    [MD_CHART_KIND_PAIN] = &md_chart_pain_class,
+    [MD_CHART_KIND_CALENDAR] = &md_chart_calendar_class,
+    [MD_CHART_KIND_BEFORE_AFTER] = &md_chart_before_after_class,
+  };
+
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (classes), &md_chart_calendar_class);
+
+  return classes[kind];
 }

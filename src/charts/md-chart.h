@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The three charts of DESIGN.md §5 as renderers over MdStats: each draws
- * into any cairo_t (a widget snapshot, an image, a PDF page, a printer)
- * at the size it is given, in a style that the caller chooses.
+ * The charts of DESIGN.md §5 as renderers over MdStats: each draws into
+ * any cairo_t (a widget snapshot, an image, a PDF page, a printer) at the
+ * size it is given, in a style that the caller chooses. A caller that
+ * handles every kind alike goes through md_chart_class_for().
  */
 
 #pragma once
@@ -44,91 +45,115 @@ void md_chart_style_init_dark  (MdChartStyle *style);
 /* Light, and readable when printed in greyscale. */
 void md_chart_style_init_print (MdChartStyle *style);
 
-/* Attack frequency */
+typedef enum
+{
+  MD_CHART_KIND_FREQUENCY,
+  MD_CHART_KIND_PAIN,
+  MD_CHART_KIND_CALENDAR,
+  MD_CHART_KIND_BEFORE_AFTER,
+} MdChartKind;
+
+/* What a chart is drawn from: one model for every kind, each reading
+ * what it needs. */
 typedef struct
 {
-  const MdStats           *stats;
-  gboolean                 by_month;   /* calendar months instead of 28-day windows */
-  const MdStatsComparison *comparison; /* a chosen treatment start, or NULL */
-} MdChartFrequencyModel;
+  const MdStats           *stats;          /* every kind but before/after's text */
+  /* Frequency */
+  gboolean                 by_month;       /* calendar months instead of 28-day windows */
+  /* Frequency: a chosen treatment start, or NULL. Before/after: the
+   * treatment compared (the panel draws nothing without it). */
+  const MdStatsComparison *comparison;
+  const char              *treatment_name; /* before/after */
+  /* Calendar */
+  int                      first_weekday;  /* 1 = Monday … 7 = Sunday (GDateWeekday) */
+  int                      first_month;    /* index of the first month of stats->months to draw, or -1 for what fits, newest last */
+  int                      n_months;       /* how many, when first_month ≥ 0 */
+} MdChartModel;
 
-void   md_chart_frequency_render   (const MdChartFrequencyModel *model,
-                                    const MdChartStyle          *style,
-                                    cairo_t                     *cr,
-                                    double                       width,
-                                    double                       height);
+/* One chart kind, as the window and the report use it: a small table of
+ * functions instead of a switch over the kind at every call site. */
+typedef struct
+{
+  MdChartKind   kind;
+  /* Its accessible name, untranslated: show it through gettext */
+  const char   *name;
+  void        (*render)      (const MdChartModel *model,
+                              const MdChartStyle *style,
+                              cairo_t            *cr,
+                              double              width,
+                              double              height);
+  /* What is under (x, y) in words (the tooltip), or NULL */
+  char       *(*describe_at) (const MdChartModel *model,
+                              const MdChartStyle *style,
+                              double              width,
+                              double              height,
+                              double              x,
+                              double              y);
+  /* The chart's main numbers in words (its accessible description), or
+   * NULL when it shows nothing */
+  char       *(*describe)    (const MdChartModel *model);
+} MdChartClass;
+
+const MdChartClass *md_chart_class_for (MdChartKind kind);
+
+/* Attack frequency */
+void   md_chart_frequency_render   (const MdChartModel *model,
+                                    const MdChartStyle *style,
+                                    cairo_t            *cr,
+                                    double              width,
+                                    double              height);
 /* The index of the period under (x, y), or -1. */
-int    md_chart_frequency_hit_test (const MdChartFrequencyModel *model,
-                                    const MdChartStyle          *style,
-                                    double                       width,
-                                    double                       height,
-                                    double                       x,
-                                    double                       y);
-char  *md_chart_frequency_describe_period (const MdChartFrequencyModel *model,
-                                    int                          index);
-char  *md_chart_frequency_describe (const MdChartFrequencyModel *model);
+int    md_chart_frequency_hit_test (const MdChartModel *model,
+                                    const MdChartStyle *style,
+                                    double              width,
+                                    double              height,
+                                    double              x,
+                                    double              y);
+char  *md_chart_frequency_describe_period (const MdChartModel *model,
+                                    int                 index);
+char  *md_chart_frequency_describe (const MdChartModel *model);
 
 /* Pain before and after treatment */
-typedef struct
-{
-  const MdStats *stats;
-} MdChartPainModel;
-
-void   md_chart_pain_render        (const MdChartPainModel      *model,
-                                    const MdChartStyle          *style,
-                                    cairo_t                     *cr,
-                                    double                       width,
-                                    double                       height);
+void   md_chart_pain_render        (const MdChartModel *model,
+                                    const MdChartStyle *style,
+                                    cairo_t            *cr,
+                                    double              width,
+                                    double              height);
 /* The index into stats->medications of the group under (x, y), or -1. */
-int    md_chart_pain_hit_test      (const MdChartPainModel      *model,
-                                    const MdChartStyle          *style,
-                                    double                       width,
-                                    double                       height,
-                                    double                       x,
-                                    double                       y);
-char  *md_chart_pain_describe_group (const MdChartPainModel     *model,
-                                    int                          index);
-char  *md_chart_pain_describe      (const MdChartPainModel      *model);
+int    md_chart_pain_hit_test      (const MdChartModel *model,
+                                    const MdChartStyle *style,
+                                    double              width,
+                                    double              height,
+                                    double              x,
+                                    double              y);
+char  *md_chart_pain_describe_group (const MdChartModel *model,
+                                    int                 index);
+char  *md_chart_pain_describe      (const MdChartModel *model);
 
 /* Calendar */
-typedef struct
-{
-  const MdStats *stats;
-  int            first_weekday;   /* 1 = Monday … 7 = Sunday (GDateWeekday) */
-  int            first_month;     /* index of the first month of stats->months to draw, or -1 for what fits, newest last */
-  int            n_months;        /* how many, when first_month ≥ 0 */
-} MdChartCalendarModel;
-
-void   md_chart_calendar_render    (const MdChartCalendarModel  *model,
-                                    const MdChartStyle          *style,
-                                    cairo_t                     *cr,
-                                    double                       width,
-                                    double                       height);
+void   md_chart_calendar_render    (const MdChartModel *model,
+                                    const MdChartStyle *style,
+                                    cairo_t            *cr,
+                                    double              width,
+                                    double              height);
 /* The day (days since 1970-01-01) under (x, y), or G_MININT. */
-int    md_chart_calendar_hit_test  (const MdChartCalendarModel  *model,
-                                    const MdChartStyle          *style,
-                                    double                       width,
-                                    double                       height,
-                                    double                       x,
-                                    double                       y);
-char  *md_chart_calendar_describe_day (const MdChartCalendarModel *model,
-                                    int                          day);
-char  *md_chart_calendar_describe  (const MdChartCalendarModel  *model);
+int    md_chart_calendar_hit_test  (const MdChartModel *model,
+                                    const MdChartStyle *style,
+                                    double              width,
+                                    double              height,
+                                    double              x,
+                                    double              y);
+char  *md_chart_calendar_describe_day (const MdChartModel *model,
+                                    int                 day);
+char  *md_chart_calendar_describe  (const MdChartModel *model);
 
 /* Before and after one treatment */
-typedef struct
-{
-  const MdStats           *stats;
-  const MdStatsComparison *comparison;
-  const char              *treatment_name;
-} MdChartBeforeAfterModel;
-
-void   md_chart_before_after_render   (const MdChartBeforeAfterModel *model,
-                                       const MdChartStyle            *style,
-                                       cairo_t                       *cr,
-                                       double                         width,
-                                       double                         height);
-char  *md_chart_before_after_describe (const MdChartBeforeAfterModel *model);
+void   md_chart_before_after_render   (const MdChartModel *model,
+                                       const MdChartStyle *style,
+                                       cairo_t            *cr,
+                                       double              width,
+                                       double              height);
+char  *md_chart_before_after_describe (const MdChartModel *model);
 
 /* Shared helpers, also used by the report */
 int    md_chart_locale_first_weekday (void);

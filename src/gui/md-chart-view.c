@@ -19,16 +19,18 @@
 
 struct _MdChartView
 {
-  GtkWidget          parent_instance;
+  GtkWidget           parent_instance;
 
-  MdChartKind        kind;
-  gboolean           by_month;
-  gboolean           has_comparison;
-  MdStatsComparison  comparison;
+  gboolean            by_month;
+  gboolean            has_comparison;
+  MdStatsComparison   comparison;
+
+  /* Borrowed */
+  const MdChartClass *klass;
 
   /* Owned */
-  MdStats           *stats;
-  char              *treatment_name;
+  MdStats            *stats;
+  char               *treatment_name;
 };
 
 G_DEFINE_FINAL_TYPE (MdChartView, md_chart_view, GTK_TYPE_WIDGET)
@@ -64,6 +66,21 @@ md_chart_view_get_style (MdChartView  *self,
   style->rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 }
 
+/* What the renderer of the view's kind reads */
+static void
+get_model (MdChartView  *self,
+           MdChartModel *model)
+{
+  *model = (MdChartModel) {
+    .stats = self->stats,
+    .by_month = self->by_month,
+    .comparison = self->has_comparison ? &self->comparison : NULL,
+    .treatment_name = self->treatment_name,
+    .first_weekday = md_chart_locale_first_weekday (),
+    .first_month = -1,
+  };
+}
+
 static void
 md_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -72,43 +89,16 @@ md_chart_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   MdChartStyle style;
+  MdChartModel model;
   cairo_t *cr;
 
   if (self->stats == NULL || width <= 0 || height <= 0)
     return;
 
   md_chart_view_get_style (self, &style);
+  get_model (self, &model);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  switch (self->kind)
-    {
-    case MD_CHART_KIND_FREQUENCY:
-      {
-        MdChartFrequencyModel model = { self->stats, self->by_month,
-                                        self->has_comparison ? &self->comparison : NULL };
-        md_chart_frequency_render (&model, &style, cr, width, height);
-      }
-      break;
-    case MD_CHART_KIND_PAIN:
-      {
-        MdChartPainModel model = { self->stats };
-        md_chart_pain_render (&model, &style, cr, width, height);
-      }
-      break;
-    case MD_CHART_KIND_BEFORE_AFTER:
-      if (self->has_comparison)
-        {
-          MdChartBeforeAfterModel model = { self->stats, &self->comparison, self->treatment_name };
-          md_chart_before_after_render (&model, &style, cr, width, height);
-        }
-      break;
-    case MD_CHART_KIND_CALENDAR:
-    default:
-      {
-        MdChartCalendarModel model = { self->stats, md_chart_locale_first_weekday (), -1, 0 };
-        md_chart_calendar_render (&model, &style, cr, width, height);
-      }
-      break;
-    }
+  self->klass->render (&model, &style, cr, width, height);
   cairo_destroy (cr);
 }
 
@@ -120,6 +110,7 @@ md_chart_view_describe_at (MdChartView *self,
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   MdChartStyle style;
+  MdChartModel model;
 
   g_return_val_if_fail (MD_IS_CHART_VIEW (self), NULL);
 
@@ -127,35 +118,9 @@ md_chart_view_describe_at (MdChartView *self,
     return NULL;
 
   md_chart_view_get_style (self, &style);
-  switch (self->kind)
-    {
-    case MD_CHART_KIND_FREQUENCY:
-      {
-        MdChartFrequencyModel model = { self->stats, self->by_month,
-                                        self->has_comparison ? &self->comparison : NULL };
-        int i = md_chart_frequency_hit_test (&model, &style, width, height, x, y);
+  get_model (self, &model);
 
-        return i >= 0 ? md_chart_frequency_describe_period (&model, i) : NULL;
-      }
-    case MD_CHART_KIND_PAIN:
-      {
-        MdChartPainModel model = { self->stats };
-        int i = md_chart_pain_hit_test (&model, &style, width, height, x, y);
-
-        return i >= 0 ? md_chart_pain_describe_group (&model, i) : NULL;
-      }
-    case MD_CHART_KIND_BEFORE_AFTER:
-      /* Every number is written on it, and said by its description */
-      return NULL;
-    case MD_CHART_KIND_CALENDAR:
-    default:
-      {
-        MdChartCalendarModel model = { self->stats, md_chart_locale_first_weekday (), -1, 0 };
-        int day = md_chart_calendar_hit_test (&model, &style, width, height, x, y);
-
-        return day != G_MININT ? md_chart_calendar_describe_day (&model, day) : NULL;
-      }
-    }
+  return self->klass->describe_at (&model, &style, width, height, x, y);
 }
 
 static gboolean
@@ -181,54 +146,16 @@ query_tooltip_cb (MdChartView *self,
 char *
 md_chart_view_describe (MdChartView *self)
 {
+  MdChartModel model;
+
   g_return_val_if_fail (MD_IS_CHART_VIEW (self), NULL);
 
   if (self->stats == NULL)
     return NULL;
 
-  switch (self->kind)
-    {
-    case MD_CHART_KIND_FREQUENCY:
-      {
-        MdChartFrequencyModel model = { self->stats, self->by_month,
-                                        self->has_comparison ? &self->comparison : NULL };
-        return md_chart_frequency_describe (&model);
-      }
-    case MD_CHART_KIND_PAIN:
-      {
-        MdChartPainModel model = { self->stats };
-        return md_chart_pain_describe (&model);
-      }
-    case MD_CHART_KIND_BEFORE_AFTER:
-      {
-        MdChartBeforeAfterModel model = { self->stats, &self->comparison, self->treatment_name };
+  get_model (self, &model);
 
-        return self->has_comparison ? md_chart_before_after_describe (&model) : NULL;
-      }
-    case MD_CHART_KIND_CALENDAR:
-    default:
-      {
-        MdChartCalendarModel model = { self->stats, md_chart_locale_first_weekday (), -1, 0 };
-        return md_chart_calendar_describe (&model);
-      }
-    }
-}
-
-static const char *
-chart_label (MdChartKind kind)
-{
-  switch (kind)
-    {
-    case MD_CHART_KIND_FREQUENCY:
-      return _("Attack frequency");
-    case MD_CHART_KIND_PAIN:
-      return _("Pain before and after treatment");
-    case MD_CHART_KIND_BEFORE_AFTER:
-      return _("Before and after the treatment");
-    case MD_CHART_KIND_CALENDAR:
-    default:
-      return _("Calendar");
-    }
+  return self->klass->describe (&model);
 }
 
 void
@@ -249,7 +176,7 @@ md_chart_view_set_stats (MdChartView             *self,
 
   description = md_chart_view_describe (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, chart_label (self->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->klass->name),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : "",
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -271,7 +198,7 @@ md_chart_view_get_kind (MdChartView *self)
 {
   g_return_val_if_fail (MD_IS_CHART_VIEW (self), MD_CHART_KIND_FREQUENCY);
 
-  return self->kind;
+  return self->klass->kind;
 }
 
 static void
@@ -306,6 +233,7 @@ md_chart_view_class_init (MdChartViewClass *klass)
 static void
 md_chart_view_init (MdChartView *self)
 {
+  self->klass = md_chart_class_for (MD_CHART_KIND_FREQUENCY);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
@@ -317,9 +245,9 @@ md_chart_view_new (MdChartKind kind)
 {
   MdChartView *self = g_object_new (MD_TYPE_CHART_VIEW, NULL);
 
-  self->kind = kind;
+  self->klass = md_chart_class_for (kind);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, chart_label (kind), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->klass->name), -1);
 
   return GTK_WIDGET (self);
 }

@@ -11,14 +11,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  MD_CHART_KIND_FREQUENCY,
-  MD_CHART_KIND_PAIN,
-  MD_CHART_KIND_CALENDAR,
-  MD_CHART_KIND_BEFORE_AFTER,
-} MdChartKind;
-
 #define MD_TYPE_CHART_VIEW (md_chart_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (MdChartView, md_chart_view, MD, CHART_VIEW, GtkWidget)
