@@ -89,3 +89,27 @@ md_test_gui_close_all (MdApplication *app)
 
   md_test_iterate (20);
 }
+
+/* The context that an editor or a page under test follows: one per
+ * diary, kept until the test program ends. */
+MdContext *
+md_test_gui_context_for (MdDiary *diary)
+{
+  static GHashTable *contexts;
+  MdContext *context;
+
+  if (contexts == NULL)
+    contexts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+
+  context = g_hash_table_lookup (contexts, diary);
+  if (context == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      context = md_context_new (settings);
+      md_context_set_diary (context, diary);
+      g_hash_table_insert (contexts, diary, context);
+    }
+
+  return context;
+}

@@ -16,5 +16,6 @@ GtkWindow     *md_test_gui_find_toplevel  (GType          type);
 gboolean       md_test_gui_wait_toplevel  (GType          type,
                                            gboolean       visible);
 void           md_test_gui_close_all      (MdApplication *app);
+MdContext     *md_test_gui_context_for    (MdDiary       *diary);
 
 G_END_DECLS

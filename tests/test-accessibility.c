@@ -185,12 +185,12 @@ test_editors_controls_have_names (void)
   dose->medication_uuid = g_strdup ("preset-magnesium-sulfate-iv-1g");
   dose->taken = attack->start + 60;
 
-  editors[0] = GTK_WIDGET (md_attack_editor_new (NULL, diary, attack));
-  editors[1] = GTK_WIDGET (md_dose_editor_new (NULL, diary, dose));
-  editors[2] = GTK_WIDGET (md_day_editor_new (NULL, diary, NULL));
-  editors[3] = GTK_WIDGET (md_course_editor_new (NULL, diary, NULL));
-  editors[4] = GTK_WIDGET (md_medication_editor_new (NULL, diary, NULL));
-  editors[5] = GTK_WIDGET (md_reminder_editor_new (NULL, diary, NULL));
+  editors[0] = GTK_WIDGET (md_attack_editor_new (NULL, md_test_gui_context_for (diary), attack));
+  editors[1] = GTK_WIDGET (md_dose_editor_new (NULL, md_test_gui_context_for (diary), dose));
+  editors[2] = GTK_WIDGET (md_day_editor_new (NULL, md_test_gui_context_for (diary), NULL));
+  editors[3] = GTK_WIDGET (md_course_editor_new (NULL, md_test_gui_context_for (diary), NULL));
+  editors[4] = GTK_WIDGET (md_medication_editor_new (NULL, md_test_gui_context_for (diary), NULL));
+  editors[5] = GTK_WIDGET (md_reminder_editor_new (NULL, md_test_gui_context_for (diary), NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
     {

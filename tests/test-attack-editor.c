@@ -61,7 +61,7 @@ static void
 test_loads_the_attack (Fixture       *fixture,
                        gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, fixture->diary, fixture->attack);
+  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
   MdAttack *shown = md_attack_editor_get_attack (editor);
 
   g_assert_cmpstr (shown->uuid, ==, fixture->attack->uuid);
@@ -81,7 +81,7 @@ static void
 test_end_before_start_is_refused_inline (Fixture       *fixture,
                                          gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, fixture->diary, fixture->attack);
+  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
   MdDateTimeButton *end_button = child (editor, "end_button");
   MdDateTimeButton *start_button = child (editor, "start_button");
   g_autoptr(GDateTime) before = g_date_time_add_hours (md_date_time_button_get_date_time (start_button), -1);
@@ -116,7 +116,7 @@ static void
 test_save_keeps_uuid (Fixture       *fixture,
                       gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, fixture->diary, fixture->attack);
+  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
   g_autoptr(MdAttack) stored = NULL;
   GtkEntry *entry = child (editor, "symptom_entry");
 
@@ -161,7 +161,7 @@ static void
 test_doses_of_the_attack (Fixture       *fixture,
                           gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, fixture->diary, fixture->attack);
+  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
   GtkListBox *doses = child (editor, "doses_list");
   g_autoptr(GPtrArray) saved = NULL;
   GtkWindow *dose_editor;
@@ -190,6 +190,26 @@ test_doses_of_the_attack (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* An editor shows a record of the diary it was opened on: when another
+ * diary takes the context's place (a restored backup), it closes rather
+ * than save into the replaced one. */
+static void
+test_closes_when_the_diary_is_replaced (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(MdContext) context = md_context_new (settings);
+  MdAttackEditor *editor;
+
+  md_context_set_diary (context, fixture->diary);
+  editor = md_attack_editor_new (NULL, context, fixture->attack);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  md_context_set_diary (context, NULL);
+  g_assert_null (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +223,8 @@ main (int   argc,
               test_end_before_start_is_refused_inline, fixture_tear_down);
   g_test_add ("/md/attack-editor/doses", Fixture, NULL, fixture_set_up,
               test_doses_of_the_attack, fixture_tear_down);
+  g_test_add ("/md/attack-editor/closes-when-diary-replaced", Fixture, NULL, fixture_set_up,
+              test_closes_when_the_diary_is_replaced, fixture_tear_down);
   g_test_add ("/md/attack-editor/save", Fixture, NULL, fixture_set_up,
               test_save_keeps_uuid, fixture_tear_down);
 

@@ -422,12 +422,12 @@ test_treatment_covers_and_is_remembered (Fixture       *f,
 
   /* The next run: a new Charts view finds the same choice */
   other = g_object_ref_sink (md_charts_page_new ());
-  md_charts_page_set_diary (MD_CHARTS_PAGE (other), f->diary);
+  md_charts_page_set_context (MD_CHARTS_PAGE (other), md_test_gui_context_for (f->diary));
   md_charts_page_load_async (MD_CHARTS_PAGE (other), NULL, loaded_cb, &loaded);
   g_assert_true (md_test_wait_for (is_true, &loaded, 5000));
   g_assert_true (md_charts_page_get_comparison (MD_CHARTS_PAGE (other), &cmp));
   g_assert_cmpint (cmp.treatment.start_day, ==, md_stats_day_from_iso (course->start_date));
-  md_charts_page_set_diary (MD_CHARTS_PAGE (other), NULL);
+  md_charts_page_set_context (MD_CHARTS_PAGE (other), NULL);
   g_object_unref (other);
 
   /* "No comparison" is remembered too */
@@ -495,7 +495,7 @@ test_load_returns_on_dispose (Fixture       *f,
   g_autoptr(GError) error = NULL;
   MdChartsPage *page = g_object_ref_sink (g_object_new (MD_TYPE_CHARTS_PAGE, NULL));
 
-  md_charts_page_set_diary (page, f->diary);
+  md_charts_page_set_context (page, md_test_gui_context_for (f->diary));
   md_charts_page_load_async (page, NULL, load_done_cb, &error);
   g_object_run_dispose (G_OBJECT (page));
   g_assert_true (md_test_wait_for (error_set, &error, 5000));

@@ -46,7 +46,7 @@ test_day_is_recorded_and_edited_not_duplicated (void)
   g_autofree char *uuid = NULL;
   MdDayEditor *editor;
 
-  editor = md_day_editor_new (NULL, diary, march_3);
+  editor = md_day_editor_new (NULL, md_test_gui_context_for (diary), march_3);
   adw_combo_row_set_selected (child (editor, MD_TYPE_DAY_EDITOR, "status_row"), 1);
   gtk_switch_set_active (child (editor, MD_TYPE_DAY_EDITOR, "menstruation_switch"), TRUE);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (editor, MD_TYPE_DAY_EDITOR, "notes_view")),
@@ -62,7 +62,7 @@ test_day_is_recorded_and_edited_not_duplicated (void)
   g_clear_object (&day);
 
   /* Another day starts empty; going back loads what was recorded. */
-  editor = md_day_editor_new (NULL, diary, march_4);
+  editor = md_day_editor_new (NULL, md_test_gui_context_for (diary), march_4);
   g_assert_cmpuint (adw_combo_row_get_selected (child (editor, MD_TYPE_DAY_EDITOR, "status_row")), ==, 0);
   md_day_editor_set_day (editor, march_3);
   g_assert_cmpuint (adw_combo_row_get_selected (child (editor, MD_TYPE_DAY_EDITOR, "status_row")), ==, 1);
@@ -85,7 +85,7 @@ test_course_end_before_start_is_refused (void)
   g_autoptr(GDateTime) before = g_date_time_new (tz, 2026, 1, 1, 12, 0, 0);
   g_autoptr(GDateTime) after = g_date_time_new (tz, 2026, 5, 1, 12, 0, 0);
   g_autoptr(GPtrArray) courses = NULL;
-  MdCourseEditor *editor = md_course_editor_new (NULL, diary, NULL);
+  MdCourseEditor *editor = md_course_editor_new (NULL, md_test_gui_context_for (diary), NULL);
   MdPreventiveCourse *course;
 
   /* Only preventive medications are offered; the first is chosen. */
@@ -125,7 +125,7 @@ test_course_why_it_ended (void)
   g_autoptr(GDateTime) end = g_date_time_new (tz, 2026, 3, 15, 12, 0, 0);
   g_autoptr(GPtrArray) courses = NULL;
   g_autoptr(MdPreventiveCourse) saved = NULL;
-  MdCourseEditor *editor = md_course_editor_new (NULL, diary, NULL);
+  MdCourseEditor *editor = md_course_editor_new (NULL, md_test_gui_context_for (diary), NULL);
   GtkWidget *reason_row = child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_row");
   GtkWidget *notes_row = child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_notes_row");
 
@@ -153,7 +153,7 @@ test_course_why_it_ended (void)
   g_assert_cmpstr (saved->end_reason_notes, ==, "tingling, tiredness");
 
   /* Opened again, it shows the reason; taking it again drops it */
-  editor = md_course_editor_new (NULL, diary, saved);
+  editor = md_course_editor_new (NULL, md_test_gui_context_for (diary), saved);
   g_assert_cmpuint (adw_combo_row_get_selected (child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_row")), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_notes_entry")), ==,
                    "tingling, tiredness");

@@ -62,7 +62,7 @@ new_editor (Fixture    *fixture,
   dose->taken_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
   dose->setting = g_strdup ("home");
 
-  return g_object_ref_sink (md_dose_editor_new (NULL, fixture->diary, dose));
+  return g_object_ref_sink (md_dose_editor_new (NULL, md_test_gui_context_for (fixture->diary), dose));
 }
 
 static void
@@ -221,7 +221,7 @@ test_taken_for (Fixture       *fixture,
   dose->taken = g_date_time_to_unix (now) - 3600;
   dose->taken_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
   dose->setting = g_strdup ("clinic");
-  editor = g_object_ref_sink (md_dose_editor_new (NULL, fixture->diary, dose));
+  editor = g_object_ref_sink (md_dose_editor_new (NULL, md_test_gui_context_for (fixture->diary), dose));
   row = child (editor, "purpose_row");
 
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
@@ -246,7 +246,7 @@ test_taken_for (Fixture       *fixture,
   g_free (saved->purpose);
   saved->purpose = g_strdup ("prevention");
   g_assert_true (md_diary_save_dose (fixture->diary, saved, NULL));
-  editor = g_object_ref_sink (md_dose_editor_new (NULL, fixture->diary, saved));
+  editor = g_object_ref_sink (md_dose_editor_new (NULL, md_test_gui_context_for (fixture->diary), saved));
   g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "purpose_row")), ==, 1);
   adw_combo_row_set_selected (child (editor, "setting_row"), 0);
   g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "purpose_row")), ==, 1);

@@ -80,7 +80,7 @@ test_add_edit_and_archive (void)
   g_assert_cmpuint (presets, >=, 18);
 
   /* A new medication: no name yet, so nothing can be saved. */
-  editor = md_medication_editor_new (GTK_WINDOW (preferences), diary, NULL);
+  editor = md_medication_editor_new (GTK_WINDOW (preferences), md_test_gui_context_for (diary), NULL);
   g_assert_true (g_str_has_prefix (md_medication_editor_get_problem (editor), "Name:"));
   g_assert_false (md_medication_editor_save (editor));
 
@@ -107,7 +107,7 @@ test_add_edit_and_archive (void)
   uuid = saved->uuid;
 
   /* Archive it: still listed, marked, but no longer offered for a dose. */
-  editor = md_medication_editor_new (GTK_WINDOW (preferences), diary, saved);
+  editor = md_medication_editor_new (GTK_WINDOW (preferences), md_test_gui_context_for (diary), saved);
   gtk_switch_set_active (child (editor, MD_TYPE_MEDICATION_EDITOR, "archived_switch"), TRUE);
   g_assert_true (md_medication_editor_save (editor));
   g_assert_cmpuint (count_rows (list), ==, presets + 1);
@@ -122,7 +122,7 @@ test_add_edit_and_archive (void)
 
     dose->medication_uuid = g_strdup ("preset-ibuprofen-400mg");
     dose->taken = g_get_real_time () / G_USEC_PER_SEC;
-    dose_editor = md_dose_editor_new (NULL, diary, dose);
+    dose_editor = md_dose_editor_new (NULL, md_test_gui_context_for (diary), dose);
     chooser = child (dose_editor, MD_TYPE_DOSE_EDITOR, "medication_chooser");
     offered = md_medication_chooser_get_model (chooser);
     g_assert_cmpuint (g_list_model_get_n_items (offered), ==, presets);
@@ -160,7 +160,7 @@ test_preset_translated (void)
   g_assert_true (listed);
 
   /* Saved as shown: the name stays the preset's, so it stays translated */
-  editor = md_medication_editor_new (GTK_WINDOW (preferences), diary, ibuprofen);
+  editor = md_medication_editor_new (GTK_WINDOW (preferences), md_test_gui_context_for (diary), ibuprofen);
   name = child (editor, MD_TYPE_MEDICATION_EDITOR, "name_row");
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "Ibuprofeno 400 mg");
   gtk_spin_button_set_value (child (editor, MD_TYPE_MEDICATION_EDITOR, "amount_spin"), 600);
@@ -171,7 +171,7 @@ test_preset_translated (void)
   g_assert_cmpstr (md_medication_get_display_name (kept), ==, "Ibuprofeno 400 mg");
 
   /* Renamed: the patient's name, in every language */
-  editor = md_medication_editor_new (GTK_WINDOW (preferences), diary, naproxen);
+  editor = md_medication_editor_new (GTK_WINDOW (preferences), md_test_gui_context_for (diary), naproxen);
   name = child (editor, MD_TYPE_MEDICATION_EDITOR, "name_row");
   gtk_editable_set_text (name, "Naproxen (Apotheke)");
   g_assert_true (md_medication_editor_save (editor));

@@ -12,36 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "md-application-private.h"
-#include "md-attack-editor.h"
-#include "md-course-editor.h"
-#include "md-day-editor.h"
-#include "md-dose-editor.h"
-#include "md-medication-editor.h"
 #include "md-pain-dialog.h"
-#include "md-reminder-editor.h"
 #include "md-context.h"
 #include "md-diary.h"
 #include "md-preferences-window.h"
 #include "md-window.h"
-
-/* An editor shows a record of the diary it was opened on: when another
- * diary takes its place, the editor closes rather than save into it. */
-static void
-close_editors (MdApplication *self)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (MD_IS_ATTACK_EDITOR (window) || MD_IS_DOSE_EDITOR (window) ||
-          MD_IS_DAY_EDITOR (window) || MD_IS_MEDICATION_EDITOR (window) ||
-          MD_IS_COURSE_EDITOR (window) || MD_IS_REMINDER_EDITOR (window) ||
-          MD_IS_PAIN_DIALOG (window))
-        gtk_window_destroy (window);
-    }
-}
 
 void
 md_application_apply_color_scheme (MdApplication *self)
@@ -163,8 +138,15 @@ md_application_restore_backup (MdApplication  *self,
   /* The diary is closed before its file is replaced: every view follows
    * the context and lets go of it, editors of its records close, and
    * anything that still holds it can no longer write to it. */
-  md_context_set_diary (self->context, NULL);
-  close_editors (self);
+  {
+    g_autoptr(MdDiary) old = NULL;
+
+    if (md_application_get_diary (self) != NULL)
+      old = g_object_ref (md_application_get_diary (self));
+    md_context_set_diary (self->context, NULL);
+    if (old != NULL)
+      md_diary_close (old);
+  }
 
   ok = md_database_restore_backup (backup_path, path, error);
 

@@ -18,6 +18,7 @@
 #include "md-accessible.h"
 #include "md-editor-utils.h"
 
+#include "md-context.h"
 #include "md-attack-editor.h"
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
@@ -50,7 +51,7 @@ struct _MdAttackEditor
   GtkRevealer       *problem_revealer;
 
   /* Owned */
-  MdDiary           *diary;
+  MdContext         *context; /* the diary is the context's: never kept */
   MdAttack          *attack;   /* the edited copy */
   GHashTable        *symptom_buttons; /* key → GtkToggleButton */
   GHashTable        *trigger_buttons;
@@ -175,7 +176,7 @@ validate (MdAttackEditor *self)
   if (self->attack->peak_pain < 0)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
                          _("Peak pain: choose None, Mild, Moderate or Severe."));
-  ok = error == NULL && md_diary_validate_attack (self->diary, self->attack, &error);
+  ok = error == NULL && md_diary_validate_attack (md_context_get_diary (self->context), self->attack, &error);
 
   g_clear_pointer (&self->problem, g_free);
   if (!ok)
@@ -230,8 +231,8 @@ fill_chips (MdAttackEditor *self,
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);
-      g_autofree char *label = symptoms ? md_diary_get_symptom_label (self->diary, key)
-                                        : md_diary_get_trigger_label (self->diary, key);
+      g_autofree char *label = symptoms ? md_diary_get_symptom_label (md_context_get_diary (self->context), key)
+                                        : md_diary_get_trigger_label (md_context_get_diary (self->context), key);
 
       add_chip (self, box, buttons, key, label != NULL ? label : key,
                 active != NULL && g_strv_contains ((const char * const *) active, key));
@@ -249,8 +250,8 @@ add_custom_cb (MdAttackEditor *self,
   GHashTable *buttons = symptoms ? self->symptom_buttons : self->trigger_buttons;
   GtkToggleButton *existing;
 
-  key = symptoms ? md_diary_add_custom_symptom (self->diary, text, &error)
-                 : md_diary_add_custom_trigger (self->diary, text, &error);
+  key = symptoms ? md_diary_add_custom_symptom (md_context_get_diary (self->context), text, &error)
+                 : md_diary_add_custom_trigger (md_context_get_diary (self->context), text, &error);
   if (key == NULL)
     return;
 
@@ -277,7 +278,7 @@ static void
 open_dose_editor (MdAttackEditor *self,
                   MdDose         *dose)
 {
-  MdDoseEditor *editor = md_dose_editor_new (GTK_WINDOW (self), self->diary, dose);
+  MdDoseEditor *editor = md_dose_editor_new (GTK_WINDOW (self), self->context, dose);
 
   g_signal_connect_object (editor, "destroy", G_CALLBACK (dose_editor_destroyed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -290,7 +291,7 @@ edit_dose_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   MdAttackEditor *self = MD_ATTACK_EDITOR (widget);
-  g_autoptr(MdDose) dose = md_diary_get_dose (self->diary, g_variant_get_string (parameter, NULL));
+  g_autoptr(MdDose) dose = md_diary_get_dose (md_context_get_diary (self->context), g_variant_get_string (parameter, NULL));
 
   if (dose != NULL)
     open_dose_editor (self, dose);
@@ -355,7 +356,7 @@ delete_dose_action (GtkWidget  *widget,
 {
   MdAttackEditor *self = MD_ATTACK_EDITOR (widget);
   g_autoptr(GError) error = NULL;
-  MdDiaryUndo *undo = md_diary_delete_dose (self->diary, g_variant_get_string (parameter, NULL), &error);
+  MdDiaryUndo *undo = md_diary_delete_dose (md_context_get_diary (self->context), g_variant_get_string (parameter, NULL), &error);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   GtkWidget *overlay = NULL;
   AdwToast *toast;
@@ -370,7 +371,7 @@ delete_dose_action (GtkWidget  *widget,
 
   toast = adw_toast_new (_("Dose deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "diary", g_object_ref (self->diary), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "diary", g_object_ref (md_context_get_diary (self->context)), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_dose_cb), undo,
                          free_undo, 0);
 
@@ -393,13 +394,13 @@ fill_doses (MdAttackEditor *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->doses_list))) != NULL)
     gtk_list_box_remove (self->doses_list, child);
 
-  doses = md_diary_list_doses_for_attack (self->diary, self->attack->uuid);
+  doses = md_diary_list_doses_for_attack (md_context_get_diary (self->context), self->attack->uuid);
   gtk_widget_set_visible (GTK_WIDGET (self->doses_list), doses->len > 0);
 
   for (guint i = 0; i < doses->len; i++)
     {
       MdDose *dose = g_ptr_array_index (doses, i);
-      g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, dose->medication_uuid);
+      g_autoptr(MdMedication) medication = md_diary_get_medication (md_context_get_diary (self->context), dose->medication_uuid);
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (dose->taken);
       g_autoptr(GTimeZone) zone = g_time_zone_new_offset (dose->taken_offset);
       g_autoptr(GDateTime) taken = g_date_time_to_timezone (utc, zone);
@@ -441,7 +442,7 @@ md_attack_editor_dispose (GObject *object)
   MdAttackEditor *self = MD_ATTACK_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_ATTACK_EDITOR);
-  g_clear_object (&self->diary);
+  g_clear_object (&self->context);
   g_clear_object (&self->attack);
   g_clear_pointer (&self->symptom_buttons, g_hash_table_unref);
   g_clear_pointer (&self->trigger_buttons, g_hash_table_unref);
@@ -531,12 +532,12 @@ load_form (MdAttackEditor *self)
 {
   MdAttack *a = self->attack;
   g_autoptr(GPtrArray) symptom_keys = NULL;
-  g_autoptr(GPtrArray) trigger_keys = md_diary_list_trigger_keys (self->diary);
+  g_autoptr(GPtrArray) trigger_keys = md_diary_list_trigger_keys (md_context_get_diary (self->context));
   g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (self->context);
 
   self->loading = TRUE;
-  symptom_keys = md_diary_list_symptom_keys (self->diary);
+  symptom_keys = md_diary_list_symptom_keys (md_context_get_diary (self->context));
 
   if (a->start > 0)
     {
@@ -595,19 +596,24 @@ load_form (MdAttackEditor *self)
  */
 MdAttackEditor *
 md_attack_editor_new (GtkWindow *parent,
-                      MdDiary   *diary,
+                      MdContext *context,
                       MdAttack  *attack)
 {
   MdAttackEditor *self;
 
-  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+  g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
   g_return_val_if_fail (MD_IS_ATTACK (attack), NULL);
 
   self = g_object_new (MD_TYPE_ATTACK_EDITOR,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
-  self->diary = g_object_ref (diary);
+  self->context = g_object_ref (context);
+  /* Its record belongs to this diary: when another diary takes its place
+   * (a restored backup), the editor closes instead of saving into it. */
+  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
+                           G_CONNECT_SWAPPED);
   self->attack = md_attack_copy (attack);
   load_form (self);
 
@@ -658,7 +664,7 @@ md_attack_editor_save (MdAttackEditor *self)
   if (self->problem != NULL)
     return FALSE;
 
-  if (!md_diary_save_attack (self->diary, self->attack, &error))
+  if (!md_diary_save_attack (md_context_get_diary (self->context), self->attack, &error))
     {
       self->problem = g_strdup (error->message);
       md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "md-context.h"
 #include "md-diary.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdAttackEditor, md_attack_editor, MD, ATTACK_EDITOR, AdwWindow)
 
 MdAttackEditor *md_attack_editor_new          (GtkWindow      *parent,
-                                               MdDiary        *diary,
+                                               MdContext      *context,
                                                MdAttack       *attack);
 MdAttack       *md_attack_editor_get_attack   (MdAttackEditor *self);
 const char     *md_attack_editor_get_problem  (MdAttackEditor *self);

@@ -19,6 +19,7 @@
 
 #include "md-accessible.h"
 #include "md-chart-view.h"
+#include "md-context.h"
 #include "md-charts-page.h"
 #include "md-database.h"
 #include "md-date-time-button.h"
@@ -46,6 +47,7 @@ struct _MdChartsPage
   GtkLabel          *definitions_label;
 
   /* Owned */
+  MdContext      *context; /* followed: the page shows its diary */
   MdDiary           *diary;
   GSettings         *settings;
   MdStatsData       *data;
@@ -723,6 +725,9 @@ md_charts_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->diary != NULL)
     g_signal_handlers_disconnect_by_data (self->diary, self);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_object (&self->context);
   g_clear_object (&self->diary);
   g_clear_object (&self->settings);
   g_clear_object (&self->treatment_names);
@@ -822,9 +827,9 @@ md_charts_page_new (void)
   return g_object_new (MD_TYPE_CHARTS_PAGE, NULL);
 }
 
-void
-md_charts_page_set_diary (MdChartsPage *self,
-                          MdDiary      *diary)
+static void
+set_diary (MdChartsPage *self,
+           MdDiary      *diary)
 {
   g_return_if_fail (MD_IS_CHARTS_PAGE (self));
 
@@ -961,4 +966,36 @@ md_charts_page_get_treatment (MdChartsPage     *self,
 
   *treatment = *t;
   return TRUE;
+}
+
+static void
+context_diary_changed_cb (MdChartsPage *self)
+{
+  set_diary (self, self->context != NULL ? md_context_get_diary (self->context) : NULL);
+}
+
+/**
+ * md_charts_page_set_context:
+ * @context: (nullable): what the page follows
+ *
+ * The page shows the context's diary, and the next one when another takes
+ * its place (a restored backup): it keeps no diary of its own choosing.
+ */
+void
+md_charts_page_set_context (MdChartsPage *self,
+                            MdContext *context)
+{
+  g_return_if_fail (MD_IS_CHARTS_PAGE (self));
+  g_return_if_fail (context == NULL || MD_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (self->context, context_diary_changed_cb, self);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    g_signal_connect_object (context, "notify::diary", G_CALLBACK (context_diary_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  context_diary_changed_cb (self);
 }

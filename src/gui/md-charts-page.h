@@ -10,6 +10,8 @@
 #include "md-chart-view.h"
 #include "md-diary.h"
 
+#include "md-context.h"
+
 G_BEGIN_DECLS
 
 #define MD_TYPE_CHARTS_PAGE (md_charts_page_get_type ())
@@ -17,8 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdChartsPage, md_charts_page, MD, CHARTS_PAGE, AdwBin)
 
 GtkWidget *md_charts_page_new            (void);
-void       md_charts_page_set_diary      (MdChartsPage      *self,
-                                          MdDiary           *diary);
+void       md_charts_page_set_context    (MdChartsPage      *self,
+                                          MdContext         *context);
 MdStats   *md_charts_page_get_stats      (MdChartsPage      *self);
 gboolean   md_charts_page_get_comparison (MdChartsPage      *self,
                                           MdStatsComparison *comparison);

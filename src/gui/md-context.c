@@ -178,9 +178,9 @@ md_context_get_diary (MdContext *self)
  * md_context_set_diary:
  * @diary: (nullable): the diary that is now open
  *
- * Replaces the open diary; views follow through "notify::diary". The
- * diary it replaces is closed, so that anything that still holds it
- * gets an error instead of writing to a file that is no longer the diary.
+ * Replaces the open diary; views follow through "notify::diary" and let
+ * go of the one it replaces (a restore closes that one, see
+ * md_application_restore_backup()).
  */
 void
 md_context_set_diary (MdContext *self,
@@ -207,9 +207,6 @@ md_context_set_diary (MdContext *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMINDER_SERVICE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
-
-  if (old != NULL)
-    md_diary_close (old);
 }
 
 /**

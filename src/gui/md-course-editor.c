@@ -17,6 +17,7 @@
 #include "md-accessible.h"
 #include "md-editor-utils.h"
 
+#include "md-context.h"
 #include "md-course-editor.h"
 #include "md-date-time-button.h"
 #include "md-medication-chooser.h"
@@ -41,7 +42,7 @@ struct _MdCourseEditor
   GtkRevealer        *problem_revealer;
 
   /* Owned */
-  MdDiary            *diary;
+  MdContext          *context; /* the diary is the context's: never kept */
   MdPreventiveCourse *course;
   GtkFilterListModel *medications;
   char               *problem;
@@ -161,7 +162,7 @@ md_course_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_COURSE_EDITOR);
   g_clear_object (&self->medications);
-  g_clear_object (&self->diary);
+  g_clear_object (&self->context);
   g_clear_object (&self->course);
   g_clear_pointer (&self->problem, g_free);
 
@@ -230,7 +231,7 @@ parse_date (const char *date)
  */
 MdCourseEditor *
 md_course_editor_new (GtkWindow          *parent,
-                      MdDiary            *diary,
+                      MdContext          *context,
                       MdPreventiveCourse *course)
 {
   MdCourseEditor *self;
@@ -238,18 +239,23 @@ md_course_editor_new (GtkWindow          *parent,
   GtkCustomFilter *filter;
   GListModel *model;
 
-  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+  g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
 
   self = g_object_new (MD_TYPE_COURSE_EDITOR,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
-  self->diary = g_object_ref (diary);
+  self->context = g_object_ref (context);
+  /* Its record belongs to this diary: when another diary takes its place
+   * (a restored backup), the editor closes instead of saving into it. */
+  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
+                           G_CONNECT_SWAPPED);
   self->course = course != NULL ? md_preventive_course_copy (course) : md_preventive_course_new ();
   c = self->course;
 
   filter = gtk_custom_filter_new (offered, g_strdup (c->medication_uuid), g_free);
-  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (diary)),
+  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (md_context_get_diary (context))),
                                                  GTK_FILTER (filter));
   md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
 
@@ -317,7 +323,7 @@ md_course_editor_save (MdCourseEditor *self)
   if (self->problem != NULL)
     return FALSE;
 
-  if (!md_diary_save_preventive_course (self->diary, self->course, &error))
+  if (!md_diary_save_preventive_course (md_context_get_diary (self->context), self->course, &error))
     {
       self->problem = g_strdup (error->message);
       md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "md-context.h"
 #include "md-diary.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdCourseEditor, md_course_editor, MD, COURSE_EDITOR, AdwWindow)
 
 MdCourseEditor *md_course_editor_new         (GtkWindow          *parent,
-                                              MdDiary            *diary,
+                                              MdContext          *context,
                                               MdPreventiveCourse *course);
 const char     *md_course_editor_get_problem (MdCourseEditor     *self);
 gboolean        md_course_editor_save        (MdCourseEditor     *self);

@@ -19,6 +19,7 @@
 #include "md-editor-utils.h"
 
 #include "md-date-time-button.h"
+#include "md-context.h"
 #include "md-day-editor.h"
 
 struct _MdDayEditor
@@ -34,7 +35,7 @@ struct _MdDayEditor
   GtkRevealer      *problem_revealer;
 
   /* Owned */
-  MdDiary          *diary;
+  MdContext        *context; /* the diary is the context's: never kept */
 
   gboolean          loading;
 };
@@ -48,7 +49,7 @@ load_day (MdDayEditor *self)
 {
   g_autofree char *date = g_date_time_format (md_date_time_button_get_date_time (self->date_button),
                                               "%Y-%m-%d");
-  g_autoptr(MdDay) day = md_diary_get_day (self->diary, date);
+  g_autoptr(MdDay) day = md_diary_get_day (md_context_get_diary (self->context), date);
   guint status = 0;
 
   self->loading = TRUE;
@@ -65,7 +66,7 @@ load_day (MdDayEditor *self)
 static void
 date_changed_cb (MdDayEditor *self)
 {
-  if (self->diary != NULL)
+  if (self->context != NULL)
     load_day (self);
 }
 
@@ -83,7 +84,7 @@ md_day_editor_dispose (GObject *object)
   MdDayEditor *self = MD_DAY_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_DAY_EDITOR);
-  g_clear_object (&self->diary);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (md_day_editor_parent_class)->dispose (object);
 }
@@ -126,18 +127,23 @@ md_day_editor_init (MdDayEditor *self)
 
 MdDayEditor *
 md_day_editor_new (GtkWindow *parent,
-                   MdDiary   *diary,
+                   MdContext *context,
                    GDateTime *day)
 {
   MdDayEditor *self;
 
-  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+  g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
 
   self = g_object_new (MD_TYPE_DAY_EDITOR,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
-  self->diary = g_object_ref (diary);
+  self->context = g_object_ref (context);
+  /* Its record belongs to this diary: when another diary takes its place
+   * (a restored backup), the editor closes instead of saving into it. */
+  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
+                           G_CONNECT_SWAPPED);
   if (day != NULL)
     md_date_time_button_set_date_time (self->date_button, day);
   load_day (self);
@@ -175,7 +181,7 @@ md_day_editor_save (MdDayEditor *self)
   day->menstruation = gtk_switch_get_active (self->menstruation_switch);
   day->notes = gtk_text_buffer_get_text (buffer, &from, &to, FALSE);
 
-  if (!md_diary_save_day (self->diary, day, &error))
+  if (!md_diary_save_day (md_context_get_diary (self->context), day, &error))
     {
       md_editor_show_problem (self->problem_label, self->problem_revealer, error->message);
       return FALSE;

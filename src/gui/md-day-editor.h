@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "md-context.h"
 #include "md-diary.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdDayEditor, md_day_editor, MD, DAY_EDITOR, AdwWindow)
 
 MdDayEditor *md_day_editor_new      (GtkWindow   *parent,
-                                     MdDiary     *diary,
+                                     MdContext   *context,
                                      GDateTime   *day);
 void         md_day_editor_set_day  (MdDayEditor *self,
                                      GDateTime   *day);

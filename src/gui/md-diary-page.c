@@ -20,6 +20,7 @@
 #include "md-date-time-button.h"
 #include "md-day-editor.h"
 #include "md-dose-editor.h"
+#include "md-context.h"
 #include "md-diary-page.h"
 #include "md-stats.h"
 #include "md-error.h"
@@ -40,6 +41,7 @@ struct _MdDiaryPage
   MdDateTimeButton *jump_button;
 
   /* Owned */
+  MdContext      *context; /* followed: the page shows its diary */
   MdDiary        *diary;
   MdTimeline     *timeline;
   GtkNoSelection *selection;
@@ -696,7 +698,7 @@ md_diary_page_edit_attack (MdDiaryPage *self,
     return NULL;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  editor = md_attack_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->diary, attack);
+  editor = md_attack_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, attack);
   return_focus_on_close (self, GTK_WIDGET (editor), uuid);
   gtk_window_present (GTK_WINDOW (editor));
 
@@ -748,7 +750,7 @@ md_diary_page_add_dose (MdDiaryPage *self,
   dose->setting = g_strdup ("home");
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  editor = md_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->diary, dose);
+  editor = md_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, dose);
   return_focus_on_close (self, GTK_WIDGET (editor), attack_uuid);
   gtk_window_present (GTK_WINDOW (editor));
 
@@ -891,7 +893,7 @@ edit_day (MdDiaryPage *self,
   g_autoptr(GDateTime) day = g_date_time_new_from_iso8601 (iso, local);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *editor = GTK_WIDGET (md_day_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                     self->diary, day));
+                                                     self->context, day));
 
   return_focus_on_close (self, editor, date);
   gtk_window_present (GTK_WINDOW (editor));
@@ -920,7 +922,7 @@ open_dose_editor (MdDiaryPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   MdDoseEditor *editor = md_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                             self->diary, dose);
+                                             self->context, dose);
 
   return_focus_on_close (self, GTK_WIDGET (editor), dose->uuid);
   gtk_window_present (GTK_WINDOW (editor));
@@ -1113,25 +1115,6 @@ md_diary_page_get_property (GObject    *object,
 }
 
 static void
-md_diary_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  MdDiaryPage *self = MD_DIARY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DIARY:
-      md_diary_page_set_diary (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 md_diary_page_dispose (GObject *object)
 {
   MdDiaryPage *self = MD_DIARY_PAGE (object);
@@ -1139,6 +1122,9 @@ md_diary_page_dispose (GObject *object)
   /* AdwBin unparents its child itself; the template must not do it too. */
   g_clear_object (&self->selection);
   g_clear_object (&self->timeline);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_object (&self->context);
   g_clear_object (&self->diary);
 
   G_OBJECT_CLASS (md_diary_page_parent_class)->dispose (object);
@@ -1157,12 +1143,11 @@ md_diary_page_class_init (MdDiaryPageClass *klass)
 
   object_class->dispose = md_diary_page_dispose;
   object_class->get_property = md_diary_page_get_property;
-  object_class->set_property = md_diary_page_set_property;
 
   properties[PROP_DIARY] =
     g_param_spec_object ("diary", NULL, NULL,
                          MD_TYPE_DIARY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1215,9 +1200,9 @@ md_diary_page_get_diary (MdDiaryPage *self)
   return self->diary;
 }
 
-void
-md_diary_page_set_diary (MdDiaryPage *self,
-                         MdDiary     *diary)
+static void
+set_diary (MdDiaryPage *self,
+           MdDiary     *diary)
 {
   g_return_if_fail (MD_IS_DIARY_PAGE (self));
   g_return_if_fail (diary == NULL || MD_IS_DIARY (diary));
@@ -1422,4 +1407,36 @@ md_diary_page_get_list_view (MdDiaryPage *self)
   g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
 
   return self->list_view;
+}
+
+static void
+context_diary_changed_cb (MdDiaryPage *self)
+{
+  set_diary (self, self->context != NULL ? md_context_get_diary (self->context) : NULL);
+}
+
+/**
+ * md_diary_page_set_context:
+ * @context: (nullable): what the page follows
+ *
+ * The page shows the context's diary, and the next one when another takes
+ * its place (a restored backup): it keeps no diary of its own choosing.
+ */
+void
+md_diary_page_set_context (MdDiaryPage *self,
+                           MdContext *context)
+{
+  g_return_if_fail (MD_IS_DIARY_PAGE (self));
+  g_return_if_fail (context == NULL || MD_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (self->context, context_diary_changed_cb, self);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    g_signal_connect_object (context, "notify::diary", G_CALLBACK (context_diary_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  context_diary_changed_cb (self);
 }

@@ -9,6 +9,8 @@
 
 #include "md-diary.h"
 
+#include "md-context.h"
+
 G_BEGIN_DECLS
 
 #define MD_TYPE_DIARY_PAGE (md_diary_page_get_type ())
@@ -16,8 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdDiaryPage, md_diary_page, MD, DIARY_PAGE, AdwBin)
 
 MdDiary  *md_diary_page_get_diary                    (MdDiaryPage *self);
-void      md_diary_page_set_diary                    (MdDiaryPage *self,
-                                                      MdDiary     *diary);
+void      md_diary_page_set_context                  (MdDiaryPage *self,
+                                                      MdContext   *context);
 void      md_diary_page_start_attack                 (MdDiaryPage *self);
 gboolean  md_diary_page_log_attack_now               (MdDiaryPage *self,
                                                       int          pain,

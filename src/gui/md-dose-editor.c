@@ -21,6 +21,7 @@
 
 #include "md-catalogue.h"
 #include "md-date-time-button.h"
+#include "md-context.h"
 #include "md-dose-editor.h"
 #include "md-medication-chooser.h"
 #include "md-medication-editor.h"
@@ -51,7 +52,7 @@ struct _MdDoseEditor
   GtkRevealer       *problem_revealer;
 
   /* Owned */
-  MdDiary           *diary;
+  MdContext         *context; /* the diary is the context's: never kept */
   MdDose            *dose;
   MdPainReading     *pain_reading; /* the saved pain at dose time, or NULL */
   gint64             attack_start; /* of the attack the dose treats, or 0 */
@@ -155,7 +156,7 @@ update_default_purpose (MdDoseEditor *self)
   if (self->purpose_chosen)
     return;
 
-  purpose = md_diary_get_default_dose_purpose (self->diary, self->dose);
+  purpose = md_diary_get_default_dose_purpose (md_context_get_diary (self->context), self->dose);
   if (g_strcmp0 (purpose, self->dose->purpose) == 0)
     return;
 
@@ -176,7 +177,7 @@ validate (MdDoseEditor *self)
   update_default_purpose (self);
   gtk_widget_set_visible (GTK_WIDGET (self->infusion_group), is_infusion (self));
 
-  ok = md_diary_validate_dose (self->diary, self->dose, &error);
+  ok = md_diary_validate_dose (md_context_get_diary (self->context), self->dose, &error);
   if (ok && self->dose->attack_uuid != NULL && md_pain_picker_get_pain (self->pain_picker) < 0)
     {
       ok = FALSE;
@@ -283,7 +284,7 @@ new_medication_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   MdDoseEditor *self = MD_DOSE_EDITOR (widget);
-  MdMedicationEditor *editor = md_medication_editor_new (GTK_WINDOW (self), self->diary, NULL);
+  MdMedicationEditor *editor = md_medication_editor_new (GTK_WINDOW (self), self->context, NULL);
 
   g_signal_connect_object (editor, "close-request", G_CALLBACK (medication_editor_closing_cb), self,
                            G_CONNECT_SWAPPED);
@@ -305,7 +306,7 @@ md_dose_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_DOSE_EDITOR);
   g_clear_object (&self->medications);
-  g_clear_object (&self->diary);
+  g_clear_object (&self->context);
   g_clear_object (&self->dose);
   g_clear_object (&self->pain_reading);
   g_clear_pointer (&self->side_effect_buttons, g_hash_table_unref);
@@ -402,7 +403,7 @@ md_dose_editor_init (MdDoseEditor *self)
 static MdPainReading *
 find_pain_at_dose (MdDoseEditor *self)
 {
-  g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (self->diary, self->dose->attack_uuid);
+  g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (md_context_get_diary (self->context), self->dose->attack_uuid);
   MdPainReading *found = NULL;
 
   for (guint i = 0; i < readings->len; i++)
@@ -482,7 +483,7 @@ load_form (MdDoseEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->pain_group), d->attack_uuid != NULL);
   if (d->attack_uuid != NULL)
     {
-      g_autoptr(MdAttack) attack = md_diary_get_attack (self->diary, d->attack_uuid);
+      g_autoptr(MdAttack) attack = md_diary_get_attack (md_context_get_diary (self->context), d->attack_uuid);
 
       self->attack_start = attack != NULL ? attack->start : 0;
     }
@@ -518,25 +519,30 @@ load_form (MdDoseEditor *self)
  */
 MdDoseEditor *
 md_dose_editor_new (GtkWindow *parent,
-                    MdDiary   *diary,
+                    MdContext *context,
                     MdDose    *dose)
 {
   MdDoseEditor *self;
   GtkCustomFilter *filter;
 
-  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+  g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
   g_return_val_if_fail (MD_IS_DOSE (dose), NULL);
 
   self = g_object_new (MD_TYPE_DOSE_EDITOR,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
-  self->diary = g_object_ref (diary);
+  self->context = g_object_ref (context);
+  /* Its record belongs to this diary: when another diary takes its place
+   * (a restored backup), the editor closes instead of saving into it. */
+  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
+                           G_CONNECT_SWAPPED);
   self->dose = md_dose_copy (dose);
 
   /* Archived medications are not offered, unless this dose used one. */
   filter = gtk_custom_filter_new (not_archived, g_strdup (dose->medication_uuid), g_free);
-  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (diary)),
+  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (md_context_get_diary (context))),
                                                  GTK_FILTER (filter));
   md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
 
@@ -609,8 +615,8 @@ md_dose_editor_save (MdDoseEditor *self)
   if (self->problem != NULL)
     return FALSE;
 
-  ok = md_diary_begin (self->diary, &error) &&
-       md_diary_save_dose (self->diary, self->dose, &error);
+  ok = md_diary_begin (md_context_get_diary (self->context), &error) &&
+       md_diary_save_dose (md_context_get_diary (self->context), self->dose, &error);
 
   if (ok && self->dose->attack_uuid != NULL)
     {
@@ -632,12 +638,12 @@ md_dose_editor_save (MdDoseEditor *self)
         reading->mbs_present = -1;
       else if (reading->mbs_present == -1)
         reading->mbs_present = 1;
-      ok = md_diary_save_pain_reading (self->diary, reading, &error);
+      ok = md_diary_save_pain_reading (md_context_get_diary (self->context), reading, &error);
     }
 
-  if (!ok || !md_diary_commit (self->diary, &error))
+  if (!ok || !md_diary_commit (md_context_get_diary (self->context), &error))
     {
-      md_diary_rollback (self->diary);
+      md_diary_rollback (md_context_get_diary (self->context));
       g_clear_pointer (&self->problem, g_free);
       self->problem = g_strdup (error->message);
       md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
@@ -645,7 +651,7 @@ md_dose_editor_save (MdDoseEditor *self)
     }
 
   if (self->dose->attack_uuid != NULL)
-    md_diary_attack_changed (self->diary, self->dose->attack_uuid);
+    md_diary_attack_changed (md_context_get_diary (self->context), self->dose->attack_uuid);
 
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;

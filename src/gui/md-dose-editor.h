@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "md-context.h"
 #include "md-diary.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdDoseEditor, md_dose_editor, MD, DOSE_EDITOR, AdwWindow)
 
 MdDoseEditor *md_dose_editor_new             (GtkWindow    *parent,
-                                              MdDiary      *diary,
+                                              MdContext    *context,
                                               MdDose       *dose);
 void          md_dose_editor_set_medication  (MdDoseEditor *self,
                                               const char   *medication_uuid);

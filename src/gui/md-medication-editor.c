@@ -18,6 +18,7 @@
 #include "md-editor-utils.h"
 
 #include "md-catalogue.h"
+#include "md-context.h"
 #include "md-medication-editor.h"
 
 struct _MdMedicationEditor
@@ -36,7 +37,7 @@ struct _MdMedicationEditor
   GtkRevealer   *problem_revealer;
 
   /* Owned */
-  MdDiary       *diary;
+  MdContext     *context; /* the diary is the context's: never kept */
   MdMedication  *medication;
   char          *problem;
 
@@ -73,7 +74,7 @@ validate (MdMedicationEditor *self)
   m->route = g_strdup (md_catalogue_get_key_at (MD_CATALOGUE_ROUTE, adw_combo_row_get_selected (self->route_row)));
   m->archived = gtk_switch_get_active (self->archived_switch);
 
-  ok = md_diary_validate_medication (self->diary, m, &error);
+  ok = md_diary_validate_medication (md_context_get_diary (self->context), m, &error);
 
   g_clear_pointer (&self->problem, g_free);
   if (!ok)
@@ -109,7 +110,7 @@ md_medication_editor_dispose (GObject *object)
   MdMedicationEditor *self = MD_MEDICATION_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_MEDICATION_EDITOR);
-  g_clear_object (&self->diary);
+  g_clear_object (&self->context);
   g_clear_object (&self->medication);
   g_clear_pointer (&self->problem, g_free);
 
@@ -158,19 +159,24 @@ md_medication_editor_init (MdMedicationEditor *self)
  */
 MdMedicationEditor *
 md_medication_editor_new (GtkWindow    *parent,
-                          MdDiary      *diary,
+                          MdContext    *context,
                           MdMedication *medication)
 {
   MdMedicationEditor *self;
   MdMedication *m;
 
-  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+  g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
 
   self = g_object_new (MD_TYPE_MEDICATION_EDITOR,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
-  self->diary = g_object_ref (diary);
+  self->context = g_object_ref (context);
+  /* Its record belongs to this diary: when another diary takes its place
+   * (a restored backup), the editor closes instead of saving into it. */
+  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
+                           G_CONNECT_SWAPPED);
   self->medication = medication != NULL ? md_medication_copy (medication) : md_medication_new ();
   m = self->medication;
 
@@ -210,7 +216,7 @@ md_medication_editor_save (MdMedicationEditor *self)
   if (self->problem != NULL)
     return FALSE;
 
-  if (!md_diary_save_medication (self->diary, self->medication, &error))
+  if (!md_diary_save_medication (md_context_get_diary (self->context), self->medication, &error))
     {
       self->problem = g_strdup (error->message);
       md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);

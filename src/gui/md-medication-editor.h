@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "md-context.h"
 #include "md-diary.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdMedicationEditor, md_medication_editor, MD, MEDICATION_EDITOR, AdwWindow)
 
 MdMedicationEditor *md_medication_editor_new         (GtkWindow          *parent,
-                                                      MdDiary            *diary,
+                                                      MdContext          *context,
                                                       MdMedication       *medication);
 const char         *md_medication_editor_get_problem (MdMedicationEditor *self);
 gboolean            md_medication_editor_save        (MdMedicationEditor *self);

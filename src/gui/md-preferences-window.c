@@ -294,7 +294,7 @@ medication_row_activated_cb (MdPreferencesWindow *self,
   g_autoptr(MdMedication) medication = md_diary_get_medication (md_context_get_diary (self->context), uuid);
 
   if (medication != NULL)
-    gtk_window_present (GTK_WINDOW (md_medication_editor_new (GTK_WINDOW (self), md_context_get_diary (self->context), medication)));
+    gtk_window_present (GTK_WINDOW (md_medication_editor_new (GTK_WINDOW (self), self->context, medication)));
 }
 
 static void fill_courses (MdPreferencesWindow *self);
@@ -309,7 +309,7 @@ static void
 open_course_editor (MdPreferencesWindow *self,
                     MdPreventiveCourse  *course)
 {
-  MdCourseEditor *editor = md_course_editor_new (GTK_WINDOW (self), md_context_get_diary (self->context), course);
+  MdCourseEditor *editor = md_course_editor_new (GTK_WINDOW (self), self->context, course);
 
   g_signal_connect_object (editor, "destroy", G_CALLBACK (course_editor_destroyed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -385,7 +385,7 @@ fill_courses (MdPreferencesWindow *self)
 static void
 add_medication_clicked_cb (MdPreferencesWindow *self)
 {
-  gtk_window_present (GTK_WINDOW (md_medication_editor_new (GTK_WINDOW (self), md_context_get_diary (self->context), NULL)));
+  gtk_window_present (GTK_WINDOW (md_medication_editor_new (GTK_WINDOW (self), self->context, NULL)));
 }
 
 /* Follows the open diary: after a restore, the lists show the restored

@@ -20,6 +20,7 @@
 #include "md-date-time-button.h"
 #include "md-medication-chooser.h"
 #include "md-editor-utils.h"
+#include "md-context.h"
 #include "md-reminder-editor.h"
 #include "md-schedule.h"
 
@@ -69,7 +70,7 @@ struct _MdReminderEditor
   GtkWidget        *problem_row;
 
   /* Owned */
-  MdDiary          *diary;
+  MdContext        *context; /* the diary is the context's: never kept */
   MdReminder       *reminder;
   GtkFilterListModel *medications;
   char             *problem;
@@ -213,7 +214,7 @@ validate (MdReminderEditor *self)
 {
   g_autofree char *schedule_text = form_schedule (self);
   g_autoptr(MdSchedule) schedule = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (self->context);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   MdMedication *medication = md_medication_chooser_get_selected_item (self->medication_chooser);
@@ -282,7 +283,7 @@ md_reminder_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_REMINDER_EDITOR);
   g_clear_object (&self->medications);
-  g_clear_object (&self->diary);
+  g_clear_object (&self->context);
   g_clear_object (&self->reminder);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->original_schedule, g_free);
@@ -426,29 +427,34 @@ load_schedule (MdReminderEditor *self,
  */
 MdReminderEditor *
 md_reminder_editor_new (GtkWindow  *parent,
-                        MdDiary    *diary,
+                        MdContext  *context,
                         MdReminder *reminder)
 {
   MdReminderEditor *self;
   MdReminder *r;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (context);
   g_autoptr(GDateTime) nine = NULL;
   g_autoptr(GDateTime) tomorrow = NULL;
   GtkCustomFilter *filter;
   GListModel *model;
 
-  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+  g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
 
   self = g_object_new (MD_TYPE_REMINDER_EDITOR,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
-  self->diary = g_object_ref (diary);
+  self->context = g_object_ref (context);
+  /* Its record belongs to this diary: when another diary takes its place
+   * (a restored backup), the editor closes instead of saving into it. */
+  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
+                           G_CONNECT_SWAPPED);
   self->reminder = reminder != NULL ? md_reminder_copy (reminder) : md_reminder_new ();
   r = self->reminder;
 
   filter = gtk_custom_filter_new (offered, g_strdup (r->medication_uuid), g_free);
-  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (diary)),
+  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (md_context_get_diary (context))),
                                                  GTK_FILTER (filter));
   md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
 
@@ -510,7 +516,7 @@ gboolean
 md_reminder_editor_save (MdReminderEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (self->context);
   MdReminder *r;
   MdMedication *medication;
   const char *kind;
@@ -550,7 +556,7 @@ md_reminder_editor_save (MdReminderEditor *self)
   if (r->uuid == NULL)
     r->enabled = TRUE;
 
-  if (!md_diary_save_reminder (self->diary, r, &error))
+  if (!md_diary_save_reminder (md_context_get_diary (self->context), r, &error))
     {
       self->problem = g_strdup (error->message);
       md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);

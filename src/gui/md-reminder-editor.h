@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "md-context.h"
 #include "md-diary.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdReminderEditor, md_reminder_editor, MD, REMINDER_EDITOR, AdwWindow)
 
 MdReminderEditor *md_reminder_editor_new         (GtkWindow        *parent,
-                                                  MdDiary          *diary,
+                                                  MdContext        *context,
                                                   MdReminder       *reminder);
 const char       *md_reminder_editor_get_problem (MdReminderEditor *self);
 gboolean          md_reminder_editor_save        (MdReminderEditor *self);

@@ -17,6 +17,7 @@
 #include "md-catalogue.h"
 #include "md-reminder-editor.h"
 #include "md-reminder-text.h"
+#include "md-context.h"
 #include "md-reminders-page.h"
 #include "md-schedule.h"
 #include "md-window.h"
@@ -30,6 +31,7 @@ struct _MdRemindersPage
   GtkListBox *list_box;
 
   /* Owned */
+  MdContext      *context; /* followed: the page shows its diary */
   MdDiary    *diary;
   guint       refresh_source;
   guint       midnight_source;
@@ -298,6 +300,9 @@ md_reminders_page_dispose (GObject *object)
   /* AdwBin unparents its child itself; the template must not do it too. */
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->midnight_source, g_source_remove);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_object (&self->context);
   g_clear_object (&self->diary);
 
   G_OBJECT_CLASS (md_reminders_page_parent_class)->dispose (object);
@@ -331,9 +336,9 @@ md_reminders_page_init (MdRemindersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.add", FALSE);
 }
 
-void
-md_reminders_page_set_diary (MdRemindersPage *self,
-                             MdDiary         *diary)
+static void
+set_diary (MdRemindersPage *self,
+           MdDiary         *diary)
 {
   g_return_if_fail (MD_IS_REMINDERS_PAGE (self));
   g_return_if_fail (diary == NULL || MD_IS_DIARY (diary));
@@ -391,7 +396,7 @@ md_reminders_page_add_reminder (MdRemindersPage *self)
   g_return_val_if_fail (MD_IS_REMINDERS_PAGE (self), NULL);
   g_return_val_if_fail (self->diary != NULL, NULL);
 
-  editor = md_reminder_editor_new (parent_window (self), self->diary, NULL);
+  editor = md_reminder_editor_new (parent_window (self), self->context, NULL);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
@@ -416,7 +421,7 @@ md_reminders_page_edit_reminder (MdRemindersPage *self,
   if (reminder == NULL)
     return NULL;
 
-  editor = md_reminder_editor_new (parent_window (self), self->diary, reminder);
+  editor = md_reminder_editor_new (parent_window (self), self->context, reminder);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
@@ -475,4 +480,36 @@ md_reminders_page_delete_reminder (MdRemindersPage *self,
   add_toast (self, toast);
 
   return toast;
+}
+
+static void
+context_diary_changed_cb (MdRemindersPage *self)
+{
+  set_diary (self, self->context != NULL ? md_context_get_diary (self->context) : NULL);
+}
+
+/**
+ * md_reminders_page_set_context:
+ * @context: (nullable): what the page follows
+ *
+ * The page shows the context's diary, and the next one when another takes
+ * its place (a restored backup): it keeps no diary of its own choosing.
+ */
+void
+md_reminders_page_set_context (MdRemindersPage *self,
+                               MdContext *context)
+{
+  g_return_if_fail (MD_IS_REMINDERS_PAGE (self));
+  g_return_if_fail (context == NULL || MD_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (self->context, context_diary_changed_cb, self);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    g_signal_connect_object (context, "notify::diary", G_CALLBACK (context_diary_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  context_diary_changed_cb (self);
 }

@@ -89,7 +89,7 @@ ensure_charts_page (MdWindow *self)
       self->charts_page = MD_CHARTS_PAGE (md_charts_page_new ());
       adw_bin_set_child (self->charts_bin, GTK_WIDGET (self->charts_page));
       if (app != NULL)
-        md_charts_page_set_diary (self->charts_page, md_application_get_diary (app));
+        md_charts_page_set_context (self->charts_page, md_application_get_context (app));
     }
 
   return self->charts_page;
@@ -105,7 +105,7 @@ ensure_reminders_page (MdWindow *self)
       self->reminders_page = g_object_new (MD_TYPE_REMINDERS_PAGE, NULL);
       adw_bin_set_child (self->reminders_bin, GTK_WIDGET (self->reminders_page));
       if (app != NULL)
-        md_reminders_page_set_diary (self->reminders_page, md_application_get_diary (app));
+        md_reminders_page_set_context (self->reminders_page, md_application_get_context (app));
     }
 
   return self->reminders_page;
@@ -159,10 +159,10 @@ record_day_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   MdWindow *self = MD_WINDOW (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  MdDiary *diary = md_application_get_diary (get_application (self));
+  MdContext *context = md_application_get_context (get_application (self));
+  g_autoptr(GDateTime) now = md_context_now_local (context);
 
-  gtk_window_present (GTK_WINDOW (md_day_editor_new (GTK_WINDOW (self), diary, now)));
+  gtk_window_present (GTK_WINDOW (md_day_editor_new (GTK_WINDOW (self), context, now)));
 }
 
 static void
@@ -863,11 +863,6 @@ md_window_is_busy (MdWindow *self)
 static void
 diary_changed_cb (MdWindow *self)
 {
-  md_diary_page_set_diary (self->diary_page, md_application_get_diary (get_application (self)));
-  if (self->charts_page != NULL)
-    md_charts_page_set_diary (self->charts_page, md_application_get_diary (get_application (self)));
-  if (self->reminders_page != NULL)
-    md_reminders_page_set_diary (self->reminders_page, md_application_get_diary (get_application (self)));
   update_actions (self);
 }
 
@@ -1053,8 +1048,10 @@ md_window_new (MdApplication *application)
                        "application", application,
                        NULL);
 
-  /* "application" is set after construction, so follow it from here. */
-  g_signal_connect_object (application, "notify::diary",
+  /* "application" is set after construction, so follow its context from
+   * here; the pages follow it themselves. */
+  md_diary_page_set_context (self->diary_page, md_application_get_context (application));
+  g_signal_connect_object (md_application_get_context (application), "notify::diary",
                            G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
   diary_changed_cb (self);
 
