@@ -90,7 +90,7 @@ send_reminder (MdApplication *self,
 {
   g_autoptr(GNotification) notification = g_notification_new (reminder->title);
   g_autoptr(GDateTime) due_time = g_date_time_new_from_unix_local (due);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (self->context);
   g_autofree char *body = NULL;
   g_autofree char *id = notification_id (reminder->uuid);
   g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
@@ -317,7 +317,7 @@ reminder_taken_activated (GSimpleAction *action,
   if (medication == NULL)
     return;
 
-  now = g_date_time_new_now_local ();
+  now = md_context_now_local (self->context);
   dose = md_dose_new ();
   dose->medication_uuid = g_strdup (medication->uuid);
   dose->taken = g_date_time_to_unix (now);

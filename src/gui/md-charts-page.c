@@ -102,7 +102,9 @@ get_range (MdChartsPage *self,
            int          *last,
            GError      **error)
 {
-  int today = md_stats_day_today (self->data != NULL ? self->data->now : g_get_real_time () / G_USEC_PER_SEC);
+  int today = md_stats_day_today (self->data != NULL ? self->data->now
+                                 : self->context != NULL ? md_context_now (self->context)
+                                 : g_get_real_time () / G_USEC_PER_SEC);
   GDate date;
 
   switch (g_settings_get_enum (self->settings, "charts-range"))
@@ -994,6 +996,8 @@ md_charts_page_set_context (MdChartsPage *self,
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_func (self->context, context_diary_changed_cb, self);
   g_set_object (&self->context, context);
+  md_date_time_button_set_context (self->from_button, context);
+  md_date_time_button_set_context (self->to_button, context);
   if (context != NULL)
     g_signal_connect_object (context, "notify::diary", G_CALLBACK (context_diary_changed_cb), self,
                              G_CONNECT_SWAPPED);

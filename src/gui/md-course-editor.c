@@ -247,6 +247,8 @@ md_course_editor_new (GtkWindow          *parent,
                        "modal", parent != NULL,
                        NULL);
   self->context = g_object_ref (context);
+  md_date_time_button_set_context (self->start_button, context);
+  md_date_time_button_set_context (self->end_button, context);
   /* Its record belongs to this diary: when another diary takes its place
    * (a restored backup), the editor closes instead of saving into it. */
   g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,

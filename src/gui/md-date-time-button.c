@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-context.h"
 #include "md-date-time-button.h"
 
 struct _MdDateTimeButton
@@ -28,6 +29,7 @@ struct _MdDateTimeButton
 
   /* Owned */
   GDateTime      *date_time;
+  MdContext      *context; /* its clock, for "Now" */
 
   gboolean        updating;
   gboolean        show_time;
@@ -154,10 +156,24 @@ spin_output_cb (GtkSpinButton *spin,
   return TRUE;
 }
 
+/* The context's clock, in the time zone the button shows */
+static GDateTime *
+now_in_zone (MdDateTimeButton *self,
+             GTimeZone        *zone)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (self->context == NULL)
+    return g_date_time_new_now (zone);
+
+  utc = g_date_time_new_from_unix_utc (md_context_now (self->context));
+  return g_date_time_to_timezone (utc, zone);
+}
+
 static void
 now_button_clicked_cb (MdDateTimeButton *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (g_date_time_get_timezone (self->date_time));
+  g_autoptr(GDateTime) now = now_in_zone (self, g_date_time_get_timezone (self->date_time));
 
   /* The real time, to the second, as "Attack Started" records it. */
   md_date_time_button_set_date_time (self, now);
@@ -217,8 +233,10 @@ static void
 md_date_time_button_dispose (GObject *object)
 {
   MdDateTimeButton *self = MD_DATE_TIME_BUTTON (object);
+
   GtkWidget *child;
 
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_DATE_TIME_BUTTON);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -316,4 +334,18 @@ md_date_time_button_set_date_time (MdDateTimeButton *self,
   self->date_time = g_date_time_ref (date_time);
   sync_widgets (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_TIME]);
+}
+
+/**
+ * md_date_time_button_set_context:
+ * @context: (nullable): whose clock "Now" reads
+ */
+void
+md_date_time_button_set_context (MdDateTimeButton *self,
+                                 MdContext        *context)
+{
+  g_return_if_fail (MD_IS_DATE_TIME_BUTTON (self));
+  g_return_if_fail (context == NULL || MD_IS_CONTEXT (context));
+
+  g_set_object (&self->context, context);
 }

@@ -708,9 +708,9 @@ md_diary_page_edit_attack (MdDiaryPage *self,
 /* The medication of the most recent dose: usually the one taken again.
  * Before the first dose nothing is guessed: the patient chooses. */
 static char *
-last_medication (MdDiary *diary)
+last_medication (MdDiary *diary,
+                 gint64   now)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr(GPtrArray) doses = md_diary_list_doses (diary, now - 365 * 24 * 3600, now + 60);
 
   if (doses->len > 0)
@@ -733,7 +733,7 @@ md_diary_page_add_dose (MdDiaryPage *self,
                         const char  *attack_uuid)
 {
   g_autoptr(MdDose) dose = md_dose_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (self->context);
   MdDoseEditor *editor;
   GtkRoot *root;
 
@@ -741,7 +741,7 @@ md_diary_page_add_dose (MdDiaryPage *self,
   g_return_val_if_fail (self->diary != NULL, NULL);
 
   dose->attack_uuid = g_strdup (attack_uuid);
-  dose->medication_uuid = last_medication (self->diary);
+  dose->medication_uuid = last_medication (self->diary, md_context_now (self->context));
   /* To the second, as the attack's start: a dose taken in the minute the
    * attack started is after it, and its follow-up reminder counts two
    * hours from when it was really taken. */
@@ -792,7 +792,7 @@ md_diary_page_save_pain_now (MdDiaryPage *self,
 {
   g_autoptr(MdPainReading) reading = md_pain_reading_new ();
   g_autoptr(GPtrArray) doses = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (self->context);
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
@@ -991,12 +991,12 @@ GtkWidget *
 md_diary_page_log_dose (MdDiaryPage *self)
 {
   g_autoptr(MdDose) dose = md_dose_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (self->context);
 
   g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
   g_return_val_if_fail (self->diary != NULL, NULL);
 
-  dose->medication_uuid = last_medication (self->diary);
+  dose->medication_uuid = last_medication (self->diary, md_context_now (self->context));
   dose->taken = g_date_time_to_unix (now);
   dose->taken_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
   dose->setting = g_strdup ("home");
@@ -1242,7 +1242,7 @@ md_diary_page_log_attack_now (MdDiaryPage *self,
                               int          nrs)
 {
   g_autoptr(MdAttack) attack = md_attack_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (self->context);
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
@@ -1295,7 +1295,7 @@ md_diary_page_end_attack (MdDiaryPage *self,
                           const char  *uuid)
 {
   g_autoptr(MdAttack) attack = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (self->context);
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
@@ -1435,6 +1435,7 @@ md_diary_page_set_context (MdDiaryPage *self,
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_func (self->context, context_diary_changed_cb, self);
   g_set_object (&self->context, context);
+  md_date_time_button_set_context (self->jump_button, context);
   if (context != NULL)
     g_signal_connect_object (context, "notify::diary", G_CALLBACK (context_diary_changed_cb), self,
                              G_CONNECT_SWAPPED);

@@ -124,7 +124,7 @@ enabled_changed_cb (GtkSwitch       *toggle,
   /* Switched back on, it counts from now: nothing "missed" while off. */
   if (reminder->enabled)
     {
-      reminder->last_fired = g_get_real_time () / G_USEC_PER_SEC;
+      reminder->last_fired = md_context_now (self->context);
       reminder->snoozed_until = 0;
     }
 
@@ -215,7 +215,7 @@ static void
 refresh (MdRemindersPage *self)
 {
   g_autoptr(GPtrArray) reminders = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (self->context);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)

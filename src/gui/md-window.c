@@ -510,7 +510,7 @@ open_file_chooser (MdWindow             *self,
 
   if (!importing)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = md_context_now_local (md_application_get_context (get_application (self)));
       /* Translators: the suggested file name of an export; keep the date code */
       g_autofree char *name = g_date_time_format (now, _("migraine-diary-%Y-%m-%d.csv"));
 
@@ -820,7 +820,7 @@ export_pdf_action (GtkWidget  *widget,
 {
   MdWindow *self = MD_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = md_context_now_local (md_application_get_context (get_application (self)));
   /* Translators: the suggested file name of the report; keep the date code */
   g_autofree char *name = g_date_time_format (now, _("migraine-report-%Y-%m-%d.pdf"));
 
