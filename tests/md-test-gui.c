@@ -89,3 +89,34 @@ md_test_gui_close_all (MdApplication *app)
 
   md_test_iterate (20);
 }
+
+/* The object @name of the template of @template_type that built @widget. */
+gpointer
+md_test_gui_child (gpointer    widget,
+                   GType       template_type,
+                   const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (widget), template_type, name);
+}
+
+/* Starts a widget test program whose tests share one application; run
+ * them with md_test_gui_run_app(). */
+MdApplication *
+md_test_gui_init_app (int    *argc,
+                      char ***argv)
+{
+  md_test_init_gui (argc, argv);
+
+  return md_test_gui_app_new ();
+}
+
+/* Runs the tests added, then drops the application they shared. */
+int
+md_test_gui_run_app (MdApplication **app)
+{
+  int status = g_test_run ();
+
+  g_clear_object (app);
+
+  return status;
+}

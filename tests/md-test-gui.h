@@ -16,5 +16,11 @@ GtkWindow     *md_test_gui_find_toplevel  (GType          type);
 gboolean       md_test_gui_wait_toplevel  (GType          type,
                                            gboolean       visible);
 void           md_test_gui_close_all      (MdApplication *app);
+gpointer       md_test_gui_child          (gpointer       widget,
+                                           GType          template_type,
+                                           const char    *name);
+MdApplication *md_test_gui_init_app       (int           *argc,
+                                           char        ***argv);
+int            md_test_gui_run_app        (MdApplication **app);
 
 G_END_DECLS

@@ -285,3 +285,79 @@ md_test_drop_catalogue (char *dir)
   g_rmdir (dir);
   g_free (dir);
 }
+
+MdDiary *
+md_test_open_diary (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  MdDiary *diary = md_diary_open (path, &error);
+
+  g_assert_no_error (error);
+
+  return diary;
+}
+
+/* A new, empty diary in a fresh temporary folder; its file name in
+ * @out_path when not %NULL. */
+MdDiary *
+md_test_new_diary (char **out_path)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  MdDiary *diary = md_test_open_diary (path);
+
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+
+  return diary;
+}
+
+/* Runs the synthetic diary generator (MD_GENERATE_DIARY) with @options
+ * (e.g. "--years", "1", "--seed", "5") into a new file in a fresh
+ * temporary folder, and returns the file's name. */
+char *
+md_test_generate_diary (const char * const *options)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  char *path = g_build_filename (dir, "generated.db", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (g_getenv ("MD_GENERATE_DIARY"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("MD_GENERATE_DIARY"));
+  for (guint i = 0; options != NULL && options[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) options[i]);
+  g_ptr_array_add (argv, path);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return path;
+}
+
+/* The text of pages @first_page to @last_page of @pdf, as pdftotext
+ * (poppler-utils) reads it; every page when @first_page is 0. */
+char *
+md_test_pdf_text (const char *pdf,
+                  int         first_page,
+                  int         last_page)
+{
+  g_autofree char *first = g_strdup_printf ("%d", first_page);
+  g_autofree char *last = g_strdup_printf ("%d", last_page);
+  const char *pages[] = { "pdftotext", "-f", first, "-l", last, pdf, "-", NULL };
+  const char *all[] = { "pdftotext", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) (first_page > 0 ? pages : all), NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return text;
+}

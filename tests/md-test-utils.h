@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "md-diary.h"
+
 G_BEGIN_DECLS
 
 void      md_test_init             (int          *argc,
@@ -24,5 +26,11 @@ int       md_test_spawn_app        (const char * const *args,
 const char *md_test_get_executable (void);
 char     *md_test_use_catalogue    (const char    *po);
 void      md_test_drop_catalogue   (char          *dir);
+MdDiary  *md_test_open_diary       (const char    *path);
+MdDiary  *md_test_new_diary        (char         **out_path);
+char     *md_test_generate_diary   (const char * const *options);
+char     *md_test_pdf_text         (const char    *pdf,
+                                    int            first_page,
+                                    int            last_page);
 
 G_END_DECLS

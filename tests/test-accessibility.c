@@ -161,19 +161,10 @@ test_preferences_controls_have_names (void)
   md_test_gui_close_all (app);
 }
 
-static MdDiary *
-open_diary (void)
-{
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-
-  return md_diary_open (path, NULL);
-}
-
 static void
 test_editors_controls_have_names (void)
 {
-  g_autoptr(MdDiary) diary = open_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdAttack) attack = md_attack_new ();
   g_autoptr(MdDose) dose = md_dose_new ();
   GtkWidget *editors[6];
@@ -206,17 +197,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  md_test_init_gui (&argc, &argv);
-  app = md_test_gui_app_new ();
+  app = md_test_gui_init_app (&argc, &argv);
 
   g_test_add_func ("/md/accessibility/main-window", test_main_window_controls_have_names);
   g_test_add_func ("/md/accessibility/preferences", test_preferences_controls_have_names);
   g_test_add_func ("/md/accessibility/editors", test_editors_controls_have_names);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return md_test_gui_run_app (&app);
 }

@@ -110,17 +110,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  md_test_init_gui (&argc, &argv);
-  app = md_test_gui_app_new ();
+  app = md_test_gui_init_app (&argc, &argv);
 
   g_test_add_func ("/md/dialogs/shortcuts", test_shortcuts_window_opens_and_closes);
   g_test_add_func ("/md/dialogs/about", test_about_window_shows_version_and_licence);
   g_test_add_func ("/md/dialogs/primary-menu", test_primary_menu_lists_the_actions);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return md_test_gui_run_app (&app);
 }

@@ -22,12 +22,8 @@ fixed_now (gpointer user_data)
 static MdDiary *
 new_diary (void)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-  g_autoptr(GError) error = NULL;
-  MdDiary *diary = md_diary_open (path, &error);
+  MdDiary *diary = md_test_new_diary (NULL);
 
-  g_assert_no_error (error);
   md_diary_set_now_func (diary, fixed_now, NULL);
 
   return diary;

@@ -43,14 +43,7 @@ static char *
 page_text (const char *pdf,
            int         page)
 {
-  g_autofree char *number = g_strdup_printf ("%d", page);
-  const char *argv[] = { "pdftotext", "-f", number, "-l", number, pdf, "-", NULL };
-  char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  char *out = md_test_pdf_text (pdf, page, page);
 
   /* pdftotext separates blocks by a blank line where their gap is
    * large: the patient's line, which moves what follows down, may add
@@ -87,21 +80,17 @@ static void
 test_print_matches_export (void)
 {
   g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *db = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *db = md_test_generate_diary ((const char *[]) { "--years", "1", "--seed", "5", NULL });
   g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
   g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
   g_autofree char *headless = g_build_filename (dir, "headless.pdf", NULL);
-  const char *gen_argv[] = { g_getenv ("MD_GENERATE_DIARY"), "--years", "1", "--seed", "5", db, NULL };
   g_autoptr(MdApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   MdWindow *window;
   gboolean done = FALSE;
-  int status, pages;
+  int pages;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_settings_set_string (settings, "patient-name", "Jan Kowalski");
   g_settings_set_enum (settings, "charts-range", 3);
 

@@ -10,19 +10,6 @@
 
 #define HOUR 3600
 
-static MdDiary *
-new_diary (void)
-{
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-  g_autoptr(GError) error = NULL;
-  MdDiary *diary = md_diary_open (path, &error);
-
-  g_assert_no_error (error);
-
-  return diary;
-}
-
 /* 2026-02-27 21:30 local (UTC+1), 2026-03-02 08:00, 2026-03-05 23:30. */
 static const gint64 starts[] = { 1772224200, 1772434800, 1772749800 };
 
@@ -95,7 +82,7 @@ describe (GListModel *model)
 static void
 test_months_days_and_attacks_newest_first (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   g_autofree char *text = NULL;
 
@@ -131,7 +118,7 @@ items_changed_cb (GListModel *model,
 static void
 test_changes_are_announced_in_place (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   g_autoptr(MdAttack) newest = md_attack_new ();
   g_autoptr(MdAttack) first = NULL;
@@ -163,7 +150,7 @@ test_changes_are_announced_in_place (void)
 static void
 test_search_and_go_to_date (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   g_autofree char *flight = NULL;
   g_autofree char *rizatriptan = NULL;
@@ -194,7 +181,7 @@ test_search_and_go_to_date (void)
 static void
 test_search_escapes_wildcards (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   const char *notes[] = { "dose cut by 50% today", "took a_b", "50 mg; ab" };
 
@@ -223,7 +210,7 @@ test_search_escapes_wildcards (void)
 static void
 test_doses_on_their_own (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   g_autoptr(MdDose) dose = md_dose_new ();
   g_autofree char *text = NULL;
@@ -263,7 +250,7 @@ done_loading (gpointer user_data)
 static void
 test_background_read (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   g_autoptr(MdTimeline) searched = NULL;
   g_autoptr(MdTimeline) direct = NULL;

@@ -78,16 +78,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  md_test_init_gui (&argc, &argv);
-  app = md_test_gui_app_new ();
+  app = md_test_gui_init_app (&argc, &argv);
 
   g_test_add_func ("/md/window-state/size-and-view", test_size_and_view_survive_restart);
   g_test_add_func ("/md/window-state/clamped", test_tiny_size_is_clamped);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return md_test_gui_run_app (&app);
 }

@@ -179,10 +179,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  md_test_init_gui (&argc, &argv);
-  app = md_test_gui_app_new ();
+  app = md_test_gui_init_app (&argc, &argv);
 
   g_test_add_func ("/md/window/title-and-views", test_window_has_title_and_three_views);
   g_test_add_func ("/md/window/switch-views", test_switch_views_through_actions);
@@ -190,8 +187,5 @@ main (int   argc,
   g_test_add_func ("/md/window/narrow", test_narrow_window_uses_bottom_bar);
   g_test_add_func ("/md/window/quit", test_quit_closes_windows);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return md_test_gui_run_app (&app);
 }
