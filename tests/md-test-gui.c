@@ -120,3 +120,37 @@ md_test_gui_run_app (MdApplication **app)
 
   return status;
 }
+
+/* Activates @app and returns its main window once it is on screen. */
+MdWindow *
+md_test_gui_open_window (MdApplication *app)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (MD_IS_WINDOW (window));
+
+  return MD_WINDOW (window);
+}
+
+static gboolean
+diary_opened (gpointer user_data)
+{
+  return md_application_get_diary (user_data) != NULL;
+}
+
+/* A new application on the diary at @path, with its window on screen
+ * and the diary open (the window opens it after its first frame). */
+MdApplication *
+md_test_gui_app_with_diary (const char *path)
+{
+  MdApplication *app = md_test_gui_app_new ();
+
+  md_application_set_database_path (app, path);
+  md_test_gui_open_window (app);
+  g_assert_true (md_test_wait_for (diary_opened, app, 5000));
+
+  return app;
+}

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "md-application.h"
+#include "md-window.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,7 @@ gpointer       md_test_gui_child          (gpointer       widget,
 MdApplication *md_test_gui_init_app       (int           *argc,
                                            char        ***argv);
 int            md_test_gui_run_app        (MdApplication **app);
+MdWindow      *md_test_gui_open_window    (MdApplication *app);
+MdApplication *md_test_gui_app_with_diary (const char    *path);
 
 G_END_DECLS

@@ -361,3 +361,17 @@ md_test_pdf_text (const char *pdf,
 
   return text;
 }
+
+/* Connect to "items-changed" with an MdTestItemsChanged as user data. */
+void
+md_test_items_changed_cb (GListModel         *model,
+                          guint               position,
+                          guint               removed,
+                          guint               added,
+                          MdTestItemsChanged *record)
+{
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+  record->count++;
+}

@@ -11,6 +11,15 @@
 
 G_BEGIN_DECLS
 
+/* What a list model's "items-changed" said last, and how often */
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} MdTestItemsChanged;
+
 void      md_test_init             (int          *argc,
                                     char       ***argv);
 void      md_test_init_gui         (int          *argc,
@@ -29,6 +38,11 @@ void      md_test_drop_catalogue   (char          *dir);
 MdDiary  *md_test_open_diary       (const char    *path);
 MdDiary  *md_test_new_diary        (char         **out_path);
 char     *md_test_generate_diary   (const char * const *options);
+void      md_test_items_changed_cb (GListModel          *model,
+                                    guint                position,
+                                    guint                removed,
+                                    guint                added,
+                                    MdTestItemsChanged  *record);
 char     *md_test_pdf_text         (const char    *pdf,
                                     int            first_page,
                                     int            last_page);

@@ -131,9 +131,7 @@ test_main_window_controls_have_names (void)
 {
   GtkWindow *window;
 
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  window = GTK_WINDOW (md_test_gui_open_window (app));
 
   /* Wide: the view switcher in the header; narrow: the bottom bar. */
   gtk_window_set_default_size (window, 1000, 700);
@@ -150,8 +148,7 @@ test_main_window_controls_have_names (void)
 static void
 test_preferences_controls_have_names (void)
 {
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  md_test_gui_open_window (app);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PREFERENCES_WINDOW, TRUE));

@@ -19,8 +19,7 @@ open_preferences (void)
 {
   GtkWindow *preferences;
 
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  md_test_gui_open_window (app);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PREFERENCES_WINDOW, TRUE));

@@ -20,12 +20,6 @@
 #include "md-window.h"
 
 static gboolean
-diary_opened (gpointer user_data)
-{
-  return md_application_get_diary (user_data) != NULL;
-}
-
-static gboolean
 written (gpointer user_data)
 {
   return *(gboolean *) user_data;
@@ -94,11 +88,7 @@ test_print_matches_export (void)
   g_settings_set_string (settings, "patient-name", "Jan Kowalski");
   g_settings_set_enum (settings, "charts-range", 3);
 
-  app = md_test_gui_app_new ();
-  md_application_set_database_path (app, db);
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (diary_opened, app, 5000));
+  app = md_test_gui_app_with_diary (db);
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_signal_connect (window, "report-written", G_CALLBACK (report_written_cb), &done);
 

@@ -97,24 +97,6 @@ test_months_days_and_attacks_newest_first (void)
                    "[2026-02]attack 1772224200;");
 }
 
-typedef struct
-{
-  guint position, removed, added, count;
-} Changed;
-
-static void
-items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Changed    *changed)
-{
-  changed->position = position;
-  changed->removed = removed;
-  changed->added = added;
-  changed->count++;
-}
-
 static void
 test_changes_are_announced_in_place (void)
 {
@@ -122,11 +104,11 @@ test_changes_are_announced_in_place (void)
   g_autoptr(MdTimeline) timeline = NULL;
   g_autoptr(MdAttack) newest = md_attack_new ();
   g_autoptr(MdAttack) first = NULL;
-  Changed changed = { 0, };
+  MdTestItemsChanged changed = { 0, };
 
   fill (diary);
   timeline = md_timeline_new (diary);
-  g_signal_connect (timeline, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+  g_signal_connect (timeline, "items-changed", G_CALLBACK (md_test_items_changed_cb), &changed);
 
   /* 2026-03-06: a new row right under the March header. */
   newest->start = 1772780400;
@@ -256,7 +238,7 @@ test_background_read (void)
   g_autoptr(MdTimeline) direct = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *text = NULL;
-  Changed changed = { 0 };
+  MdTestItemsChanged changed = { 0 };
 
   fill (diary);
   direct = md_timeline_new (diary);
@@ -265,7 +247,7 @@ test_background_read (void)
   timeline = md_timeline_new_in_background (diary, 0);
   g_assert_true (md_timeline_is_loading (timeline));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 0);
-  g_signal_connect (timeline, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+  g_signal_connect (timeline, "items-changed", G_CALLBACK (md_test_items_changed_cb), &changed);
   g_assert_true (md_test_wait_for (done_loading, timeline, 5000));
   g_assert_cmpuint (changed.count, ==, 1);
   g_assert_cmpuint (changed.added, ==, g_list_model_get_n_items (G_LIST_MODEL (direct)));

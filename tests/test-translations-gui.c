@@ -24,12 +24,6 @@
 static const char *language;
 
 static gboolean
-diary_opened (gpointer user_data)
-{
-  return md_application_get_diary (user_data) != NULL;
-}
-
-static gboolean
 charts_loaded (gpointer user_data)
 {
   return md_charts_page_get_stats (user_data) != NULL;
@@ -86,11 +80,7 @@ test_window_in_language (void)
     g_assert_true (md_diary_save_attack (diary, attack, NULL));
   }
 
-  app = md_test_gui_app_new ();
-  md_application_set_database_path (app, db);
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (diary_opened, app, 5000));
+  app = md_test_gui_app_with_diary (db);
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);

@@ -246,9 +246,7 @@ test_close_window_during_jobs (void)
   g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (md_application_get_diary (app))), ==, imported);
 
   /* Export */
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  window = md_test_gui_open_window (app);
   md_window_export_csv (window, exported);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (md_test_wait_for (app_idle, app, 30000));
@@ -265,9 +263,7 @@ test_close_window_during_jobs (void)
   }
 
   /* Report */
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  window = md_test_gui_open_window (app);
   md_window_export_report (window, pdf);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (md_test_wait_for (app_idle, app, 30000));
