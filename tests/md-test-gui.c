@@ -141,14 +141,17 @@ diary_opened (gpointer user_data)
   return md_application_get_diary (user_data) != NULL;
 }
 
-/* A new application on the diary at @path, with its window on screen
- * and the diary open (the window opens it after its first frame). */
+/* A new application on the diary at @path (a new one in a fresh
+ * temporary folder when %NULL), with its window on screen and the diary
+ * open (the window opens it after its first frame). */
 MdApplication *
 md_test_gui_app_with_diary (const char *path)
 {
   MdApplication *app = md_test_gui_app_new ();
+  g_autofree char *dir = path == NULL ? md_test_make_temp_dir () : NULL;
+  g_autofree char *new_path = path == NULL ? g_build_filename (dir, "diary.db", NULL) : NULL;
 
-  md_application_set_database_path (app, path);
+  md_application_set_database_path (app, path != NULL ? path : new_path);
   md_test_gui_open_window (app);
   g_assert_true (md_test_wait_for (diary_opened, app, 5000));
 

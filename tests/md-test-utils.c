@@ -375,3 +375,15 @@ md_test_items_changed_cb (GListModel         *model,
   record->added = added;
   record->count++;
 }
+
+/* Why the dose @uuid of @diary was taken; it must be there. */
+char *
+md_test_dose_purpose (MdDiary    *diary,
+                      const char *uuid)
+{
+  g_autoptr(MdDose) dose = md_diary_get_dose (diary, uuid);
+
+  g_assert_nonnull (dose);
+
+  return g_strdup (dose->purpose);
+}

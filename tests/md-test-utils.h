@@ -37,6 +37,8 @@ char     *md_test_use_catalogue    (const char    *po);
 void      md_test_drop_catalogue   (char          *dir);
 MdDiary  *md_test_open_diary       (const char    *path);
 MdDiary  *md_test_new_diary        (char         **out_path);
+char     *md_test_dose_purpose     (MdDiary       *diary,
+                                    const char    *uuid);
 char     *md_test_generate_diary   (const char * const *options);
 void      md_test_items_changed_cb (GListModel          *model,
                                     guint                position,

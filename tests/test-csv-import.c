@@ -259,16 +259,6 @@ progress_cb (double   fraction,
   *last = fraction;
 }
 
-static char *
-dose_purpose (MdDiary    *diary,
-              const char *uuid)
-{
-  g_autoptr(MdDose) dose = md_diary_get_dose (diary, uuid);
-
-  g_assert_nonnull (dose);
-  return g_strdup (dose->purpose);
-}
-
 /* Drops the columns that version 2 added from an export, so that it can be
  * compared with a version 1 file. */
 static char *
@@ -345,7 +335,7 @@ test_version_1_file_imports_unchanged (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autofree char *purpose = dose_purpose (diary, expected[i].uuid);
+      g_autofree char *purpose = md_test_dose_purpose (diary, expected[i].uuid);
 
       g_assert_cmpstr (purpose, ==, expected[i].purpose);
     }
@@ -406,8 +396,8 @@ test_purpose_round_trips (void)
   g_assert_true (md_diary_import_csv (target, first->str, first->len, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  clinic_purpose = dose_purpose (target, clinic->uuid);
-  home_purpose = dose_purpose (target, home->uuid);
+  clinic_purpose = md_test_dose_purpose (target, clinic->uuid);
+  home_purpose = md_test_dose_purpose (target, home->uuid);
   g_assert_cmpstr (clinic_purpose, ==, "acute");
   g_assert_cmpstr (home_purpose, ==, "prevention");
   courses = md_diary_list_preventive_courses (target);

@@ -19,17 +19,13 @@ typedef struct
 {
   MdApplication *app;
   MdDiary       *diary;
-  char          *path;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-
-  f->path = g_build_filename (dir, "diary.db", NULL);
-  f->app = md_test_gui_app_with_diary (f->path);
+  f->app = md_test_gui_app_with_diary (NULL);
   f->diary = md_application_get_diary (f->app);
 }
 
@@ -39,7 +35,6 @@ fixture_tear_down (Fixture       *f,
 {
   md_test_gui_close_all (f->app);
   g_clear_object (&f->app);
-  g_free (f->path);
 }
 
 static MdReminder *
