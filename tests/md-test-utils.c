@@ -148,6 +148,21 @@ md_test_make_temp_dir (void)
   return dir;
 }
 
+/* A path "diary.db" in a folder that cannot be made, not even by root:
+ * a regular file (@out_blocker) stands where the folder should be. */
+char *
+md_test_path_below_file (char **out_blocker)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *blocker = g_build_filename (dir, "plain-file", NULL);
+  char *path = g_build_filename (blocker, "diary.db", NULL);
+
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  *out_blocker = g_steal_pointer (&blocker);
+
+  return path;
+}
+
 static gboolean
 timeout_reached_cb (gpointer user_data)
 {
@@ -386,4 +401,19 @@ md_test_dose_purpose (MdDiary    *diary,
   g_assert_nonnull (dose);
 
   return g_strdup (dose->purpose);
+}
+
+/* Saves a new attack starting at @start (Unix time) with @peak_pain. */
+void
+md_test_save_attack (MdDiary *diary,
+                     gint64   start,
+                     int      peak_pain)
+{
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(GError) error = NULL;
+
+  attack->start = start;
+  attack->peak_pain = peak_pain;
+  g_assert_true (md_diary_save_attack (diary, attack, &error));
+  g_assert_no_error (error);
 }

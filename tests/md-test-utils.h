@@ -25,6 +25,7 @@ void      md_test_init             (int          *argc,
 void      md_test_init_gui         (int          *argc,
                                     char       ***argv);
 char     *md_test_make_temp_dir    (void);
+char     *md_test_path_below_file  (char         **out_blocker);
 void      md_test_iterate          (guint         milliseconds);
 gboolean  md_test_wait_for         (gboolean    (*condition) (gpointer user_data),
                                     gpointer      user_data,
@@ -37,6 +38,9 @@ char     *md_test_use_catalogue    (const char    *po);
 void      md_test_drop_catalogue   (char          *dir);
 MdDiary  *md_test_open_diary       (const char    *path);
 MdDiary  *md_test_new_diary        (char         **out_path);
+void      md_test_save_attack      (MdDiary       *diary,
+                                    gint64         start,
+                                    int            peak_pain);
 char     *md_test_dose_purpose     (MdDiary       *diary,
                                     const char    *uuid);
 char     *md_test_generate_diary   (const char * const *options);

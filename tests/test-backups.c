@@ -19,11 +19,8 @@ new_diary_with_attack (MdDiary **out_diary)
 {
   char *path = NULL;
   MdDiary *diary = md_test_new_diary (&path);
-  g_autoptr(MdAttack) attack = md_attack_new ();
 
-  attack->start = 1700000000;
-  attack->peak_pain = 3;
-  g_assert_true (md_diary_save_attack (diary, attack, NULL));
+  md_test_save_attack (diary, 1700000000, 3);
   *out_diary = diary;
 
   return path;

@@ -371,15 +371,12 @@ test_corrupt_database_is_moved_aside_with_backup (void)
 static void
 test_unwritable_folder_is_a_clear_error (void)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *blocker = g_build_filename (dir, "plain-file", NULL);
-  g_autofree char *path = g_build_filename (blocker, "diary.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MdDatabase) database = NULL;
-
+  g_autofree char *blocker = NULL;
   /* Tests run as root, who may write anywhere: a file where the folder
    * should be cannot be written by anyone. */
-  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  g_autofree char *path = md_test_path_below_file (&blocker);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = NULL;
 
   database = md_database_open (path, &error);
   g_assert_null (database);

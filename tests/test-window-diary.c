@@ -86,13 +86,9 @@ test_damaged_diary_offers_the_backup (void)
 
   /* A diary with one attack, backed up, then overwritten with garbage. */
   {
-    g_autoptr(MdDiary) diary = md_diary_open (path, &error);
-    g_autoptr(MdAttack) attack = md_attack_new ();
+    g_autoptr(MdDiary) diary = md_test_open_diary (path);
 
-    g_assert_no_error (error);
-    attack->start = 1700000000;
-    attack->peak_pain = 2;
-    g_assert_true (md_diary_save_attack (diary, attack, NULL));
+    md_test_save_attack (diary, 1700000000, 2);
     g_assert_true (md_database_backup_if_due (path, now, NULL, NULL));
   }
   g_assert_true (g_file_set_contents (path, "garbage, not a diary", -1, NULL));
@@ -168,12 +164,9 @@ test_export_and_import_from_the_window (void)
   MdWindow *window;
 
   {
-    g_autoptr(MdDiary) diary = md_diary_open (path, NULL);
-    g_autoptr(MdAttack) attack = md_attack_new ();
+    g_autoptr(MdDiary) diary = md_test_open_diary (path);
 
-    attack->start = 1700000000;
-    attack->peak_pain = 3;
-    g_assert_true (md_diary_save_attack (diary, attack, NULL));
+    md_test_save_attack (diary, 1700000000, 3);
   }
 
   app = app_for (path);
@@ -364,12 +357,9 @@ test_restore_a_backup_from_preferences (void)
   GtkWindow *editor;
 
   {
-    g_autoptr(MdDiary) diary = md_diary_open (path, NULL);
-    g_autoptr(MdAttack) attack = md_attack_new ();
+    g_autoptr(MdDiary) diary = md_test_open_diary (path);
 
-    attack->start = 1700000000;
-    attack->peak_pain = 2;
-    g_assert_true (md_diary_save_attack (diary, attack, NULL));
+    md_test_save_attack (diary, 1700000000, 2);
     g_assert_true (md_database_backup_if_due (path, now, &backup, NULL));
   }
 
