@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "md-test-gui.h"
 #include "md-test-utils.h"
 
@@ -156,4 +158,43 @@ md_test_gui_app_with_diary (const char *path)
   g_assert_true (md_test_wait_for (diary_opened, app, 5000));
 
   return app;
+}
+
+/* The first widget below @root (depth first, @root excluded) that
+ * @match says yes to, or %NULL. */
+GtkWidget *
+md_test_gui_find_widget (GtkWidget      *root,
+                         gboolean      (*match) (GtkWidget    *widget,
+                                                 gconstpointer data),
+                         gconstpointer   data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (match (child, data))
+        return child;
+      if ((found = md_test_gui_find_widget (child, match, data)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* For md_test_gui_find_widget(): a label that shows @text */
+gboolean
+md_test_gui_label_contains (GtkWidget     *widget,
+                            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* For md_test_gui_find_widget(): a button whose tooltip is @tooltip */
+gboolean
+md_test_gui_button_with_tooltip (GtkWidget     *widget,
+                                 gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }

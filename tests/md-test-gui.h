@@ -23,6 +23,14 @@ gpointer       md_test_gui_child          (gpointer       widget,
 MdApplication *md_test_gui_init_app       (int           *argc,
                                            char        ***argv);
 int            md_test_gui_run_app        (MdApplication **app);
+GtkWidget     *md_test_gui_find_widget    (GtkWidget     *root,
+                                           gboolean     (*match) (GtkWidget    *widget,
+                                                                  gconstpointer data),
+                                           gconstpointer  data);
+gboolean       md_test_gui_label_contains (GtkWidget     *widget,
+                                           gconstpointer  text);
+gboolean       md_test_gui_button_with_tooltip (GtkWidget     *widget,
+                                                gconstpointer  tooltip);
 MdWindow      *md_test_gui_open_window    (MdApplication *app);
 MdApplication *md_test_gui_app_with_diary (const char    *path);
 

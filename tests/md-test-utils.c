@@ -148,13 +148,21 @@ md_test_make_temp_dir (void)
   return dir;
 }
 
+/* The path of a file @name (not made) in a fresh temporary folder. */
+char *
+md_test_temp_path (const char *name)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+
+  return g_build_filename (dir, name, NULL);
+}
+
 /* A path "diary.db" in a folder that cannot be made, not even by root:
  * a regular file (@out_blocker) stands where the folder should be. */
 char *
 md_test_path_below_file (char **out_blocker)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *blocker = g_build_filename (dir, "plain-file", NULL);
+  g_autofree char *blocker = md_test_temp_path ("plain-file");
   char *path = g_build_filename (blocker, "diary.db", NULL);
 
   g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
@@ -317,8 +325,7 @@ md_test_open_diary (const char *path)
 MdDiary *
 md_test_new_diary (char **out_path)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *path = md_test_temp_path ("diary.db");
   MdDiary *diary = md_test_open_diary (path);
 
   if (out_path != NULL)
@@ -333,8 +340,7 @@ md_test_new_diary (char **out_path)
 char *
 md_test_generate_diary (const char * const *options)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  char *path = g_build_filename (dir, "generated.db", NULL);
+  char *path = md_test_temp_path ("generated.db");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   int status = 0;

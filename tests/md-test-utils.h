@@ -25,6 +25,7 @@ void      md_test_init             (int          *argc,
 void      md_test_init_gui         (int          *argc,
                                     char       ***argv);
 char     *md_test_make_temp_dir    (void);
+char     *md_test_temp_path        (const char    *name);
 char     *md_test_path_below_file  (char         **out_blocker);
 void      md_test_iterate          (guint         milliseconds);
 gboolean  md_test_wait_for         (gboolean    (*condition) (gpointer user_data),

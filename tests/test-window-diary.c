@@ -41,18 +41,10 @@ app_for (const char *path)
   return app;
 }
 
-static char *
-temp_database (void)
-{
-  g_autofree char *dir = md_test_make_temp_dir ();
-
-  return g_build_filename (dir, "diary.db", NULL);
-}
-
 static void
 test_window_opens_the_diary (void)
 {
-  g_autofree char *path = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(MdApplication) app = app_for (path);
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
@@ -79,7 +71,7 @@ respond_to_dialog (const char *response)
 static void
 test_damaged_diary_offers_the_backup (void)
 {
-  g_autofree char *path = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(MdApplication) app = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
@@ -106,7 +98,7 @@ test_damaged_diary_offers_the_backup (void)
 static void
 test_newer_diary_is_explained (void)
 {
-  g_autofree char *path = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(MdApplication) app = NULL;
   GtkWindow *dialog;
   sqlite3 *db;
@@ -133,29 +125,11 @@ not_busy (gpointer user_data)
   return !md_window_is_busy (user_data);
 }
 
-static AdwToast *
-find_toast_title (GtkWidget  *widget,
-                  const char *part)
-{
-  /* AdwToastOverlay shows a toast as a widget with a title label. */
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), part) != NULL)
-        return (AdwToast *) child;
-      if (find_toast_title (child, part) != NULL)
-        return (AdwToast *) child;
-    }
-
-  return NULL;
-}
-
 static void
 test_export_and_import_from_the_window (void)
 {
-  g_autofree char *path = temp_database ();
-  g_autofree char *other = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
+  g_autofree char *other = md_test_temp_path ("diary.db");
   g_autofree char *dir = md_test_make_temp_dir ();
   g_autofree char *csv = g_build_filename (dir, "export.csv", NULL);
   g_autoptr(MdApplication) app = NULL;
@@ -176,7 +150,8 @@ test_export_and_import_from_the_window (void)
   g_assert_true (md_test_wait_for (not_busy, window, 10000));
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "#migraine-diary-csv,2\n"));
-  g_assert_nonnull (find_toast_title (GTK_WIDGET (window), "export.csv"));
+  /* A toast (a widget with a title label) names the file. */
+  g_assert_nonnull (md_test_gui_find_widget (GTK_WIDGET (window), md_test_gui_label_contains, "export.csv"));
   md_test_gui_close_all (app);
 
   second = app_for (other);
@@ -186,7 +161,7 @@ test_export_and_import_from_the_window (void)
   g_assert_true (md_test_wait_for (not_busy, window, 10000));
   /* The window's own diary sees what the import thread wrote. */
   g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (md_application_get_diary (second))), ==, 1);
-  g_assert_nonnull (find_toast_title (GTK_WIDGET (window), "Imported 1 new entry"));
+  g_assert_nonnull (md_test_gui_find_widget (GTK_WIDGET (window), md_test_gui_label_contains, "Imported 1 new entry"));
   md_test_gui_close_all (second);
 }
 
@@ -212,7 +187,7 @@ static void
 test_close_window_during_jobs (void)
 {
   g_autofree char *source = md_test_generate_diary ((const char *[]) { "--years", "10", "--seed", "11", NULL });
-  g_autofree char *path = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autofree char *dir = md_test_make_temp_dir ();
   g_autofree char *csv = g_build_filename (dir, "ten-years.csv", NULL);
   g_autofree char *exported = g_build_filename (dir, "exported.csv", NULL);
@@ -279,7 +254,7 @@ test_close_window_during_jobs (void)
 static void
 test_bad_import_is_explained_and_changes_nothing (void)
 {
-  g_autofree char *path = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autofree char *dir = md_test_make_temp_dir ();
   g_autofree char *csv = g_build_filename (dir, "bad.csv", NULL);
   g_autoptr(MdApplication) app = app_for (path);
@@ -298,42 +273,11 @@ test_bad_import_is_explained_and_changes_nothing (void)
   md_test_gui_close_all (app);
 }
 
-static GtkWidget *
-find_restore_button (GtkWidget *widget)
+static gboolean
+button_with_action (GtkWidget     *widget,
+                    gconstpointer  action)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "app.restore-backup") == 0)
-        return child;
-      if ((found = find_restore_button (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button_with_tooltip (GtkWidget  *widget,
-                          const char *tooltip)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return child;
-      if ((found = find_button_with_tooltip (child, tooltip)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 static gboolean
@@ -345,7 +289,7 @@ medication_editor_shown (gpointer user_data)
 static void
 test_restore_a_backup_from_preferences (void)
 {
-  g_autofree char *path = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autofree char *backup = NULL;
   g_autoptr(MdApplication) app = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -372,7 +316,7 @@ test_restore_a_backup_from_preferences (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PREFERENCES_WINDOW, TRUE));
   preferences = md_test_gui_find_toplevel (MD_TYPE_PREFERENCES_WINDOW);
-  button = find_restore_button (GTK_WIDGET (preferences));
+  button = md_test_gui_find_widget (GTK_WIDGET (preferences), button_with_action, "app.restore-backup");
   g_assert_nonnull (button);
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, backup);
@@ -392,7 +336,7 @@ test_restore_a_backup_from_preferences (void)
   /* An edit made in Preferences after the restore lands in the restored
    * file: it is there when the file is opened again. */
   g_assert_true (md_test_gui_find_toplevel (MD_TYPE_PREFERENCES_WINDOW) == preferences);
-  button = find_button_with_tooltip (GTK_WIDGET (preferences), "Add Medication");
+  button = md_test_gui_find_widget (GTK_WIDGET (preferences), md_test_gui_button_with_tooltip, "Add Medication");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (md_test_wait_for (medication_editor_shown, NULL, 2000));
