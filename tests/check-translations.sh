@@ -43,8 +43,9 @@ languages=$(grep -v '^#' po/LINGUAS | tr -s ' \n' '\n' | grep -v '^$')
 count=$(printf '%s\n' "$languages" | wc -l)
 echo "1..$((3 * count + 2))"
 
-# Mnemonics, percent formats, contexts and the glossary, for the
-# template (language "C") or a merged catalogue.
+# Format specifiers, mnemonics, percent formats, contexts and the
+# glossary, for the template (language "C") or a merged catalogue: one
+# reader of PO files for all.
 cat > "$tmp/conventions.py" <<'PY'
 import os, re, sys
 import xml.etree.ElementTree as ET
@@ -68,6 +69,9 @@ def read_po(path):
         if line.startswith('#:'):
             cur.setdefault('refs', []).extend(r.rsplit(':', 1)[0] for r in line[2:].split())
             continue
+        if line.startswith('#,'):
+            cur['flags'] = line
+            continue
         if line.startswith('#'):
             continue
         m = re.match(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (".*")$', line)
@@ -88,6 +92,7 @@ def read_po(path):
             'plural': unquote(e['msgid_plural']) if 'msgid_plural' in e else None,
             'strs': [unquote(v) for k, v in sorted(e.items()) if k.startswith('msgstr')],
             'refs': e.get('refs', []),
+            'flags': e.get('flags', ''),
         })
     return result
 
@@ -165,6 +170,29 @@ if mode == 'mnemonics':
         if e['ctx'] in ('percent', 'percent change') and ' ' in translation(e):
             problems.append(f'the {e["ctx"]} format “{translation(e)}” has an ordinary space: use U+00A0 or U+202F')
 
+elif mode == 'formats':
+    # The specifiers of every form of a translation match the original's
+    # (or its plural's) in number, type and order
+    spec = re.compile(r'%(?:\d+\$)?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t|I64)?[diouxXeEfFgGaAcspn%]')
+    strip = lambda l: [re.sub(r'\d+\$', '', s) for s in l]
+    for e in entries:
+        msgid = e['id']
+        # Only printf formats: strftime patterns are not flagged c-format and
+        # may reorder their fields freely.
+        if ('c-format' not in e['flags'] or 'no-c-format' in e['flags']) and msgid != 'default:LTR':
+            continue
+        for text in e['strs']:
+            if text == '':
+                continue
+            got = spec.findall(text)
+            if any('$' in s for s in got):
+                got = [s for _, s in sorted((int(re.match(r'%(\d+)\$', s).group(1)), s) for s in got if re.match(r'%\d+\$', s))]
+            if strip(got) != strip(spec.findall(msgid)) and (e['plural'] is None or strip(got) != strip(spec.findall(e['plural']))):
+                problems.append(f'{lang}: format mismatch in {msgid!r}: {text!r}')
+        if msgid == 'default:LTR':
+            rtl = e['strs'][0] if e['strs'] else ''
+            if (lang in ('ar', 'he', 'fa', 'ur')) != (rtl == 'default:RTL'):
+                problems.append(f'{lang}: text direction is {rtl!r}')
 elif mode == 'contexts':
     needed = [l.rstrip('\n') for l in open('po/needs-context.txt', encoding='utf-8')
               if l.strip() and not l.startswith('#')]
@@ -256,71 +284,7 @@ for lang in $languages; do
   case "$stats" in
     *untranslated*|*fuzzy*) problems="$problems incomplete against the sources: $stats" ;;
   esac
-  python3 - "$tmp/$lang.po" "$lang" > "$tmp/formats" <<'PY'
-import re, sys
-path, lang = sys.argv[1], sys.argv[2]
-spec = re.compile(r'%(?:\d+\$)?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t|I64)?[diouxXeEfFgGaAcspn%]')
-
-def unquote(lines):
-    return ''.join(eval(l) for l in lines)
-
-entries, cur, key = [], {}, None
-for line in open(path, encoding='utf-8'):
-    line = line.rstrip('\n')
-    if line.startswith('#~'):
-        continue
-    if not line.strip():
-        if cur:
-            entries.append(cur)
-        cur, key = {}, None
-        continue
-    if line.startswith('#'):
-        if line.startswith('#,'):
-            cur['flags'] = line
-        continue
-    m = re.match(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) (".*")$', line)
-    if m:
-        key = m.group(1)
-        cur.setdefault(key, []).append(m.group(2))
-    elif line.startswith('"') and key:
-        cur[key].append(line)
-if cur:
-    entries.append(cur)
-
-bad = 0
-for e in entries:
-    if 'msgid' not in e:
-        continue
-    msgid = unquote(e['msgid'])
-    if msgid == '':
-        continue
-    # Only printf formats: strftime patterns are not flagged c-format and
-    # may reorder their fields freely.
-    if 'c-format' not in e.get('flags', '') or 'no-c-format' in e.get('flags', ''):
-        if msgid != 'default:LTR':
-            continue
-    want = sorted(spec.findall(msgid)) if any('$' in s for s in spec.findall(msgid)) else spec.findall(msgid)
-    plural = unquote(e['msgid_plural']) if 'msgid_plural' in e else None
-    for k, v in e.items():
-        if not k.startswith('msgstr'):
-            continue
-        text = unquote(v)
-        if text == '':
-            continue
-        got = spec.findall(text)
-        strip = lambda l: [re.sub(r'\d+\$', '', s) for s in l]
-        if any('$' in s for s in got):
-            got = [s for _, s in sorted((int(re.match(r'%(\d+)\$', s).group(1)), s) for s in got if re.match(r'%\d+\$', s))]
-        if strip(got) != strip(spec.findall(msgid)) and (plural is None or strip(got) != strip(spec.findall(plural))):
-            print(f'{lang}: format mismatch in {msgid!r}: {text!r}')
-            bad += 1
-    if msgid == 'default:LTR':
-        rtl = unquote(e.get('msgstr', ['""']))
-        if (lang in ('ar', 'he', 'fa', 'ur')) != (rtl == 'default:RTL'):
-            print(f'{lang}: text direction is {rtl!r}')
-            bad += 1
-sys.exit(1 if bad else 0)
-PY
+  python3 "$tmp/conventions.py" formats "$tmp/$lang.po" "$lang" > "$tmp/formats"
   if [ -s "$tmp/formats" ]; then
     problems="$problems $(head -5 "$tmp/formats" | tr '\n' ' ')"
   fi

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "md-test-gui.h"
 #include "md-test-utils.h"
 
@@ -112,4 +114,111 @@ md_test_gui_context_for (MdDiary *diary)
     }
 
   return context;
+}
+
+/* The object @name of the template of @template_type that built @widget. */
+gpointer
+md_test_gui_child (gpointer    widget,
+                   GType       template_type,
+                   const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (widget), template_type, name);
+}
+
+/* Starts a widget test program whose tests share one application; run
+ * them with md_test_gui_run_app(). */
+MdApplication *
+md_test_gui_init_app (int    *argc,
+                      char ***argv)
+{
+  md_test_init_gui (argc, argv);
+
+  return md_test_gui_app_new ();
+}
+
+/* Runs the tests added, then drops the application they shared. */
+int
+md_test_gui_run_app (MdApplication **app)
+{
+  int status = g_test_run ();
+
+  g_clear_object (app);
+
+  return status;
+}
+
+/* Activates @app and returns its main window once it is on screen. */
+MdWindow *
+md_test_gui_open_window (MdApplication *app)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (MD_IS_WINDOW (window));
+
+  return MD_WINDOW (window);
+}
+
+static gboolean
+diary_opened (gpointer user_data)
+{
+  return md_application_get_diary (user_data) != NULL;
+}
+
+/* A new application on the diary at @path (a new one in a fresh
+ * temporary folder when %NULL), with its window on screen and the diary
+ * open (the window opens it after its first frame). */
+MdApplication *
+md_test_gui_app_with_diary (const char *path)
+{
+  MdApplication *app = md_test_gui_app_new ();
+  g_autofree char *dir = path == NULL ? md_test_make_temp_dir () : NULL;
+  g_autofree char *new_path = path == NULL ? g_build_filename (dir, "diary.db", NULL) : NULL;
+
+  md_application_set_database_path (app, path != NULL ? path : new_path);
+  md_test_gui_open_window (app);
+  g_assert_true (md_test_wait_for (diary_opened, app, 5000));
+
+  return app;
+}
+
+/* The first widget below @root (depth first, @root excluded) that
+ * @match says yes to, or %NULL. */
+GtkWidget *
+md_test_gui_find_widget (GtkWidget      *root,
+                         gboolean      (*match) (GtkWidget    *widget,
+                                                 gconstpointer data),
+                         gconstpointer   data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (match (child, data))
+        return child;
+      if ((found = md_test_gui_find_widget (child, match, data)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* For md_test_gui_find_widget(): a label that shows @text */
+gboolean
+md_test_gui_label_contains (GtkWidget     *widget,
+                            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* For md_test_gui_find_widget(): a button whose tooltip is @tooltip */
+gboolean
+md_test_gui_button_with_tooltip (GtkWidget     *widget,
+                                 gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }

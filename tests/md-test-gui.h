@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "md-application.h"
+#include "md-window.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,21 @@ gboolean       md_test_gui_wait_toplevel  (GType          type,
                                            gboolean       visible);
 void           md_test_gui_close_all      (MdApplication *app);
 MdContext     *md_test_gui_context_for    (MdDiary       *diary);
+gpointer       md_test_gui_child          (gpointer       widget,
+                                           GType          template_type,
+                                           const char    *name);
+MdApplication *md_test_gui_init_app       (int           *argc,
+                                           char        ***argv);
+int            md_test_gui_run_app        (MdApplication **app);
+GtkWidget     *md_test_gui_find_widget    (GtkWidget     *root,
+                                           gboolean     (*match) (GtkWidget    *widget,
+                                                                  gconstpointer data),
+                                           gconstpointer  data);
+gboolean       md_test_gui_label_contains (GtkWidget     *widget,
+                                           gconstpointer  text);
+gboolean       md_test_gui_button_with_tooltip (GtkWidget     *widget,
+                                                gconstpointer  tooltip);
+MdWindow      *md_test_gui_open_window    (MdApplication *app);
+MdApplication *md_test_gui_app_with_diary (const char    *path);
 
 G_END_DECLS

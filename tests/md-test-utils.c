@@ -148,6 +148,29 @@ md_test_make_temp_dir (void)
   return dir;
 }
 
+/* The path of a file @name (not made) in a fresh temporary folder. */
+char *
+md_test_temp_path (const char *name)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* A path "diary.db" in a folder that cannot be made, not even by root:
+ * a regular file (@out_blocker) stands where the folder should be. */
+char *
+md_test_path_below_file (char **out_blocker)
+{
+  g_autofree char *blocker = md_test_temp_path ("plain-file");
+  char *path = g_build_filename (blocker, "diary.db", NULL);
+
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  *out_blocker = g_steal_pointer (&blocker);
+
+  return path;
+}
+
 static gboolean
 timeout_reached_cb (gpointer user_data)
 {
@@ -284,4 +307,119 @@ md_test_drop_catalogue (char *dir)
   g_rmdir (xx);
   g_rmdir (dir);
   g_free (dir);
+}
+
+MdDiary *
+md_test_open_diary (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  MdDiary *diary = md_diary_open (path, &error);
+
+  g_assert_no_error (error);
+
+  return diary;
+}
+
+/* A new, empty diary in a fresh temporary folder; its file name in
+ * @out_path when not %NULL. */
+MdDiary *
+md_test_new_diary (char **out_path)
+{
+  g_autofree char *path = md_test_temp_path ("diary.db");
+  MdDiary *diary = md_test_open_diary (path);
+
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+
+  return diary;
+}
+
+/* Runs the synthetic diary generator (MD_GENERATE_DIARY) with @options
+ * (e.g. "--years", "1", "--seed", "5") into a new file in a fresh
+ * temporary folder, and returns the file's name. */
+char *
+md_test_generate_diary (const char * const *options)
+{
+  char *path = md_test_temp_path ("generated.db");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (g_getenv ("MD_GENERATE_DIARY"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("MD_GENERATE_DIARY"));
+  for (guint i = 0; options != NULL && options[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) options[i]);
+  g_ptr_array_add (argv, path);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return path;
+}
+
+/* The text of pages @first_page to @last_page of @pdf, as pdftotext
+ * (poppler-utils) reads it; every page when @first_page is 0. */
+char *
+md_test_pdf_text (const char *pdf,
+                  int         first_page,
+                  int         last_page)
+{
+  g_autofree char *first = g_strdup_printf ("%d", first_page);
+  g_autofree char *last = g_strdup_printf ("%d", last_page);
+  const char *pages[] = { "pdftotext", "-f", first, "-l", last, pdf, "-", NULL };
+  const char *all[] = { "pdftotext", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) (first_page > 0 ? pages : all), NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return text;
+}
+
+/* Connect to "items-changed" with an MdTestItemsChanged as user data. */
+void
+md_test_items_changed_cb (GListModel         *model,
+                          guint               position,
+                          guint               removed,
+                          guint               added,
+                          MdTestItemsChanged *record)
+{
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+  record->count++;
+}
+
+/* Why the dose @uuid of @diary was taken; it must be there. */
+char *
+md_test_dose_purpose (MdDiary    *diary,
+                      const char *uuid)
+{
+  g_autoptr(MdDose) dose = md_diary_get_dose (diary, uuid);
+
+  g_assert_nonnull (dose);
+
+  return g_strdup (dose->purpose);
+}
+
+/* Saves a new attack starting at @start (Unix time) with @peak_pain. */
+void
+md_test_save_attack (MdDiary *diary,
+                     gint64   start,
+                     int      peak_pain)
+{
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(GError) error = NULL;
+
+  attack->start = start;
+  attack->peak_pain = peak_pain;
+  g_assert_true (md_diary_save_attack (diary, attack, &error));
+  g_assert_no_error (error);
 }

@@ -7,13 +7,26 @@
 
 #include <gio/gio.h>
 
+#include "md-diary.h"
+
 G_BEGIN_DECLS
+
+/* What a list model's "items-changed" said last, and how often */
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} MdTestItemsChanged;
 
 void      md_test_init             (int          *argc,
                                     char       ***argv);
 void      md_test_init_gui         (int          *argc,
                                     char       ***argv);
 char     *md_test_make_temp_dir    (void);
+char     *md_test_temp_path        (const char    *name);
+char     *md_test_path_below_file  (char         **out_blocker);
 void      md_test_iterate          (guint         milliseconds);
 gboolean  md_test_wait_for         (gboolean    (*condition) (gpointer user_data),
                                     gpointer      user_data,
@@ -24,5 +37,21 @@ int       md_test_spawn_app        (const char * const *args,
 const char *md_test_get_executable (void);
 char     *md_test_use_catalogue    (const char    *po);
 void      md_test_drop_catalogue   (char          *dir);
+MdDiary  *md_test_open_diary       (const char    *path);
+MdDiary  *md_test_new_diary        (char         **out_path);
+void      md_test_save_attack      (MdDiary       *diary,
+                                    gint64         start,
+                                    int            peak_pain);
+char     *md_test_dose_purpose     (MdDiary       *diary,
+                                    const char    *uuid);
+char     *md_test_generate_diary   (const char * const *options);
+void      md_test_items_changed_cb (GListModel          *model,
+                                    guint                position,
+                                    guint                removed,
+                                    guint                added,
+                                    MdTestItemsChanged  *record);
+char     *md_test_pdf_text         (const char    *pdf,
+                                    int            first_page,
+                                    int            last_page);
 
 G_END_DECLS

@@ -131,9 +131,7 @@ test_main_window_controls_have_names (void)
 {
   GtkWindow *window;
 
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  window = GTK_WINDOW (md_test_gui_open_window (app));
 
   /* Wide: the view switcher in the header; narrow: the bottom bar. */
   gtk_window_set_default_size (window, 1000, 700);
@@ -150,8 +148,7 @@ test_main_window_controls_have_names (void)
 static void
 test_preferences_controls_have_names (void)
 {
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  md_test_gui_open_window (app);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PREFERENCES_WINDOW, TRUE));
@@ -161,19 +158,10 @@ test_preferences_controls_have_names (void)
   md_test_gui_close_all (app);
 }
 
-static MdDiary *
-open_diary (void)
-{
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-
-  return md_diary_open (path, NULL);
-}
-
 static void
 test_editors_controls_have_names (void)
 {
-  g_autoptr(MdDiary) diary = open_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdAttack) attack = md_attack_new ();
   g_autoptr(MdDose) dose = md_dose_new ();
   GtkWidget *editors[6];
@@ -206,17 +194,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  md_test_init_gui (&argc, &argv);
-  app = md_test_gui_app_new ();
+  app = md_test_gui_init_app (&argc, &argv);
 
   g_test_add_func ("/md/accessibility/main-window", test_main_window_controls_have_names);
   g_test_add_func ("/md/accessibility/preferences", test_preferences_controls_have_names);
   g_test_add_func ("/md/accessibility/editors", test_editors_controls_have_names);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return md_test_gui_run_app (&app);
 }

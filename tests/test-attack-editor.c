@@ -22,8 +22,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(GError) error = NULL;
   const char *symptoms[] = { "nausea", NULL };
 

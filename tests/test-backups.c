@@ -17,16 +17,10 @@
 static char *
 new_diary_with_attack (MdDiary **out_diary)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  char *path = g_build_filename (dir, "diary.db", NULL);
-  g_autoptr(MdAttack) attack = md_attack_new ();
-  g_autoptr(GError) error = NULL;
-  MdDiary *diary = md_diary_open (path, &error);
+  char *path = NULL;
+  MdDiary *diary = md_test_new_diary (&path);
 
-  g_assert_no_error (error);
-  attack->start = 1700000000;
-  attack->peak_pain = 3;
-  g_assert_true (md_diary_save_attack (diary, attack, NULL));
+  md_test_save_attack (diary, 1700000000, 3);
   *out_diary = diary;
 
   return path;

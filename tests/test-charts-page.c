@@ -23,14 +23,7 @@ typedef struct
   MdWindow      *window;
   MdChartsPage  *page;
   MdDiary       *diary;
-  char          *path;
 } Fixture;
-
-static gboolean
-diary_opened (gpointer user_data)
-{
-  return md_application_get_diary (user_data) != NULL;
-}
 
 static gboolean
 page_showing (gpointer user_data)
@@ -55,7 +48,6 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_reset (settings, "charts-range");
@@ -64,12 +56,7 @@ fixture_set_up (Fixture       *f,
   g_settings_reset (settings, "charts-from");
   g_settings_reset (settings, "charts-to");
   g_settings_reset (settings, "migraine-definition");
-  f->path = g_build_filename (dir, "diary.db", NULL);
-  f->app = md_test_gui_app_new ();
-  md_application_set_database_path (f->app, f->path);
-  g_application_activate (G_APPLICATION (f->app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (diary_opened, f->app, 5000));
+  f->app = md_test_gui_app_with_diary (NULL);
   f->window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
   f->diary = md_application_get_diary (f->app);
   f->page = MD_CHARTS_PAGE (md_window_get_charts_page (f->window));
@@ -81,7 +68,6 @@ fixture_tear_down (Fixture       *f,
 {
   md_test_gui_close_all (f->app);
   g_clear_object (&f->app);
-  g_free (f->path);
 }
 
 static void

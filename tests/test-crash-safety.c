@@ -51,8 +51,7 @@ child_main (const char *path,
 static void
 test_kill_during_saves_loses_nothing_acknowledged (void)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(GHashTable) acknowledged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(MdDiary) diary = NULL;
   g_autoptr(GError) error = NULL;

@@ -14,45 +14,6 @@
 #include "md-error.h"
 #include "md-test-utils.h"
 
-static char *
-generate_diary (const char *option,
-                const char *value)
-{
-  g_autofree char *dir = md_test_make_temp_dir ();
-  char *path = g_build_filename (dir, "generated.db", NULL);
-  const char *argv[] = { g_getenv ("MD_GENERATE_DIARY"), option, value, "--seed", "7", path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return path;
-}
-
-static MdDiary *
-open_diary (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  MdDiary *diary = md_diary_open (path, &error);
-
-  g_assert_no_error (error);
-
-  return diary;
-}
-
-static MdDiary *
-new_empty_diary (void)
-{
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
-
-  return open_diary (path);
-}
-
 static GString *
 export (MdDiary *diary)
 {
@@ -98,9 +59,9 @@ add_every_kind (MdDiary *diary)
 static void
 test_round_trip_is_identical (void)
 {
-  g_autofree char *path = generate_diary ("--years", "2");
-  g_autoptr(MdDiary) source = open_diary (path);
-  g_autoptr(MdDiary) target = new_empty_diary ();
+  g_autofree char *path = md_test_generate_diary ((const char *[]) { "--years", "2", "--seed", "7", NULL });
+  g_autoptr(MdDiary) source = md_test_open_diary (path);
+  g_autoptr(MdDiary) target = md_test_new_diary (NULL);
   g_autoptr(GString) first = NULL;
   g_autoptr(GString) second = NULL;
   g_autoptr(GError) error = NULL;
@@ -133,9 +94,9 @@ test_round_trip_is_identical (void)
 static void
 test_import_merges_with_existing_entries (void)
 {
-  g_autofree char *path = generate_diary ("--years", "1");
-  g_autoptr(MdDiary) source = open_diary (path);
-  g_autoptr(MdDiary) target = new_empty_diary ();
+  g_autofree char *path = md_test_generate_diary ((const char *[]) { "--years", "1", "--seed", "7", NULL });
+  g_autoptr(MdDiary) source = md_test_open_diary (path);
+  g_autoptr(MdDiary) target = md_test_new_diary (NULL);
   g_autoptr(MdAttack) own = md_attack_new ();
   g_autoptr(GString) csv = export (source);
   g_autoptr(GError) error = NULL;
@@ -165,7 +126,7 @@ ten_o_clock (gpointer user_data)
 static void
 test_import_follows_up_recent_doses (void)
 {
-  g_autoptr(MdDiary) diary = new_empty_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(GPtrArray) reminders = NULL;
   g_autoptr(GError) error = NULL;
   MdDiaryCsvSummary summary;
@@ -255,7 +216,7 @@ test_malformed_file_changes_nothing (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(MdDiary) diary = new_empty_diary ();
+      g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
       g_autoptr(GString) before = export (diary);
       g_autoptr(GString) after = NULL;
       g_autoptr(GError) error = NULL;
@@ -276,7 +237,7 @@ test_malformed_file_changes_nothing (void)
 static void
 test_too_large_is_refused (void)
 {
-  g_autoptr(MdDiary) diary = new_empty_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(GError) error = NULL;
 
   /* The length is checked before a byte is read. */
@@ -296,16 +257,6 @@ progress_cb (double   fraction,
 
   g_assert_cmpfloat (fraction, >=, *last);
   *last = fraction;
-}
-
-static char *
-dose_purpose (MdDiary    *diary,
-              const char *uuid)
-{
-  g_autoptr(MdDose) dose = md_diary_get_dose (diary, uuid);
-
-  g_assert_nonnull (dose);
-  return g_strdup (dose->purpose);
 }
 
 /* Drops the columns that version 2 added from an export, so that it can be
@@ -348,7 +299,7 @@ static void
 test_version_1_file_imports_unchanged (void)
 {
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", "diary-v1.csv", NULL);
-  g_autoptr(MdDiary) diary = new_empty_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autofree char *contents = NULL;
   g_autofree char *again = NULL;
   g_autoptr(GString) exported = NULL;
@@ -384,7 +335,7 @@ test_version_1_file_imports_unchanged (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autofree char *purpose = dose_purpose (diary, expected[i].uuid);
+      g_autofree char *purpose = md_test_dose_purpose (diary, expected[i].uuid);
 
       g_assert_cmpstr (purpose, ==, expected[i].purpose);
     }
@@ -395,8 +346,8 @@ test_version_1_file_imports_unchanged (void)
 static void
 test_purpose_round_trips (void)
 {
-  g_autoptr(MdDiary) source = new_empty_diary ();
-  g_autoptr(MdDiary) target = new_empty_diary ();
+  g_autoptr(MdDiary) source = md_test_new_diary (NULL);
+  g_autoptr(MdDiary) target = md_test_new_diary (NULL);
   g_autoptr(MdDose) clinic = md_dose_new ();
   g_autoptr(MdDose) home = md_dose_new ();
   g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
@@ -445,8 +396,8 @@ test_purpose_round_trips (void)
   g_assert_true (md_diary_import_csv (target, first->str, first->len, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  clinic_purpose = dose_purpose (target, clinic->uuid);
-  home_purpose = dose_purpose (target, home->uuid);
+  clinic_purpose = md_test_dose_purpose (target, clinic->uuid);
+  home_purpose = md_test_dose_purpose (target, home->uuid);
   g_assert_cmpstr (clinic_purpose, ==, "acute");
   g_assert_cmpstr (home_purpose, ==, "prevention");
   courses = md_diary_list_preventive_courses (target);
@@ -462,9 +413,9 @@ test_purpose_round_trips (void)
 static void
 test_progress_and_cancel (void)
 {
-  g_autofree char *path = generate_diary ("--years", "2");
-  g_autoptr(MdDiary) source = open_diary (path);
-  g_autoptr(MdDiary) target = new_empty_diary ();
+  g_autofree char *path = md_test_generate_diary ((const char *[]) { "--years", "2", "--seed", "7", NULL });
+  g_autoptr(MdDiary) source = md_test_open_diary (path);
+  g_autoptr(MdDiary) target = md_test_new_diary (NULL);
   g_autoptr(GString) csv = export (source);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -475,7 +426,7 @@ test_progress_and_cancel (void)
   g_assert_cmpfloat (last, ==, 1.0);
 
   g_clear_object (&target);
-  target = new_empty_diary ();
+  target = md_test_new_diary (NULL);
   g_cancellable_cancel (cancellable);
   g_assert_false (md_diary_import_csv (target, csv->str, csv->len, NULL, NULL, cancellable,
                                        NULL, &error));
@@ -487,14 +438,14 @@ test_progress_and_cancel (void)
 static void
 test_killed_import_is_all_or_nothing (void)
 {
-  g_autofree char *path = generate_diary ("--attacks", "60000");
+  g_autofree char *path = md_test_generate_diary ((const char *[]) { "--attacks", "60000", "--seed", "7", NULL });
   g_autofree char *dir = md_test_make_temp_dir ();
   g_autofree char *csv_path = g_build_filename (dir, "big.csv", NULL);
   g_autoptr(GString) csv = NULL;
   gint64 expected;
 
   {
-    g_autoptr(MdDiary) source = open_diary (path);
+    g_autoptr(MdDiary) source = md_test_open_diary (path);
 
     csv = export (source);
     expected = md_diary_count (source, "attacks");
@@ -525,7 +476,7 @@ test_killed_import_is_all_or_nothing (void)
       if (!g_file_test (target, G_FILE_TEST_EXISTS))
         continue;
 
-      diary = open_diary (target);
+      diary = md_test_open_diary (target);
       stmt = md_database_prepare (md_diary_get_database (diary), "PRAGMA integrity_check", NULL);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
       g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");

@@ -151,16 +151,6 @@ copy_fixture (const char *name)
   return path;
 }
 
-static char *
-dose_purpose (MdDiary    *diary,
-              const char *uuid)
-{
-  g_autoptr(MdDose) dose = md_diary_get_dose (diary, uuid);
-
-  g_assert_nonnull (dose);
-  return g_strdup (dose->purpose);
-}
-
 /* Version 2 stores why each dose was given. Doses already in a version 1
  * diary get the default: a scheduled clinic infusion, a preventive
  * tablet, and an infusion of a course on a headache-free day are
@@ -221,7 +211,7 @@ test_migration_2_dose_purpose (void)
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autofree char *purpose = dose_purpose (diary, expected[i].uuid);
+      g_autofree char *purpose = md_test_dose_purpose (diary, expected[i].uuid);
 
       g_assert_cmpstr (purpose, ==, expected[i].purpose);
     }
@@ -381,15 +371,12 @@ test_corrupt_database_is_moved_aside_with_backup (void)
 static void
 test_unwritable_folder_is_a_clear_error (void)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *blocker = g_build_filename (dir, "plain-file", NULL);
-  g_autofree char *path = g_build_filename (blocker, "diary.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MdDatabase) database = NULL;
-
+  g_autofree char *blocker = NULL;
   /* Tests run as root, who may write anywhere: a file where the folder
    * should be cannot be written by anyone. */
-  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  g_autofree char *path = md_test_path_below_file (&blocker);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = NULL;
 
   database = md_database_open (path, &error);
   g_assert_null (database);
@@ -430,19 +417,26 @@ assert_open_fails_as_nobody (const char *path,
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
 }
 
+/* A diary file in @dir, closed, with no journal beside it. */
+static char *
+closed_database_in (const char *dir)
+{
+  char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = md_database_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (md_database_get_handle (database), "PRAGMA journal_mode = DELETE",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  return path;
+}
+
 static void
 test_read_only_file_is_a_clear_error (void)
 {
   g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-  g_autoptr(GError) error = NULL;
-
-  {
-    g_autoptr(MdDatabase) first = md_database_open (path, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (sqlite3_exec (md_database_get_handle (first), "PRAGMA journal_mode = DELETE",
-                                   NULL, NULL, NULL), ==, SQLITE_OK);
-  }
+  g_autofree char *path = closed_database_in (dir);
 
   /* Readable by everyone, writable by nobody but its owner. */
   g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
@@ -454,15 +448,7 @@ static void
 test_read_only_folder_is_a_clear_error (void)
 {
   g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-  g_autoptr(GError) error = NULL;
-
-  {
-    g_autoptr(MdDatabase) first = md_database_open (path, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (sqlite3_exec (md_database_get_handle (first), "PRAGMA journal_mode = DELETE",
-                                   NULL, NULL, NULL), ==, SQLITE_OK);
-  }
+  g_autofree char *path = closed_database_in (dir);
 
   /* The file may be written, but nothing may be created beside it. */
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);

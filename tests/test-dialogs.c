@@ -11,19 +11,10 @@
 
 static MdApplication *app;
 
-static MdWindow *
-open_window (void)
-{
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-
-  return MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-}
-
 static void
 test_shortcuts_window_opens_and_closes (void)
 {
-  MdWindow *window = open_window ();
+  MdWindow *window = md_test_gui_open_window (app);
   GtkWindow *shortcuts;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
@@ -41,7 +32,7 @@ test_shortcuts_window_opens_and_closes (void)
 static void
 test_about_window_shows_version_and_licence (void)
 {
-  MdWindow *window = open_window ();
+  MdWindow *window = md_test_gui_open_window (app);
   AdwAboutWindow *about;
   const char * const *developers;
 
@@ -70,7 +61,7 @@ test_about_window_shows_version_and_licence (void)
 static void
 test_primary_menu_lists_the_actions (void)
 {
-  MdWindow *window = open_window ();
+  MdWindow *window = md_test_gui_open_window (app);
   GtkMenuButton *button;
   GMenuModel *menu;
   const char *expected[] = { "win.log-dose", "win.record-day", "win.print", "win.export-pdf",
@@ -110,17 +101,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  md_test_init_gui (&argc, &argv);
-  app = md_test_gui_app_new ();
+  app = md_test_gui_init_app (&argc, &argv);
 
   g_test_add_func ("/md/dialogs/shortcuts", test_shortcuts_window_opens_and_closes);
   g_test_add_func ("/md/dialogs/about", test_about_window_shows_version_and_licence);
   g_test_add_func ("/md/dialogs/primary-menu", test_primary_menu_lists_the_actions);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return md_test_gui_run_app (&app);
 }

@@ -22,12 +22,8 @@ fixed_now (gpointer user_data)
 static MdDiary *
 new_diary (void)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-  g_autoptr(GError) error = NULL;
-  MdDiary *diary = md_diary_open (path, &error);
+  MdDiary *diary = md_test_new_diary (NULL);
 
-  g_assert_no_error (error);
   md_diary_set_now_func (diary, fixed_now, NULL);
 
   return diary;
@@ -44,27 +40,6 @@ make_attack (gint64 start,
   attack->peak_pain = pain;
 
   return attack;
-}
-
-typedef struct
-{
-  guint position;
-  guint removed;
-  guint added;
-  guint count;
-} ItemsChanged;
-
-static void
-items_changed_cb (GListModel   *model,
-                  guint         position,
-                  guint         removed,
-                  guint         added,
-                  ItemsChanged *record)
-{
-  record->position = position;
-  record->removed = removed;
-  record->added = added;
-  record->count++;
 }
 
 /* A diary closed under its holders (a restore replaced its file) fails
@@ -146,9 +121,9 @@ test_edit_keeps_uuid_and_announces_row (void)
   g_autoptr(MdAttack) first = NULL;
   g_autofree char *uuid = NULL;
   GListModel *attacks = md_diary_get_attacks (diary);
-  ItemsChanged record = { 0, };
+  MdTestItemsChanged record = { 0, };
 
-  g_signal_connect (attacks, "items-changed", G_CALLBACK (items_changed_cb), &record);
+  g_signal_connect (attacks, "items-changed", G_CALLBACK (md_test_items_changed_cb), &record);
 
   g_assert_true (md_diary_save_attack (diary, older, NULL));
   g_assert_cmpuint (record.count, ==, 1);
@@ -194,7 +169,7 @@ test_delete_and_undo_restores_everything (void)
   g_autoptr(GPtrArray) readings = NULL;
   g_autoptr(GError) error = NULL;
   const char *symptoms[] = { "nausea", NULL };
-  ItemsChanged record = { 0, };
+  MdTestItemsChanged record = { 0, };
 
   attack->symptoms = g_strdupv ((char **) symptoms);
   g_assert_true (md_diary_save_attack (diary, attack, NULL));
@@ -217,7 +192,7 @@ test_delete_and_undo_restores_everything (void)
   g_assert_no_error (error);
 
   g_signal_connect (md_diary_get_attacks (diary), "items-changed",
-                    G_CALLBACK (items_changed_cb), &record);
+                    G_CALLBACK (md_test_items_changed_cb), &record);
 
   undo = md_diary_delete_attack (diary, attack->uuid, &error);
   g_assert_no_error (error);

@@ -14,27 +14,6 @@
 #include "md-test-gui.h"
 #include "md-test-utils.h"
 
-static MdDiary *
-new_diary (void)
-{
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-  g_autoptr(GError) error = NULL;
-  MdDiary *diary = md_diary_open (path, &error);
-
-  g_assert_no_error (error);
-
-  return diary;
-}
-
-static gpointer
-child (gpointer     widget,
-       GType        type,
-       const char  *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-}
-
 static guint
 count_rows (GtkListBox *list)
 {
@@ -60,7 +39,7 @@ context_for (GSettings *settings,
 static void
 test_add_edit_and_archive (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(MdContext) context = md_context_new (settings);
   MdPreferencesWindow *preferences;
@@ -73,7 +52,7 @@ test_add_edit_and_archive (void)
 
   md_context_set_diary (context, diary);
   preferences = md_preferences_window_new (context, NULL);
-  list = child (preferences, MD_TYPE_PREFERENCES_WINDOW, "medications_list");
+  list = md_test_gui_child (preferences, MD_TYPE_PREFERENCES_WINDOW, "medications_list");
   presets = count_rows (list);
 
   g_assert_cmpuint (presets, ==, g_list_model_get_n_items (medications));
@@ -84,9 +63,9 @@ test_add_edit_and_archive (void)
   g_assert_true (g_str_has_prefix (md_medication_editor_get_problem (editor), "Name:"));
   g_assert_false (md_medication_editor_save (editor));
 
-  gtk_editable_set_text (GTK_EDITABLE (child (editor, MD_TYPE_MEDICATION_EDITOR, "name_row")), "Rimegepant 75 mg");
-  adw_combo_row_set_selected (child (editor, MD_TYPE_MEDICATION_EDITOR, "class_row"), 5); /* gepant */
-  gtk_spin_button_set_value (child (editor, MD_TYPE_MEDICATION_EDITOR, "amount_spin"), 75);
+  gtk_editable_set_text (GTK_EDITABLE (md_test_gui_child (editor, MD_TYPE_MEDICATION_EDITOR, "name_row")), "Rimegepant 75 mg");
+  adw_combo_row_set_selected (md_test_gui_child (editor, MD_TYPE_MEDICATION_EDITOR, "class_row"), 5); /* gepant */
+  gtk_spin_button_set_value (md_test_gui_child (editor, MD_TYPE_MEDICATION_EDITOR, "amount_spin"), 75);
   g_assert_null (md_medication_editor_get_problem (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
 
@@ -108,7 +87,7 @@ test_add_edit_and_archive (void)
 
   /* Archive it: still listed, marked, but no longer offered for a dose. */
   editor = md_medication_editor_new (GTK_WINDOW (preferences), md_test_gui_context_for (diary), saved);
-  gtk_switch_set_active (child (editor, MD_TYPE_MEDICATION_EDITOR, "archived_switch"), TRUE);
+  gtk_switch_set_active (md_test_gui_child (editor, MD_TYPE_MEDICATION_EDITOR, "archived_switch"), TRUE);
   g_assert_true (md_medication_editor_save (editor));
   g_assert_cmpuint (count_rows (list), ==, presets + 1);
   {
@@ -123,7 +102,7 @@ test_add_edit_and_archive (void)
     dose->medication_uuid = g_strdup ("preset-ibuprofen-400mg");
     dose->taken = g_get_real_time () / G_USEC_PER_SEC;
     dose_editor = md_dose_editor_new (NULL, md_test_gui_context_for (diary), dose);
-    chooser = child (dose_editor, MD_TYPE_DOSE_EDITOR, "medication_chooser");
+    chooser = md_test_gui_child (dose_editor, MD_TYPE_DOSE_EDITOR, "medication_chooser");
     offered = md_medication_chooser_get_model (chooser);
     g_assert_cmpuint (g_list_model_get_n_items (offered), ==, presets);
     gtk_window_destroy (GTK_WINDOW (dose_editor));
@@ -139,11 +118,11 @@ test_preset_translated (void)
 {
   char *catalogue = md_test_use_catalogue ("msgid \"Ibuprofen 400 mg\"\nmsgstr \"Ibuprofeno 400 mg\"\n\n"
                                            "msgid \"Naproxen 500 mg\"\nmsgstr \"Naproxeno 500 mg\"\n");
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(MdContext) context = context_for (settings, diary);
   MdPreferencesWindow *preferences = md_preferences_window_new (context, NULL);
-  GtkListBox *list = child (preferences, MD_TYPE_PREFERENCES_WINDOW, "medications_list");
+  GtkListBox *list = md_test_gui_child (preferences, MD_TYPE_PREFERENCES_WINDOW, "medications_list");
   g_autoptr(MdMedication) ibuprofen = md_diary_get_medication (diary, "preset-ibuprofen-400mg");
   g_autoptr(MdMedication) naproxen = md_diary_get_medication (diary, "preset-naproxen-500mg");
   g_autoptr(MdMedication) kept = NULL;
@@ -161,9 +140,9 @@ test_preset_translated (void)
 
   /* Saved as shown: the name stays the preset's, so it stays translated */
   editor = md_medication_editor_new (GTK_WINDOW (preferences), md_test_gui_context_for (diary), ibuprofen);
-  name = child (editor, MD_TYPE_MEDICATION_EDITOR, "name_row");
+  name = md_test_gui_child (editor, MD_TYPE_MEDICATION_EDITOR, "name_row");
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "Ibuprofeno 400 mg");
-  gtk_spin_button_set_value (child (editor, MD_TYPE_MEDICATION_EDITOR, "amount_spin"), 600);
+  gtk_spin_button_set_value (md_test_gui_child (editor, MD_TYPE_MEDICATION_EDITOR, "amount_spin"), 600);
   g_assert_true (md_medication_editor_save (editor));
   kept = md_diary_get_medication (diary, "preset-ibuprofen-400mg");
   g_assert_cmpstr (kept->name, ==, "Ibuprofen 400 mg");
@@ -172,7 +151,7 @@ test_preset_translated (void)
 
   /* Renamed: the patient's name, in every language */
   editor = md_medication_editor_new (GTK_WINDOW (preferences), md_test_gui_context_for (diary), naproxen);
-  name = child (editor, MD_TYPE_MEDICATION_EDITOR, "name_row");
+  name = md_test_gui_child (editor, MD_TYPE_MEDICATION_EDITOR, "name_row");
   gtk_editable_set_text (name, "Naproxen (Apotheke)");
   g_assert_true (md_medication_editor_save (editor));
   renamed = md_diary_get_medication (diary, "preset-naproxen-500mg");

@@ -19,27 +19,13 @@ typedef struct
 {
   MdApplication *app;
   MdDiary       *diary;
-  char          *path;
 } Fixture;
-
-static gboolean
-diary_opened (gpointer user_data)
-{
-  return md_application_get_diary (user_data) != NULL;
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-
-  f->path = g_build_filename (dir, "diary.db", NULL);
-  f->app = md_test_gui_app_new ();
-  md_application_set_database_path (f->app, f->path);
-  g_application_activate (G_APPLICATION (f->app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (diary_opened, f->app, 5000));
+  f->app = md_test_gui_app_with_diary (NULL);
   f->diary = md_application_get_diary (f->app);
 }
 
@@ -49,7 +35,6 @@ fixture_tear_down (Fixture       *f,
 {
   md_test_gui_close_all (f->app);
   g_clear_object (&f->app);
-  g_free (f->path);
 }
 
 static MdReminder *

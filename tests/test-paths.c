@@ -52,13 +52,11 @@ test_parent_directory_is_private (void)
 static void
 test_unwritable_parent_is_an_error (void)
 {
-  g_autofree char *tmp = md_test_make_temp_dir ();
-  g_autofree char *blocker = g_build_filename (tmp, "file", NULL);
-  g_autofree char *file = g_build_filename (blocker, "diary.db", NULL);
+  g_autofree char *blocker = NULL;
+  /* A regular file where a folder should be: cannot be created, even as root. */
+  g_autofree char *file = md_test_path_below_file (&blocker);
   g_autoptr(GError) error = NULL;
 
-  /* A regular file where a folder should be: cannot be created, even as root. */
-  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
   g_assert_false (md_paths_ensure_parent_directory (file, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, blocker));

@@ -19,8 +19,7 @@ open_preferences (void)
 {
   GtkWindow *preferences;
 
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  md_test_gui_open_window (app);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PREFERENCES_WINDOW, TRUE));
@@ -169,18 +168,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  md_test_init_gui (&argc, &argv);
-  app = md_test_gui_app_new ();
+  app = md_test_gui_init_app (&argc, &argv);
 
   g_test_add_func ("/md/preferences/open-close", test_preferences_open_and_close);
   g_test_add_func ("/md/preferences/color-scheme", test_color_scheme_applies_and_is_saved);
   g_test_add_func ("/md/preferences/row-names", test_preferences_rows_have_names);
   g_test_add_func ("/md/preferences/reminders", test_reminder_switches);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return md_test_gui_run_app (&app);
 }

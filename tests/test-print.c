@@ -20,12 +20,6 @@
 #include "md-window.h"
 
 static gboolean
-diary_opened (gpointer user_data)
-{
-  return md_application_get_diary (user_data) != NULL;
-}
-
-static gboolean
 written (gpointer user_data)
 {
   return *(gboolean *) user_data;
@@ -43,14 +37,7 @@ static char *
 page_text (const char *pdf,
            int         page)
 {
-  g_autofree char *number = g_strdup_printf ("%d", page);
-  const char *argv[] = { "pdftotext", "-f", number, "-l", number, pdf, "-", NULL };
-  char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  char *out = md_test_pdf_text (pdf, page, page);
 
   /* pdftotext separates blocks by a blank line where their gap is
    * large: the patient's line, which moves what follows down, may add
@@ -87,29 +74,21 @@ static void
 test_print_matches_export (void)
 {
   g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *db = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *db = md_test_generate_diary ((const char *[]) { "--years", "1", "--seed", "5", NULL });
   g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
   g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
   g_autofree char *headless = g_build_filename (dir, "headless.pdf", NULL);
-  const char *gen_argv[] = { g_getenv ("MD_GENERATE_DIARY"), "--years", "1", "--seed", "5", db, NULL };
   g_autoptr(MdApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   MdWindow *window;
   gboolean done = FALSE;
-  int status, pages;
+  int pages;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_settings_set_string (settings, "patient-name", "Jan Kowalski");
   g_settings_set_enum (settings, "charts-range", 3);
 
-  app = md_test_gui_app_new ();
-  md_application_set_database_path (app, db);
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (diary_opened, app, 5000));
+  app = md_test_gui_app_with_diary (db);
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_signal_connect (window, "report-written", G_CALLBACK (report_written_cb), &done);
 

@@ -30,8 +30,7 @@ static const char * const queries[] = {
 static void
 test_main_queries_use_indexes (void)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(MdDiary) diary = md_diary_open (path, &error);
   sqlite3 *db;

@@ -73,10 +73,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-
-  fixture->diary = md_diary_open (path, NULL);
+  fixture->diary = md_test_new_diary (NULL);
   fixture->zone = g_time_zone_new_identifier ("Europe/Berlin");
   fixture->fired = g_ptr_array_new_with_free_func (g_free);
   md_diary_set_now_func (fixture->diary, test_now, fixture);

@@ -940,8 +940,7 @@ test_windows_and_months (void)
 static void
 test_load_diary (void)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(MdDiary) diary = md_diary_open (path, &error);
   g_autoptr(MdAttack) attack = md_attack_new ();

@@ -10,19 +10,6 @@
 
 #define HOUR 3600
 
-static MdDiary *
-new_diary (void)
-{
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-  g_autoptr(GError) error = NULL;
-  MdDiary *diary = md_diary_open (path, &error);
-
-  g_assert_no_error (error);
-
-  return diary;
-}
-
 /* 2026-02-27 21:30 local (UTC+1), 2026-03-02 08:00, 2026-03-05 23:30. */
 static const gint64 starts[] = { 1772224200, 1772434800, 1772749800 };
 
@@ -95,7 +82,7 @@ describe (GListModel *model)
 static void
 test_months_days_and_attacks_newest_first (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   g_autofree char *text = NULL;
 
@@ -110,36 +97,18 @@ test_months_days_and_attacks_newest_first (void)
                    "[2026-02]attack 1772224200;");
 }
 
-typedef struct
-{
-  guint position, removed, added, count;
-} Changed;
-
-static void
-items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Changed    *changed)
-{
-  changed->position = position;
-  changed->removed = removed;
-  changed->added = added;
-  changed->count++;
-}
-
 static void
 test_changes_are_announced_in_place (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   g_autoptr(MdAttack) newest = md_attack_new ();
   g_autoptr(MdAttack) first = NULL;
-  Changed changed = { 0, };
+  MdTestItemsChanged changed = { 0, };
 
   fill (diary);
   timeline = md_timeline_new (diary);
-  g_signal_connect (timeline, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+  g_signal_connect (timeline, "items-changed", G_CALLBACK (md_test_items_changed_cb), &changed);
 
   /* 2026-03-06: a new row right under the March header. */
   newest->start = 1772780400;
@@ -163,7 +132,7 @@ test_changes_are_announced_in_place (void)
 static void
 test_search_and_go_to_date (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   g_autofree char *flight = NULL;
   g_autofree char *rizatriptan = NULL;
@@ -194,7 +163,7 @@ test_search_and_go_to_date (void)
 static void
 test_search_escapes_wildcards (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   const char *notes[] = { "dose cut by 50% today", "took a_b", "50 mg; ab" };
 
@@ -223,7 +192,7 @@ test_search_escapes_wildcards (void)
 static void
 test_doses_on_their_own (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   g_autoptr(MdDose) dose = md_dose_new ();
   g_autofree char *text = NULL;
@@ -263,13 +232,13 @@ done_loading (gpointer user_data)
 static void
 test_background_read (void)
 {
-  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
   g_autoptr(MdTimeline) timeline = NULL;
   g_autoptr(MdTimeline) searched = NULL;
   g_autoptr(MdTimeline) direct = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *text = NULL;
-  Changed changed = { 0 };
+  MdTestItemsChanged changed = { 0 };
 
   fill (diary);
   direct = md_timeline_new (diary);
@@ -278,7 +247,7 @@ test_background_read (void)
   timeline = md_timeline_new_in_background (diary, 0);
   g_assert_true (md_timeline_is_loading (timeline));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 0);
-  g_signal_connect (timeline, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+  g_signal_connect (timeline, "items-changed", G_CALLBACK (md_test_items_changed_cb), &changed);
   g_assert_true (md_test_wait_for (done_loading, timeline, 5000));
   g_assert_cmpuint (changed.count, ==, 1);
   g_assert_cmpuint (changed.added, ==, g_list_model_get_n_items (G_LIST_MODEL (direct)));

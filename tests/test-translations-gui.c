@@ -24,38 +24,23 @@
 static const char *language;
 
 static gboolean
-diary_opened (gpointer user_data)
-{
-  return md_application_get_diary (user_data) != NULL;
-}
-
-static gboolean
 charts_loaded (gpointer user_data)
 {
   return md_charts_page_get_stats (user_data) != NULL;
 }
 
-/* A label with exactly @text somewhere under @widget */
+/* A label with exactly @text */
 static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static void
 test_window_in_language (void)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *db = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *db = md_test_temp_path ("diary.db");
   g_autoptr(MdApplication) app = NULL;
   MdWindow *window;
   MdChartsPage *page;
@@ -86,11 +71,7 @@ test_window_in_language (void)
     g_assert_true (md_diary_save_attack (diary, attack, NULL));
   }
 
-  app = md_test_gui_app_new ();
-  md_application_set_database_path (app, db);
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (diary_opened, app, 5000));
+  app = md_test_gui_app_with_diary (db);
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
@@ -98,7 +79,7 @@ test_window_in_language (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
   page = MD_CHARTS_PAGE (md_window_get_charts_page (window));
   g_assert_true (md_test_wait_for (charts_loaded, page, 5000));
-  g_assert_true (has_label (GTK_WIDGET (page), heading));
+  g_assert_true (md_test_gui_find_widget (GTK_WIDGET (page), label_is, heading) != NULL);
 
   {
     GtkWidget *chart = md_charts_page_get_chart (page, MD_CHART_KIND_FREQUENCY);

@@ -41,18 +41,10 @@ app_for (const char *path)
   return app;
 }
 
-static char *
-temp_database (void)
-{
-  g_autofree char *dir = md_test_make_temp_dir ();
-
-  return g_build_filename (dir, "diary.db", NULL);
-}
-
 static void
 test_window_opens_the_diary (void)
 {
-  g_autofree char *path = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(MdApplication) app = app_for (path);
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
@@ -79,20 +71,16 @@ respond_to_dialog (const char *response)
 static void
 test_damaged_diary_offers_the_backup (void)
 {
-  g_autofree char *path = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(MdApplication) app = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
 
   /* A diary with one attack, backed up, then overwritten with garbage. */
   {
-    g_autoptr(MdDiary) diary = md_diary_open (path, &error);
-    g_autoptr(MdAttack) attack = md_attack_new ();
+    g_autoptr(MdDiary) diary = md_test_open_diary (path);
 
-    g_assert_no_error (error);
-    attack->start = 1700000000;
-    attack->peak_pain = 2;
-    g_assert_true (md_diary_save_attack (diary, attack, NULL));
+    md_test_save_attack (diary, 1700000000, 2);
     g_assert_true (md_database_backup_if_due (path, now, NULL, NULL));
   }
   g_assert_true (g_file_set_contents (path, "garbage, not a diary", -1, NULL));
@@ -110,7 +98,7 @@ test_damaged_diary_offers_the_backup (void)
 static void
 test_newer_diary_is_explained (void)
 {
-  g_autofree char *path = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(MdApplication) app = NULL;
   GtkWindow *dialog;
   sqlite3 *db;
@@ -137,29 +125,11 @@ not_busy (gpointer user_data)
   return !md_window_is_busy (user_data);
 }
 
-static AdwToast *
-find_toast_title (GtkWidget  *widget,
-                  const char *part)
-{
-  /* AdwToastOverlay shows a toast as a widget with a title label. */
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), part) != NULL)
-        return (AdwToast *) child;
-      if (find_toast_title (child, part) != NULL)
-        return (AdwToast *) child;
-    }
-
-  return NULL;
-}
-
 static void
 test_export_and_import_from_the_window (void)
 {
-  g_autofree char *path = temp_database ();
-  g_autofree char *other = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
+  g_autofree char *other = md_test_temp_path ("diary.db");
   g_autofree char *dir = md_test_make_temp_dir ();
   g_autofree char *csv = g_build_filename (dir, "export.csv", NULL);
   g_autoptr(MdApplication) app = NULL;
@@ -168,12 +138,9 @@ test_export_and_import_from_the_window (void)
   MdWindow *window;
 
   {
-    g_autoptr(MdDiary) diary = md_diary_open (path, NULL);
-    g_autoptr(MdAttack) attack = md_attack_new ();
+    g_autoptr(MdDiary) diary = md_test_open_diary (path);
 
-    attack->start = 1700000000;
-    attack->peak_pain = 3;
-    g_assert_true (md_diary_save_attack (diary, attack, NULL));
+    md_test_save_attack (diary, 1700000000, 3);
   }
 
   app = app_for (path);
@@ -183,7 +150,8 @@ test_export_and_import_from_the_window (void)
   g_assert_true (md_test_wait_for (not_busy, window, 10000));
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "#migraine-diary-csv,2\n"));
-  g_assert_nonnull (find_toast_title (GTK_WIDGET (window), "export.csv"));
+  /* A toast (a widget with a title label) names the file. */
+  g_assert_nonnull (md_test_gui_find_widget (GTK_WIDGET (window), md_test_gui_label_contains, "export.csv"));
   md_test_gui_close_all (app);
 
   second = app_for (other);
@@ -193,7 +161,7 @@ test_export_and_import_from_the_window (void)
   g_assert_true (md_test_wait_for (not_busy, window, 10000));
   /* The window's own diary sees what the import thread wrote. */
   g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (md_application_get_diary (second))), ==, 1);
-  g_assert_nonnull (find_toast_title (GTK_WIDGET (window), "Imported 1 new entry"));
+  g_assert_nonnull (md_test_gui_find_widget (GTK_WIDGET (window), md_test_gui_label_contains, "Imported 1 new entry"));
   md_test_gui_close_all (second);
 }
 
@@ -218,23 +186,18 @@ count_attacks_in_file (const char *path)
 static void
 test_close_window_during_jobs (void)
 {
-  g_autofree char *source = temp_database ();
-  g_autofree char *path = temp_database ();
+  g_autofree char *source = md_test_generate_diary ((const char *[]) { "--years", "10", "--seed", "11", NULL });
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autofree char *dir = md_test_make_temp_dir ();
   g_autofree char *csv = g_build_filename (dir, "ten-years.csv", NULL);
   g_autofree char *exported = g_build_filename (dir, "exported.csv", NULL);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
-  const char *gen_argv[] = { g_getenv ("MD_GENERATE_DIARY"), "--years", "10", "--seed", "11", source, NULL };
   g_autoptr(MdApplication) app = NULL;
   g_autofree char *contents = NULL;
   MdWindow *window;
   guint total;
   guint imported;
-  int status = -1;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                               &status, NULL));
-  g_assert_cmpint (status, ==, 0);
   g_assert_true (md_cli_export_csv (source, csv, NULL));
   total = count_attacks_in_file (source);
   g_assert_cmpuint (total, >, 100);
@@ -251,9 +214,7 @@ test_close_window_during_jobs (void)
   g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (md_application_get_diary (app))), ==, imported);
 
   /* Export */
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  window = md_test_gui_open_window (app);
   md_window_export_csv (window, exported);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (md_test_wait_for (app_idle, app, 30000));
@@ -270,9 +231,7 @@ test_close_window_during_jobs (void)
   }
 
   /* Report */
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  window = md_test_gui_open_window (app);
   md_window_export_report (window, pdf);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (md_test_wait_for (app_idle, app, 30000));
@@ -295,7 +254,7 @@ test_close_window_during_jobs (void)
 static void
 test_bad_import_is_explained_and_changes_nothing (void)
 {
-  g_autofree char *path = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autofree char *dir = md_test_make_temp_dir ();
   g_autofree char *csv = g_build_filename (dir, "bad.csv", NULL);
   g_autoptr(MdApplication) app = app_for (path);
@@ -314,42 +273,11 @@ test_bad_import_is_explained_and_changes_nothing (void)
   md_test_gui_close_all (app);
 }
 
-static GtkWidget *
-find_restore_button (GtkWidget *widget)
+static gboolean
+button_with_action (GtkWidget     *widget,
+                    gconstpointer  action)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "app.restore-backup") == 0)
-        return child;
-      if ((found = find_restore_button (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button_with_tooltip (GtkWidget  *widget,
-                          const char *tooltip)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return child;
-      if ((found = find_button_with_tooltip (child, tooltip)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 static gboolean
@@ -361,7 +289,7 @@ medication_editor_shown (gpointer user_data)
 static void
 test_restore_a_backup_from_preferences (void)
 {
-  g_autofree char *path = temp_database ();
+  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autofree char *backup = NULL;
   g_autoptr(MdApplication) app = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -373,12 +301,9 @@ test_restore_a_backup_from_preferences (void)
   GtkWindow *editor;
 
   {
-    g_autoptr(MdDiary) diary = md_diary_open (path, NULL);
-    g_autoptr(MdAttack) attack = md_attack_new ();
+    g_autoptr(MdDiary) diary = md_test_open_diary (path);
 
-    attack->start = 1700000000;
-    attack->peak_pain = 2;
-    g_assert_true (md_diary_save_attack (diary, attack, NULL));
+    md_test_save_attack (diary, 1700000000, 2);
     g_assert_true (md_database_backup_if_due (path, now, &backup, NULL));
   }
 
@@ -391,7 +316,7 @@ test_restore_a_backup_from_preferences (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PREFERENCES_WINDOW, TRUE));
   preferences = md_test_gui_find_toplevel (MD_TYPE_PREFERENCES_WINDOW);
-  button = find_restore_button (GTK_WIDGET (preferences));
+  button = md_test_gui_find_widget (GTK_WIDGET (preferences), button_with_action, "app.restore-backup");
   g_assert_nonnull (button);
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, backup);
@@ -411,7 +336,7 @@ test_restore_a_backup_from_preferences (void)
   /* An edit made in Preferences after the restore lands in the restored
    * file: it is there when the file is opened again. */
   g_assert_true (md_test_gui_find_toplevel (MD_TYPE_PREFERENCES_WINDOW) == preferences);
-  button = find_button_with_tooltip (GTK_WIDGET (preferences), "Add Medication");
+  button = md_test_gui_find_widget (GTK_WIDGET (preferences), md_test_gui_button_with_tooltip, "Add Medication");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (md_test_wait_for (medication_editor_shown, NULL, 2000));

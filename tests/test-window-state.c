@@ -11,15 +11,6 @@
 
 static MdApplication *app;
 
-static MdWindow *
-open_window (void)
-{
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-
-  return MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-}
-
 static void
 test_size_and_view_survive_restart (void)
 {
@@ -28,7 +19,7 @@ test_size_and_view_survive_restart (void)
   int width;
   int height;
 
-  window = open_window ();
+  window = md_test_gui_open_window (app);
   settings = md_application_get_settings (app);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 812, 604);
@@ -42,7 +33,7 @@ test_size_and_view_survive_restart (void)
   g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "reminders");
 
   /* The next window comes back as it was left. */
-  window = open_window ();
+  window = md_test_gui_open_window (app);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 812);
   g_assert_cmpint (height, ==, 604);
@@ -58,7 +49,7 @@ test_tiny_size_is_clamped (void)
   GSettings *settings;
   MdWindow *window;
 
-  window = open_window ();
+  window = md_test_gui_open_window (app);
   settings = md_application_get_settings (app);
 
   /* A corrupt or hand-edited size never makes the window unusable. */
@@ -78,16 +69,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  md_test_init_gui (&argc, &argv);
-  app = md_test_gui_app_new ();
+  app = md_test_gui_init_app (&argc, &argv);
 
   g_test_add_func ("/md/window-state/size-and-view", test_size_and_view_survive_restart);
   g_test_add_func ("/md/window-state/clamped", test_tiny_size_is_clamped);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return md_test_gui_run_app (&app);
 }

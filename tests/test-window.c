@@ -14,23 +14,10 @@
 
 static MdApplication *app;
 
-static MdWindow *
-open_window (void)
-{
-  GtkWindow *window;
-
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (MD_IS_WINDOW (window));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-
-  return MD_WINDOW (window);
-}
-
 static void
 test_window_has_title_and_three_views (void)
 {
-  MdWindow *window = open_window ();
+  MdWindow *window = md_test_gui_open_window (app);
   AdwViewStack *stack;
   g_autoptr(GtkSelectionModel) pages = NULL;
   const char *expected[] = { "diary", "charts", "reminders" };
@@ -70,7 +57,7 @@ test_window_has_title_and_three_views (void)
 static void
 test_switch_views_through_actions (void)
 {
-  MdWindow *window = open_window ();
+  MdWindow *window = md_test_gui_open_window (app);
   AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                        MD_TYPE_WINDOW, "stack"));
 
@@ -108,7 +95,7 @@ test_shortcuts_are_registered (void)
     { "win.show-help-overlay", "<Control>question" },
   };
 
-  open_window ();
+  md_test_gui_open_window (app);
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -141,7 +128,7 @@ switcher_state_reached (gpointer user_data)
 static void
 test_narrow_window_uses_bottom_bar (void)
 {
-  MdWindow *window = open_window ();
+  MdWindow *window = md_test_gui_open_window (app);
   SwitcherWait wait;
 
   wait.bar = ADW_VIEW_SWITCHER_BAR (gtk_widget_get_template_child (GTK_WIDGET (window),
@@ -167,7 +154,7 @@ test_narrow_window_uses_bottom_bar (void)
 static void
 test_quit_closes_windows (void)
 {
-  open_window ();
+  md_test_gui_open_window (app);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   md_test_iterate (50);
@@ -179,10 +166,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  md_test_init_gui (&argc, &argv);
-  app = md_test_gui_app_new ();
+  app = md_test_gui_init_app (&argc, &argv);
 
   g_test_add_func ("/md/window/title-and-views", test_window_has_title_and_three_views);
   g_test_add_func ("/md/window/switch-views", test_switch_views_through_actions);
@@ -190,8 +174,5 @@ main (int   argc,
   g_test_add_func ("/md/window/narrow", test_narrow_window_uses_bottom_bar);
   g_test_add_func ("/md/window/quit", test_quit_closes_windows);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-
-  return status;
+  return md_test_gui_run_app (&app);
 }

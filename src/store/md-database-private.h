@@ -29,5 +29,11 @@ void          md_database_rollback             (MdDatabase           *self);
 gboolean      md_database_in_transaction       (MdDatabase           *self);
 void          md_database_set_error_from_sqlite (MdDatabase          *self,
                                                 GError              **error);
+void          md_database_run_on_path          (const char           *database_path,
+                                                gpointer              source_tag,
+                                                GTaskThreadFunc       thread_func,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
 
 G_END_DECLS

@@ -947,17 +947,31 @@ backup_thread (GTask        *task,
     g_task_return_pointer (task, path, g_free);
 }
 
+/* Runs @thread_func in a worker thread with a copy of @database_path as
+ * the task data: what works on a diary file by its own connection. */
+void
+md_database_run_on_path (const char          *database_path,
+                         gpointer             source_tag,
+                         GTaskThreadFunc      thread_func,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_strdup (database_path), g_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
 void
 md_database_backup_if_due_async (const char          *database_path,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, md_database_backup_if_due_async);
-  g_task_set_task_data (task, g_strdup (database_path), g_free);
-  g_task_run_in_thread (task, backup_thread);
+  md_database_run_on_path (database_path, md_database_backup_if_due_async, backup_thread,
+                           cancellable, callback, user_data);
 }
 
 gboolean

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "md-catalogue.h"
+#include "md-database-private.h"
 #include "md-error.h"
 #include "md-stats-data.h"
 
@@ -764,11 +765,8 @@ md_stats_data_load_async (const char          *database_path,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, md_stats_data_load_async);
-  g_task_set_task_data (task, g_strdup (database_path), g_free);
-  g_task_run_in_thread (task, load_thread);
+  md_database_run_on_path (database_path, md_stats_data_load_async, load_thread,
+                           cancellable, callback, user_data);
 }
 
 MdStatsData *
