@@ -381,56 +381,6 @@ test_one_suggested_action (Fixture       *fixture,
   g_assert_cmpuint (count_suggested (GTK_WIDGET (fixture->page)), ==, 1);
 }
 
-static GtkWidget *
-find_tooltip (GtkWidget  *widget,
-              const char *tooltip)
-{
-  if (gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Rows line up whatever their kind: a day's pencil sits in the same
- * column as an attack's, though a day has no delete button. */
-static void
-test_rows_line_up (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(MdDay) day = md_day_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
-  GtkWidget *page = GTK_WIDGET (fixture->page);
-  GtkWidget *attack_edit;
-  GtkWidget *day_edit;
-  graphene_point_t attack_at;
-  graphene_point_t day_at;
-
-  day->date = g_date_time_format (yesterday, "%Y-%m-%d");
-  day->status = g_strdup ("headache-free");
-  g_assert_true (md_diary_save_day (fixture->diary, day, NULL));
-  g_assert_true (md_diary_page_log_attack_now (fixture->page, 2, -1));
-  md_test_iterate (300);
-
-  attack_edit = find_tooltip (page, "Edit Attack");
-  day_edit = find_tooltip (page, "Edit Day");
-  g_assert_nonnull (attack_edit);
-  g_assert_nonnull (day_edit);
-  g_assert_true (gtk_widget_compute_point (attack_edit, page, &GRAPHENE_POINT_INIT (0, 0), &attack_at));
-  g_assert_true (gtk_widget_compute_point (day_edit, page, &GRAPHENE_POINT_INIT (0, 0), &day_at));
-  g_assert_cmpfloat (attack_at.x, ==, day_at.x);
-}
-
 static gpointer
 dose_child (GtkWindow  *editor,
             const char *name)
@@ -565,8 +515,6 @@ main (int   argc,
               test_no_headache_today, fixture_tear_down);
   g_test_add ("/md/diary-page/took-medication", Fixture, NULL, fixture_set_up,
               test_took_medication_and_pain_now, fixture_tear_down);
-  g_test_add ("/md/diary-page/rows-line-up", Fixture, NULL, fixture_set_up,
-              test_rows_line_up, fixture_tear_down);
   g_test_add ("/md/diary-page/one-suggested-action", Fixture, NULL, fixture_set_up,
               test_one_suggested_action, fixture_tear_down);
   g_test_add ("/md/diary-page/edit-dose-unchanged", Fixture, NULL, fixture_set_up,

@@ -214,23 +214,6 @@ wrapping_button (const char *mnemonic)
   return button;
 }
 
-/* A row's edit and delete buttons, in a column as wide for every kind of
- * row, so the pencils line up down the diary even where a row has no
- * delete button. */
-static GtkWidget *
-row_actions (GtkWidget *edit,
-             GtkWidget *delete)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  gtk_widget_set_size_request (box, 2 * 34 + 6, -1);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), edit);
-  gtk_box_append (GTK_BOX (box), delete);
-
-  return box;
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -293,7 +276,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (text), doses);
   gtk_box_append (GTK_BOX (text), ongoing_box);
   gtk_box_append (GTK_BOX (row), text);
-  gtk_box_append (GTK_BOX (row), row_actions (edit_button, delete_button));
+  gtk_box_append (GTK_BOX (row), edit_button);
+  gtk_box_append (GTK_BOX (row), delete_button);
 
   g_object_set_data (G_OBJECT (row), "when", when);
   g_object_set_data (G_OBJECT (row), "chip", chip);
@@ -346,7 +330,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
     gtk_widget_set_tooltip_text (day_delete, _("Delete Dose"));
 
     gtk_box_append (GTK_BOX (day_row), day_text);
-    gtk_box_append (GTK_BOX (day_row), row_actions (day_edit, day_delete));
+    gtk_box_append (GTK_BOX (day_row), day_edit);
+    gtk_box_append (GTK_BOX (day_row), day_delete);
 
     gtk_box_append (GTK_BOX (container), header);
     gtk_box_append (GTK_BOX (container), day_row);
