@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "md-attack-editor.h"
 #include "md-diary-csv.h"
 #include "md-diary-page.h"
 #include "md-dose-editor.h"
@@ -381,6 +382,77 @@ test_one_suggested_action (Fixture       *fixture,
   g_assert_cmpuint (count_suggested (GTK_WIDGET (fixture->page)), ==, 1);
 }
 
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *tooltip)
+{
+  if (gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_attack_editor (gpointer user_data)
+{
+  return md_test_gui_find_toplevel (MD_TYPE_ATTACK_EDITOR) == NULL;
+}
+
+/* Delete lives in the editor: the rows have only their edit button, and
+ * the attack's editor deletes it (the diary offers Undo). */
+static void
+test_delete_from_the_editor (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(MdAttack) attack = NULL;
+  GtkWindow *editor;
+  GtkWidget *delete;
+
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, 2, -1));
+  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+  md_test_iterate (300);
+  g_assert_null (find_tooltip (GTK_WIDGET (fixture->page), "Delete Attack"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.edit-attack", "s", attack->uuid));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_ATTACK_EDITOR, TRUE));
+  editor = md_test_gui_find_toplevel (MD_TYPE_ATTACK_EDITOR);
+  delete = find_button (GTK_WIDGET (editor), "Delete Attack");
+  g_assert_nonnull (delete);
+  g_signal_emit_by_name (delete, "clicked");
+  g_assert_true (md_test_wait_for (no_attack_editor, NULL, 5000));
+  g_assert_cmpint (md_diary_count (fixture->diary, "attacks"), ==, 0);
+}
+
 static gpointer
 dose_child (GtkWindow  *editor,
             const char *name)
@@ -515,6 +587,8 @@ main (int   argc,
               test_no_headache_today, fixture_tear_down);
   g_test_add ("/md/diary-page/took-medication", Fixture, NULL, fixture_set_up,
               test_took_medication_and_pain_now, fixture_tear_down);
+  g_test_add ("/md/diary-page/delete-in-editor", Fixture, NULL, fixture_set_up,
+              test_delete_from_the_editor, fixture_tear_down);
   g_test_add ("/md/diary-page/one-suggested-action", Fixture, NULL, fixture_set_up,
               test_one_suggested_action, fixture_tear_down);
   g_test_add ("/md/diary-page/edit-dose-unchanged", Fixture, NULL, fixture_set_up,

@@ -51,16 +51,26 @@ md_accessible_strip_mnemonic (const char *text)
  * Makes @name the whole accessible name of @widget, replacing what GTK
  * derived from its labels.
  */
+static void
+set_name (GtkWidget  *widget,
+          const char *name)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
 void
 md_accessible_set_name (GtkWidget  *widget,
                         const char *name)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  /* A name given on purpose ("Edit attack of Thu 29 Oct") is kept when
+   * md_accessible_fix_names() passes by later. */
+  g_object_set_data (G_OBJECT (widget), "md-accessible-named", GINT_TO_POINTER (TRUE));
+  set_name (widget, name);
 }
 
 static const char *
@@ -111,10 +121,14 @@ button_text (GtkButton *button)
 static void
 button_label_changed_cb (GtkButton *button)
 {
-  g_autofree char *text = button_text (button);
+  g_autofree char *text = NULL;
 
+  if (g_object_get_data (G_OBJECT (button), "md-accessible-named") != NULL)
+    return;
+
+  text = button_text (button);
   if (text != NULL && text[0] != '\0')
-    md_accessible_set_name (GTK_WIDGET (button), text);
+    set_name (GTK_WIDGET (button), text);
 }
 
 static void

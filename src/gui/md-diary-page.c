@@ -17,6 +17,7 @@
 #include "md-accessible.h"
 #include "md-attack-editor.h"
 #include "md-catalogue.h"
+#include "md-editor-utils.h"
 #include "md-date-time-button.h"
 #include "md-day-editor.h"
 #include "md-dose-editor.h"
@@ -254,6 +255,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (edit_button, "flat");
   gtk_widget_set_tooltip_text (edit_button, _("Edit Attack"));
 
+  /* Delete is in the attack's editor: every row then has one button, in
+   * one column. */
+  gtk_widget_set_visible (delete_button, FALSE);
   gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (delete_button, "flat");
   gtk_widget_set_tooltip_text (delete_button, _("Delete Attack"));
@@ -426,7 +430,7 @@ bind_dose (MdDiaryPage *self,
   }
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", dose->uuid);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-dose");
-  gtk_widget_set_visible (delete, TRUE);
+  gtk_widget_set_visible (delete, FALSE);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "s", dose->uuid);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "diary.delete-dose");
 }
@@ -675,6 +679,34 @@ return_focus_on_close (MdDiaryPage *self,
                          focus_return_notify, 0);
 }
 
+static FocusReturn *
+entry_target (MdDiaryPage *self,
+              const char  *uuid)
+{
+  FocusReturn *target = g_new0 (FocusReturn, 1);
+
+  target->page = g_object_ref (self);
+  target->uuid = g_strdup (uuid);
+
+  return target;
+}
+
+static void
+delete_attack_from_editor (gpointer data)
+{
+  FocusReturn *target = data;
+
+  md_diary_page_delete_attack (target->page, target->uuid);
+}
+
+static void
+delete_dose_from_editor (gpointer data)
+{
+  FocusReturn *target = data;
+
+  gtk_widget_activate_action (GTK_WIDGET (target->page), "diary.delete-dose", "s", target->uuid);
+}
+
 /**
  * md_diary_page_edit_attack:
  *
@@ -700,6 +732,9 @@ md_diary_page_edit_attack (MdDiaryPage *self,
   root = gtk_widget_get_root (GTK_WIDGET (self));
   editor = md_attack_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, attack);
   return_focus_on_close (self, GTK_WIDGET (editor), uuid);
+  /* Delete lives in the editor, with undo in the diary. */
+  md_editor_offer_delete (GTK_WINDOW (editor), _("Delete Attack"), delete_attack_from_editor,
+                          entry_target (self, uuid), focus_return_free);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
@@ -925,6 +960,9 @@ open_dose_editor (MdDiaryPage *self,
                                              self->context, dose);
 
   return_focus_on_close (self, GTK_WIDGET (editor), dose->uuid);
+  if (dose->uuid != NULL)
+    md_editor_offer_delete (GTK_WINDOW (editor), _("Delete Dose"), delete_dose_from_editor,
+                            entry_target (self, dose->uuid), focus_return_free);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);

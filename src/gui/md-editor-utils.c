@@ -13,6 +13,7 @@
 
 #include <math.h>
 
+#include "md-accessible.h"
 #include "md-editor-utils.h"
 
 static void
@@ -183,4 +184,90 @@ md_catalogue_fill_combo_row (AdwComboRow *row,
     gtk_string_list_append (list, md_catalogue_get_label (catalogue, entries[i].key));
 
   adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
+typedef struct
+{
+  GtkWindow          *editor;
+  MdEditorDeleteFunc  callback;
+  gpointer            data;
+} DeleteOffer;
+
+static void
+delete_clicked_cb (GtkButton   *button,
+                   DeleteOffer *offer)
+{
+  offer->callback (offer->data);
+  gtk_window_close (offer->editor);
+}
+
+static void
+delete_offer_free (gpointer  data,
+                   GClosure *closure)
+{
+  g_free (data);
+}
+
+static AdwPreferencesPage *
+find_page (GtkWidget *widget)
+{
+  if (ADW_IS_PREFERENCES_PAGE (widget))
+    return ADW_PREFERENCES_PAGE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesPage *page = find_page (child);
+
+      if (page != NULL)
+        return page;
+    }
+
+  return NULL;
+}
+
+/**
+ * md_editor_offer_delete:
+ * @label: the button's label, such as "Delete Attack"
+ * @callback: (scope notified): deletes, with undo, where the entry is
+ *   listed
+ * @data: (transfer full): for @callback, freed with @destroy
+ *
+ * Delete lives in the editor of a saved entry, at the bottom of its form:
+ * the button deletes and closes the editor.
+ */
+void
+md_editor_offer_delete (GtkWindow          *editor,
+                        const char         *label,
+                        MdEditorDeleteFunc  callback,
+                        gpointer            data,
+                        GDestroyNotify      destroy)
+{
+  AdwPreferencesPage *page;
+  AdwPreferencesGroup *group;
+  GtkWidget *button;
+  DeleteOffer *offer;
+
+  g_return_if_fail (GTK_IS_WINDOW (editor));
+
+  page = find_page (GTK_WIDGET (editor));
+  g_return_if_fail (page != NULL);
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  button = gtk_button_new_with_label (label);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "destructive-action");
+  adw_preferences_group_add (group, button);
+  adw_preferences_page_add (page, group);
+  md_accessible_fix_names (button);
+
+  offer = g_new0 (DeleteOffer, 1);
+  offer->editor = editor;
+  offer->callback = callback;
+  offer->data = data;
+  g_signal_connect_data (button, "clicked", G_CALLBACK (delete_clicked_cb), offer, delete_offer_free, 0);
+  if (destroy != NULL)
+    g_object_set_data_full (G_OBJECT (button), "md-delete-data", data, destroy);
 }

@@ -19,6 +19,13 @@ void md_editor_update_save           (GtkWidget                   *editor,
                                       gboolean                     ok);
 void md_editor_mark_field            (GtkWidget                   *field,
                                       gboolean                     error);
+typedef void (*MdEditorDeleteFunc) (gpointer data);
+
+void md_editor_offer_delete          (GtkWindow                   *editor,
+                                      const char                  *label,
+                                      MdEditorDeleteFunc           callback,
+                                      gpointer                     data,
+                                      GDestroyNotify               destroy);
 void md_editor_show_problem          (GtkLabel                    *label,
                                       GtkRevealer                 *revealer,
                                       const char                  *problem);
