@@ -90,10 +90,14 @@ class App:
         if not launch:
             return
         self.process = subprocess.Popen([executable, *self._diary_args(), *args], env=env)
-        self.node = self._find_application()
-        self.window = None
-        if window:
-            self.window = self.wait_for(lambda: self._frame("Migraine Diary"), "the main window")
+        try:
+            self.node = self._find_application()
+            self.window = None
+            if window:
+                self.window = self.wait_for(lambda: self._frame("Migraine Diary"), "the main window")
+        except Exception:
+            self.close()
+            raise
         time.sleep(1.0)
 
     def _diary_args(self):
