@@ -761,8 +761,16 @@ build_history (MdReport *self)
       if (c != NULL && c->amount > 0)
         {
           g_autofree char *number = md_chart_format_number (c->amount, c->amount == floor (c->amount) ? 0 : 1);
+          g_autofree char *amount = g_strdup_printf ("%s %s", number, c->unit != NULL ? c->unit : "");
 
-          label = g_strdup_printf (_("%s, %s %s"), name, number, c->unit != NULL ? c->unit : "");
+          /* The course's dose, unless the name already says it
+           * ("Magnesium 400 mg (elemental)", not "…, 400 mg") */
+          g_strstrip (amount);
+          if (strstr (name, amount) != NULL)
+            label = g_strdup (name);
+          else
+            /* Translators: a preventive treatment and its dose, e.g. "Topiramate, 50 mg" */
+            label = g_strdup_printf (_("%s, %s"), name, amount);
         }
       else
         label = g_strdup (name);
