@@ -236,10 +236,10 @@ build_header (MdReport *self)
   /* Translators: report header */
   g_string_append_printf (lines, _("Generated: %s"), generated);
   g_string_append_c (lines, '\n');
-  if (self->has_comparison)
+  if (_md_report_get_compared (self) != NULL)
     {
-      g_autofree char *label = _md_report_treatment_label (self, &self->comparison);
-      g_autofree char *start = _md_report_format_day (self->comparison.start_day);
+      g_autofree char *label = _md_report_treatment_label (self, _md_report_get_compared (self));
+      g_autofree char *start = _md_report_format_day (_md_report_get_compared (self)->start_day);
 
       /* Translators: report header: the treatment the frequency chart compares, and its first day */
       g_string_append_printf (lines, _("Treatment compared: %s, from %s"), label, start);
@@ -479,6 +479,32 @@ build_treatments (MdReport *self)
     }
 }
 
+/* The treatment the frequency chart compares: the one chosen in the
+ * window, or, exported without one (--export-report), the latest
+ * treatment whose evaluation window lies in the period, as its
+ * before/after panel does. */
+const MdStatsTreatment *
+_md_report_get_compared (MdReport *self)
+{
+  const MdStatsTreatment *latest = NULL;
+
+  if (self->has_comparison)
+    return &self->comparison;
+
+  for (guint i = 0; self->stats != NULL && i < self->stats->treatments->len; i++)
+    {
+      const MdStatsTreatment *t = &g_array_index (self->stats->treatments, MdStatsTreatment, i);
+      int eval_first = t->start_day + 7 * (self->settings.evaluation_first_week - 1);
+      int eval_last = t->start_day + 7 * self->settings.evaluation_last_week - 1;
+
+      if (eval_first >= self->first_day && eval_last <= self->last_day &&
+          (latest == NULL || t->start_day > latest->start_day))
+        latest = t;
+    }
+
+  return latest;
+}
+
 static void
 build_charts (MdReport *self)
 {
@@ -487,8 +513,7 @@ build_charts (MdReport *self)
 
   add_block (self, BLOCK_HEADING, _("Attack frequency"));
   b = add_chart (self, MD_CHART_KIND_FREQUENCY, 250);
-  if (self->has_comparison)
-    b->compared = &self->comparison;
+  b->compared = _md_report_get_compared (self);
 
   /* Pain beside frequency: a panel per treatment whose evaluation window
    * lies in the report's period. */

@@ -87,4 +87,6 @@ char *_md_report_format_day      (int                     day);
 char *_md_report_treatment_label (MdReport               *self,
                                   const MdStatsTreatment *t);
 
+const MdStatsTreatment *_md_report_get_compared (MdReport *self);
+
 G_END_DECLS

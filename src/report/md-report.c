@@ -93,10 +93,10 @@ md_report_describe_scope (MdReport *self)
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, _("Period: %s – %s"), from, to);
-  if (self->has_comparison)
+  if (_md_report_get_compared (self) != NULL)
     {
-      g_autofree char *label = _md_report_treatment_label (self, &self->comparison);
-      g_autofree char *start = _md_report_format_day (self->comparison.start_day);
+      g_autofree char *label = _md_report_treatment_label (self, _md_report_get_compared (self));
+      g_autofree char *start = _md_report_format_day (_md_report_get_compared (self)->start_day);
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Treatment compared: %s, from %s"), label, start);
