@@ -23,6 +23,7 @@
 #include "md-dose-editor.h"
 #include "md-context.h"
 #include "md-diary-page.h"
+#include "md-diary-row.h"
 #include "md-stats.h"
 #include "md-error.h"
 #include "md-pain-dialog.h"
@@ -91,354 +92,14 @@ update_visible_page (MdDiaryPage *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
-static GDateTime *
-lived_time (gint64 unix_time,
-            int    offset)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (offset);
-
-  /* The wall-clock time the patient lived, even when read abroad. */
-  return g_date_time_to_timezone (utc, zone);
-}
-
-static char *
-format_duration (gint64 seconds)
-{
-  gint64 minutes = seconds / 60;
-
-  if (minutes < 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes),
-                            (int) minutes);
-
-  if (minutes < 48 * 60)
-    /* Translators: a duration in hours and minutes, e.g. "5 h 20 min" */
-    return g_strdup_printf (_("%d h %02d min"), (int) (minutes / 60), (int) (minutes % 60));
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", minutes / (24 * 60)),
-                          (int) (minutes / (24 * 60)));
-}
-
-/* An amount as people write it — "50 mg", "1.5 g", never "50.00" — in
- * the locale's number format; %NULL when the medication's name already
- * says it ("Sumatriptan 50 mg · 50 mg"). */
-static char *
-format_amount (MdDose       *dose,
-               MdMedication *medication)
-{
-  g_autofree char *amount = g_strdup_printf ("%.15g %s", round (dose->amount * 1000) / 1000,
-                                             dose->unit != NULL ? dose->unit : "");
-
-  g_strstrip (amount);
-  if (medication != NULL && strstr (md_medication_get_display_name (medication), amount) != NULL)
-    return NULL;
-
-  return g_steal_pointer (&amount);
-}
-
-static char *
-describe_doses (MdDiaryPage *self,
-                MdAttack    *attack)
-{
-  g_autoptr(GPtrArray) doses = md_diary_list_doses_for_attack (self->diary, attack->uuid);
-  g_autoptr(GPtrArray) readings = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree gint64 *times = NULL;
-
-  if (doses->len == 0)
-    return NULL;
-
-  readings = md_diary_list_pain_readings (self->diary, attack->uuid);
-  times = g_new (gint64, MAX (readings->len, 1));
-  for (guint r = 0; r < readings->len; r++)
-    times[r] = ((MdPainReading *) g_ptr_array_index (readings, r))->time;
-
-  for (guint i = 0; i < doses->len; i++)
-    {
-      MdDose *dose = g_ptr_array_index (doses, i);
-      g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, dose->medication_uuid);
-      gssize at_dose = md_stats_nearest_time (times, readings->len, sizeof (gint64),
-                                              dose->taken, MD_STATS_AT_DOSE_WINDOW);
-      gssize at_2h = md_stats_nearest_time (times, readings->len, sizeof (gint64),
-                                            dose->taken + 2 * 3600, MD_STATS_AT_2H_WINDOW);
-      int before = at_dose >= 0 ? ((MdPainReading *) g_ptr_array_index (readings, at_dose))->pain : -1;
-      int after = at_2h >= 0 ? ((MdPainReading *) g_ptr_array_index (readings, at_2h))->pain : -1;
-
-      if (text->len > 0)
-        g_string_append (text, "\n");
-      g_string_append (text, medication != NULL ? md_medication_get_display_name (medication) : "?");
-      {
-        g_autofree char *amount = format_amount (dose, medication);
-
-        /* The amount, unless the medication's name already says it, and where. */
-        if (amount != NULL)
-          g_string_append_printf (text, " · %s", amount);
-        if (g_strcmp0 (dose->setting, "home") != 0)
-          g_string_append_printf (text, " · %s", md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
-      }
-      if (before >= 0 && after >= 0)
-        /* Translators: pain before and two hours after a dose, e.g. "Moderate → None at 2 h" */
-        g_string_append_printf (text, _(" · %s → %s at 2 h"),
-                                md_pain_level_get_label (before), md_pain_level_get_label (after));
-      else if (before >= 0)
-        /* Translators: pain when a dose was taken */
-        g_string_append_printf (text, _(" · pain %s when taken"), md_pain_level_get_label (before));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* A button whose label wraps, so three fit side by side on a phone. */
-static GtkWidget *
-wrapping_button (const char *mnemonic)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
-  md_accessible_fix_names (button);
-
-  return button;
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               MdDiaryPage              *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *when = gtk_label_new (NULL);
-  GtkWidget *chip = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-  GtkWidget *doses = gtk_label_new (NULL);
-  GtkWidget *ongoing_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *end_button = wrapping_button (_("Attack _Ended"));
-  GtkWidget *dose_button = wrapping_button (_("Took _Medication"));
-  GtkWidget *pain_button = wrapping_button (_("_Pain Now"));
-  GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *edit_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
-
-  gtk_widget_add_css_class (row, "diary-row");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (when), 0);
-  gtk_widget_add_css_class (when, "heading");
-  gtk_label_set_ellipsize (GTK_LABEL (when), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (chip, "pain-chip");
-  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-  /* On a phone the details wrap: the outcome of a dose ("Severe → None
-   * at 2 h") is the point of the line and must not be cut off. */
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (doses), 0);
-  gtk_label_set_wrap (GTK_LABEL (doses), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (doses), PANGO_WRAP_WORD_CHAR);
-
-  /* Not homogeneous: the three must fit side by side on a phone. */
-  gtk_box_set_homogeneous (GTK_BOX (ongoing_box), FALSE);
-  gtk_widget_set_margin_top (ongoing_box, 6);
-  /* One suggested action per view: that is "Attack Started". */
-  gtk_widget_set_hexpand (end_button, TRUE);
-  gtk_widget_set_hexpand (dose_button, TRUE);
-  gtk_widget_set_hexpand (pain_button, TRUE);
-  gtk_box_append (GTK_BOX (ongoing_box), end_button);
-  gtk_box_append (GTK_BOX (ongoing_box), dose_button);
-  gtk_box_append (GTK_BOX (ongoing_box), pain_button);
-
-  gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (edit_button, "flat");
-  gtk_widget_set_tooltip_text (edit_button, _("Edit Attack"));
-
-  /* Delete is in the attack's editor: every row then has one button, in
-   * one column. */
-  gtk_widget_set_visible (delete_button, FALSE);
-  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete_button, "flat");
-  gtk_widget_set_tooltip_text (delete_button, _("Delete Attack"));
-
-  gtk_box_append (GTK_BOX (top), when);
-  gtk_box_append (GTK_BOX (top), chip);
-  gtk_box_append (GTK_BOX (text), top);
-  gtk_box_append (GTK_BOX (text), detail);
-  gtk_box_append (GTK_BOX (text), doses);
-  gtk_box_append (GTK_BOX (text), ongoing_box);
-  gtk_box_append (GTK_BOX (row), text);
-  gtk_box_append (GTK_BOX (row), edit_button);
-  gtk_box_append (GTK_BOX (row), delete_button);
-
-  g_object_set_data (G_OBJECT (row), "when", when);
-  g_object_set_data (G_OBJECT (row), "chip", chip);
-  g_object_set_data (G_OBJECT (row), "detail", detail);
-  g_object_set_data (G_OBJECT (row), "doses", doses);
-  g_object_set_data (G_OBJECT (row), "end", end_button);
-  g_object_set_data (G_OBJECT (row), "dose", dose_button);
-  g_object_set_data (G_OBJECT (row), "pain", pain_button);
-  g_object_set_data (G_OBJECT (row), "ongoing", ongoing_box);
-  g_object_set_data (G_OBJECT (row), "delete", delete_button);
-  g_object_set_data (G_OBJECT (row), "edit", edit_button);
-
-  {
-    GtkWidget *container = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-    GtkWidget *header = gtk_label_new (NULL);
-    GtkWidget *day_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-    GtkWidget *day_text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-    GtkWidget *day_top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-    GtkWidget *day_when = gtk_label_new (NULL);
-    GtkWidget *day_status = gtk_label_new (NULL);
-    GtkWidget *day_period = gtk_label_new (_("Menstruation"));
-    GtkWidget *day_notes = gtk_label_new (NULL);
-    GtkWidget *day_edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-    GtkWidget *day_delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-    gtk_label_set_xalign (GTK_LABEL (header), 0);
-    gtk_widget_add_css_class (header, "title-4");
-    gtk_widget_add_css_class (header, "month-header");
-
-    gtk_label_set_xalign (GTK_LABEL (day_when), 0);
-    gtk_widget_add_css_class (day_when, "heading");
-    gtk_widget_add_css_class (day_status, "pain-chip");
-    gtk_widget_add_css_class (day_period, "pain-chip");
-    gtk_widget_add_css_class (day_period, "menstruation");
-    gtk_label_set_xalign (GTK_LABEL (day_notes), 0);
-    gtk_label_set_ellipsize (GTK_LABEL (day_notes), PANGO_ELLIPSIZE_END);
-    gtk_widget_add_css_class (day_notes, "dim-label");
-    gtk_widget_set_hexpand (day_text, TRUE);
-    gtk_widget_set_valign (day_edit, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (day_edit, "flat");
-    gtk_widget_set_tooltip_text (day_edit, _("Edit Day"));
-
-    gtk_box_append (GTK_BOX (day_top), day_when);
-    gtk_box_append (GTK_BOX (day_top), day_status);
-    gtk_box_append (GTK_BOX (day_top), day_period);
-    gtk_box_append (GTK_BOX (day_text), day_top);
-    gtk_box_append (GTK_BOX (day_text), day_notes);
-    gtk_widget_set_valign (day_delete, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (day_delete, "flat");
-    gtk_widget_set_tooltip_text (day_delete, _("Delete Dose"));
-
-    gtk_box_append (GTK_BOX (day_row), day_text);
-    gtk_box_append (GTK_BOX (day_row), day_edit);
-    gtk_box_append (GTK_BOX (day_row), day_delete);
-
-    gtk_box_append (GTK_BOX (container), header);
-    gtk_box_append (GTK_BOX (container), day_row);
-    gtk_box_append (GTK_BOX (container), row);
-
-    g_object_set_data (G_OBJECT (container), "attack-row", row);
-    g_object_set_data (G_OBJECT (container), "header", header);
-    g_object_set_data (G_OBJECT (container), "day-row", day_row);
-    g_object_set_data (G_OBJECT (container), "day-when", day_when);
-    g_object_set_data (G_OBJECT (container), "day-status", day_status);
-    g_object_set_data (G_OBJECT (container), "day-period", day_period);
-    g_object_set_data (G_OBJECT (container), "day-notes", day_notes);
-    g_object_set_data (G_OBJECT (container), "day-edit", day_edit);
-    g_object_set_data (G_OBJECT (container), "day-delete", day_delete);
-
-    gtk_list_item_set_child (item, container);
-  }
+  gtk_list_item_set_child (item, md_diary_row_new ());
   gtk_list_item_set_activatable (item, TRUE);
 }
-
-static void
-bind_header (GtkWidget        *container,
-             MdTimelineHeader *header)
-{
-  gtk_label_set_label (g_object_get_data (G_OBJECT (container), "header"),
-                       md_timeline_header_get_title (header));
-}
-
-static void
-bind_day (GtkWidget *container,
-          MdDay     *day)
-{
-  g_autofree char *iso = g_strconcat (day->date, "T12:00:00Z", NULL);
-  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
-  /* Translators: a recorded day in the diary, see the GDateTime docs */
-  g_autofree char *when = date != NULL ? g_date_time_format (date, _("%a %-d %b")) : g_strdup (day->date);
-  GtkWidget *status = g_object_get_data (G_OBJECT (container), "day-status");
-  GtkWidget *notes = g_object_get_data (G_OBJECT (container), "day-notes");
-  GtkWidget *edit = g_object_get_data (G_OBJECT (container), "day-edit");
-  const char *status_label = md_catalogue_get_label (MD_CATALOGUE_DAY_STATUS, day->status);
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (container), "day-when"), when);
-  gtk_widget_set_visible (status, status_label != NULL);
-  gtk_label_set_label (GTK_LABEL (status), status_label != NULL ? status_label : "");
-  gtk_widget_remove_css_class (status, "pain-0");
-  gtk_widget_remove_css_class (status, "pain-2");
-  gtk_widget_add_css_class (status, g_strcmp0 (day->status, "headache-free") == 0 ? "pain-0" : "pain-2");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-period"), day->menstruation);
-  gtk_label_set_label (GTK_LABEL (notes), day->notes != NULL ? day->notes : "");
-  gtk_widget_set_visible (notes, day->notes != NULL && day->notes[0] != '\0');
-
-  gtk_widget_set_tooltip_text (edit, _("Edit Day"));
-  {
-    /* Translators: read by a screen reader for a day's edit button; %s is the day, e.g. "Thu 29 Oct" */
-    g_autofree char *name = g_strdup_printf (_("Edit day %s"), when);
-
-    md_accessible_set_name (edit, name);
-  }
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", day->date);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-day");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-delete"), FALSE);
-}
-
-/* A dose on its own (a daily preventive, say) shares the day row's look. */
-static void
-bind_dose (MdDiaryPage *self,
-           GtkWidget   *container,
-           MdDose      *dose)
-{
-  g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, dose->medication_uuid);
-  g_autoptr(GDateTime) taken = lived_time (dose->taken, dose->taken_offset);
-  g_autofree char *when = md_date_time_format_for_display (taken);
-  g_autofree char *what = NULL;
-  GtkWidget *notes = g_object_get_data (G_OBJECT (container), "day-notes");
-  GtkWidget *edit = g_object_get_data (G_OBJECT (container), "day-edit");
-  GtkWidget *delete = g_object_get_data (G_OBJECT (container), "day-delete");
-  g_autofree char *amount = format_amount (dose, medication);
-
-  if (amount != NULL)
-    /* Translators: a dose on its own in the diary: medication, amount with its unit, where */
-    what = g_strdup_printf (_("%s · %s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?", amount,
-                            md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
-  else
-    /* Translators: a dose on its own in the diary: medication, where */
-    what = g_strdup_printf (_("%s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?",
-                            md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (container), "day-when"), when);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-status"), FALSE);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-period"), FALSE);
-  gtk_label_set_label (GTK_LABEL (notes), what);
-  gtk_widget_set_visible (notes, TRUE);
-
-  gtk_widget_set_tooltip_text (edit, _("Edit Dose"));
-  {
-    /* Translators: read by a screen reader; %s is when the dose was taken, e.g. "Thu 29 Oct, 09:10" */
-    g_autofree char *edit_name = g_strdup_printf (_("Edit dose of %s"), when);
-    /* Translators: read by a screen reader; %s is when the dose was taken */
-    g_autofree char *delete_name = g_strdup_printf (_("Delete dose of %s"), when);
-
-    md_accessible_set_name (edit, edit_name);
-    md_accessible_set_name (delete, delete_name);
-  }
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", dose->uuid);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-dose");
-  gtk_widget_set_visible (delete, FALSE);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "s", dose->uuid);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "diary.delete-dose");
-}
-
-static void
-bind_attack (MdDiaryPage *self,
-             GtkWidget   *row,
-             MdAttack    *attack);
 
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
@@ -446,115 +107,17 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              MdDiaryPage              *self)
 {
   GObject *object = gtk_list_item_get_item (item);
-  GtkWidget *container = gtk_list_item_get_child (item);
 
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "header"), MD_IS_TIMELINE_HEADER (object));
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-row"),
-                          MD_IS_DAY (object) || MD_IS_DOSE (object));
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "attack-row"), MD_IS_ATTACK (object));
   gtk_list_item_set_activatable (item, !MD_IS_TIMELINE_HEADER (object));
-
-  g_object_set_data_full (G_OBJECT (container), "md-uuid",
-                          g_strdup (MD_IS_ATTACK (object) ? MD_ATTACK (object)->uuid
-                                    : MD_IS_DOSE (object) ? MD_DOSE (object)->uuid
-                                    : MD_IS_DAY (object) ? MD_DAY (object)->date
-                                    : NULL),
-                          g_free);
-
-  if (MD_IS_TIMELINE_HEADER (object))
-    bind_header (container, MD_TIMELINE_HEADER (object));
-  else if (MD_IS_DAY (object))
-    bind_day (container, MD_DAY (object));
-  else if (MD_IS_DOSE (object))
-    bind_dose (self, container, MD_DOSE (object));
-  else if (MD_IS_ATTACK (object))
-    bind_attack (self, g_object_get_data (G_OBJECT (container), "attack-row"), MD_ATTACK (object));
+  md_diary_row_bind (MD_DIARY_ROW (gtk_list_item_get_child (item)), self->diary, object);
 }
 
 static void
-bind_attack (MdDiaryPage *self,
-             GtkWidget   *row,
-             MdAttack    *attack)
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               MdDiaryPage              *self)
 {
-  GtkLabel *chip = g_object_get_data (G_OBJECT (row), "chip");
-  g_autoptr(GDateTime) start = lived_time (attack->start, attack->start_offset);
-  g_autoptr(GString) detail = g_string_new (NULL);
-  g_autofree char *when = md_date_time_format_for_display (start);
-  g_autofree char *doses = describe_doses (self, attack);
-  g_autofree char *accessible = NULL;
-  static const char *pain_classes[] = { "pain-0", "pain-1", "pain-2", "pain-3" };
-  gboolean ongoing = attack->end == 0;
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "when"), when);
-
-  for (guint i = 0; i < G_N_ELEMENTS (pain_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (chip), pain_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (chip), pain_classes[CLAMP (attack->peak_pain, 0, 3)]);
-  gtk_label_set_label (chip, md_pain_level_get_label (attack->peak_pain));
-
-  if (ongoing)
-    {
-      g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (self->diary, attack->uuid);
-
-      g_string_append (detail, _("Ongoing"));
-      /* The latest reading says how the attack is going now. */
-      if (readings->len > 0)
-        {
-          MdPainReading *latest = g_ptr_array_index (readings, readings->len - 1);
-          g_autoptr(GDateTime) at = lived_time (latest->time, latest->time_offset);
-          g_autofree char *time = g_date_time_format (at, "%R");
-
-          /* Translators: in an ongoing attack's row: the latest pain reading and its time, e.g. "pain Mild at 10:32" */
-          g_string_append_printf (detail, _(" · pain %s at %s"), md_pain_level_get_label (latest->pain), time);
-        }
-    }
-  else
-    {
-      g_autofree char *duration = format_duration (attack->end - attack->start);
-
-      g_string_append (detail, duration);
-    }
-
-  for (guint i = 0; attack->symptoms != NULL && attack->symptoms[i] != NULL; i++)
-    {
-      g_autofree char *label = md_diary_get_symptom_label (self->diary, attack->symptoms[i]);
-
-      g_string_append_printf (detail, " · %s", label != NULL ? label : attack->symptoms[i]);
-    }
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "detail"), detail->str);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "doses"), doses != NULL ? doses : "");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "doses"), doses != NULL);
-
-  /* The target first: an action name without its target is refused. */
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "ongoing"), ongoing);
-  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "end"), "s", attack->uuid);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "end"), "diary.end-attack");
-  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "dose"), "s", attack->uuid);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "dose"), "diary.add-dose");
-  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "pain"), "s", attack->uuid);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "pain"), "diary.record-pain");
-  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "edit"), "s", attack->uuid);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "edit"), "diary.edit-attack");
-  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "delete"), "s", attack->uuid);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "delete"), "diary.delete-attack");
-
-  {
-    /* Translators: read by a screen reader; %s is when the attack started, e.g. "Thu 29 Oct, 09:10" */
-    g_autofree char *edit_name = g_strdup_printf (_("Edit attack of %s"), when);
-    /* Translators: read by a screen reader; %s is when the attack started */
-    g_autofree char *delete_name = g_strdup_printf (_("Delete attack of %s"), when);
-
-    md_accessible_set_name (g_object_get_data (G_OBJECT (row), "edit"), edit_name);
-    md_accessible_set_name (g_object_get_data (G_OBJECT (row), "delete"), delete_name);
-  }
-
-  /* Translators: read by a screen reader for a diary row: when, pain level, duration */
-  accessible = g_strdup_printf (_("Attack on %s, peak pain %s, %s"), when,
-                                md_pain_level_get_label (attack->peak_pain), detail->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  md_diary_row_bind (MD_DIARY_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
@@ -603,10 +166,10 @@ focus_entry (MdDiaryPage *self,
        item != NULL;
        item = gtk_widget_get_next_sibling (item))
     {
-      GtkWidget *container = gtk_widget_get_first_child (item);
+      GtkWidget *row = gtk_widget_get_first_child (item);
 
-      if (container != NULL && gtk_widget_get_mapped (item) &&
-          g_strcmp0 (g_object_get_data (G_OBJECT (container), "md-uuid"), uuid) == 0)
+      if (MD_IS_DIARY_ROW (row) && gtk_widget_get_mapped (item) &&
+          g_strcmp0 (md_diary_row_get_uuid (MD_DIARY_ROW (row)), uuid) == 0)
         return gtk_widget_grab_focus (item);
     }
 
@@ -1223,6 +786,7 @@ md_diary_page_init (MdDiaryPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (row_activated_cb), self);
