@@ -112,6 +112,18 @@ format_amount (MdDose       *dose,
   return g_steal_pointer (&amount);
 }
 
+/* Why a dose was given, only when it was not for a headache: a dose in
+ * the diary is for a headache unless it says otherwise (issue #13). */
+static void
+append_purpose (GString *text,
+                MdDose  *dose)
+{
+  if (g_strcmp0 (dose->purpose, "prevention") == 0)
+    /* Translators: appended to a dose in the diary when it was given as
+     * prevention, not for a headache, e.g. "Magnesium sulfate IV 1 g · Clinic · prevention" */
+    g_string_append_printf (text, " · %s", C_("dose purpose", "prevention"));
+}
+
 static char *
 describe_doses (MdDiary  *diary,
                 MdAttack *attack)
@@ -149,6 +161,7 @@ describe_doses (MdDiary  *diary,
         g_string_append_printf (text, " · %s", amount);
       if (g_strcmp0 (dose->setting, "home") != 0)
         g_string_append_printf (text, " · %s", md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
+      append_purpose (text, dose);
       if (before >= 0 && after >= 0)
         /* Translators: pain before and two hours after a dose, e.g. "Moderate → None at 2 h" */
         g_string_append_printf (text, _(" · %s → %s at 2 h"),
@@ -223,22 +236,23 @@ bind_dose (MdDiaryRow *self,
   g_autoptr(MdMedication) medication = md_diary_get_medication (diary, dose->medication_uuid);
   g_autoptr(GDateTime) taken = lived_time (dose->taken, dose->taken_offset);
   g_autofree char *when = md_date_time_format_for_display (taken);
-  g_autofree char *what = NULL;
+  g_autoptr(GString) what = g_string_new (NULL);
   g_autofree char *amount = format_amount (dose, medication);
 
   if (amount != NULL)
     /* Translators: a dose on its own in the diary: medication, amount with its unit, where */
-    what = g_strdup_printf (_("%s · %s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?", amount,
-                            md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
+    g_string_printf (what, _("%s · %s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?", amount,
+                   md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
   else
     /* Translators: a dose on its own in the diary: medication, where */
-    what = g_strdup_printf (_("%s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?",
-                            md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
+    g_string_printf (what, _("%s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?",
+                   md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
 
   gtk_label_set_label (self->day_when, when);
   gtk_widget_set_visible (self->day_status, FALSE);
   gtk_widget_set_visible (self->day_period, FALSE);
-  gtk_label_set_label (self->day_notes, what);
+  append_purpose (what, dose);
+  gtk_label_set_label (self->day_notes, what->str);
   gtk_widget_set_visible (GTK_WIDGET (self->day_notes), TRUE);
 
   gtk_widget_set_tooltip_text (self->day_edit, _("Edit Dose"));
