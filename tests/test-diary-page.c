@@ -408,12 +408,12 @@ test_dose_purpose (Fixture       *fixture,
 
   /* In the attack's row: the amount is in the name, the setting is not
    * home, the purpose is prevention. */
-  g_assert_true (list_shows (fixture, "Magnesium sulfate IV 1 g · Clinic · prevention"));
+  g_assert_true (list_shows (fixture, "Magnesium sulfate IV 1 g · Clinic · Prevention"));
   /* The acute dose at home with no reading: its name and nothing more. */
   g_assert_true (list_shows (fixture, "Sumatriptan 50 mg"));
   g_assert_false (list_shows (fixture, "Sumatriptan 50 mg · "));
   /* A dose on its own says where, then why. */
-  g_assert_true (list_shows (fixture, "Magnesium 600 mg (elemental) · Home · prevention"));
+  g_assert_true (list_shows (fixture, "Magnesium 600 mg (elemental) · Home · Prevention"));
 }
 
 static guint

@@ -119,9 +119,9 @@ append_purpose (GString *text,
                 MdDose  *dose)
 {
   if (g_strcmp0 (dose->purpose, "prevention") == 0)
-    /* Translators: appended to a dose in the diary when it was given as
-     * prevention, not for a headache, e.g. "Magnesium sulfate IV 1 g · Clinic · prevention" */
-    g_string_append_printf (text, " · %s", C_("dose purpose", "prevention"));
+    /* The dose editor's word for it, as the setting uses the editor's
+     * ("Magnesium sulfate IV 1 g · Clinic · Prevention"). */
+    g_string_append_printf (text, " · %s", C_("dose purpose", "Prevention"));
 }
 
 static char *
