@@ -355,6 +355,67 @@ test_log_a_dose_on_its_own (Fixture       *fixture,
   g_assert_cmpfloat (MD_DOSE (item)->amount, ==, 600);
 }
 
+static MdDose *
+dose_of (const char *medication,
+         double      amount,
+         const char *unit,
+         const char *route,
+         const char *setting,
+         const char *purpose,
+         gint64      taken)
+{
+  MdDose *dose = md_dose_new ();
+
+  dose->medication_uuid = g_strdup (medication);
+  dose->amount = amount;
+  dose->unit = g_strdup (unit);
+  dose->route = g_strdup (route);
+  dose->setting = g_strdup (setting);
+  dose->purpose = g_strdup (purpose);
+  dose->taken = taken;
+
+  return dose;
+}
+
+/* Issue #13: a dose's text says why it was given when it was not for a
+ * headache; a dose for the headache says nothing more. */
+static void
+test_dose_purpose (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(MdAttack) attack = NULL;
+  g_autoptr(MdDose) acute = NULL;
+  g_autoptr(MdDose) infusion = NULL;
+  g_autoptr(MdDose) daily = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, 3, -1));
+  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+
+  acute = dose_of ("preset-sumatriptan-50mg", 50, "mg", "oral", "home", "acute", attack->start);
+  acute->attack_uuid = g_strdup (attack->uuid);
+  g_assert_true (md_diary_save_dose (fixture->diary, acute, &error));
+  g_assert_no_error (error);
+  infusion = dose_of ("preset-magnesium-sulfate-iv-1g", 1, "g", "iv", "clinic", "prevention", attack->start);
+  infusion->attack_uuid = g_strdup (attack->uuid);
+  g_assert_true (md_diary_save_dose (fixture->diary, infusion, &error));
+  g_assert_no_error (error);
+  /* On its own, the day before. */
+  daily = dose_of ("preset-magnesium-oral-600mg", 600, "mg", "oral", "home", "prevention", attack->start - 24 * 3600);
+  g_assert_true (md_diary_save_dose (fixture->diary, daily, &error));
+  g_assert_no_error (error);
+  md_test_iterate (300);
+
+  /* In the attack's row: the amount is in the name, the setting is not
+   * home, the purpose is prevention. */
+  g_assert_true (list_shows (fixture, "Magnesium sulfate IV 1 g · Clinic · Prevention"));
+  /* The acute dose at home with no reading: its name and nothing more. */
+  g_assert_true (list_shows (fixture, "Sumatriptan 50 mg"));
+  g_assert_false (list_shows (fixture, "Sumatriptan 50 mg · "));
+  /* A dose on its own says where, then why. */
+  g_assert_true (list_shows (fixture, "Magnesium 600 mg (elemental) · Home · Prevention"));
+}
+
 static guint
 count_suggested (GtkWidget *widget)
 {
@@ -597,6 +658,8 @@ main (int   argc,
               test_dose_in_the_attack_minute, fixture_tear_down);
   g_test_add ("/md/diary-page/search", Fixture, NULL, fixture_set_up,
               test_search_and_go_to_date, fixture_tear_down);
+  g_test_add ("/md/diary-page/dose-purpose", Fixture, NULL, fixture_set_up,
+              test_dose_purpose, fixture_tear_down);
   g_test_add ("/md/diary-page/log-dose", Fixture, NULL, fixture_set_up,
               test_log_a_dose_on_its_own, fixture_tear_down);
   g_test_add ("/md/diary-page/virtualised", Fixture, NULL, fixture_set_up,

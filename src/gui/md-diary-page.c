@@ -5,6 +5,10 @@
  * The Diary view: one click to log that an attack started, one to record
  * a day without headache, and the attacks newest first in a virtualised
  * list whose rows are built only when they are on screen.
+ *
+ * This file holds the view: its list (rows are MdDiaryRow), the editors
+ * it opens and where the focus goes when they close. What its actions
+ * do is in md-diary-page-actions.c.
  */
 
 #define G_LOG_DOMAIN "md-diary-page"
@@ -12,41 +16,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "md-accessible.h"
 #include "md-attack-editor.h"
-#include "md-catalogue.h"
 #include "md-editor-utils.h"
 #include "md-date-time-button.h"
 #include "md-day-editor.h"
 #include "md-dose-editor.h"
 #include "md-context.h"
-#include "md-diary-page.h"
-#include "md-stats.h"
-#include "md-error.h"
-#include "md-pain-dialog.h"
-#include "md-pain-picker.h"
+#include "md-diary-page-private.h"
+#include "md-diary-row.h"
 #include "md-timeline.h"
 #include "md-window.h"
-
-struct _MdDiaryPage
-{
-  AdwBin       parent_instance;
-
-  /* Template widgets */
-  GtkStack       *stack;
-  GtkListView    *list_view;
-  GtkSearchBar   *search_bar;
-  GtkSearchEntry *search_entry;
-  MdDateTimeButton *jump_button;
-
-  /* Owned */
-  MdContext      *context; /* followed: the page shows its diary */
-  MdDiary        *diary;
-  MdTimeline     *timeline;
-  GtkNoSelection *selection;
-};
 
 G_DEFINE_FINAL_TYPE (MdDiaryPage, md_diary_page, ADW_TYPE_BIN)
 
@@ -58,8 +39,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-add_toast (MdDiaryPage *self,
+void
+md_diary_page_add_toast (MdDiaryPage *self,
            AdwToast    *toast)
 {
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MD_TYPE_WINDOW);
@@ -70,14 +51,14 @@ add_toast (MdDiaryPage *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-static void
-toast_error (MdDiaryPage *self,
+void
+md_diary_page_toast_error (MdDiaryPage *self,
              GError      *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
 
   adw_toast_set_timeout (toast, 0);
-  add_toast (self, toast);
+  md_diary_page_add_toast (self, toast);
 }
 
 static void
@@ -91,354 +72,14 @@ update_visible_page (MdDiaryPage *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
-static GDateTime *
-lived_time (gint64 unix_time,
-            int    offset)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (offset);
-
-  /* The wall-clock time the patient lived, even when read abroad. */
-  return g_date_time_to_timezone (utc, zone);
-}
-
-static char *
-format_duration (gint64 seconds)
-{
-  gint64 minutes = seconds / 60;
-
-  if (minutes < 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes),
-                            (int) minutes);
-
-  if (minutes < 48 * 60)
-    /* Translators: a duration in hours and minutes, e.g. "5 h 20 min" */
-    return g_strdup_printf (_("%d h %02d min"), (int) (minutes / 60), (int) (minutes % 60));
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", minutes / (24 * 60)),
-                          (int) (minutes / (24 * 60)));
-}
-
-/* An amount as people write it — "50 mg", "1.5 g", never "50.00" — in
- * the locale's number format; %NULL when the medication's name already
- * says it ("Sumatriptan 50 mg · 50 mg"). */
-static char *
-format_amount (MdDose       *dose,
-               MdMedication *medication)
-{
-  g_autofree char *amount = g_strdup_printf ("%.15g %s", round (dose->amount * 1000) / 1000,
-                                             dose->unit != NULL ? dose->unit : "");
-
-  g_strstrip (amount);
-  if (medication != NULL && strstr (md_medication_get_display_name (medication), amount) != NULL)
-    return NULL;
-
-  return g_steal_pointer (&amount);
-}
-
-static char *
-describe_doses (MdDiaryPage *self,
-                MdAttack    *attack)
-{
-  g_autoptr(GPtrArray) doses = md_diary_list_doses_for_attack (self->diary, attack->uuid);
-  g_autoptr(GPtrArray) readings = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree gint64 *times = NULL;
-
-  if (doses->len == 0)
-    return NULL;
-
-  readings = md_diary_list_pain_readings (self->diary, attack->uuid);
-  times = g_new (gint64, MAX (readings->len, 1));
-  for (guint r = 0; r < readings->len; r++)
-    times[r] = ((MdPainReading *) g_ptr_array_index (readings, r))->time;
-
-  for (guint i = 0; i < doses->len; i++)
-    {
-      MdDose *dose = g_ptr_array_index (doses, i);
-      g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, dose->medication_uuid);
-      gssize at_dose = md_stats_nearest_time (times, readings->len, sizeof (gint64),
-                                              dose->taken, MD_STATS_AT_DOSE_WINDOW);
-      gssize at_2h = md_stats_nearest_time (times, readings->len, sizeof (gint64),
-                                            dose->taken + 2 * 3600, MD_STATS_AT_2H_WINDOW);
-      int before = at_dose >= 0 ? ((MdPainReading *) g_ptr_array_index (readings, at_dose))->pain : -1;
-      int after = at_2h >= 0 ? ((MdPainReading *) g_ptr_array_index (readings, at_2h))->pain : -1;
-
-      if (text->len > 0)
-        g_string_append (text, "\n");
-      g_string_append (text, medication != NULL ? md_medication_get_display_name (medication) : "?");
-      {
-        g_autofree char *amount = format_amount (dose, medication);
-
-        /* The amount, unless the medication's name already says it, and where. */
-        if (amount != NULL)
-          g_string_append_printf (text, " · %s", amount);
-        if (g_strcmp0 (dose->setting, "home") != 0)
-          g_string_append_printf (text, " · %s", md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
-      }
-      if (before >= 0 && after >= 0)
-        /* Translators: pain before and two hours after a dose, e.g. "Moderate → None at 2 h" */
-        g_string_append_printf (text, _(" · %s → %s at 2 h"),
-                                md_pain_level_get_label (before), md_pain_level_get_label (after));
-      else if (before >= 0)
-        /* Translators: pain when a dose was taken */
-        g_string_append_printf (text, _(" · pain %s when taken"), md_pain_level_get_label (before));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* A button whose label wraps, so three fit side by side on a phone. */
-static GtkWidget *
-wrapping_button (const char *mnemonic)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
-  md_accessible_fix_names (button);
-
-  return button;
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               MdDiaryPage              *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *when = gtk_label_new (NULL);
-  GtkWidget *chip = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-  GtkWidget *doses = gtk_label_new (NULL);
-  GtkWidget *ongoing_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *end_button = wrapping_button (_("Attack _Ended"));
-  GtkWidget *dose_button = wrapping_button (_("Took _Medication"));
-  GtkWidget *pain_button = wrapping_button (_("_Pain Now"));
-  GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *edit_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
-
-  gtk_widget_add_css_class (row, "diary-row");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (when), 0);
-  gtk_widget_add_css_class (when, "heading");
-  gtk_label_set_ellipsize (GTK_LABEL (when), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (chip, "pain-chip");
-  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-  /* On a phone the details wrap: the outcome of a dose ("Severe → None
-   * at 2 h") is the point of the line and must not be cut off. */
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (doses), 0);
-  gtk_label_set_wrap (GTK_LABEL (doses), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (doses), PANGO_WRAP_WORD_CHAR);
-
-  /* Not homogeneous: the three must fit side by side on a phone. */
-  gtk_box_set_homogeneous (GTK_BOX (ongoing_box), FALSE);
-  gtk_widget_set_margin_top (ongoing_box, 6);
-  /* One suggested action per view: that is "Attack Started". */
-  gtk_widget_set_hexpand (end_button, TRUE);
-  gtk_widget_set_hexpand (dose_button, TRUE);
-  gtk_widget_set_hexpand (pain_button, TRUE);
-  gtk_box_append (GTK_BOX (ongoing_box), end_button);
-  gtk_box_append (GTK_BOX (ongoing_box), dose_button);
-  gtk_box_append (GTK_BOX (ongoing_box), pain_button);
-
-  gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (edit_button, "flat");
-  gtk_widget_set_tooltip_text (edit_button, _("Edit Attack"));
-
-  /* Delete is in the attack's editor: every row then has one button, in
-   * one column. */
-  gtk_widget_set_visible (delete_button, FALSE);
-  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete_button, "flat");
-  gtk_widget_set_tooltip_text (delete_button, _("Delete Attack"));
-
-  gtk_box_append (GTK_BOX (top), when);
-  gtk_box_append (GTK_BOX (top), chip);
-  gtk_box_append (GTK_BOX (text), top);
-  gtk_box_append (GTK_BOX (text), detail);
-  gtk_box_append (GTK_BOX (text), doses);
-  gtk_box_append (GTK_BOX (text), ongoing_box);
-  gtk_box_append (GTK_BOX (row), text);
-  gtk_box_append (GTK_BOX (row), edit_button);
-  gtk_box_append (GTK_BOX (row), delete_button);
-
-  g_object_set_data (G_OBJECT (row), "when", when);
-  g_object_set_data (G_OBJECT (row), "chip", chip);
-  g_object_set_data (G_OBJECT (row), "detail", detail);
-  g_object_set_data (G_OBJECT (row), "doses", doses);
-  g_object_set_data (G_OBJECT (row), "end", end_button);
-  g_object_set_data (G_OBJECT (row), "dose", dose_button);
-  g_object_set_data (G_OBJECT (row), "pain", pain_button);
-  g_object_set_data (G_OBJECT (row), "ongoing", ongoing_box);
-  g_object_set_data (G_OBJECT (row), "delete", delete_button);
-  g_object_set_data (G_OBJECT (row), "edit", edit_button);
-
-  {
-    GtkWidget *container = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-    GtkWidget *header = gtk_label_new (NULL);
-    GtkWidget *day_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-    GtkWidget *day_text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-    GtkWidget *day_top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-    GtkWidget *day_when = gtk_label_new (NULL);
-    GtkWidget *day_status = gtk_label_new (NULL);
-    GtkWidget *day_period = gtk_label_new (_("Menstruation"));
-    GtkWidget *day_notes = gtk_label_new (NULL);
-    GtkWidget *day_edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-    GtkWidget *day_delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-    gtk_label_set_xalign (GTK_LABEL (header), 0);
-    gtk_widget_add_css_class (header, "title-4");
-    gtk_widget_add_css_class (header, "month-header");
-
-    gtk_label_set_xalign (GTK_LABEL (day_when), 0);
-    gtk_widget_add_css_class (day_when, "heading");
-    gtk_widget_add_css_class (day_status, "pain-chip");
-    gtk_widget_add_css_class (day_period, "pain-chip");
-    gtk_widget_add_css_class (day_period, "menstruation");
-    gtk_label_set_xalign (GTK_LABEL (day_notes), 0);
-    gtk_label_set_ellipsize (GTK_LABEL (day_notes), PANGO_ELLIPSIZE_END);
-    gtk_widget_add_css_class (day_notes, "dim-label");
-    gtk_widget_set_hexpand (day_text, TRUE);
-    gtk_widget_set_valign (day_edit, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (day_edit, "flat");
-    gtk_widget_set_tooltip_text (day_edit, _("Edit Day"));
-
-    gtk_box_append (GTK_BOX (day_top), day_when);
-    gtk_box_append (GTK_BOX (day_top), day_status);
-    gtk_box_append (GTK_BOX (day_top), day_period);
-    gtk_box_append (GTK_BOX (day_text), day_top);
-    gtk_box_append (GTK_BOX (day_text), day_notes);
-    gtk_widget_set_valign (day_delete, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (day_delete, "flat");
-    gtk_widget_set_tooltip_text (day_delete, _("Delete Dose"));
-
-    gtk_box_append (GTK_BOX (day_row), day_text);
-    gtk_box_append (GTK_BOX (day_row), day_edit);
-    gtk_box_append (GTK_BOX (day_row), day_delete);
-
-    gtk_box_append (GTK_BOX (container), header);
-    gtk_box_append (GTK_BOX (container), day_row);
-    gtk_box_append (GTK_BOX (container), row);
-
-    g_object_set_data (G_OBJECT (container), "attack-row", row);
-    g_object_set_data (G_OBJECT (container), "header", header);
-    g_object_set_data (G_OBJECT (container), "day-row", day_row);
-    g_object_set_data (G_OBJECT (container), "day-when", day_when);
-    g_object_set_data (G_OBJECT (container), "day-status", day_status);
-    g_object_set_data (G_OBJECT (container), "day-period", day_period);
-    g_object_set_data (G_OBJECT (container), "day-notes", day_notes);
-    g_object_set_data (G_OBJECT (container), "day-edit", day_edit);
-    g_object_set_data (G_OBJECT (container), "day-delete", day_delete);
-
-    gtk_list_item_set_child (item, container);
-  }
+  gtk_list_item_set_child (item, md_diary_row_new ());
   gtk_list_item_set_activatable (item, TRUE);
 }
-
-static void
-bind_header (GtkWidget        *container,
-             MdTimelineHeader *header)
-{
-  gtk_label_set_label (g_object_get_data (G_OBJECT (container), "header"),
-                       md_timeline_header_get_title (header));
-}
-
-static void
-bind_day (GtkWidget *container,
-          MdDay     *day)
-{
-  g_autofree char *iso = g_strconcat (day->date, "T12:00:00Z", NULL);
-  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
-  /* Translators: a recorded day in the diary, see the GDateTime docs */
-  g_autofree char *when = date != NULL ? g_date_time_format (date, _("%a %-d %b")) : g_strdup (day->date);
-  GtkWidget *status = g_object_get_data (G_OBJECT (container), "day-status");
-  GtkWidget *notes = g_object_get_data (G_OBJECT (container), "day-notes");
-  GtkWidget *edit = g_object_get_data (G_OBJECT (container), "day-edit");
-  const char *status_label = md_catalogue_get_label (MD_CATALOGUE_DAY_STATUS, day->status);
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (container), "day-when"), when);
-  gtk_widget_set_visible (status, status_label != NULL);
-  gtk_label_set_label (GTK_LABEL (status), status_label != NULL ? status_label : "");
-  gtk_widget_remove_css_class (status, "pain-0");
-  gtk_widget_remove_css_class (status, "pain-2");
-  gtk_widget_add_css_class (status, g_strcmp0 (day->status, "headache-free") == 0 ? "pain-0" : "pain-2");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-period"), day->menstruation);
-  gtk_label_set_label (GTK_LABEL (notes), day->notes != NULL ? day->notes : "");
-  gtk_widget_set_visible (notes, day->notes != NULL && day->notes[0] != '\0');
-
-  gtk_widget_set_tooltip_text (edit, _("Edit Day"));
-  {
-    /* Translators: read by a screen reader for a day's edit button; %s is the day, e.g. "Thu 29 Oct" */
-    g_autofree char *name = g_strdup_printf (_("Edit day %s"), when);
-
-    md_accessible_set_name (edit, name);
-  }
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", day->date);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-day");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-delete"), FALSE);
-}
-
-/* A dose on its own (a daily preventive, say) shares the day row's look. */
-static void
-bind_dose (MdDiaryPage *self,
-           GtkWidget   *container,
-           MdDose      *dose)
-{
-  g_autoptr(MdMedication) medication = md_diary_get_medication (self->diary, dose->medication_uuid);
-  g_autoptr(GDateTime) taken = lived_time (dose->taken, dose->taken_offset);
-  g_autofree char *when = md_date_time_format_for_display (taken);
-  g_autofree char *what = NULL;
-  GtkWidget *notes = g_object_get_data (G_OBJECT (container), "day-notes");
-  GtkWidget *edit = g_object_get_data (G_OBJECT (container), "day-edit");
-  GtkWidget *delete = g_object_get_data (G_OBJECT (container), "day-delete");
-  g_autofree char *amount = format_amount (dose, medication);
-
-  if (amount != NULL)
-    /* Translators: a dose on its own in the diary: medication, amount with its unit, where */
-    what = g_strdup_printf (_("%s · %s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?", amount,
-                            md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
-  else
-    /* Translators: a dose on its own in the diary: medication, where */
-    what = g_strdup_printf (_("%s · %s"), medication != NULL ? md_medication_get_display_name (medication) : "?",
-                            md_catalogue_get_label (MD_CATALOGUE_SETTING, dose->setting));
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (container), "day-when"), when);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-status"), FALSE);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-period"), FALSE);
-  gtk_label_set_label (GTK_LABEL (notes), what);
-  gtk_widget_set_visible (notes, TRUE);
-
-  gtk_widget_set_tooltip_text (edit, _("Edit Dose"));
-  {
-    /* Translators: read by a screen reader; %s is when the dose was taken, e.g. "Thu 29 Oct, 09:10" */
-    g_autofree char *edit_name = g_strdup_printf (_("Edit dose of %s"), when);
-    /* Translators: read by a screen reader; %s is when the dose was taken */
-    g_autofree char *delete_name = g_strdup_printf (_("Delete dose of %s"), when);
-
-    md_accessible_set_name (edit, edit_name);
-    md_accessible_set_name (delete, delete_name);
-  }
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", dose->uuid);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "diary.edit-dose");
-  gtk_widget_set_visible (delete, FALSE);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "s", dose->uuid);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "diary.delete-dose");
-}
-
-static void
-bind_attack (MdDiaryPage *self,
-             GtkWidget   *row,
-             MdAttack    *attack);
 
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
@@ -446,149 +87,23 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              MdDiaryPage              *self)
 {
   GObject *object = gtk_list_item_get_item (item);
-  GtkWidget *container = gtk_list_item_get_child (item);
 
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "header"), MD_IS_TIMELINE_HEADER (object));
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "day-row"),
-                          MD_IS_DAY (object) || MD_IS_DOSE (object));
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (container), "attack-row"), MD_IS_ATTACK (object));
   gtk_list_item_set_activatable (item, !MD_IS_TIMELINE_HEADER (object));
-
-  g_object_set_data_full (G_OBJECT (container), "md-uuid",
-                          g_strdup (MD_IS_ATTACK (object) ? MD_ATTACK (object)->uuid
-                                    : MD_IS_DOSE (object) ? MD_DOSE (object)->uuid
-                                    : MD_IS_DAY (object) ? MD_DAY (object)->date
-                                    : NULL),
-                          g_free);
-
-  if (MD_IS_TIMELINE_HEADER (object))
-    bind_header (container, MD_TIMELINE_HEADER (object));
-  else if (MD_IS_DAY (object))
-    bind_day (container, MD_DAY (object));
-  else if (MD_IS_DOSE (object))
-    bind_dose (self, container, MD_DOSE (object));
-  else if (MD_IS_ATTACK (object))
-    bind_attack (self, g_object_get_data (G_OBJECT (container), "attack-row"), MD_ATTACK (object));
+  md_diary_row_bind (MD_DIARY_ROW (gtk_list_item_get_child (item)), self->diary, object);
 }
 
 static void
-bind_attack (MdDiaryPage *self,
-             GtkWidget   *row,
-             MdAttack    *attack)
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               MdDiaryPage              *self)
 {
-  GtkLabel *chip = g_object_get_data (G_OBJECT (row), "chip");
-  g_autoptr(GDateTime) start = lived_time (attack->start, attack->start_offset);
-  g_autoptr(GString) detail = g_string_new (NULL);
-  g_autofree char *when = md_date_time_format_for_display (start);
-  g_autofree char *doses = describe_doses (self, attack);
-  g_autofree char *accessible = NULL;
-  static const char *pain_classes[] = { "pain-0", "pain-1", "pain-2", "pain-3" };
-  gboolean ongoing = attack->end == 0;
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "when"), when);
-
-  for (guint i = 0; i < G_N_ELEMENTS (pain_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (chip), pain_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (chip), pain_classes[CLAMP (attack->peak_pain, 0, 3)]);
-  gtk_label_set_label (chip, md_pain_level_get_label (attack->peak_pain));
-
-  if (ongoing)
-    {
-      g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (self->diary, attack->uuid);
-
-      g_string_append (detail, _("Ongoing"));
-      /* The latest reading says how the attack is going now. */
-      if (readings->len > 0)
-        {
-          MdPainReading *latest = g_ptr_array_index (readings, readings->len - 1);
-          g_autoptr(GDateTime) at = lived_time (latest->time, latest->time_offset);
-          g_autofree char *time = g_date_time_format (at, "%R");
-
-          /* Translators: in an ongoing attack's row: the latest pain reading and its time, e.g. "pain Mild at 10:32" */
-          g_string_append_printf (detail, _(" · pain %s at %s"), md_pain_level_get_label (latest->pain), time);
-        }
-    }
-  else
-    {
-      g_autofree char *duration = format_duration (attack->end - attack->start);
-
-      g_string_append (detail, duration);
-    }
-
-  for (guint i = 0; attack->symptoms != NULL && attack->symptoms[i] != NULL; i++)
-    {
-      g_autofree char *label = md_diary_get_symptom_label (self->diary, attack->symptoms[i]);
-
-      g_string_append_printf (detail, " · %s", label != NULL ? label : attack->symptoms[i]);
-    }
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "detail"), detail->str);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "doses"), doses != NULL ? doses : "");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "doses"), doses != NULL);
-
-  /* The target first: an action name without its target is refused. */
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "ongoing"), ongoing);
-  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "end"), "s", attack->uuid);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "end"), "diary.end-attack");
-  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "dose"), "s", attack->uuid);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "dose"), "diary.add-dose");
-  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "pain"), "s", attack->uuid);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "pain"), "diary.record-pain");
-  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "edit"), "s", attack->uuid);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "edit"), "diary.edit-attack");
-  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (row), "delete"), "s", attack->uuid);
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (row), "delete"), "diary.delete-attack");
-
-  {
-    /* Translators: read by a screen reader; %s is when the attack started, e.g. "Thu 29 Oct, 09:10" */
-    g_autofree char *edit_name = g_strdup_printf (_("Edit attack of %s"), when);
-    /* Translators: read by a screen reader; %s is when the attack started */
-    g_autofree char *delete_name = g_strdup_printf (_("Delete attack of %s"), when);
-
-    md_accessible_set_name (g_object_get_data (G_OBJECT (row), "edit"), edit_name);
-    md_accessible_set_name (g_object_get_data (G_OBJECT (row), "delete"), delete_name);
-  }
-
-  /* Translators: read by a screen reader for a diary row: when, pain level, duration */
-  accessible = g_strdup_printf (_("Attack on %s, peak pain %s, %s"), when,
-                                md_pain_level_get_label (attack->peak_pain), detail->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  md_diary_row_bind (MD_DIARY_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
 items_changed_cb (MdDiaryPage *self)
 {
   update_visible_page (self);
-}
-
-/**
- * md_diary_page_dup_ongoing_attack:
- *
- * Returns: (transfer full) (nullable): the uuid of the newest attack if
- *   it has not ended
- */
-char *
-md_diary_page_dup_ongoing_attack (MdDiaryPage *self)
-{
-  g_autoptr(MdAttack) attack = NULL;
-
-  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
-
-  if (self->diary == NULL || g_list_model_get_n_items (md_diary_get_attacks (self->diary)) == 0)
-    return NULL;
-
-  attack = g_list_model_get_item (md_diary_get_attacks (self->diary), 0);
-  return attack->end == 0 ? g_strdup (attack->uuid) : NULL;
-}
-
-static void
-end_attack_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  md_diary_page_end_attack (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* Gives the keyboard focus to the row of @uuid (an attack, a dose or a
@@ -603,10 +118,10 @@ focus_entry (MdDiaryPage *self,
        item != NULL;
        item = gtk_widget_get_next_sibling (item))
     {
-      GtkWidget *container = gtk_widget_get_first_child (item);
+      GtkWidget *row = gtk_widget_get_first_child (item);
 
-      if (container != NULL && gtk_widget_get_mapped (item) &&
-          g_strcmp0 (g_object_get_data (G_OBJECT (container), "md-uuid"), uuid) == 0)
+      if (MD_IS_DIARY_ROW (row) && gtk_widget_get_mapped (item) &&
+          g_strcmp0 (md_diary_row_get_uuid (MD_DIARY_ROW (row)), uuid) == 0)
         return gtk_widget_grab_focus (item);
     }
 
@@ -666,8 +181,8 @@ editor_close_request_cb (GtkWindow   *editor,
 /* When an editor opened from the diary closes, the keyboard focus goes
  * back to the row it edited: not to whatever button the rebuilt row puts
  * first ("Attack Ended"), where the next Enter would end the attack. */
-static void
-return_focus_on_close (MdDiaryPage *self,
+void
+md_diary_page_return_focus_on_close (MdDiaryPage *self,
                        GtkWidget   *editor,
                        const char  *uuid)
 {
@@ -731,7 +246,7 @@ md_diary_page_edit_attack (MdDiaryPage *self,
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   editor = md_attack_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, attack);
-  return_focus_on_close (self, GTK_WIDGET (editor), uuid);
+  md_diary_page_return_focus_on_close (self, GTK_WIDGET (editor), uuid);
   /* Delete lives in the editor, with undo in the diary. */
   md_editor_offer_delete (GTK_WINDOW (editor), _("Delete Attack"), delete_attack_from_editor,
                           entry_target (self, uuid), focus_return_free);
@@ -740,187 +255,8 @@ md_diary_page_edit_attack (MdDiaryPage *self,
   return GTK_WIDGET (editor);
 }
 
-/* The medication of the most recent dose: usually the one taken again.
- * Before the first dose nothing is guessed: the patient chooses. */
-static char *
-last_medication (MdDiary *diary,
-                 gint64   now)
-{
-  g_autoptr(GPtrArray) doses = md_diary_list_doses (diary, now - 365 * 24 * 3600, now + 60);
-
-  if (doses->len > 0)
-    return g_strdup (((MdDose *) g_ptr_array_index (doses, doses->len - 1))->medication_uuid);
-
-  return NULL;
-}
-
-/**
- * md_diary_page_add_dose:
- * @attack_uuid: the attack the dose treats
- *
- * What "Took medication" does: a dose editor for a dose taken now, with
- * the last medication used and the pain now asked.
- *
- * Returns: (transfer none) (nullable): the editor
- */
-GtkWidget *
-md_diary_page_add_dose (MdDiaryPage *self,
-                        const char  *attack_uuid)
-{
-  g_autoptr(MdDose) dose = md_dose_new ();
-  g_autoptr(GDateTime) now = md_context_now_local (self->context);
-  MdDoseEditor *editor;
-  GtkRoot *root;
-
-  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
-  g_return_val_if_fail (self->diary != NULL, NULL);
-
-  dose->attack_uuid = g_strdup (attack_uuid);
-  dose->medication_uuid = last_medication (self->diary, md_context_now (self->context));
-  /* To the second, as the attack's start: a dose taken in the minute the
-   * attack started is after it, and its follow-up reminder counts two
-   * hours from when it was really taken. */
-  dose->taken = g_date_time_to_unix (now);
-  dose->taken_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
-  dose->setting = g_strdup ("home");
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  editor = md_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, dose);
-  return_focus_on_close (self, GTK_WIDGET (editor), attack_uuid);
-  gtk_window_present (GTK_WINDOW (editor));
-
-  return GTK_WIDGET (editor);
-}
-
-typedef struct
-{
-  MdDiaryPage *page;
-  char        *attack_uuid;
-} PainTarget;
-
-static void
-pain_target_free (gpointer  data,
-                  GClosure *closure)
-{
-  PainTarget *target = data;
-
-  g_object_unref (target->page);
-  g_free (target->attack_uuid);
-  g_free (target);
-}
-
-/**
- * md_diary_page_save_pain_now:
- * @attack_uuid: the attack
- * @pain: IHS 0–3
- * @nrs: 0–10 or -1
- *
- * Saves a pain reading taken now, linked to the attack's latest dose
- * before it (the 2-hour and 24-hour readings that say whether a
- * treatment worked).
- */
-gboolean
-md_diary_page_save_pain_now (MdDiaryPage *self,
-                             const char  *attack_uuid,
-                             int          pain,
-                             int          nrs)
-{
-  g_autoptr(MdPainReading) reading = md_pain_reading_new ();
-  g_autoptr(GPtrArray) doses = NULL;
-  g_autoptr(GDateTime) now = md_context_now_local (self->context);
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
-  g_return_val_if_fail (self->diary != NULL, FALSE);
-
-  reading->attack_uuid = g_strdup (attack_uuid);
-  reading->time = g_date_time_to_unix (now);
-  reading->time_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
-  reading->pain = pain;
-  reading->nrs = nrs;
-
-  doses = md_diary_list_doses_for_attack (self->diary, attack_uuid);
-  for (guint i = 0; i < doses->len; i++)
-    {
-      MdDose *dose = g_ptr_array_index (doses, i);
-
-      if (dose->taken <= reading->time)
-        {
-          g_free (reading->dose_uuid);
-          reading->dose_uuid = g_strdup (dose->uuid);
-        }
-    }
-
-  if (!md_diary_save_pain_reading (self->diary, reading, &error))
-    {
-      toast_error (self, error);
-      return FALSE;
-    }
-
-  add_toast (self, adw_toast_new (_("Pain recorded")));
-  return TRUE;
-}
-
-static void
-pain_now_saved_cb (MdPainDialog *dialog,
-                   PainTarget   *target)
-{
-  md_diary_page_save_pain_now (target->page, target->attack_uuid,
-                               md_pain_dialog_get_pain (dialog), md_pain_dialog_get_nrs (dialog));
-}
-
-/**
- * md_diary_page_record_pain:
- *
- * "How is your pain now?" for an attack.
- */
 void
-md_diary_page_record_pain (MdDiaryPage *self,
-                           const char  *attack_uuid)
-{
-  PainTarget *target = g_new0 (PainTarget, 1);
-  MdPainDialog *dialog;
-  GtkRoot *root;
-
-  g_return_if_fail (MD_IS_DIARY_PAGE (self));
-
-  target->page = g_object_ref (self);
-  target->attack_uuid = g_strdup (attack_uuid);
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = md_pain_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               _("How Is Your Pain Now?"));
-  g_signal_connect_data (dialog, "saved", G_CALLBACK (pain_now_saved_cb), target,
-                         pain_target_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-add_dose_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  md_diary_page_add_dose (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-record_pain_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  md_diary_page_record_pain (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-edit_attack_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  md_diary_page_edit_attack (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-edit_day (MdDiaryPage *self,
+md_diary_page_open_day_editor (MdDiaryPage *self,
           const char  *date)
 {
   g_autofree char *iso = g_strconcat (date, "T12:00:00", NULL);
@@ -930,124 +266,25 @@ edit_day (MdDiaryPage *self,
   GtkWidget *editor = GTK_WIDGET (md_day_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                      self->context, day));
 
-  return_focus_on_close (self, editor, date);
+  md_diary_page_return_focus_on_close (self, editor, date);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-typedef struct
-{
-  MdDiaryPage *page;
-  MdDiaryUndo *undo;
-} UndoData;
-
-static void
-undo_data_free (gpointer data,
-                GClosure *closure)
-{
-  UndoData *undo = data;
-
-  g_object_unref (undo->page);
-  md_diary_undo_free (undo->undo);
-  g_free (undo);
-}
-
-static GtkWidget *
-open_dose_editor (MdDiaryPage *self,
+GtkWidget *
+md_diary_page_open_dose_editor (MdDiaryPage *self,
                   MdDose      *dose)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   MdDoseEditor *editor = md_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                              self->context, dose);
 
-  return_focus_on_close (self, GTK_WIDGET (editor), dose->uuid);
+  md_diary_page_return_focus_on_close (self, GTK_WIDGET (editor), dose->uuid);
   if (dose->uuid != NULL)
     md_editor_offer_delete (GTK_WINDOW (editor), _("Delete Dose"), delete_dose_from_editor,
                             entry_target (self, dose->uuid), focus_return_free);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
-}
-
-static void
-edit_dose_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  MdDiaryPage *self = MD_DIARY_PAGE (widget);
-  g_autoptr(MdDose) dose = md_diary_get_dose (self->diary, g_variant_get_string (parameter, NULL));
-
-  if (dose != NULL)
-    open_dose_editor (self, dose);
-}
-
-static void
-undo_dose_clicked_cb (AdwToast *toast,
-                      UndoData *data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (data->page->diary != NULL && !md_diary_undo (data->page->diary, data->undo, &error))
-    toast_error (data->page, error);
-}
-
-static void
-delete_dose_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  MdDiaryPage *self = MD_DIARY_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  MdDiaryUndo *undo = md_diary_delete_dose (self->diary, g_variant_get_string (parameter, NULL), &error);
-  UndoData *data;
-  AdwToast *toast;
-
-  if (undo == NULL)
-    {
-      toast_error (self, error);
-      return;
-    }
-
-  data = g_new0 (UndoData, 1);
-  data->page = g_object_ref (self);
-  data->undo = undo;
-  toast = adw_toast_new (_("Dose deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_dose_clicked_cb), data,
-                         undo_data_free, 0);
-  add_toast (self, toast);
-}
-
-/**
- * md_diary_page_log_dose:
- *
- * A dose on its own — a daily preventive, or a dose not tied to an
- * attack — taken now.
- *
- * Returns: (transfer none) (nullable): the editor
- */
-GtkWidget *
-md_diary_page_log_dose (MdDiaryPage *self)
-{
-  g_autoptr(MdDose) dose = md_dose_new ();
-  g_autoptr(GDateTime) now = md_context_now_local (self->context);
-
-  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
-  g_return_val_if_fail (self->diary != NULL, NULL);
-
-  dose->medication_uuid = last_medication (self->diary, md_context_now (self->context));
-  dose->taken = g_date_time_to_unix (now);
-  dose->taken_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
-  dose->setting = g_strdup ("home");
-
-  return open_dose_editor (self, dose);
-}
-
-static void
-edit_day_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  edit_day (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -1060,9 +297,9 @@ row_activated_cb (GtkListView *list_view,
   if (MD_IS_ATTACK (item))
     md_diary_page_edit_attack (self, MD_ATTACK (item)->uuid);
   else if (MD_IS_DAY (item))
-    edit_day (self, MD_DAY (item)->date);
+    md_diary_page_open_day_editor (self, MD_DAY (item)->date);
   else if (MD_IS_DOSE (item))
-    open_dose_editor (self, MD_DOSE (item));
+    md_diary_page_open_dose_editor (self, MD_DOSE (item));
 }
 
 static void
@@ -1070,40 +307,6 @@ search_changed_cb (MdDiaryPage *self)
 {
   if (self->timeline != NULL)
     md_timeline_set_search (self->timeline, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-/**
- * md_diary_page_go_to_date:
- * @date: any time on the day to show
- *
- * Scrolls the diary to that day, or the nearest earlier entry.
- */
-void
-md_diary_page_go_to_date (MdDiaryPage *self,
-                          GDateTime   *date)
-{
-  g_autofree char *text = NULL;
-  guint position;
-
-  g_return_if_fail (MD_IS_DIARY_PAGE (self));
-
-  if (self->timeline == NULL)
-    return;
-
-  text = g_date_time_format (date, "%Y-%m-%d");
-  position = md_timeline_find_date (self->timeline, text);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  MdDiaryPage *self = MD_DIARY_PAGE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /**
@@ -1123,14 +326,6 @@ static void
 jump_date_changed_cb (MdDiaryPage *self)
 {
   md_diary_page_go_to_date (self, md_date_time_button_get_date_time (self->jump_button));
-}
-
-static void
-delete_attack_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  md_diary_page_delete_attack (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -1198,16 +393,7 @@ md_diary_page_class_init (MdDiaryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, jump_date_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "diary.end-attack", "s", end_attack_action);
-  gtk_widget_class_install_action (widget_class, "diary.delete-attack", "s", delete_attack_action);
-  gtk_widget_class_install_action (widget_class, "diary.edit-attack", "s", edit_attack_action);
-  gtk_widget_class_install_action (widget_class, "diary.edit-day", "s", edit_day_action);
-  gtk_widget_class_install_action (widget_class, "diary.edit-dose", "s", edit_dose_action);
-  gtk_widget_class_install_action (widget_class, "diary.delete-dose", "s", delete_dose_action);
-  gtk_widget_class_install_action (widget_class, "diary.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "diary.search", NULL);
-  gtk_widget_class_install_action (widget_class, "diary.add-dose", "s", add_dose_action);
-  gtk_widget_class_install_action (widget_class, "diary.record-pain", "s", record_pain_action);
+  md_diary_page_class_add_actions (widget_class);
 }
 
 static void
@@ -1223,6 +409,7 @@ md_diary_page_init (MdDiaryPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (row_activated_cb), self);
@@ -1265,173 +452,6 @@ set_diary (MdDiaryPage *self,
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_visible_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIARY]);
-}
-
-/**
- * md_diary_page_log_attack_now:
- * @pain: IHS 0–3
- * @nrs: 0–10, or -1
- *
- * Saves an attack that starts now, with the pain given.
- */
-gboolean
-md_diary_page_log_attack_now (MdDiaryPage *self,
-                              int          pain,
-                              int          nrs)
-{
-  g_autoptr(MdAttack) attack = md_attack_new ();
-  g_autoptr(GDateTime) now = md_context_now_local (self->context);
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
-  g_return_val_if_fail (self->diary != NULL, FALSE);
-
-  attack->start = g_date_time_to_unix (now);
-  attack->start_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
-  attack->peak_pain = pain;
-  attack->peak_nrs = nrs;
-
-  if (!md_diary_save_attack (self->diary, attack, &error))
-    {
-      toast_error (self, error);
-      return FALSE;
-    }
-
-  add_toast (self, adw_toast_new (_("Attack logged. Add the details when you feel better.")));
-  return TRUE;
-}
-
-static void
-pain_saved_cb (MdPainDialog *dialog,
-               MdDiaryPage  *self)
-{
-  md_diary_page_log_attack_now (self, md_pain_dialog_get_pain (dialog), md_pain_dialog_get_nrs (dialog));
-}
-
-/**
- * md_diary_page_start_attack:
- *
- * What "Attack started" does: asks only for the pain, then saves.
- */
-void
-md_diary_page_start_attack (MdDiaryPage *self)
-{
-  MdPainDialog *dialog;
-  GtkRoot *root;
-
-  g_return_if_fail (MD_IS_DIARY_PAGE (self));
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = md_pain_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               _("Attack Started"));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (pain_saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-gboolean
-md_diary_page_end_attack (MdDiaryPage *self,
-                          const char  *uuid)
-{
-  g_autoptr(MdAttack) attack = NULL;
-  g_autoptr(GDateTime) now = md_context_now_local (self->context);
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
-  g_return_val_if_fail (self->diary != NULL, FALSE);
-
-  attack = md_diary_get_attack (self->diary, uuid);
-  if (attack == NULL)
-    return FALSE;
-
-  attack->end = MAX (g_date_time_to_unix (now), attack->start);
-  attack->end_offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_SECOND);
-
-  if (!md_diary_save_attack (self->diary, attack, &error))
-    {
-      toast_error (self, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-undo_clicked_cb (AdwToast *toast,
-                 UndoData *data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (data->page->diary != NULL && !md_diary_undo (data->page->diary, data->undo, &error))
-    toast_error (data->page, error);
-}
-
-/**
- * md_diary_page_delete_attack:
- *
- * Deletes an attack with a toast whose Undo puts it back, same UUID.
- *
- * Returns: (transfer none) (nullable): the toast, or %NULL when nothing
- *   was deleted
- */
-AdwToast *
-md_diary_page_delete_attack (MdDiaryPage *self,
-                             const char  *uuid)
-{
-  g_autoptr(GError) error = NULL;
-  MdDiaryUndo *undo;
-  UndoData *data;
-  AdwToast *toast;
-
-  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
-  g_return_val_if_fail (self->diary != NULL, NULL);
-
-  undo = md_diary_delete_attack (self->diary, uuid, &error);
-  if (undo == NULL)
-    {
-      toast_error (self, error);
-      return NULL;
-    }
-
-  data = g_new0 (UndoData, 1);
-  data->page = g_object_ref (self);
-  data->undo = undo;
-
-  toast = adw_toast_new (_("Attack deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), data,
-                         undo_data_free, 0);
-  add_toast (self, toast);
-
-  return toast;
-}
-
-/**
- * md_diary_page_record_headache_free_today:
- *
- * What "No headache today" does. A day with an attack is not recorded as
- * headache-free: the diary must not contradict itself.
- */
-gboolean
-md_diary_page_record_headache_free_today (MdDiaryPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (MD_IS_DIARY_PAGE (self), FALSE);
-  g_return_val_if_fail (self->diary != NULL, FALSE);
-
-  if (!md_diary_record_headache_free_today (self->diary, &error))
-    {
-      /* An attack that day is a fact to mention, not a failure. */
-      if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID))
-        add_toast (self, adw_toast_new (error->message));
-      else
-        toast_error (self, error);
-      return FALSE;
-    }
-
-  add_toast (self, adw_toast_new (_("Today is recorded as headache-free")));
-  return TRUE;
 }
 
 /**
