@@ -338,6 +338,59 @@ test_primary_outcome_card (Fixture       *f,
   }
 }
 
+/* The diary stopped 5 weeks ago: the period (all of it) runs from 90 days
+ * ago to today in 28-day windows from its first day; days 0–27 have 5
+ * attacks, days 28–55 10 attacks (days 28, 31, …, 55) and the others
+ * headache-free, nothing after. The last 28 days have no record, so the
+ * cards show the latest complete window, days 28–55: 10 × 28 / 28 = 10.0
+ * migraine days, 0.0 acute-medication days, with its dates. */
+static void
+test_cards_after_a_pause (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 8, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_add_days (today, -90);
+  g_autoptr(GDateTime) first = g_date_time_add_days (start, 28);
+  g_autoptr(GDateTime) last = g_date_time_add_days (start, 55);
+  g_autofree char *from = g_date_time_format (first, "%-d %b %Y");
+  g_autofree char *to = g_date_time_format (last, "%-d %b %Y");
+  g_autofree char *expected = g_strdup_printf ("No day recorded in the last 28 days. Latest complete 28 days: %s – %s.",
+                                               from, to);
+  WaitMigraine fifteen = { f, 15 };
+  GtkWidget *card, *value, *detail;
+
+  for (int k = 0; k < 56; k++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_days (start, k);
+
+      if ((k < 28 && k % 6 == 0 && k < 30) || (k >= 28 && (k - 28) % 3 == 0))
+        log_attack (f, when, 2);
+      else
+        record_headache_free (f, when);
+    }
+
+  g_settings_set_enum (settings, "charts-range", 3);
+  show_charts (f);
+  g_assert_true (md_test_wait_for (migraine_days_are, &fifteen, 5000));
+
+  card = find_card (f, "Migraine days per 28 days");
+  g_assert_nonnull (card);
+  value = gtk_widget_get_next_sibling (gtk_widget_get_first_child (card));
+  detail = gtk_widget_get_next_sibling (value);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, "10.0");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail)), ==, expected);
+
+  card = find_card (f, "Acute-medication days per 28 days");
+  g_assert_nonnull (card);
+  value = gtk_widget_get_next_sibling (gtk_widget_get_first_child (card));
+  detail = gtk_widget_get_next_sibling (value);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, "0.0");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail)), ==, expected);
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -508,6 +561,8 @@ main (int   argc,
               test_treatment_covers_and_is_remembered, fixture_tear_down);
   g_test_add ("/md/charts-page/definition-setting", Fixture, NULL, fixture_set_up,
               test_definition_setting, fixture_tear_down);
+  g_test_add ("/md/charts-page/cards-after-a-pause", Fixture, NULL, fixture_set_up,
+              test_cards_after_a_pause, fixture_tear_down);
   g_test_add ("/md/charts-page/load-returns-on-dispose", Fixture, NULL, fixture_set_up,
               test_load_returns_on_dispose, fixture_tear_down);
 
