@@ -338,6 +338,172 @@ test_primary_outcome_card (Fixture       *f,
   }
 }
 
+/* The diary stopped 5 weeks ago: the period (all of it) runs from 90 days
+ * ago to today in 28-day windows from its first day; days 0–27 have 5
+ * attacks, days 28–55 10 attacks (days 28, 31, …, 55) and the others
+ * headache-free, nothing after. The last 28 days have no record, so the
+ * cards show the latest complete window, days 28–55: 10 × 28 / 28 = 10.0
+ * migraine days, 0.0 acute-medication days, with its dates. */
+static void
+test_cards_after_a_pause (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 8, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_add_days (today, -90);
+  g_autoptr(GDateTime) first = g_date_time_add_days (start, 28);
+  g_autoptr(GDateTime) last = g_date_time_add_days (start, 55);
+  g_autofree char *from = g_date_time_format (first, "%-d %b %Y");
+  g_autofree char *to = g_date_time_format (last, "%-d %b %Y");
+  g_autofree char *expected = g_strdup_printf ("No day recorded in the last 28 days. Latest complete 28 days: %s – %s.",
+                                               from, to);
+  WaitMigraine fifteen = { f, 15 };
+  GtkWidget *card, *value, *detail;
+
+  for (int k = 0; k < 56; k++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_days (start, k);
+
+      if ((k < 28 && k % 6 == 0 && k < 30) || (k >= 28 && (k - 28) % 3 == 0))
+        log_attack (f, when, 2);
+      else
+        record_headache_free (f, when);
+    }
+
+  g_settings_set_enum (settings, "charts-range", 3);
+  show_charts (f);
+  g_assert_true (md_test_wait_for (migraine_days_are, &fifteen, 5000));
+
+  card = find_card (f, "Migraine days per 28 days");
+  g_assert_nonnull (card);
+  value = gtk_widget_get_next_sibling (gtk_widget_get_first_child (card));
+  detail = gtk_widget_get_next_sibling (value);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, "10.0");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail)), ==, expected);
+
+  card = find_card (f, "Acute-medication days per 28 days");
+  g_assert_nonnull (card);
+  value = gtk_widget_get_next_sibling (gtk_widget_get_first_child (card));
+  detail = gtk_widget_get_next_sibling (value);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, "0.0");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail)), ==, expected);
+}
+
+static void
+log_dose (Fixture    *f,
+          GDateTime  *when,
+          const char *medication)
+{
+  g_autoptr(GPtrArray) attacks = NULL;
+  g_autoptr(MdDose) dose = md_dose_new ();
+  g_autoptr(MdPainReading) before = md_pain_reading_new ();
+  g_autoptr(MdPainReading) after = md_pain_reading_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_date_time_to_unix (when);
+  const char *attack_uuid = NULL;
+
+  log_attack (f, when, 3);
+  attacks = md_diary_list_attacks (f->diary, start - 60, start + 60);
+  g_assert_cmpuint (attacks->len, ==, 1);
+  attack_uuid = MD_ATTACK (g_ptr_array_index (attacks, 0))->uuid;
+
+  dose->medication_uuid = g_strdup (medication);
+  dose->attack_uuid = g_strdup (attack_uuid);
+  dose->taken = start + 600;
+  dose->taken_offset = g_date_time_get_utc_offset (when) / G_TIME_SPAN_SECOND;
+  dose->amount = 1;
+  dose->unit = g_strdup ("tablet");
+  dose->route = g_strdup ("oral");
+  dose->setting = g_strdup ("home");
+  g_assert_true (md_diary_save_dose (f->diary, dose, &error));
+  g_assert_no_error (error);
+  for (int k = 0; k < 2; k++)
+    {
+      MdPainReading *r = k == 0 ? before : after;
+
+      r->attack_uuid = g_strdup (attack_uuid);
+      r->dose_uuid = g_strdup (dose->uuid);
+      r->time = dose->taken + k * 2 * 3600;
+      r->time_offset = dose->taken_offset;
+      r->pain = k == 0 ? 3 : 0;
+      g_assert_true (md_diary_save_pain_reading (f->diary, r, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static gboolean
+three_medications (gpointer user_data)
+{
+  Fixture *f = user_data;
+  MdStats *stats = md_charts_page_get_stats (f->page);
+
+  return stats != NULL && stats->medications->len == 3;
+}
+
+static gboolean
+window_is_narrow (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  return gtk_widget_get_width (GTK_WIDGET (f->window)) <= 360 &&
+         gtk_widget_get_height (md_charts_page_get_chart (f->page, MD_CHART_KIND_PAIN)) > 0;
+}
+
+/* On a phone, 360 px wide, the pain chart shows every medication: its
+ * panels stack, the view is as tall as they need, and pointing at each
+ * panel in turn says each medication; the description names them all. */
+static void
+test_pain_panels_on_a_phone (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 8, 0, 0);
+  const char *uuids[] = { "preset-sumatriptan-50mg", "preset-ibuprofen-400mg", "preset-naproxen-500mg" };
+  const char *names[] = { "Sumatriptan 50 mg", "Ibuprofen 400 mg", "Naproxen 500 mg" };
+  gboolean seen[3] = { FALSE, FALSE, FALSE };
+  g_autofree char *description = NULL;
+  GtkWidget *view;
+  int width, height;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_days (today, -3 * (i + 1));
+
+      log_dose (f, when, uuids[i]);
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  show_charts (f);
+  g_assert_true (md_test_wait_for (three_medications, f, 5000));
+  g_assert_true (md_test_wait_for (window_is_narrow, f, 5000));
+  md_test_iterate (200);
+
+  view = md_charts_page_get_chart (f->page, MD_CHART_KIND_PAIN);
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  g_assert_cmpint (width, <=, 360);
+  /* Three panels one under the other: far taller than the 380 px of one row */
+  g_assert_cmpint (height, >, 2 * 380);
+
+  for (int y = 0; y < height; y += 4)
+    {
+      g_autofree char *said = md_chart_view_describe_at (MD_CHART_VIEW (view), width * 0.6, y);
+
+      for (int i = 0; i < 3 && said != NULL; i++)
+        seen[i] |= g_str_has_prefix (said, names[i]);
+    }
+  for (int i = 0; i < 3; i++)
+    g_assert_true (seen[i]);
+
+  description = accessible_description (view);
+  g_assert_nonnull (strstr (description, "Pain before and after treatment for 3 medications."));
+  for (int i = 0; i < 3; i++)
+    g_assert_nonnull (strstr (description, names[i]));
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -508,6 +674,10 @@ main (int   argc,
               test_treatment_covers_and_is_remembered, fixture_tear_down);
   g_test_add ("/md/charts-page/definition-setting", Fixture, NULL, fixture_set_up,
               test_definition_setting, fixture_tear_down);
+  g_test_add ("/md/charts-page/cards-after-a-pause", Fixture, NULL, fixture_set_up,
+              test_cards_after_a_pause, fixture_tear_down);
+  g_test_add ("/md/charts-page/pain-panels-on-a-phone", Fixture, NULL, fixture_set_up,
+              test_pain_panels_on_a_phone, fixture_tear_down);
   g_test_add ("/md/charts-page/load-returns-on-dispose", Fixture, NULL, fixture_set_up,
               test_load_returns_on_dispose, fixture_tear_down);
 

@@ -601,6 +601,108 @@ test_pdf_text (void)
   g_unlink (path);
 }
 
+/* Four acute medications, one dose each on its own attack: Severe at
+ * the dose, None 2 h later. */
+static MdStatsData *
+make_four_medications (void)
+{
+  MdStatsData *data = md_stats_data_new (at ("2026-06-01", 12));
+  const char *names[] = { "Sumatriptan 50 mg", "Rizatriptan 10 mg", "Ibuprofen 400 mg", "Naproxen 500 mg" };
+  int first = day ("2026-01-05");
+
+  for (int i = 0; i < 4; i++)
+    {
+      int med = md_stats_data_add_medication (data, names[i], i < 2 ? MD_STATS_CLASS_TRIPTAN : MD_STATS_CLASS_NON_OPIOID,
+                                              TRUE);
+      g_autofree char *iso = md_stats_day_to_iso (first + 3 * i);
+      MdStatsDose dose = { 0 };
+
+      add_attack (data, iso, 3, TRUE);
+      dose.medication = med;
+      dose.attack = i;
+      dose.taken = at (iso, 9);
+      dose.amount = 1;
+      md_stats_data_add_dose (data, &dose);
+      md_stats_data_add_reading (data, i, at (iso, 9), 3, -1);
+      md_stats_data_add_reading (data, i, at (iso, 11), 0, -1);
+    }
+  md_stats_data_finish (data);
+
+  return data;
+}
+
+/* On a phone (340 px) the pain chart stacks a panel per medication: its
+ * natural height grows with them, every panel can be pointed at, and
+ * every name is drawn; with less height than that (a report's fixed
+ * box) the rows that fit are drawn and the legend says how many did not. */
+static void
+test_pain_stacks_when_narrow (void)
+{
+  g_autoptr(MdStatsData) data = make_four_medications ();
+  g_autoptr(MdStats) stats = make_stats (data);
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "stacked.pdf", NULL);
+  g_autofree char *text = NULL;
+  MdChartModel pain = { .stats = stats };
+  MdChartStyle style;
+  const double w = 340;
+  double wide, h;
+  gboolean seen[4] = { FALSE, FALSE, FALSE, FALSE };
+  int previous = -2, changes = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  md_chart_style_init_light (&style);
+  style.background = (MdChartColor) { 1, 1, 1, 1 };
+  g_assert_cmpuint (stats->medications->len, ==, 4);
+  wide = md_chart_pain_natural_height (&pain, &style, 1600);
+  h = md_chart_pain_natural_height (&pain, &style, w);
+  /* Side by side at 1600 px, one under the other at 340 px */
+  g_assert_cmpfloat (h, >, 3 * wide);
+
+  /* Down the middle of the chart: four panels, one after the other */
+  for (double y = 0; y < h; y += 2)
+    {
+      int i = md_chart_pain_hit_test (&pain, &style, w, h, w * 0.6, y);
+
+      if (i >= 0)
+        seen[i] = TRUE;
+      if (i >= 0 && i != previous)
+        changes++;
+      previous = i >= 0 ? i : previous;
+    }
+  for (int i = 0; i < 4; i++)
+    g_assert_true (seen[i]);
+  g_assert_cmpint (changes, ==, 4);
+  /* Nothing hidden: no panel to the side of another */
+  g_assert_cmpint (md_chart_pain_hit_test (&pain, &style, w, h, w - 2, h - 2), >=, 0);
+
+  surface = cairo_pdf_surface_create (path, w, h);
+  cr = cairo_create (surface);
+  md_chart_pain_render (&pain, &style, cr, w, h);
+  cairo_show_page (cr);
+  /* A box of a report's height: one row, and the rest said */
+  md_chart_pain_render (&pain, &style, cr, w, 270);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  text = pdf_text (path);
+  {
+    g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+
+    g_assert_cmpuint (g_strv_length (pages), >=, 2);
+    for (guint i = 0; i < 4; i++)
+      g_assert_nonnull (strstr (pages[0], g_array_index (data->medications, MdStatsMedication, i).name));
+    g_assert_null (strstr (pages[0], "more medication"));
+    g_assert_nonnull (strstr (pages[1], "Sumatriptan 50 mg"));
+    g_assert_null (strstr (pages[1], "Naproxen 500 mg"));
+    g_assert_nonnull (strstr (pages[1], "3 more medications"));
+  }
+  g_unlink (path);
+}
+
 typedef struct
 {
   GArray  *boxes; /* double[5] each: page, x0, y0, x1, y1 */
@@ -1008,6 +1110,7 @@ main (int   argc,
   g_test_add_func ("/md/charts/descriptions", test_descriptions);
   g_test_add_func ("/md/charts/pdf-text", test_pdf_text);
   g_test_add_func ("/md/charts/narrow-captions", test_narrow_captions);
+  g_test_add_func ("/md/charts/pain-stacks-when-narrow", test_pain_stacks_when_narrow);
   g_test_add_func ("/md/charts/calendar-hit-test", test_calendar_hit_test);
   g_test_add_func ("/md/charts/first-weekday", test_first_weekday);
 

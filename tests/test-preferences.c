@@ -164,6 +164,150 @@ test_reminder_switches (void)
   md_test_gui_close_all (app);
 }
 
+/* Every label in @widget that shows text shows all of it; counts
+ * those that show @value. */
+static void
+assert_nothing_cut_off (GtkWidget  *widget,
+                        const char *where,
+                        const char *value,
+                        guint      *n_values)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+
+      if (pango_layout_is_ellipsized (layout))
+        g_error ("“%s” is cut off in %s at %d px", gtk_label_get_text (GTK_LABEL (widget)), where,
+                 gtk_widget_get_width (widget));
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), value) == 0)
+        (*n_values)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    assert_nothing_cut_off (child, where, value, n_values);
+}
+
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+} WaitWidth;
+
+static gboolean
+window_width_is (gpointer user_data)
+{
+  WaitWidth *w = user_data;
+
+  return gtk_widget_get_width (w->window) == w->width;
+}
+
+/* The combo rows show their whole value, whichever is
+ * chosen, at the window's size and on a phone: today's 560 px cut the
+ * migraine-day definition ("A: ICHD-3 criteria, prob…") and the gap
+ * ("24 hours without heada…"), 360 px the style ("F…"). */
+static void
+test_combo_values_not_cut_off (void)
+{
+  MdPreferencesWindow *preferences = open_preferences ();
+  GSettings *settings = md_application_get_settings (app);
+  AdwComboRow *definition = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                                          MD_TYPE_PREFERENCES_WINDOW,
+                                                                          "definition_row"));
+  const char *rows[] = { "color_scheme_row", "definition_row", "duration_row", "baseline_row", "evaluation_row",
+                         "gap_row" };
+  const int widths[] = { 0, 360 };
+
+  g_settings_reset (settings, "migraine-definition");
+
+  for (guint k = 0; k < G_N_ELEMENTS (widths); k++)
+    {
+      if (widths[k] > 0)
+        {
+          WaitWidth wait = { GTK_WIDGET (preferences), widths[k] };
+
+          gtk_window_set_default_size (GTK_WINDOW (preferences), widths[k], 700);
+          g_assert_true (md_test_wait_for (window_width_is, &wait, 5000));
+        }
+      /* Each choice of each row, as the user could pick it */
+      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+        {
+          AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                                           MD_TYPE_PREFERENCES_WINDOW, rows[r]));
+          guint before = adw_combo_row_get_selected (row);
+          guint n = g_list_model_get_n_items (adw_combo_row_get_model (row));
+
+          adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                                   ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row),
+                                                                                                  ADW_TYPE_PREFERENCES_PAGE)));
+
+          for (guint i = 0; i < n; i++)
+            {
+              g_autofree char *where = g_strdup_printf ("%s, choice %u, window %d px", rows[r], i,
+                                                        gtk_widget_get_width (GTK_WIDGET (preferences)));
+              const char *value;
+              guint n_values = 0;
+
+              adw_combo_row_set_selected (row, i);
+              value = gtk_string_object_get_string (adw_combo_row_get_selected_item (row));
+              md_test_iterate (100);
+              assert_nothing_cut_off (GTK_WIDGET (row), where, value, &n_values);
+              /* The value is on screen, once */
+              g_assert_cmpuint (n_values, ==, 1);
+            }
+          adw_combo_row_set_selected (row, before);
+        }
+    }
+
+  /* Its choices, in the list the row opens, are whole sentences too */
+  {
+    GtkWidget *popover = NULL;
+    guint n_values = 0;
+
+    gtk_widget_activate (GTK_WIDGET (definition));
+    md_test_iterate (300);
+    popover = find_popover (GTK_WIDGET (definition));
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_mapped (popover));
+    assert_nothing_cut_off (popover, "the list of definitions",
+                            "B: 30 minutes with 2 features and 1 symptom, aura, or migraine medication", &n_values);
+    g_assert_cmpuint (n_values, ==, 1);
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+
+  /* A definition is a sentence: it is the row's subtitle, said to a
+   * screen reader with the row */
+  adw_combo_row_set_selected (definition, 1);
+  {
+    g_autofree char *chosen = g_settings_get_string (settings, "migraine-definition");
+
+    g_assert_cmpstr (chosen, ==, "definition-b");
+  }
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (definition)), ==,
+                   "B: 30 minutes with 2 features and 1 symptom, aura, or migraine medication");
+  adw_combo_row_set_selected (definition, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (definition)), ==,
+                   "A: ICHD-3 criteria, probable migraine, aura, or relieved by a triptan");
+
+  md_test_gui_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/md/preferences/color-scheme", test_color_scheme_applies_and_is_saved);
   g_test_add_func ("/md/preferences/row-names", test_preferences_rows_have_names);
   g_test_add_func ("/md/preferences/reminders", test_reminder_switches);
+  g_test_add_func ("/md/preferences/values-not-cut-off", test_combo_values_not_cut_off);
 
   return md_test_gui_run_app (&app);
 }

@@ -6,7 +6,10 @@
  * a line per dose from its pain at dose time to its pain at 2 h (and at
  * 24 h when recorded), and the group's n, pain-free and relief at 2 h.
  * Lines are offset a little within a band so that many identical doses
- * show as a thick band rather than one line.
+ * show as a thick band rather than one line. Panels that do not fit side
+ * by side stack in rows, as many as the height has room for: the Charts
+ * view asks for that height (md_chart_pain_natural_height()), so on a
+ * phone every medication has its panel, one under the other.
  */
 
 #define G_LOG_DOMAIN "md-chart-pain"
@@ -21,14 +24,20 @@
 #include "md-chart-private.h"
 
 #define MIN_PANEL_WIDTH 12.0 /* in font sizes */
+#define MIN_PLOT_HEIGHT 6.0  /* in font sizes: below it a row is not drawn */
+#define PLOT_HEIGHT     12.0 /* in font sizes: what a row asks for */
 
 typedef struct
 {
   double axis_w;
-  double plot_top;
+  double legend_h;
+  double plot_top;  /* of the first row */
   double plot_h;
   double caption_h;
-  int    n_panels;
+  double row_h;     /* from one row's plot_top to the next */
+  int    n_panels;  /* shown */
+  int    n_columns;
+  int    n_rows;
   double panel_w;
 } Layout;
 
@@ -135,16 +144,25 @@ panel_x (const MdChartStyle *style,
          int                 panel,
          double              fraction)
 {
-  double x = layout->axis_w + layout->panel_w * (panel + fraction);
+  double x = layout->axis_w + layout->panel_w * (panel % layout->n_columns + fraction);
 
   return style->rtl ? width - x : x;
 }
 
+/* The top of the plot of the row that @panel is in */
+static double
+row_top (const Layout *layout,
+         int           panel)
+{
+  return layout->plot_top + layout->row_h * (panel / layout->n_columns);
+}
+
 static double
 pain_y (const Layout *layout,
+        int           panel,
         double        pain)
 {
-  return layout->plot_top + layout->plot_h * (1 - pain / 3.0);
+  return row_top (layout, panel) + layout->plot_h * (1 - pain / 3.0);
 }
 
 /* Doses of one medication by pain at dose time and at 2 h, and by pain at
@@ -243,25 +261,74 @@ compute_layout (const MdChartModel *model,
                 Layout             *layout)
 {
   double fs = style->font_size;
+  int n = (int) model->stats->medications->len;
+  int wanted, fit;
 
   layout->axis_w = 0;
   for (int p = 0; p <= 3; p++)
     layout->axis_w = MAX (layout->axis_w, md_chart_text_width (cr, style, md_pain_level_get_label (p), 0.85, FALSE));
   layout->axis_w += fs;
-  layout->n_panels = visible_panels (model, style, width, layout->axis_w);
-  layout->panel_w = (width - layout->axis_w) / layout->n_panels;
-  layout->plot_top = legend (model, style, cr, width, layout->n_panels, FALSE) + fs * 2.6;
+  layout->n_columns = visible_panels (model, style, width, layout->axis_w);
+  layout->panel_w = (width - layout->axis_w) / layout->n_columns;
+  layout->n_rows = 1;
+  layout->n_panels = n;
   /* Every panel's caption gets the height of the tallest: captions wrap
    * in long languages, and the plots stay aligned. */
   {
     g_autofree int *order = panel_order (model->stats);
 
     layout->caption_h = 0;
-    for (int p = 0; p < layout->n_panels; p++)
+    for (int p = 0; p < n; p++)
       layout->caption_h = MAX (layout->caption_h, caption (model, style, cr, layout, width, p, order[p], 0, FALSE));
     layout->caption_h += fs * 0.9;
   }
-  layout->plot_h = MAX (10, height - layout->plot_top - layout->caption_h - fs * 0.3);
+
+  /* As many rows as the medications need and the height has room for */
+  layout->legend_h = legend (model, style, cr, width, n, FALSE);
+  wanted = (n + layout->n_columns - 1) / layout->n_columns;
+  fit = (int) floor ((height - layout->legend_h) / (fs * (2.6 + MIN_PLOT_HEIGHT + 0.3) + layout->caption_h));
+  layout->n_rows = CLAMP (fit, 1, wanted);
+  layout->n_panels = MIN (n, layout->n_rows * layout->n_columns);
+  if (layout->n_panels < n)
+    layout->legend_h = legend (model, style, cr, width, layout->n_panels, FALSE);
+
+  layout->row_h = (height - layout->legend_h) / layout->n_rows;
+  layout->plot_top = layout->legend_h + fs * 2.6;
+  layout->plot_h = MAX (10, layout->row_h - fs * 2.6 - layout->caption_h - fs * 0.3);
+}
+
+/**
+ * md_chart_pain_natural_height:
+ *
+ * Returns: the height that gives every medication its panel at @width,
+ *   stacking in rows those that do not fit side by side
+ */
+double
+md_chart_pain_natural_height (const MdChartModel *model,
+                              const MdChartStyle *style,
+                              double              width)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Layout layout;
+  double fs = style->font_size;
+  double height;
+
+  if (model->stats == NULL || model->stats->medications->len == 0)
+    return 0;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  /* Laid out for one row: the caption and legend heights do not depend on the rows */
+  compute_layout (model, style, cr, width, G_MAXINT / 2, &layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  height = layout.legend_h;
+  height += ((model->stats->medications->len + layout.n_columns - 1) / layout.n_columns)
+            * (fs * (2.6 + PLOT_HEIGHT + 0.3) + layout.caption_h);
+
+  return ceil (height);
 }
 
 static void
@@ -286,8 +353,8 @@ draw_panel (const MdChartModel *model,
   {
     double sx = round (panel_x (style, layout, width, panel, 0)) + 0.5;
 
-    cairo_move_to (cr, sx, layout->plot_top - fs * 1.6);
-    cairo_line_to (cr, sx, layout->plot_top + layout->plot_h + layout->caption_h);
+    cairo_move_to (cr, sx, row_top (layout, panel) - fs * 1.6);
+    cairo_line_to (cr, sx, row_top (layout, panel) + layout->plot_h + layout->caption_h);
     cairo_stroke (cr);
   }
   cairo_restore (cr);
@@ -324,7 +391,7 @@ draw_panel (const MdChartModel *model,
         g_autoptr(PangoLayout) label = md_chart_fit_layout (cr, style, columns[c], room, 2, 0.8, 0.6, FALSE);
         double h = md_chart_layout_height (label);
 
-        md_chart_show_layout (cr, style, label, cx[c] - room / 2, layout->plot_top - fs * 0.5 - h, &style->muted);
+        md_chart_show_layout (cr, style, label, cx[c] - room / 2, row_top (layout, panel) - fs * 0.5 - h, &style->muted);
       }
     cairo_save (cr);
     cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
@@ -334,7 +401,7 @@ draw_panel (const MdChartModel *model,
           {
             int n = step == 0 ? to_2h[a][b] : to_24h[a][b];
             double x0 = cx[step], x1 = cx[step + 1];
-            double y0 = pain_y (layout, a), y1 = pain_y (layout, b);
+            double y0 = pain_y (layout, panel, a), y1 = pain_y (layout, panel, b);
             const MdChartColor *color = b == 0 ? &style->migraine : b < a ? &style->headache : &style->acute;
             g_autofree char *count = NULL;
 
@@ -353,7 +420,7 @@ draw_panel (const MdChartModel *model,
           {
             int n = step == 0 ? to_2h[a][b] : to_24h[a][b];
             double x0 = cx[step], x1 = cx[step + 1];
-            double y0 = pain_y (layout, a), y1 = pain_y (layout, b);
+            double y0 = pain_y (layout, panel, a), y1 = pain_y (layout, panel, b);
             double t = a == b ? 0.5 : 0.25 + 0.12 * b;
             double tx = x0 + (x1 - x0) * t, ty = y0 + (y1 - y0) * t;
             g_autofree char *count = NULL;
@@ -375,7 +442,7 @@ draw_panel (const MdChartModel *model,
   }
 
 
-  caption (model, style, cr, layout, width, panel, med_index, layout->plot_top + layout->plot_h + fs * 0.9, TRUE);
+  caption (model, style, cr, layout, width, panel, med_index, row_top (layout, panel) + layout->plot_h + fs * 0.9, TRUE);
 }
 
 void
@@ -406,16 +473,17 @@ md_chart_pain_render (const MdChartModel *model,
   label_x = style->rtl ? width - layout.axis_w + fs * 0.5 : layout.axis_w - fs * 0.5;
   cairo_save (cr);
   cairo_set_line_width (cr, 1);
-  for (int p = 0; p <= 3; p++)
-    {
-      double y = round (pain_y (&layout, p)) + 0.5;
+  for (int r = 0; r < layout.n_rows; r++)
+    for (int p = 0; p <= 3; p++)
+      {
+        double y = round (pain_y (&layout, r * layout.n_columns, p)) + 0.5;
 
-      md_chart_set_color (cr, &style->grid);
-      cairo_move_to (cr, style->rtl ? 0 : layout.axis_w, y);
-      cairo_line_to (cr, style->rtl ? width - layout.axis_w : width, y);
-      cairo_stroke (cr);
-      md_chart_text (cr, style, md_pain_level_get_label (p), label_x, y, style->rtl ? 0 : 1, 0.5, 0.85, FALSE, &style->muted);
-    }
+        md_chart_set_color (cr, &style->grid);
+        cairo_move_to (cr, style->rtl ? 0 : layout.axis_w, y);
+        cairo_line_to (cr, style->rtl ? width - layout.axis_w : width, y);
+        cairo_stroke (cr);
+        md_chart_text (cr, style, md_pain_level_get_label (p), label_x, y, style->rtl ? 0 : 1, 0.5, 0.85, FALSE, &style->muted);
+      }
   cairo_restore (cr);
 
   for (int p = 0; p < layout.n_panels; p++)
@@ -453,8 +521,15 @@ md_chart_pain_hit_test (const MdChartModel *model,
     x = width - x;
   if (x < layout.axis_w || y < 0 || y > height)
     return -1;
-  panel = (int) floor ((x - layout.axis_w) / layout.panel_w);
-  if (panel < 0 || panel >= layout.n_panels)
+  {
+    int column = (int) floor ((x - layout.axis_w) / layout.panel_w);
+    int row = (int) floor ((y - layout.legend_h) / layout.row_h);
+
+    if (column < 0 || column >= layout.n_columns || row < 0 || row >= layout.n_rows)
+      return -1;
+    panel = row * layout.n_columns + column;
+  }
+  if (panel >= layout.n_panels)
     return -1;
 
   order = panel_order (model->stats);

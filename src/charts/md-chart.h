@@ -129,6 +129,10 @@ int    md_chart_pain_hit_test      (const MdChartModel *model,
 char  *md_chart_pain_describe_group (const MdChartModel *model,
                                     int                 index);
 char  *md_chart_pain_describe      (const MdChartModel *model);
+/* The height that stacks every medication's panel at @width */
+double md_chart_pain_natural_height (const MdChartModel *model,
+                                    const MdChartStyle *style,
+                                    double              width);
 
 /* Calendar */
 void   md_chart_calendar_render    (const MdChartModel *model,

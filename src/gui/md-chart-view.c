@@ -123,6 +123,41 @@ md_chart_view_describe_at (MdChartView *self,
   return self->klass->describe_at (&model, &style, width, height, x, y);
 }
 
+/* The pain chart grows with its medications where they do not fit side by
+ * side (a phone): its panels stack, and the view asks for their height. */
+static GtkSizeRequestMode
+md_chart_view_get_request_mode (GtkWidget *widget)
+{
+  MdChartView *self = MD_CHART_VIEW (widget);
+
+  return self->klass->kind == MD_CHART_KIND_PAIN ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+                                                 : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+md_chart_view_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  MdChartView *self = MD_CHART_VIEW (widget);
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_VERTICAL && self->klass->kind == MD_CHART_KIND_PAIN &&
+      self->stats != NULL && for_size > 0)
+    {
+      MdChartStyle style;
+      MdChartModel model;
+
+      md_chart_view_get_style (self, &style);
+      get_model (self, &model);
+      *minimum = *natural = (int) md_chart_pain_natural_height (&model, &style, for_size);
+    }
+}
+
 static gboolean
 query_tooltip_cb (MdChartView *self,
                   int          x,
@@ -179,6 +214,8 @@ md_chart_view_set_stats (MdChartView             *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->klass->name),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : "",
                                   -1);
+  if (self->klass->kind == MD_CHART_KIND_PAIN)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -206,6 +243,8 @@ md_chart_view_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (md_chart_view_parent_class)->css_changed (widget, change);
+  if (MD_CHART_VIEW (widget)->klass->kind == MD_CHART_KIND_PAIN)
+    gtk_widget_queue_resize (widget); /* the font may have changed */
   gtk_widget_queue_draw (widget);
 }
 
@@ -225,6 +264,8 @@ md_chart_view_class_init (MdChartViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = md_chart_view_dispose;
   widget_class->snapshot = md_chart_view_snapshot;
+  widget_class->get_request_mode = md_chart_view_get_request_mode;
+  widget_class->measure = md_chart_view_measure;
   widget_class->css_changed = md_chart_view_css_changed;
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

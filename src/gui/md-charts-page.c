@@ -219,6 +219,37 @@ card_new (const char *title,
   return box;
 }
 
+/* The last 28-day window of the period with at least 24 days recorded,
+ * or NULL: what the cards show when nothing was recorded lately. */
+static const MdStatsSpan *
+latest_complete_window (const MdStats *stats)
+{
+  for (guint i = stats->windows->len; i > 0; i--)
+    {
+      const MdStatsSpan *w = &g_array_index (stats->windows, MdStatsSpan, i - 1);
+
+      if (w->n_days == 28 && w->recorded > 0 && !w->incomplete)
+        return w;
+    }
+
+  return NULL;
+}
+
+/* "No day recorded in the last 28 days. Latest complete 28 days: …" */
+static char *
+describe_latest_window (const MdStatsSpan *w)
+{
+  /* Translators: strftime format of a date in the Charts view, e.g. "26 Apr 2026" */
+  g_autofree char *from = md_chart_format_day (w->first_day, C_("chart date", "%-d %b %Y"));
+  g_autofree char *to = md_chart_format_day (w->first_day + w->n_days - 1, C_("chart date", "%-d %b %Y"));
+
+  /* Translators: summary card when the diary has nothing in the last 28
+   * days; the figure above it is from the latest complete window, whose
+   * first and last days are the two %s, e.g. "1 Oct 2026" and "28 Oct 2026" */
+  return g_strdup_printf (_("No day recorded in the last 28 days. Latest complete 28 days: %s – %s."),
+                          g_strstrip (from), g_strstrip (to));
+}
+
 static void
 update_cards (MdChartsPage            *self,
               const MdStatsComparison *cmp)
@@ -235,6 +266,7 @@ update_cards (MdChartsPage            *self,
   GString *pain_free = g_string_new (NULL);
   g_autofree char *pooled = NULL;
   int successes = 0, n = 0;
+  const MdStatsSpan *latest = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
     gtk_flow_box_remove (self->cards, child);
@@ -259,7 +291,16 @@ update_cards (MdChartsPage            *self,
       /* Translators: summary card; %s is a rate over the whole chosen period */
       migraine_detail = g_strdup_printf (_("In the last 28 days. Over the whole period: %s."), whole);
     }
-  if (recent.incomplete)
+  if (recent.recorded == 0 && (latest = latest_complete_window (stats)) != NULL)
+    {
+      /* Nothing lately (the diary stopped weeks ago): the latest complete
+       * figure with its dates, rather than a bare "–". */
+      g_free (migraine);
+      migraine = md_chart_format_number (md_stats_span_rate (latest, latest->migraine), 1);
+      g_free (migraine_detail);
+      migraine_detail = describe_latest_window (latest);
+    }
+  else if (recent.incomplete)
     {
       g_autofree char *more = g_strdup_printf (ngettext ("Only %d of %d day recorded.", "Only %d of %d days recorded.",
                                                          recent.n_days),
@@ -300,6 +341,19 @@ update_cards (MdChartsPage            *self,
   else
     acute_detail = _("In the last 28 days; under 10 days is below the overuse thresholds.");
   acute_text = g_strdup (acute_detail);
+  if (latest != NULL)
+    {
+      g_autofree char *when = describe_latest_window (latest);
+
+      g_free (acute);
+      acute = md_chart_format_number (md_stats_span_rate (latest, latest->acute), 1);
+      g_free (acute_text);
+      if (latest->overuse || latest->early_notice)
+        /* Translators: summary card, after "No day recorded in the last 28 days. Latest complete 28 days: …" */
+        acute_text = g_strconcat (when, " ", _("Medication use then reached 10 days or more."), NULL);
+      else
+        acute_text = g_steal_pointer (&when);
+    }
   gtk_flow_box_append (self->cards, card_new (_("Acute-medication days per 28 days"), acute, acute_text));
 
   for (guint i = 0; i < stats->medications->len && i < 3; i++)

@@ -149,6 +149,136 @@ bind_choices (MdPreferencesWindow *self,
                                 (gpointer) choices, NULL);
 }
 
+/* A combo row's value is ellipsized by default, so its row gave it what
+ * the wrapping title and subtitle left: "F…" for "Follow System Style"
+ * on a phone. Shown whole, the value keeps its width and the title and
+ * subtitle wrap beside it; the list keeps its own look (and check mark). */
+static void
+value_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+value_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      string != NULL ? gtk_string_object_get_string (string) : "");
+}
+
+/* The choices of a row whose values are sentences (shown whole in its
+ * subtitle): in the list too they wrap rather than end in "…", with the
+ * check mark on the chosen one. */
+static void
+sentence_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+sentence_update_check (GtkListItem *item,
+                       GParamSpec  *pspec,
+                       AdwComboRow *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  gtk_widget_set_opacity (gtk_widget_get_last_child (box),
+                          adw_combo_row_get_selected (row) == gtk_list_item_get_position (item) ? 1 : 0);
+}
+
+static void
+sentence_changed_cb (AdwComboRow *row,
+                     GParamSpec  *pspec,
+                     GtkListItem *item)
+{
+  sentence_update_check (item, NULL, row);
+}
+
+static void
+sentence_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  AdwComboRow              *row)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
+                      string != NULL ? gtk_string_object_get_string (string) : "");
+  sentence_update_check (item, NULL, row);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (sentence_changed_cb), item, 0);
+}
+
+static void
+sentence_unbind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, sentence_changed_cb, item);
+}
+
+static void
+list_sentences (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (sentence_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (sentence_bind_cb), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (sentence_unbind_cb), row);
+  adw_combo_row_set_list_factory (row, factory);
+}
+
+/* GTK 4.8's list view, which shows the value, measures its item only once
+ * it has been allocated: the first layout, and the one after another
+ * choice, gave the value the old one's width. Measure again a frame later. */
+static gboolean
+measure_again (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  gtk_widget_queue_resize (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+value_changed_cb (GtkWidget *row)
+{
+  gtk_widget_add_tick_callback (row, measure_again, NULL, NULL);
+}
+
+static void
+show_whole_value (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  adw_combo_row_set_list_factory (row, adw_combo_row_get_factory (row));
+  g_signal_connect (factory, "setup", G_CALLBACK (value_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (value_bind_cb), NULL);
+  adw_combo_row_set_factory (row, factory);
+  g_signal_connect (row, "map", G_CALLBACK (value_changed_cb), NULL);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (value_changed_cb), NULL);
+}
+
 /**
  * md_preferences_get_autostart_path:
  *
@@ -559,6 +689,12 @@ md_preferences_window_init (MdPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  show_whole_value (self->color_scheme_row);
+  show_whole_value (self->duration_row);
+  show_whole_value (self->baseline_row);
+  show_whole_value (self->evaluation_row);
+  list_sentences (self->definition_row);
+  list_sentences (self->gap_row);
 }
 
 /**
