@@ -74,6 +74,28 @@ window_closed (MdWindow *self)
   return g_cancellable_is_cancelled (self->cancellable);
 }
 
+/* What every job does when it ends: nothing more once the window is
+ * gone; otherwise the window is idle again, and a failure is shown. */
+static gboolean
+finish_job (MdWindow   *self,
+            gboolean    ok,
+            GError     *error,
+            const char *failed_heading)
+{
+  if (window_closed (self))
+    return FALSE;
+
+  set_busy (self, NULL);
+
+  if (!ok)
+    {
+      show_error (self, failed_heading, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static GApplication *
 hold_application (GApplication *application)
 {
@@ -161,16 +183,8 @@ import_done_cb (GObject      *object,
   if (ok && diary != NULL)
     md_diary_reload (diary);
 
-  if (window_closed (self))
+  if (!finish_job (self, ok, error, _("Nothing Was Imported")))
     return;
-
-  set_busy (self, NULL);
-
-  if (!ok)
-    {
-      show_error (self, _("Nothing Was Imported"), error);
-      return;
-    }
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         "Imported %u new entry",
@@ -221,16 +235,8 @@ export_done_cb (GObject      *object,
   g_autofree char *title = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (window_closed (self))
+  if (!finish_job (self, ok, error, _("The Diary Was Not Exported")))
     return;
-
-  set_busy (self, NULL);
-
-  if (!ok)
-    {
-      show_error (self, _("The Diary Was Not Exported"), error);
-      return;
-    }
 
   name = g_path_get_basename (job->file);
   /* Translators: %s is a file name */
@@ -441,15 +447,8 @@ write_report_done_cb (GObject      *source,
   g_autofree char *text = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (window_closed (self))
+  if (!finish_job (self, ok, error, _("The Report Could Not Be Saved")))
     return;
-
-  set_busy (self, NULL);
-  if (!ok)
-    {
-      show_error (self, _("The Report Could Not Be Saved"), error);
-      return;
-    }
 
   {
     g_autofree char *name = g_path_get_basename (job->path);
