@@ -151,6 +151,20 @@ report_text (MdReport *report,
   return pdf_to_text (pdf, 1, pages);
 }
 
+/* The report of make_data() over its eight weeks, as text. */
+static char *
+sample_report_text (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdReport) report = NULL;
+  MdStatsSettings settings;
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+
+  return report_text (report, NULL);
+}
+
 /* The text with every run of white space as one space: table cells wrap. */
 static char *
 flatten (const char *text)
@@ -588,14 +602,8 @@ static void
 test_list_separator (void)
 {
   char *catalogue = md_test_use_catalogue ("msgctxt \"list separator\"\nmsgid \", \"\nmsgstr \"、\"\n");
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdReport) report = NULL;
-  g_autofree char *text = NULL;
-  MdStatsSettings settings;
+  g_autofree char *text = sample_report_text ();
 
-  md_stats_settings_init_default (&settings);
-  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
-  text = report_text (report, NULL);
   md_test_drop_catalogue (catalogue);
 
   /* The attack list's features */
@@ -612,14 +620,8 @@ test_percent_no_break (void)
                                    "msgctxt \"percent change\"\nmsgid \"%+.0f%%\"\nmsgstr \"%+.0f %%\"\n");
   g_autofree char *half = md_chart_format_percent (0.5);
   g_autofree char *change = md_chart_format_percent_change (-50);
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdReport) report = NULL;
-  g_autofree char *text = NULL;
-  MdStatsSettings settings;
+  g_autofree char *text = sample_report_text ();
 
-  md_stats_settings_init_default (&settings);
-  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
-  text = report_text (report, NULL);
   md_test_drop_catalogue (catalogue);
 
   g_assert_cmpstr (half, ==, "50\u00a0%");
@@ -641,10 +643,7 @@ test_contexts (void)
                                            "msgctxt \"route\"\nmsgid \"Other\"\nmsgstr \"Autre voie\"\n\n"
                                            "msgctxt \"side effect\"\nmsgid \"Other\"\nmsgstr \"Autre effet\"\n\n"
                                            "msgctxt \"pain quality\"\nmsgid \"Other\"\nmsgstr \"Autre caractère\"\n");
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdReport) report = NULL;
   g_autofree char *text = NULL;
-  MdStatsSettings settings;
 
   g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS, "other"), ==, "Autre classe");
   g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_ROUTE, "other"), ==, "Autre voie");
@@ -655,9 +654,7 @@ test_contexts (void)
     g_assert_null (strchr (md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS,
                                                    md_catalogue_get_key_at (MD_CATALOGUE_MEDICATION_CLASS, i)), ','));
 
-  md_stats_settings_init_default (&settings);
-  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
-  text = report_text (report, NULL);
+  text = sample_report_text ();
   md_test_drop_catalogue (catalogue);
 
   /* The magnesium course has not ended (the words may wrap in their cell) */
