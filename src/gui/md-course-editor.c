@@ -327,8 +327,7 @@ md_course_editor_save (MdCourseEditor *self)
 
   if (!md_diary_save_preventive_course (md_context_get_diary (self->context), self->course, &error))
     {
-      self->problem = g_strdup (error->message);
-      md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
+      md_editor_set_problem (&self->problem, error, self->problem_label, self->problem_revealer);
       return FALSE;
     }
 

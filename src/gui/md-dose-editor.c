@@ -185,11 +185,8 @@ validate (MdDoseEditor *self)
                            _("Pain now: choose None, Mild, Moderate or Severe."));
     }
 
-  g_clear_pointer (&self->problem, g_free);
-  if (!ok)
-    self->problem = g_strdup (error->message);
-
-  md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
+  md_editor_set_problem (&self->problem, ok ? NULL : error,
+                         self->problem_label, self->problem_revealer);
   md_editor_update_save (GTK_WIDGET (self), ok);
 }
 
@@ -646,9 +643,7 @@ md_dose_editor_save (MdDoseEditor *self)
   if (!ok || !md_diary_commit (md_context_get_diary (self->context), &error))
     {
       md_diary_rollback (md_context_get_diary (self->context));
-      g_clear_pointer (&self->problem, g_free);
-      self->problem = g_strdup (error->message);
-      md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
+      md_editor_set_problem (&self->problem, error, self->problem_label, self->problem_revealer);
       return FALSE;
     }
 

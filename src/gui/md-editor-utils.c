@@ -167,6 +167,26 @@ md_editor_show_problem (GtkLabel    *label,
 }
 
 /**
+ * md_editor_set_problem:
+ * @problem: the editor's problem, replaced
+ * @error: (nullable): what is wrong, or %NULL when nothing is
+ *
+ * Keeps the editor's problem as @error says and shows it under the form.
+ */
+void
+md_editor_set_problem (char         **problem,
+                       const GError  *error,
+                       GtkLabel      *label,
+                       GtkRevealer   *revealer)
+{
+  g_clear_pointer (problem, g_free);
+  if (error != NULL)
+    *problem = g_strdup (error->message);
+
+  md_editor_show_problem (label, revealer, *problem);
+}
+
+/**
  * md_catalogue_fill_combo_row:
  *
  * Lists the translated labels of @catalogue, in its order, so that the

@@ -29,6 +29,10 @@ void md_editor_offer_delete          (GtkWindow                   *editor,
 void md_editor_show_problem          (GtkLabel                    *label,
                                       GtkRevealer                 *revealer,
                                       const char                  *problem);
+void md_editor_set_problem          (char                       **problem,
+                                      const GError                *error,
+                                      GtkLabel                    *label,
+                                      GtkRevealer                 *revealer);
 void md_catalogue_fill_combo_row     (AdwComboRow                 *row,
                                       MdCatalogue                  catalogue);
 
