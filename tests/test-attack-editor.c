@@ -22,12 +22,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(GError) error = NULL;
   const char *symptoms[] = { "nausea", NULL };
 
-  fixture->diary = md_diary_open (path, &error);
-  g_assert_no_error (error);
+  fixture->diary = md_test_new_diary (NULL);
 
   fixture->attack = md_attack_new ();
   fixture->attack->start = g_get_real_time () / G_USEC_PER_SEC - 10 * 3600;
@@ -53,7 +51,7 @@ static gpointer
 child (MdAttackEditor *editor,
        const char     *name)
 {
-  return gtk_widget_get_template_child (GTK_WIDGET (editor), MD_TYPE_ATTACK_EDITOR, name);
+  return md_test_gui_child (editor, MD_TYPE_ATTACK_EDITOR, name);
 }
 
 static void
@@ -209,6 +207,10 @@ test_closes_when_the_diary_is_replaced (Fixture       *fixture,
   g_assert_null (editor);
 }
 
+/* Every test runs on a fresh diary with one attack. */
+#define add_test(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
 int
 main (int   argc,
       char *argv[])
@@ -216,16 +218,11 @@ main (int   argc,
   md_test_init_gui (&argc, &argv);
   adw_init ();
 
-  g_test_add ("/md/attack-editor/load", Fixture, NULL, fixture_set_up,
-              test_loads_the_attack, fixture_tear_down);
-  g_test_add ("/md/attack-editor/end-before-start", Fixture, NULL, fixture_set_up,
-              test_end_before_start_is_refused_inline, fixture_tear_down);
-  g_test_add ("/md/attack-editor/doses", Fixture, NULL, fixture_set_up,
-              test_doses_of_the_attack, fixture_tear_down);
-  g_test_add ("/md/attack-editor/closes-when-diary-replaced", Fixture, NULL, fixture_set_up,
-              test_closes_when_the_diary_is_replaced, fixture_tear_down);
-  g_test_add ("/md/attack-editor/save", Fixture, NULL, fixture_set_up,
-              test_save_keeps_uuid, fixture_tear_down);
+  add_test ("/md/attack-editor/load", test_loads_the_attack);
+  add_test ("/md/attack-editor/end-before-start", test_end_before_start_is_refused_inline);
+  add_test ("/md/attack-editor/doses", test_doses_of_the_attack);
+  add_test ("/md/attack-editor/closes-when-diary-replaced", test_closes_when_the_diary_is_replaced);
+  add_test ("/md/attack-editor/save", test_save_keeps_uuid);
 
   return g_test_run ();
 }
