@@ -17,14 +17,16 @@
 #include "md-test-utils.h"
 #include "md-window.h"
 
-/* A new diary's application with its window on the Reminders view. */
+/* A new diary's application with its window on the Reminders view,
+ * which is returned in @page. */
 static MdApplication *
-app_with_diary (MdWindow **window)
+app_with_diary (MdRemindersPage **page)
 {
   MdApplication *app = md_test_gui_app_with_diary (NULL);
+  MdWindow *window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
-  *window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  md_window_show_view (*window, "reminders");
+  md_window_show_view (window, "reminders");
+  *page = MD_REMINDERS_PAGE (md_window_get_reminders_page (window));
 
   return app;
 }
@@ -74,9 +76,8 @@ assert_refused (MdReminderEditor *editor,
 static void
 test_add_toggle_delete (void)
 {
-  MdWindow *window = NULL;
-  g_autoptr(MdApplication) app = app_with_diary (&window);
-  MdRemindersPage *page = MD_REMINDERS_PAGE (md_window_get_reminders_page (window));
+  MdRemindersPage *page = NULL;
+  g_autoptr(MdApplication) app = app_with_diary (&page);
   MdDiary *diary = md_application_get_diary (app);
   MdReminderEditor *editor;
   GtkBox *days_box;
@@ -204,9 +205,8 @@ test_add_toggle_delete (void)
 static void
 test_edit_keeps_schedule (void)
 {
-  MdWindow *window = NULL;
-  g_autoptr(MdApplication) app = app_with_diary (&window);
-  MdRemindersPage *page = MD_REMINDERS_PAGE (md_window_get_reminders_page (window));
+  MdRemindersPage *page = NULL;
+  g_autoptr(MdApplication) app = app_with_diary (&page);
   MdDiary *diary = md_application_get_diary (app);
   g_autoptr(MdReminder) reminder = md_reminder_new ();
   g_autoptr(GPtrArray) reminders = NULL;
