@@ -54,11 +54,18 @@ child (MdAttackEditor *editor,
   return md_test_gui_child (editor, MD_TYPE_ATTACK_EDITOR, name);
 }
 
+/* An editor of the fixture's attack. */
+static MdAttackEditor *
+new_editor (Fixture *fixture)
+{
+  return md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
+}
+
 static void
 test_loads_the_attack (Fixture       *fixture,
                        gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
+  MdAttackEditor *editor = new_editor (fixture);
   MdAttack *shown = md_attack_editor_get_attack (editor);
 
   g_assert_cmpstr (shown->uuid, ==, fixture->attack->uuid);
@@ -78,7 +85,7 @@ static void
 test_end_before_start_is_refused_inline (Fixture       *fixture,
                                          gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
+  MdAttackEditor *editor = new_editor (fixture);
   MdDateTimeButton *end_button = child (editor, "end_button");
   MdDateTimeButton *start_button = child (editor, "start_button");
   g_autoptr(GDateTime) before = g_date_time_add_hours (md_date_time_button_get_date_time (start_button), -1);
@@ -113,7 +120,7 @@ static void
 test_save_keeps_uuid (Fixture       *fixture,
                       gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
+  MdAttackEditor *editor = new_editor (fixture);
   g_autoptr(MdAttack) stored = NULL;
   GtkEntry *entry = child (editor, "symptom_entry");
 
@@ -158,7 +165,7 @@ static void
 test_doses_of_the_attack (Fixture       *fixture,
                           gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
+  MdAttackEditor *editor = new_editor (fixture);
   GtkListBox *doses = child (editor, "doses_list");
   g_autoptr(GPtrArray) saved = NULL;
   GtkWindow *dose_editor;
