@@ -237,7 +237,6 @@ md_course_editor_new (GtkWindow          *parent,
   MdCourseEditor *self;
   MdPreventiveCourse *c;
   GtkCustomFilter *filter;
-  GListModel *model;
 
   g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
@@ -261,14 +260,7 @@ md_course_editor_new (GtkWindow          *parent,
                                                  GTK_FILTER (filter));
   md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
 
-  model = G_LIST_MODEL (self->medications);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (medication->uuid, c->medication_uuid) == 0)
-        md_medication_chooser_set_selected (self->medication_chooser, i);
-    }
+  md_medication_chooser_select_uuid (self->medication_chooser, c->medication_uuid);
   /* As before the chooser: a new one starts from the first offered. */
   if (md_medication_chooser_get_selected_item (self->medication_chooser) == NULL)
     md_medication_chooser_set_selected (self->medication_chooser, 0);

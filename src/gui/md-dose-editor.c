@@ -420,7 +420,6 @@ static void
 load_form (MdDoseEditor *self)
 {
   MdDose *d = self->dose;
-  GListModel *model = G_LIST_MODEL (self->medications);
   g_autoptr(GDateTime) taken = NULL;
 
   if (d->taken > 0)
@@ -433,13 +432,7 @@ load_form (MdDoseEditor *self)
     }
   taken = g_date_time_ref (md_date_time_button_get_date_time (self->taken_button));
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (medication->uuid, d->medication_uuid) == 0)
-        md_medication_chooser_set_selected (self->medication_chooser, i);
-    }
+  md_medication_chooser_select_uuid (self->medication_chooser, d->medication_uuid);
 
   if (d->amount > 0)
     gtk_spin_button_set_value (self->amount_spin, d->amount);
@@ -559,18 +552,9 @@ void
 md_dose_editor_set_medication (MdDoseEditor *self,
                                const char   *medication_uuid)
 {
-  GListModel *model;
-
   g_return_if_fail (MD_IS_DOSE_EDITOR (self));
 
-  model = G_LIST_MODEL (self->medications);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (medication->uuid, medication_uuid) == 0)
-        md_medication_chooser_set_selected (self->medication_chooser, i);
-    }
+  md_medication_chooser_select_uuid (self->medication_chooser, medication_uuid);
 }
 
 /**
