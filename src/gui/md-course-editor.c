@@ -236,7 +236,6 @@ md_course_editor_new (GtkWindow          *parent,
 {
   MdCourseEditor *self;
   MdPreventiveCourse *c;
-  GtkCustomFilter *filter;
 
   g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
@@ -255,10 +254,8 @@ md_course_editor_new (GtkWindow          *parent,
   self->course = course != NULL ? md_preventive_course_copy (course) : md_preventive_course_new ();
   c = self->course;
 
-  filter = gtk_custom_filter_new (offered, g_strdup (c->medication_uuid), g_free);
-  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (md_context_get_diary (context))),
-                                                 GTK_FILTER (filter));
-  md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
+  self->medications = md_editor_offer_medications (self->medication_chooser, context, offered,
+                                                   c->medication_uuid);
 
   md_medication_chooser_select_uuid (self->medication_chooser, c->medication_uuid);
   /* As before the chooser: a new one starts from the first offered. */

@@ -513,7 +513,6 @@ md_dose_editor_new (GtkWindow *parent,
                     MdDose    *dose)
 {
   MdDoseEditor *self;
-  GtkCustomFilter *filter;
 
   g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
@@ -533,10 +532,8 @@ md_dose_editor_new (GtkWindow *parent,
   self->dose = md_dose_copy (dose);
 
   /* Archived medications are not offered, unless this dose used one. */
-  filter = gtk_custom_filter_new (not_archived, g_strdup (dose->medication_uuid), g_free);
-  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (md_context_get_diary (context))),
-                                                 GTK_FILTER (filter));
-  md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
+  self->medications = md_editor_offer_medications (self->medication_chooser, context, not_archived,
+                                                   dose->medication_uuid);
 
   load_form (self);
 

@@ -187,6 +187,31 @@ md_editor_set_problem (char         **problem,
 }
 
 /**
+ * md_editor_offer_medications:
+ * @offered: says which medications of the diary are offered; its data is
+ *   a copy of @uuid, the medication the record uses
+ *
+ * Offers in @chooser the medications of @context's diary that @offered
+ * keeps, as the list changes.
+ *
+ * Returns: (transfer full): the list offered
+ */
+GtkFilterListModel *
+md_editor_offer_medications (MdMedicationChooser *chooser,
+                             MdContext           *context,
+                             GtkCustomFilterFunc  offered,
+                             const char          *uuid)
+{
+  GtkCustomFilter *filter = gtk_custom_filter_new (offered, g_strdup (uuid), g_free);
+  GListModel *all = md_diary_get_medications (md_context_get_diary (context));
+  GtkFilterListModel *medications = gtk_filter_list_model_new (g_object_ref (all), GTK_FILTER (filter));
+
+  md_medication_chooser_set_model (chooser, G_LIST_MODEL (medications));
+
+  return medications;
+}
+
+/**
  * md_catalogue_fill_combo_row:
  *
  * Lists the translated labels of @catalogue, in its order, so that the

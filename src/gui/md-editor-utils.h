@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "md-catalogue.h"
+#include "md-context.h"
+#include "md-medication-chooser.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +35,10 @@ void md_editor_set_problem          (char                       **problem,
                                       const GError                *error,
                                       GtkLabel                    *label,
                                       GtkRevealer                 *revealer);
+GtkFilterListModel *md_editor_offer_medications (MdMedicationChooser         *chooser,
+                                                 MdContext                   *context,
+                                                 GtkCustomFilterFunc          offered,
+                                                 const char                  *uuid);
 void md_catalogue_fill_combo_row     (AdwComboRow                 *row,
                                       MdCatalogue                  catalogue);
 

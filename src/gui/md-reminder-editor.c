@@ -435,7 +435,6 @@ md_reminder_editor_new (GtkWindow  *parent,
   g_autoptr(GDateTime) now = md_context_now_local (context);
   g_autoptr(GDateTime) nine = NULL;
   g_autoptr(GDateTime) tomorrow = NULL;
-  GtkCustomFilter *filter;
 
   g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
@@ -454,10 +453,8 @@ md_reminder_editor_new (GtkWindow  *parent,
   self->reminder = reminder != NULL ? md_reminder_copy (reminder) : md_reminder_new ();
   r = self->reminder;
 
-  filter = gtk_custom_filter_new (offered, g_strdup (r->medication_uuid), g_free);
-  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (md_context_get_diary (context))),
-                                                 GTK_FILTER (filter));
-  md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
+  self->medications = md_editor_offer_medications (self->medication_chooser, context, offered,
+                                                   r->medication_uuid);
 
   md_medication_chooser_select_uuid (self->medication_chooser, r->medication_uuid);
   /* As before the chooser: a new one starts from the first offered. */
