@@ -187,6 +187,21 @@ md_editor_set_problem (char         **problem,
 }
 
 /**
+ * md_editor_close_with_diary:
+ *
+ * Closes @editor when @context's diary changes.
+ */
+void
+md_editor_close_with_diary (GtkWindow *editor,
+                            MdContext *context)
+{
+  /* Its record belongs to this diary: when another diary takes its place
+   * (a restored backup), the editor closes instead of saving into it. */
+  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), editor,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
  * md_editor_offer_medications:
  * @offered: says which medications of the diary are offered; its data is
  *   a copy of @uuid, the medication the record uses

@@ -35,6 +35,8 @@ void md_editor_set_problem          (char                       **problem,
                                       const GError                *error,
                                       GtkLabel                    *label,
                                       GtkRevealer                 *revealer);
+void md_editor_close_with_diary       (GtkWindow                   *editor,
+                                      MdContext                   *context);
 GtkFilterListModel *md_editor_offer_medications (MdMedicationChooser         *chooser,
                                                  MdContext                   *context,
                                                  GtkCustomFilterFunc          offered,

@@ -170,10 +170,7 @@ md_medication_editor_new (GtkWindow    *parent,
                        "modal", parent != NULL,
                        NULL);
   self->context = g_object_ref (context);
-  /* Its record belongs to this diary: when another diary takes its place
-   * (a restored backup), the editor closes instead of saving into it. */
-  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
-                           G_CONNECT_SWAPPED);
+  md_editor_close_with_diary (GTK_WINDOW (self), context);
   self->medication = medication != NULL ? md_medication_copy (medication) : md_medication_new ();
   m = self->medication;
 
