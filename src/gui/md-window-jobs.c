@@ -266,22 +266,54 @@ run_csv_job (MdWindow            *self,
   g_task_run_in_thread (task, thread_func);
 }
 
-static void
-file_chooser_response_cb (MdWindow           *self,
-                          int                 response,
-                          GtkFileChooserNative *chooser)
+/* The file the user chose in the window's file chooser, or %NULL when
+ * they cancelled; the chooser is done with. */
+static char *
+take_chosen_path (MdWindow             *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  gboolean importing;
+  char *path = NULL;
 
-  importing = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_OPEN;
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
     }
   g_clear_object (&self->file_chooser);
+
+  return path;
+}
+
+/* Shows the window's one file chooser, offering the files @filter
+ * keeps; @response_cb gets the window first. */
+static void
+show_file_chooser (MdWindow             *self,
+                   const char           *title,
+                   GtkFileChooserAction  action,
+                   const char           *accept_label,
+                   GtkFileFilter        *filter,
+                   const char           *current_name,
+                   GCallback             response_cb)
+{
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                    accept_label, _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), current_name);
+  g_signal_connect_object (self->file_chooser, "response", response_cb, self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
+file_chooser_response_cb (MdWindow           *self,
+                          int                 response,
+                          GtkFileChooserNative *chooser)
+{
+  gboolean importing = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_OPEN;
+  g_autofree char *path = take_chosen_path (self, response, chooser);
 
   if (path == NULL)
     return;
@@ -297,33 +329,26 @@ open_file_chooser (MdWindow             *self,
                    GtkFileChooserAction  action)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  gboolean importing = action == GTK_FILE_CHOOSER_ACTION_OPEN;
+  g_autofree char *name = NULL;
 
   gtk_file_filter_set_name (filter, _("CSV Files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_pattern (filter, "*.csv");
 
-  g_clear_object (&self->file_chooser);
-  self->file_chooser = gtk_file_chooser_native_new (importing ? _("Import From CSV")
-                                                              : _("Export as CSV"),
-                                                    GTK_WINDOW (self),
-                                                    action,
-                                                    importing ? _("_Import") : _("_Export"),
-                                                    _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
-
-  if (!importing)
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      show_file_chooser (self, _("Import From CSV"), action, _("_Import"), filter, NULL,
+                         G_CALLBACK (file_chooser_response_cb));
+    }
+  else
     {
       g_autoptr(GDateTime) now = md_context_now_local (md_application_get_context (md_window_get_md_application (self)));
+
       /* Translators: the suggested file name of an export; keep the date code */
-      g_autofree char *name = g_date_time_format (now, _("migraine-diary-%Y-%m-%d.csv"));
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), name);
+      name = g_date_time_format (now, _("migraine-diary-%Y-%m-%d.csv"));
+      show_file_chooser (self, _("Export as CSV"), action, _("_Export"), filter, name,
+                         G_CALLBACK (file_chooser_response_cb));
     }
-
-  g_signal_connect_object (self->file_chooser, "response",
-                           G_CALLBACK (file_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
 }
 
 static void
@@ -596,15 +621,7 @@ pdf_chooser_response_cb (MdWindow             *self,
                          int                   response,
                          GtkFileChooserNative *chooser)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-    }
-  g_clear_object (&self->file_chooser);
+  g_autofree char *path = take_chosen_path (self, response, chooser);
 
   if (path != NULL)
     md_window_export_report (self, path);
@@ -625,15 +642,8 @@ export_pdf_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_pattern (filter, "*.pdf");
 
-  g_clear_object (&self->file_chooser);
-  self->file_chooser = gtk_file_chooser_native_new (_("Export Report as PDF"), GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                    _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), name);
-  g_signal_connect_object (self->file_chooser, "response",
-                           G_CALLBACK (pdf_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+  show_file_chooser (self, _("Export Report as PDF"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                     filter, name, G_CALLBACK (pdf_chooser_response_cb));
 }
 
 static void
