@@ -22,12 +22,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = md_test_temp_path ("diary.db");
   g_autoptr(GError) error = NULL;
   const char *symptoms[] = { "nausea", NULL };
 
-  fixture->diary = md_diary_open (path, &error);
-  g_assert_no_error (error);
+  fixture->diary = md_test_new_diary (NULL);
 
   fixture->attack = md_attack_new ();
   fixture->attack->start = g_get_real_time () / G_USEC_PER_SEC - 10 * 3600;
@@ -53,14 +51,21 @@ static gpointer
 child (MdAttackEditor *editor,
        const char     *name)
 {
-  return gtk_widget_get_template_child (GTK_WIDGET (editor), MD_TYPE_ATTACK_EDITOR, name);
+  return md_test_gui_child (editor, MD_TYPE_ATTACK_EDITOR, name);
+}
+
+/* An editor of the fixture's attack. */
+static MdAttackEditor *
+new_editor (Fixture *fixture)
+{
+  return md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
 }
 
 static void
 test_loads_the_attack (Fixture       *fixture,
                        gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
+  MdAttackEditor *editor = new_editor (fixture);
   MdAttack *shown = md_attack_editor_get_attack (editor);
 
   g_assert_cmpstr (shown->uuid, ==, fixture->attack->uuid);
@@ -80,7 +85,7 @@ static void
 test_end_before_start_is_refused_inline (Fixture       *fixture,
                                          gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
+  MdAttackEditor *editor = new_editor (fixture);
   MdDateTimeButton *end_button = child (editor, "end_button");
   MdDateTimeButton *start_button = child (editor, "start_button");
   g_autoptr(GDateTime) before = g_date_time_add_hours (md_date_time_button_get_date_time (start_button), -1);
@@ -115,7 +120,7 @@ static void
 test_save_keeps_uuid (Fixture       *fixture,
                       gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
+  MdAttackEditor *editor = new_editor (fixture);
   g_autoptr(MdAttack) stored = NULL;
   GtkEntry *entry = child (editor, "symptom_entry");
 
@@ -160,7 +165,7 @@ static void
 test_doses_of_the_attack (Fixture       *fixture,
                           gconstpointer  data)
 {
-  MdAttackEditor *editor = md_attack_editor_new (NULL, md_test_gui_context_for (fixture->diary), fixture->attack);
+  MdAttackEditor *editor = new_editor (fixture);
   GtkListBox *doses = child (editor, "doses_list");
   g_autoptr(GPtrArray) saved = NULL;
   GtkWindow *dose_editor;
@@ -209,6 +214,10 @@ test_closes_when_the_diary_is_replaced (Fixture       *fixture,
   g_assert_null (editor);
 }
 
+/* Every test runs on a fresh diary with one attack. */
+#define add_test(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
 int
 main (int   argc,
       char *argv[])
@@ -216,16 +225,11 @@ main (int   argc,
   md_test_init_gui (&argc, &argv);
   adw_init ();
 
-  g_test_add ("/md/attack-editor/load", Fixture, NULL, fixture_set_up,
-              test_loads_the_attack, fixture_tear_down);
-  g_test_add ("/md/attack-editor/end-before-start", Fixture, NULL, fixture_set_up,
-              test_end_before_start_is_refused_inline, fixture_tear_down);
-  g_test_add ("/md/attack-editor/doses", Fixture, NULL, fixture_set_up,
-              test_doses_of_the_attack, fixture_tear_down);
-  g_test_add ("/md/attack-editor/closes-when-diary-replaced", Fixture, NULL, fixture_set_up,
-              test_closes_when_the_diary_is_replaced, fixture_tear_down);
-  g_test_add ("/md/attack-editor/save", Fixture, NULL, fixture_set_up,
-              test_save_keeps_uuid, fixture_tear_down);
+  add_test ("/md/attack-editor/load", test_loads_the_attack);
+  add_test ("/md/attack-editor/end-before-start", test_end_before_start_is_refused_inline);
+  add_test ("/md/attack-editor/doses", test_doses_of_the_attack);
+  add_test ("/md/attack-editor/closes-when-diary-replaced", test_closes_when_the_diary_is_replaced);
+  add_test ("/md/attack-editor/save", test_save_keeps_uuid);
 
   return g_test_run ();
 }

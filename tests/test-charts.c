@@ -543,6 +543,18 @@ test_descriptions (void)
   g_assert_nonnull (strstr (one_day, "acute medication"));
 }
 
+/* Ends the drawing on a PDF surface and writes the file whole. */
+static void
+finish_pdf (cairo_t *cr)
+{
+  cairo_surface_t *surface = cairo_surface_reference (cairo_get_target (cr));
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
 static char *
 pdf_text (const char *pdf)
 {
@@ -583,10 +595,7 @@ test_pdf_text (void)
   md_chart_pain_render (&pain, &style, cr, 842, 595);
   cairo_show_page (cr);
   md_chart_calendar_render (&calendar, &style, cr, 842, 595);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
+  finish_pdf (cr);
 
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Headache days"));
@@ -799,10 +808,7 @@ test_narrow_captions (void)
   md_chart_frequency_render (&frequency, &style, cr, w, h);
   cairo_show_page (cr);
   md_chart_pain_render (&pain, &style, cr, w, h);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
+  finish_pdf (cr);
   md_test_drop_catalogue (catalogue);
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
@@ -1075,10 +1081,7 @@ test_before_after_empty_and_pdf (void)
   model.stats = stats;
   md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
   md_chart_before_after_render (&model, &style, cr, 842, 400);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
+  finish_pdf (cr);
 
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "the evaluation window ends on 24 May 2026"));

@@ -97,6 +97,55 @@ test_primary_menu_lists_the_actions (void)
   md_test_gui_close_all (app);
 }
 
+static gboolean
+diary_open (gpointer user_data)
+{
+  return md_application_get_diary (user_data) != NULL;
+}
+
+/* Each file action asks for its file in the window's chooser, titled for
+ * what it does and, when saving, with a dated name; cancelling starts
+ * nothing. */
+static void
+test_file_choosers (void)
+{
+  MdWindow *window = md_test_gui_open_window (app);
+  const struct
+  {
+    const char *action;
+    const char *title;
+    const char *name_prefix;
+  } choosers[] = {
+    { "win.import-csv", "Import From CSV", NULL },
+    { "win.export-csv", "Export as CSV", "migraine-diary-" },
+    { "win.export-pdf", "Export Report as PDF", "migraine-report-" },
+  };
+
+  g_assert_true (md_test_wait_for (diary_open, app, 5000));
+
+  for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
+    {
+      GtkWindow *dialog;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), choosers[i].action, NULL));
+      g_assert_true (md_test_gui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, TRUE));
+      dialog = md_test_gui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+      g_assert_cmpstr (gtk_window_get_title (dialog), ==, choosers[i].title);
+      if (choosers[i].name_prefix != NULL)
+        {
+          g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+
+          g_assert_true (g_str_has_prefix (name, choosers[i].name_prefix));
+        }
+
+      gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+      g_assert_true (md_test_gui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, FALSE));
+      g_assert_false (md_window_is_busy (window));
+    }
+
+  md_test_gui_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -106,6 +155,7 @@ main (int   argc,
   g_test_add_func ("/md/dialogs/shortcuts", test_shortcuts_window_opens_and_closes);
   g_test_add_func ("/md/dialogs/about", test_about_window_shows_version_and_licence);
   g_test_add_func ("/md/dialogs/primary-menu", test_primary_menu_lists_the_actions);
+  g_test_add_func ("/md/dialogs/file-choosers", test_file_choosers);
 
   return md_test_gui_run_app (&app);
 }

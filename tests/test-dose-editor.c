@@ -22,12 +22,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-  g_autoptr(GError) error = NULL;
-
-  fixture->diary = md_diary_open (path, &error);
-  g_assert_no_error (error);
+  fixture->diary = md_test_new_diary (NULL);
   fixture->attack = md_attack_new ();
   fixture->attack->start = g_get_real_time () / G_USEC_PER_SEC - 3 * 3600;
   fixture->attack->peak_pain = 3;
@@ -46,7 +41,7 @@ static gpointer
 child (MdDoseEditor *editor,
        const char   *name)
 {
-  return gtk_widget_get_template_child (GTK_WIDGET (editor), MD_TYPE_DOSE_EDITOR, name);
+  return md_test_gui_child (editor, MD_TYPE_DOSE_EDITOR, name);
 }
 
 static MdDoseEditor *
@@ -258,6 +253,10 @@ test_taken_for (Fixture       *fixture,
   g_object_unref (linked);
 }
 
+/* Every test runs on a fresh diary with one attack. */
+#define add_test(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
 int
 main (int   argc,
       char *argv[])
@@ -265,16 +264,11 @@ main (int   argc,
   md_test_init_gui (&argc, &argv);
   adw_init ();
 
-  g_test_add ("/md/dose-editor/pain-now", Fixture, NULL, fixture_set_up,
-              test_pain_now_is_asked_and_saved_with_the_dose, fixture_tear_down);
-  g_test_add ("/md/dose-editor/infusion", Fixture, NULL, fixture_set_up,
-              test_infusion_fields, fixture_tear_down);
-  g_test_add ("/md/dose-editor/new-medication", Fixture, NULL, fixture_set_up,
-              test_new_medication_inline, fixture_tear_down);
-  g_test_add ("/md/dose-editor/invalid-amount", Fixture, NULL, fixture_set_up,
-              test_invalid_amount_is_refused, fixture_tear_down);
-  g_test_add ("/md/dose-editor/taken-for", Fixture, NULL, fixture_set_up,
-              test_taken_for, fixture_tear_down);
+  add_test ("/md/dose-editor/pain-now", test_pain_now_is_asked_and_saved_with_the_dose);
+  add_test ("/md/dose-editor/infusion", test_infusion_fields);
+  add_test ("/md/dose-editor/new-medication", test_new_medication_inline);
+  add_test ("/md/dose-editor/invalid-amount", test_invalid_amount_is_refused);
+  add_test ("/md/dose-editor/taken-for", test_taken_for);
 
   return g_test_run ();
 }

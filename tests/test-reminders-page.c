@@ -17,44 +17,24 @@
 #include "md-test-utils.h"
 #include "md-window.h"
 
-static gboolean
-diary_open (gpointer user_data)
-{
-  return md_application_get_diary (user_data) != NULL;
-}
-
+/* A new diary's application with its window on the Reminders view,
+ * which is returned in @page. */
 static MdApplication *
-app_with_diary (MdWindow **window)
+app_with_diary (MdRemindersPage **page)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-  MdApplication *app = md_test_gui_app_new ();
+  MdApplication *app = md_test_gui_app_with_diary (NULL);
+  MdWindow *window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
-  md_application_set_database_path (app, path);
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (diary_open, app, 5000));
-  *window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  md_window_show_view (*window, "reminders");
+  md_window_show_view (window, "reminders");
+  *page = MD_REMINDERS_PAGE (md_window_get_reminders_page (window));
 
   return app;
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
 }
 
 static const char *
 visible_page (MdRemindersPage *page)
 {
-  return gtk_stack_get_visible_child_name (child (page, MD_TYPE_REMINDERS_PAGE, "stack"));
+  return gtk_stack_get_visible_child_name (md_test_gui_child (page, MD_TYPE_REMINDERS_PAGE, "stack"));
 }
 
 static guint
@@ -69,21 +49,11 @@ n_rows (MdRemindersPage *page)
   return n;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+static gboolean
+is_switch (GtkWidget     *widget,
+           gconstpointer  data)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        return c;
-      if ((found = find_descendant (c, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_SWITCH (widget);
 }
 
 static void
@@ -91,9 +61,9 @@ assert_refused (MdReminderEditor *editor,
                 const char       *problem,
                 const char       *row_name)
 {
-  GtkWidget *save = child (editor, MD_TYPE_REMINDER_EDITOR, "save_button");
-  GtkWidget *row = child (editor, MD_TYPE_REMINDER_EDITOR, row_name);
-  GtkLabel *label = child (editor, MD_TYPE_REMINDER_EDITOR, "problem_label");
+  GtkWidget *save = md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "save_button");
+  GtkWidget *row = md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, row_name);
+  GtkLabel *label = md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "problem_label");
 
   md_test_iterate (20);
   g_assert_cmpstr (md_reminder_editor_get_problem (editor), ==, problem);
@@ -106,9 +76,8 @@ assert_refused (MdReminderEditor *editor,
 static void
 test_add_toggle_delete (void)
 {
-  MdWindow *window = NULL;
-  g_autoptr(MdApplication) app = app_with_diary (&window);
-  MdRemindersPage *page = MD_REMINDERS_PAGE (md_window_get_reminders_page (window));
+  MdRemindersPage *page = NULL;
+  g_autoptr(MdApplication) app = app_with_diary (&page);
   MdDiary *diary = md_application_get_diary (app);
   MdReminderEditor *editor;
   GtkBox *days_box;
@@ -130,16 +99,16 @@ test_add_toggle_delete (void)
   /* A form just opened shows no error; a daily check-in needs no title. */
   md_test_iterate (20);
   g_assert_null (md_reminder_editor_get_problem (editor));
-  g_assert_false (gtk_revealer_get_reveal_child (child (editor, MD_TYPE_REMINDER_EDITOR, "problem_revealer")));
+  g_assert_false (gtk_revealer_get_reveal_child (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "problem_revealer")));
 
   /* An appointment does: refused, and said. */
-  adw_combo_row_set_selected (child (editor, MD_TYPE_REMINDER_EDITOR, "kind_row"), 2);
+  adw_combo_row_set_selected (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "kind_row"), 2);
   assert_refused (editor, "Title: give the reminder a title.", "title_row");
-  adw_combo_row_set_selected (child (editor, MD_TYPE_REMINDER_EDITOR, "kind_row"), 0);
-  gtk_editable_set_text (GTK_EDITABLE (child (editor, MD_TYPE_REMINDER_EDITOR, "title_row")), "Log your day");
+  adw_combo_row_set_selected (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "kind_row"), 0);
+  gtk_editable_set_text (GTK_EDITABLE (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "title_row")), "Log your day");
 
   /* No weekday. */
-  days_box = child (editor, MD_TYPE_REMINDER_EDITOR, "days_box");
+  days_box = md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "days_box");
   for (GtkWidget *b = gtk_widget_get_first_child (GTK_WIDGET (days_box)); b != NULL; b = gtk_widget_get_next_sibling (b))
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (b), FALSE);
   assert_refused (editor, "Days: choose at least one weekday.", "days_row");
@@ -147,26 +116,26 @@ test_add_toggle_delete (void)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (b), TRUE);
 
   /* No time. */
-  gtk_editable_set_text (GTK_EDITABLE (child (editor, MD_TYPE_REMINDER_EDITOR, "times_entry")), "");
+  gtk_editable_set_text (GTK_EDITABLE (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "times_entry")), "");
   assert_refused (editor, "Times: choose at least one time of day.", "times_row");
 
   /* Every 0 days. */
-  gtk_editable_set_text (GTK_EDITABLE (child (editor, MD_TYPE_REMINDER_EDITOR, "times_entry")), "8:00");
-  adw_combo_row_set_selected (child (editor, MD_TYPE_REMINDER_EDITOR, "repeat_row"), 1);
-  gtk_spin_button_set_value (child (editor, MD_TYPE_REMINDER_EDITOR, "every_spin"), 0);
+  gtk_editable_set_text (GTK_EDITABLE (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "times_entry")), "8:00");
+  adw_combo_row_set_selected (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "repeat_row"), 1);
+  gtk_spin_button_set_value (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "every_spin"), 0);
   assert_refused (editor, "Every: the number of days must be from 1 to 366.", "every_row");
-  adw_combo_row_set_selected (child (editor, MD_TYPE_REMINDER_EDITOR, "repeat_row"), 0);
+  adw_combo_row_set_selected (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "repeat_row"), 0);
 
   /* An appointment in the past. */
-  adw_combo_row_set_selected (child (editor, MD_TYPE_REMINDER_EDITOR, "kind_row"), 2);
-  md_date_time_button_set_date_time (child (editor, MD_TYPE_REMINDER_EDITOR, "at_button"), yesterday);
+  adw_combo_row_set_selected (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "kind_row"), 2);
+  md_date_time_button_set_date_time (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "at_button"), yesterday);
   assert_refused (editor, "At: the appointment is in the past.", "at_row");
 
   /* Back to a daily check-in at 08:00: saved. */
-  adw_combo_row_set_selected (child (editor, MD_TYPE_REMINDER_EDITOR, "kind_row"), 0);
+  adw_combo_row_set_selected (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "kind_row"), 0);
   md_test_iterate (20);
   g_assert_null (md_reminder_editor_get_problem (editor));
-  g_assert_true (gtk_widget_is_sensitive (child (editor, MD_TYPE_REMINDER_EDITOR, "save_button")));
+  g_assert_true (gtk_widget_is_sensitive (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "save_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_REMINDER_EDITOR, FALSE));
 
@@ -188,7 +157,7 @@ test_add_toggle_delete (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, expected);
 
   /* Switched off: saved, and the row says so. */
-  toggle = find_descendant (GTK_WIDGET (row), GTK_TYPE_SWITCH);
+  toggle = md_test_gui_find_widget (GTK_WIDGET (row), is_switch, NULL);
   g_assert_nonnull (toggle);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (toggle), ==, "Remind “Log your day”");
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
@@ -236,9 +205,8 @@ test_add_toggle_delete (void)
 static void
 test_edit_keeps_schedule (void)
 {
-  MdWindow *window = NULL;
-  g_autoptr(MdApplication) app = app_with_diary (&window);
-  MdRemindersPage *page = MD_REMINDERS_PAGE (md_window_get_reminders_page (window));
+  MdRemindersPage *page = NULL;
+  g_autoptr(MdApplication) app = app_with_diary (&page);
   MdDiary *diary = md_application_get_diary (app);
   g_autoptr(MdReminder) reminder = md_reminder_new ();
   g_autoptr(GPtrArray) reminders = NULL;
@@ -254,7 +222,7 @@ test_edit_keeps_schedule (void)
   g_assert_nonnull (editor);
   md_test_iterate (20);
   g_assert_null (md_reminder_editor_get_problem (editor));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, MD_TYPE_REMINDER_EDITOR, "times_entry"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (md_test_gui_child (editor, MD_TYPE_REMINDER_EDITOR, "times_entry"))),
                    ==, "07:30,21:00");
   g_assert_true (md_reminder_editor_save (editor));
 

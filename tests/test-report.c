@@ -123,23 +123,46 @@ pdf_to_text (GBytes *pdf,
              int     first_page,
              int     last_page)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
-  g_autofree char *first = g_strdup_printf ("%d", first_page);
-  g_autofree char *last = g_strdup_printf ("%d", last_page);
-  const char *argv[] = { "pdftotext", "-f", first, "-l", last, path, "-", NULL };
+  g_autofree char *path = md_test_temp_path ("report.pdf");
   g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
+  char *text;
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  text = md_test_pdf_text (path, first_page, last_page);
   g_unlink (path);
 
-  return out;
+  return text;
+}
+
+/* The whole report on A4, as pdftotext reads it. */
+static char *
+report_text (MdReport *report,
+             int      *out_pages)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  int pages = md_report_paginate (report, 595.276, 841.89, 42);
+
+  pdf = md_report_to_pdf (report, &error);
+  g_assert_no_error (error);
+  if (out_pages != NULL)
+    *out_pages = pages;
+
+  return pdf_to_text (pdf, 1, pages);
+}
+
+/* The report of make_data() over its eight weeks, as text. */
+static char *
+sample_report_text (void)
+{
+  g_autoptr(MdStatsData) data = make_data ();
+  g_autoptr(MdReport) report = NULL;
+  MdStatsSettings settings;
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+
+  return report_text (report, NULL);
 }
 
 /* The text with every run of white space as one space: table cells wrap. */
@@ -248,15 +271,12 @@ test_incomplete_windows (void)
 {
   g_autoptr(MdStatsData) data = md_stats_data_new (at (day ("2026-06-01"), 12));
   g_autoptr(MdReport) report = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
   int first = day ("2026-01-05");
   int nsaid = md_stats_data_add_medication (data, "Ibuprofen 400 mg", MD_STATS_CLASS_NON_OPIOID, TRUE);
   int n_attacks = 0;
   MdStatsSettings settings;
-  int pages;
 
   for (int w = 0; w < 2; w++)
     for (int k = 0; k < (w == 0 ? 28 : 20); k++)
@@ -295,10 +315,7 @@ test_incomplete_windows (void)
   report = md_report_new (data, &settings, first, first + 83);
   md_report_set_generated (report, at (day ("2026-04-01"), 12));
   md_report_set_rtl (report, FALSE);
-  pages = md_report_paginate (report, 595.276, 841.89, 42);
-  pdf = md_report_to_pdf (report, &error);
-  g_assert_no_error (error);
-  text = pdf_to_text (pdf, 1, pages);
+  text = report_text (report, NULL);
   flat = flatten (text);
 
   assert_has (flat, "Each window as days per 28 recorded days.");
@@ -327,8 +344,6 @@ test_primary_outcome (void)
   g_autoptr(MdStatsData) data = md_stats_data_new (at (day ("2026-07-01"), 12));
   g_autoptr(MdReport) report = NULL;
   g_autoptr(MdStats) stats = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
   int start = day ("2026-03-02");
@@ -339,7 +354,6 @@ test_primary_outcome (void)
   MdStatsSettings settings;
   const char *row;
   const char *history;
-  int pages;
 
   for (int d = start - 28; d < start + 84; d++)
     {
@@ -394,10 +408,7 @@ test_primary_outcome (void)
   md_report_set_comparison (report, &g_array_index (stats->treatments, MdStatsTreatment, 1));
   md_report_set_generated (report, at (day ("2026-07-01"), 12));
   md_report_set_rtl (report, FALSE);
-  pages = md_report_paginate (report, 595.276, 841.89, 42);
-  pdf = md_report_to_pdf (report, &error);
-  g_assert_no_error (error);
-  text = pdf_to_text (pdf, 1, pages);
+  text = report_text (report, NULL);
   flat = flatten (text);
 
   /* the before/after table: one row for the course and its infusions */
@@ -611,20 +622,8 @@ static void
 test_list_separator (void)
 {
   char *catalogue = md_test_use_catalogue ("msgctxt \"list separator\"\nmsgid \", \"\nmsgstr \"、\"\n");
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdReport) report = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  MdStatsSettings settings;
-  int pages;
+  g_autofree char *text = sample_report_text ();
 
-  md_stats_settings_init_default (&settings);
-  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
-  pages = md_report_paginate (report, 595.276, 841.89, 42);
-  pdf = md_report_to_pdf (report, &error);
-  g_assert_no_error (error);
-  text = pdf_to_text (pdf, 1, pages);
   md_test_drop_catalogue (catalogue);
 
   /* The attack list's features */
@@ -641,20 +640,8 @@ test_percent_no_break (void)
                                    "msgctxt \"percent change\"\nmsgid \"%+.0f%%\"\nmsgstr \"%+.0f %%\"\n");
   g_autofree char *half = md_chart_format_percent (0.5);
   g_autofree char *change = md_chart_format_percent_change (-50);
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdReport) report = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  MdStatsSettings settings;
-  int pages;
+  g_autofree char *text = sample_report_text ();
 
-  md_stats_settings_init_default (&settings);
-  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
-  pages = md_report_paginate (report, 595.276, 841.89, 42);
-  pdf = md_report_to_pdf (report, &error);
-  g_assert_no_error (error);
-  text = pdf_to_text (pdf, 1, pages);
   md_test_drop_catalogue (catalogue);
 
   g_assert_cmpstr (half, ==, "50\u00a0%");
@@ -676,13 +663,7 @@ test_contexts (void)
                                            "msgctxt \"route\"\nmsgid \"Other\"\nmsgstr \"Autre voie\"\n\n"
                                            "msgctxt \"side effect\"\nmsgid \"Other\"\nmsgstr \"Autre effet\"\n\n"
                                            "msgctxt \"pain quality\"\nmsgid \"Other\"\nmsgstr \"Autre caractère\"\n");
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdReport) report = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  MdStatsSettings settings;
-  int pages;
 
   g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS, "other"), ==, "Autre classe");
   g_assert_cmpstr (md_catalogue_get_label (MD_CATALOGUE_ROUTE, "other"), ==, "Autre voie");
@@ -693,12 +674,7 @@ test_contexts (void)
     g_assert_null (strchr (md_catalogue_get_label (MD_CATALOGUE_MEDICATION_CLASS,
                                                    md_catalogue_get_key_at (MD_CATALOGUE_MEDICATION_CLASS, i)), ','));
 
-  md_stats_settings_init_default (&settings);
-  report = md_report_new (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
-  pages = md_report_paginate (report, 595.276, 841.89, 42);
-  pdf = md_report_to_pdf (report, &error);
-  g_assert_no_error (error);
-  text = pdf_to_text (pdf, 1, pages);
+  text = sample_report_text ();
   md_test_drop_catalogue (catalogue);
 
   /* The magnesium course has not ended (the words may wrap in their cell) */
@@ -721,7 +697,6 @@ test_preset_names (void)
   g_autoptr(MdMedication) sumatriptan = NULL;
   g_autoptr(MdStatsData) data = NULL;
   g_autoptr(MdReport) report = NULL;
-  g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) csv = NULL;
   g_autofree char *text = NULL;
@@ -762,10 +737,7 @@ test_preset_names (void)
   g_assert_no_error (error);
   md_stats_settings_init_default (&settings);
   report = md_report_new (data, &settings, data->first_day, data->last_day);
-  pages = md_report_paginate (report, 595.276, 841.89, 42);
-  pdf = md_report_to_pdf (report, &error);
-  g_assert_no_error (error);
-  text = pdf_to_text (pdf, 1, pages);
+  text = report_text (report, &pages);
   {
     MdStats *stats = md_stats_compute (data, &settings, data->first_day, data->last_day);
     MdChartModel model = { .stats = stats };

@@ -178,11 +178,8 @@ validate (MdAttackEditor *self)
                          _("Peak pain: choose None, Mild, Moderate or Severe."));
   ok = error == NULL && md_diary_validate_attack (md_context_get_diary (self->context), self->attack, &error);
 
-  g_clear_pointer (&self->problem, g_free);
-  if (!ok)
-    self->problem = g_strdup (error->message);
-
-  md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
+  md_editor_set_problem (&self->problem, ok ? NULL : error,
+                         self->problem_label, self->problem_revealer);
   md_editor_update_save (GTK_WIDGET (self), ok);
 
   /* The end field is the one named by most problems: mark it. */
@@ -612,10 +609,7 @@ md_attack_editor_new (GtkWindow *parent,
   self->context = g_object_ref (context);
   md_date_time_button_set_context (self->start_button, context);
   md_date_time_button_set_context (self->end_button, context);
-  /* Its record belongs to this diary: when another diary takes its place
-   * (a restored backup), the editor closes instead of saving into it. */
-  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
-                           G_CONNECT_SWAPPED);
+  md_editor_close_with_diary (GTK_WINDOW (self), context);
   self->attack = md_attack_copy (attack);
   load_form (self);
 
@@ -668,8 +662,7 @@ md_attack_editor_save (MdAttackEditor *self)
 
   if (!md_diary_save_attack (md_context_get_diary (self->context), self->attack, &error))
     {
-      self->problem = g_strdup (error->message);
-      md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
+      md_editor_set_problem (&self->problem, error, self->problem_label, self->problem_revealer);
       return FALSE;
     }
 

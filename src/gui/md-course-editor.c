@@ -236,8 +236,6 @@ md_course_editor_new (GtkWindow          *parent,
 {
   MdCourseEditor *self;
   MdPreventiveCourse *c;
-  GtkCustomFilter *filter;
-  GListModel *model;
 
   g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
@@ -249,26 +247,14 @@ md_course_editor_new (GtkWindow          *parent,
   self->context = g_object_ref (context);
   md_date_time_button_set_context (self->start_button, context);
   md_date_time_button_set_context (self->end_button, context);
-  /* Its record belongs to this diary: when another diary takes its place
-   * (a restored backup), the editor closes instead of saving into it. */
-  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
-                           G_CONNECT_SWAPPED);
+  md_editor_close_with_diary (GTK_WINDOW (self), context);
   self->course = course != NULL ? md_preventive_course_copy (course) : md_preventive_course_new ();
   c = self->course;
 
-  filter = gtk_custom_filter_new (offered, g_strdup (c->medication_uuid), g_free);
-  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (md_context_get_diary (context))),
-                                                 GTK_FILTER (filter));
-  md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
+  self->medications = md_editor_offer_medications (self->medication_chooser, context, offered,
+                                                   c->medication_uuid);
 
-  model = G_LIST_MODEL (self->medications);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (medication->uuid, c->medication_uuid) == 0)
-        md_medication_chooser_set_selected (self->medication_chooser, i);
-    }
+  md_medication_chooser_select_uuid (self->medication_chooser, c->medication_uuid);
   /* As before the chooser: a new one starts from the first offered. */
   if (md_medication_chooser_get_selected_item (self->medication_chooser) == NULL)
     md_medication_chooser_set_selected (self->medication_chooser, 0);
@@ -327,8 +313,7 @@ md_course_editor_save (MdCourseEditor *self)
 
   if (!md_diary_save_preventive_course (md_context_get_diary (self->context), self->course, &error))
     {
-      self->problem = g_strdup (error->message);
-      md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
+      md_editor_set_problem (&self->problem, error, self->problem_label, self->problem_revealer);
       return FALSE;
     }
 

@@ -141,10 +141,7 @@ md_day_editor_new (GtkWindow *parent,
                        NULL);
   self->context = g_object_ref (context);
   md_date_time_button_set_context (self->date_button, context);
-  /* Its record belongs to this diary: when another diary takes its place
-   * (a restored backup), the editor closes instead of saving into it. */
-  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
-                           G_CONNECT_SWAPPED);
+  md_editor_close_with_diary (GTK_WINDOW (self), context);
   if (day != NULL)
     md_date_time_button_set_date_time (self->date_button, day);
   load_day (self);

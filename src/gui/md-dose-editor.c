@@ -185,11 +185,8 @@ validate (MdDoseEditor *self)
                            _("Pain now: choose None, Mild, Moderate or Severe."));
     }
 
-  g_clear_pointer (&self->problem, g_free);
-  if (!ok)
-    self->problem = g_strdup (error->message);
-
-  md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
+  md_editor_set_problem (&self->problem, ok ? NULL : error,
+                         self->problem_label, self->problem_revealer);
   md_editor_update_save (GTK_WIDGET (self), ok);
 }
 
@@ -423,7 +420,6 @@ static void
 load_form (MdDoseEditor *self)
 {
   MdDose *d = self->dose;
-  GListModel *model = G_LIST_MODEL (self->medications);
   g_autoptr(GDateTime) taken = NULL;
 
   if (d->taken > 0)
@@ -436,13 +432,7 @@ load_form (MdDoseEditor *self)
     }
   taken = g_date_time_ref (md_date_time_button_get_date_time (self->taken_button));
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (medication->uuid, d->medication_uuid) == 0)
-        md_medication_chooser_set_selected (self->medication_chooser, i);
-    }
+  md_medication_chooser_select_uuid (self->medication_chooser, d->medication_uuid);
 
   if (d->amount > 0)
     gtk_spin_button_set_value (self->amount_spin, d->amount);
@@ -523,7 +513,6 @@ md_dose_editor_new (GtkWindow *parent,
                     MdDose    *dose)
 {
   MdDoseEditor *self;
-  GtkCustomFilter *filter;
 
   g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
@@ -536,17 +525,12 @@ md_dose_editor_new (GtkWindow *parent,
   self->context = g_object_ref (context);
   md_date_time_button_set_context (self->taken_button, context);
   md_date_time_button_set_context (self->infusion_end_button, context);
-  /* Its record belongs to this diary: when another diary takes its place
-   * (a restored backup), the editor closes instead of saving into it. */
-  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
-                           G_CONNECT_SWAPPED);
+  md_editor_close_with_diary (GTK_WINDOW (self), context);
   self->dose = md_dose_copy (dose);
 
   /* Archived medications are not offered, unless this dose used one. */
-  filter = gtk_custom_filter_new (not_archived, g_strdup (dose->medication_uuid), g_free);
-  self->medications = gtk_filter_list_model_new (g_object_ref (md_diary_get_medications (md_context_get_diary (context))),
-                                                 GTK_FILTER (filter));
-  md_medication_chooser_set_model (self->medication_chooser, G_LIST_MODEL (self->medications));
+  self->medications = md_editor_offer_medications (self->medication_chooser, context, not_archived,
+                                                   dose->medication_uuid);
 
   load_form (self);
 
@@ -562,18 +546,9 @@ void
 md_dose_editor_set_medication (MdDoseEditor *self,
                                const char   *medication_uuid)
 {
-  GListModel *model;
-
   g_return_if_fail (MD_IS_DOSE_EDITOR (self));
 
-  model = G_LIST_MODEL (self->medications);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(MdMedication) medication = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (medication->uuid, medication_uuid) == 0)
-        md_medication_chooser_set_selected (self->medication_chooser, i);
-    }
+  md_medication_chooser_select_uuid (self->medication_chooser, medication_uuid);
 }
 
 /**
@@ -646,9 +621,7 @@ md_dose_editor_save (MdDoseEditor *self)
   if (!ok || !md_diary_commit (md_context_get_diary (self->context), &error))
     {
       md_diary_rollback (md_context_get_diary (self->context));
-      g_clear_pointer (&self->problem, g_free);
-      self->problem = g_strdup (error->message);
-      md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
+      md_editor_set_problem (&self->problem, error, self->problem_label, self->problem_revealer);
       return FALSE;
     }
 

@@ -167,6 +167,66 @@ md_editor_show_problem (GtkLabel    *label,
 }
 
 /**
+ * md_editor_set_problem:
+ * @problem: the editor's problem, replaced
+ * @error: (nullable): what is wrong, or %NULL when nothing is
+ *
+ * Keeps the editor's problem as @error says and shows it under the form.
+ */
+void
+md_editor_set_problem (char         **problem,
+                       const GError  *error,
+                       GtkLabel      *label,
+                       GtkRevealer   *revealer)
+{
+  g_clear_pointer (problem, g_free);
+  if (error != NULL)
+    *problem = g_strdup (error->message);
+
+  md_editor_show_problem (label, revealer, *problem);
+}
+
+/**
+ * md_editor_close_with_diary:
+ *
+ * Closes @editor when @context's diary changes.
+ */
+void
+md_editor_close_with_diary (GtkWindow *editor,
+                            MdContext *context)
+{
+  /* Its record belongs to this diary: when another diary takes its place
+   * (a restored backup), the editor closes instead of saving into it. */
+  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), editor,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * md_editor_offer_medications:
+ * @offered: says which medications of the diary are offered; its data is
+ *   a copy of @uuid, the medication the record uses
+ *
+ * Offers in @chooser the medications of @context's diary that @offered
+ * keeps, as the list changes.
+ *
+ * Returns: (transfer full): the list offered
+ */
+GtkFilterListModel *
+md_editor_offer_medications (MdMedicationChooser *chooser,
+                             MdContext           *context,
+                             GtkCustomFilterFunc  offered,
+                             const char          *uuid)
+{
+  GtkCustomFilter *filter = gtk_custom_filter_new (offered, g_strdup (uuid), g_free);
+  GListModel *all = md_diary_get_medications (md_context_get_diary (context));
+  GtkFilterListModel *medications = gtk_filter_list_model_new (g_object_ref (all), GTK_FILTER (filter));
+
+  md_medication_chooser_set_model (chooser, G_LIST_MODEL (medications));
+
+  return medications;
+}
+
+/**
  * md_catalogue_fill_combo_row:
  *
  * Lists the translated labels of @catalogue, in its order, so that the

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "md-catalogue.h"
+#include "md-context.h"
+#include "md-medication-chooser.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +31,16 @@ void md_editor_offer_delete          (GtkWindow                   *editor,
 void md_editor_show_problem          (GtkLabel                    *label,
                                       GtkRevealer                 *revealer,
                                       const char                  *problem);
+void md_editor_set_problem          (char                       **problem,
+                                      const GError                *error,
+                                      GtkLabel                    *label,
+                                      GtkRevealer                 *revealer);
+void md_editor_close_with_diary       (GtkWindow                   *editor,
+                                      MdContext                   *context);
+GtkFilterListModel *md_editor_offer_medications (MdMedicationChooser         *chooser,
+                                                 MdContext                   *context,
+                                                 GtkCustomFilterFunc          offered,
+                                                 const char                  *uuid);
 void md_catalogue_fill_combo_row     (AdwComboRow                 *row,
                                       MdCatalogue                  catalogue);
 

@@ -612,6 +612,31 @@ md_medication_chooser_set_selected (MdMedicationChooser *self,
 }
 
 /**
+ * md_medication_chooser_select_uuid:
+ * @uuid: (nullable): a medication's uuid
+ *
+ * Chooses the medication @uuid names, if it is offered; otherwise the
+ * choice stays as it was.
+ */
+void
+md_medication_chooser_select_uuid (MdMedicationChooser *self,
+                                   const char          *uuid)
+{
+  guint n;
+
+  g_return_if_fail (MD_IS_MEDICATION_CHOOSER (self));
+
+  n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MdMedication) medication = g_list_model_get_item (self->model, i);
+
+      if (g_strcmp0 (medication->uuid, uuid) == 0)
+        md_medication_chooser_set_selected (self, i);
+    }
+}
+
+/**
  * md_medication_chooser_get_selected_item:
  *
  * Returns: (transfer none) (nullable): the chosen medication

@@ -23,5 +23,7 @@ guint         md_medication_chooser_get_selected      (MdMedicationChooser *self
 void          md_medication_chooser_set_selected      (MdMedicationChooser *self,
                                                        guint                position);
 MdMedication *md_medication_chooser_get_selected_item (MdMedicationChooser *self);
+void          md_medication_chooser_select_uuid       (MdMedicationChooser *self,
+                                                       const char          *uuid);
 
 G_END_DECLS

@@ -76,11 +76,8 @@ validate (MdMedicationEditor *self)
 
   ok = md_diary_validate_medication (md_context_get_diary (self->context), m, &error);
 
-  g_clear_pointer (&self->problem, g_free);
-  if (!ok)
-    self->problem = g_strdup (error->message);
-
-  md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
+  md_editor_set_problem (&self->problem, ok ? NULL : error,
+                         self->problem_label, self->problem_revealer);
   md_editor_update_save (GTK_WIDGET (self), ok);
   md_editor_mark_field (GTK_WIDGET (self->name_row),
                         self->problem != NULL && g_str_has_prefix (self->problem, _("Name")));
@@ -173,10 +170,7 @@ md_medication_editor_new (GtkWindow    *parent,
                        "modal", parent != NULL,
                        NULL);
   self->context = g_object_ref (context);
-  /* Its record belongs to this diary: when another diary takes its place
-   * (a restored backup), the editor closes instead of saving into it. */
-  g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), self,
-                           G_CONNECT_SWAPPED);
+  md_editor_close_with_diary (GTK_WINDOW (self), context);
   self->medication = medication != NULL ? md_medication_copy (medication) : md_medication_new ();
   m = self->medication;
 
@@ -218,8 +212,7 @@ md_medication_editor_save (MdMedicationEditor *self)
 
   if (!md_diary_save_medication (md_context_get_diary (self->context), self->medication, &error))
     {
-      self->problem = g_strdup (error->message);
-      md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
+      md_editor_set_problem (&self->problem, error, self->problem_label, self->problem_revealer);
       return FALSE;
     }
 

@@ -35,5 +35,10 @@ void          md_database_run_on_path          (const char           *database_p
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
+void          md_database_set_io_error         (GError              **error,
+                                                const char           *path,
+                                                const char           *reason);
+gboolean      md_database_create_private_file  (const char           *path,
+                                                GError              **error);
 
 G_END_DECLS

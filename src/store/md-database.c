@@ -6,7 +6,7 @@
  * irreplaceable record, so opening it is careful: a file from a newer
  * app is refused before anything is written to it, a damaged file is
  * moved aside and never overwritten, and every migration is one
- * transaction.
+ * transaction. Backups live in md-database-backup.c.
  */
 
 #define G_LOG_DOMAIN "md-database"
@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
@@ -23,9 +22,6 @@
 #include "md-database-private.h"
 #include "md-error.h"
 #include "md-paths.h"
-
-#define BACKUP_KEEP_DAILY   7
-#define BACKUP_KEEP_MONTHLY 12
 
 struct _MdDatabase
 {
@@ -227,10 +223,10 @@ md_database_init (MdDatabase *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
-static void
-set_io_error (GError     **error,
-              const char  *path,
-              const char  *reason)
+void
+md_database_set_io_error (GError     **error,
+                          const char  *path,
+                          const char  *reason)
 {
   g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
                /* Translators: %s is a file, the second %s the reason */
@@ -313,7 +309,7 @@ move_aside (const char  *path,
     {
       int saved_errno = errno;
 
-      set_io_error (error, path, g_strerror (saved_errno));
+      md_database_set_io_error (error, path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -385,7 +381,7 @@ check_existing_file (const char  *path,
     }
   else
     {
-      set_io_error (error, path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      md_database_set_io_error (error, path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       goto out;
     }
 
@@ -417,9 +413,9 @@ out:
   return ok;
 }
 
-static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
+gboolean
+md_database_create_private_file (const char  *path,
+                                 GError     **error)
 {
   int fd;
 
@@ -431,7 +427,7 @@ create_private_file (const char  *path,
     {
       int saved_errno = errno;
 
-      set_io_error (error, path, g_strerror (saved_errno));
+      md_database_set_io_error (error, path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -520,7 +516,7 @@ md_database_open (const char  *path,
           return NULL;
         }
     }
-  else if (!create_private_file (path, error))
+  else if (!md_database_create_private_file (path, error))
     return NULL;
 
   self = g_object_new (MD_TYPE_DATABASE, NULL);
@@ -529,7 +525,7 @@ md_database_open (const char  *path,
   if (sqlite3_open_v2 (path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
-      set_io_error (error, path, sqlite3_errmsg (self->db));
+      md_database_set_io_error (error, path, sqlite3_errmsg (self->db));
       return NULL;
     }
 
@@ -540,7 +536,7 @@ md_database_open (const char  *path,
    * cannot take the next entry must say so now, not at the first save. */
   if (sqlite3_db_readonly (self->db, "main") == 1 || g_access (path, W_OK) != 0)
     {
-      set_io_error (error, path, _("the file cannot be written (check its permissions)"));
+      md_database_set_io_error (error, path, _("the file cannot be written (check its permissions)"));
       return NULL;
     }
 
@@ -553,7 +549,7 @@ md_database_open (const char  *path,
                          NULL))
     {
       /* WAL needs to create files beside the diary. */
-      set_io_error (error, path, _("the folder cannot be written (check its permissions)"));
+      md_database_set_io_error (error, path, _("the folder cannot be written (check its permissions)"));
       return NULL;
     }
 
@@ -687,266 +683,6 @@ md_database_in_transaction (MdDatabase *self)
   return self->db != NULL && !sqlite3_get_autocommit (self->db);
 }
 
-/* Backups ---------------------------------------------------------------- */
-
-static gboolean
-parse_backup_name (const char *name,
-                   GDate      *date)
-{
-  int year, month, day;
-  char tail[8] = "";
-
-  if (sscanf (name, "diary-%4d-%2d-%2d%7s", &year, &month, &day, tail) != 4 ||
-      !g_str_equal (tail, ".db") ||
-      !g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
-typedef struct
-{
-  char  *path;
-  GDate  date;
-} BackupFile;
-
-static void
-backup_file_free (gpointer data)
-{
-  BackupFile *file = data;
-
-  g_free (file->path);
-  g_free (file);
-}
-
-static int
-compare_backups_newest_first (gconstpointer a,
-                              gconstpointer b)
-{
-  const BackupFile *x = *(BackupFile * const *) a;
-  const BackupFile *y = *(BackupFile * const *) b;
-
-  return g_date_compare (&y->date, &x->date);
-}
-
-static GPtrArray *
-list_backups (const char *database_path)
-{
-  g_autofree char *dir_path = md_paths_get_backup_dir (database_path);
-  GPtrArray *backups = g_ptr_array_new_with_free_func (backup_file_free);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return backups;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      BackupFile *file = g_new0 (BackupFile, 1);
-
-      g_date_clear (&file->date, 1);
-      if (!parse_backup_name (name, &file->date))
-        {
-          backup_file_free (file);
-          continue;
-        }
-
-      file->path = g_build_filename (dir_path, name, NULL);
-      g_ptr_array_add (backups, file);
-    }
-
-  g_ptr_array_sort (backups, compare_backups_newest_first);
-
-  return backups;
-}
-
-/**
- * md_database_list_backups:
- *
- * Returns: (transfer full) (element-type filename): the automatic backups
- *   of @database_path, newest first
- */
-GPtrArray *
-md_database_list_backups (const char *database_path)
-{
-  g_autoptr(GPtrArray) backups = list_backups (database_path);
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < backups->len; i++)
-    g_ptr_array_add (paths, g_strdup (((BackupFile *) g_ptr_array_index (backups, i))->path));
-
-  return paths;
-}
-
-/**
- * md_database_find_newest_backup:
- *
- * Returns: (transfer full) (nullable): the newest automatic backup of
- *   @database_path
- */
-char *
-md_database_find_newest_backup (const char *database_path)
-{
-  g_autoptr(GPtrArray) backups = list_backups (database_path);
-
-  if (backups->len == 0)
-    return NULL;
-
-  return g_strdup (((BackupFile *) g_ptr_array_index (backups, 0))->path);
-}
-
-/* Keeps the newest BACKUP_KEEP_DAILY backups, and the newest backup of
- * each of the BACKUP_KEEP_MONTHLY newest months. */
-static void
-rotate_backups (const char *database_path)
-{
-  g_autoptr(GPtrArray) backups = list_backups (database_path);
-  g_autoptr(GHashTable) months = g_hash_table_new (g_direct_hash, g_direct_equal);
-
-  for (guint i = 0; i < backups->len; i++)
-    {
-      BackupFile *file = g_ptr_array_index (backups, i);
-      guint month = g_date_get_year (&file->date) * 12 + g_date_get_month (&file->date);
-      gboolean keep = i < BACKUP_KEEP_DAILY;
-
-      if (!g_hash_table_contains (months, GUINT_TO_POINTER (month)) &&
-          g_hash_table_size (months) < BACKUP_KEEP_MONTHLY)
-        {
-          g_hash_table_add (months, GUINT_TO_POINTER (month));
-          keep = TRUE;
-        }
-
-      if (!keep)
-        g_unlink (file->path);
-    }
-}
-
-static gboolean
-copy_database (const char  *from,
-               const char  *to,
-               GError     **error)
-{
-  sqlite3 *source = NULL;
-  sqlite3 *target = NULL;
-  sqlite3_backup *backup;
-  gboolean ok = FALSE;
-
-  if (sqlite3_open_v2 (from, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      set_io_error (error, from, sqlite3_errmsg (source));
-      goto out;
-    }
-
-  if (!create_private_file (to, error))
-    goto out;
-
-  if (sqlite3_open_v2 (to, &target, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-    {
-      set_io_error (error, to, sqlite3_errmsg (target));
-      goto out;
-    }
-
-  backup = sqlite3_backup_init (target, "main", source, "main");
-  if (backup == NULL)
-    {
-      set_io_error (error, to, sqlite3_errmsg (target));
-      goto out;
-    }
-
-  sqlite3_backup_step (backup, -1);
-  if (sqlite3_backup_finish (backup) != SQLITE_OK)
-    {
-      set_io_error (error, to, sqlite3_errmsg (target));
-      goto out;
-    }
-
-  /* A backup is a single self-contained file, not a WAL database. */
-  if (sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      set_io_error (error, to, sqlite3_errmsg (target));
-      goto out;
-    }
-
-  ok = TRUE;
-
-out:
-  sqlite3_close_v2 (source);
-  sqlite3_close_v2 (target);
-  if (!ok)
-    g_unlink (to);
-
-  return ok;
-}
-
-/**
- * md_database_backup_if_due:
- * @database_path: the diary
- * @now: today, in local time
- * @out_backup_path: (out) (optional): the backup written, or %NULL when
- *   none was due
- *
- * Writes today's backup through the SQLite backup API if there is none
- * yet, and rotates the old ones. Uses its own connection, so it can run
- * in a thread while the app keeps writing.
- */
-gboolean
-md_database_backup_if_due (const char  *database_path,
-                           GDateTime   *now,
-                           char       **out_backup_path,
-                           GError     **error)
-{
-  g_autofree char *dir = md_paths_get_backup_dir (database_path);
-  g_autofree char *name = g_date_time_format (now, "diary-%Y-%m-%d.db");
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
-
-  if (out_backup_path != NULL)
-    *out_backup_path = NULL;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  if (!md_paths_ensure_directory (dir, error))
-    return FALSE;
-
-  g_unlink (tmp);
-  if (!copy_database (database_path, tmp, error))
-    return FALSE;
-
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      set_io_error (error, path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  rotate_backups (database_path);
-
-  if (out_backup_path != NULL)
-    *out_backup_path = g_steal_pointer (&path);
-
-  return TRUE;
-}
-
-static void
-backup_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-  char *path = NULL;
-
-  if (!md_database_backup_if_due (task_data, now, &path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, path, g_free);
-}
-
 /* Runs @thread_func in a worker thread with a copy of @database_path as
  * the task data: what works on a diary file by its own connection. */
 void
@@ -962,96 +698,4 @@ md_database_run_on_path (const char          *database_path,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, g_strdup (database_path), g_free);
   g_task_run_in_thread (task, thread_func);
-}
-
-void
-md_database_backup_if_due_async (const char          *database_path,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  md_database_run_on_path (database_path, md_database_backup_if_due_async, backup_thread,
-                           cancellable, callback, user_data);
-}
-
-gboolean
-md_database_backup_if_due_finish (GAsyncResult  *result,
-                                  char         **out_backup_path,
-                                  GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *path = g_task_propagate_pointer (G_TASK (result), &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (out_backup_path != NULL)
-    *out_backup_path = path;
-  else
-    g_free (path);
-
-  return TRUE;
-}
-
-/**
- * md_database_restore_backup:
- * @backup_path: a backup
- * @database_path: where the diary lives; must not be open
- *
- * Puts a backup in place of the diary: copied beside it first, then
- * renamed over it, so a failure leaves the old file as it was. The diary
- * it replaces is kept in the backup folder as replaced-by-restore-<time>.db.
- */
-gboolean
-md_database_restore_backup (const char  *backup_path,
-                            const char  *database_path,
-                            GError     **error)
-{
-  g_autofree char *tmp = g_strconcat (database_path, ".restoring", NULL);
-  const char *suffixes[] = { "-wal", "-shm" };
-
-  if (!md_paths_ensure_parent_directory (database_path, error))
-    return FALSE;
-
-  g_unlink (tmp);
-  if (!copy_database (backup_path, tmp, error))
-    return FALSE;
-
-  /* What is replaced is kept: a restore must never be the thing that
-   * loses entries. */
-  if (g_file_test (database_path, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-      g_autofree char *dir = md_paths_get_backup_dir (database_path);
-      g_autofree char *name = g_strdup_printf ("replaced-by-restore-%s.db", stamp);
-      g_autofree char *keep = g_build_filename (dir, name, NULL);
-
-      if (!md_paths_ensure_directory (dir, error) || !copy_database (database_path, keep, error))
-        {
-          g_unlink (tmp);
-          return FALSE;
-        }
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *stale = g_strconcat (database_path, suffixes[i], NULL);
-
-      g_unlink (stale);
-    }
-
-  if (g_rename (tmp, database_path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      set_io_error (error, database_path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
 }
