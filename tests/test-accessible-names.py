@@ -128,10 +128,18 @@ try:
     app.keys("Escape")
 
     app.keys("ctrl+d")
+    # The main menu's "Record a Day…" opens the day editor
+    app.keys("F10", "r")
+    check(app.frame("Day"), "the day editor")
+    app.keys("Escape")
+
     app.keys("alt+2")
     check(app.window, "the Charts view")
     app.keys("alt+3")
     check(app.window, "the Reminders view")
+    click(app.window, "push button", "Add Reminder")
+    check(app.frame("New Reminder"), "the reminder editor")
+    app.keys("Escape")
     app.keys("alt+1")
 
     app.keys("ctrl+comma")
@@ -139,6 +147,10 @@ try:
     # until a search, out of reach of the app's widget tree.
     known = ("[list] 'GtkListBox' is a type name in panel 'GtkStackPage' / panel 'GtkStackPage' (first child None)",)
     check(app.frame("Preferences"), "Preferences", known)
+    prefs = [node.name for node, _ in mdatspi.walk(app.frame("Preferences"))
+             if node.getRoleName() == "push button"]
+    mdatspi.ok("Add Medication" in prefs and "Add Preventive Treatment" in prefs,
+               "each Add button in Preferences says what it adds")
     app.keys("Escape")
 finally:
     app.close()

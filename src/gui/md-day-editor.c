@@ -117,6 +117,8 @@ md_day_editor_init (MdDayEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  /* No problem yet: the empty label stays out of the accessibility tree */
+  md_editor_show_problem (self->problem_label, self->problem_revealer, NULL);
   md_editor_guard_scroll (GTK_WIDGET (self));
 
   gtk_string_list_append (statuses, C_("day", "Not noted"));

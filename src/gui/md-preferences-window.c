@@ -37,6 +37,8 @@ struct _MdPreferencesWindow
   AdwPreferencesGroup  *backups_group;
   GtkListBox           *medications_list;
   GtkListBox           *courses_list;
+  GtkWidget            *add_medication_button;
+  GtkWidget            *add_course_button;
 
   /* Owned */
   MdContext            *context; /* the diary is the context's: never kept */
@@ -680,6 +682,8 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, medication_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_medication_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, courses_list);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, add_medication_button);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, add_course_button);
   gtk_widget_class_bind_template_callback (widget_class, course_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_course_clicked_cb);
 }
@@ -689,6 +693,9 @@ md_preferences_window_init (MdPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   md_accessible_fix_names_when_mapped (GTK_WIDGET (self));
+  /* Two "Add" buttons on one page: each says what it adds */
+  md_accessible_set_name (self->add_medication_button, _("Add Medication"));
+  md_accessible_set_name (self->add_course_button, _("Add Preventive Treatment"));
   show_whole_value (self->color_scheme_row);
   show_whole_value (self->duration_row);
   show_whole_value (self->baseline_row);
