@@ -89,7 +89,19 @@ class App:
         self.process = None
         if not launch:
             return
-        self.process = subprocess.Popen([executable, *self._diary_args(), *args], env=env)
+        # An X server that is busy tearing down the previous test's
+        # clients can refuse a connection for a moment ("cannot open
+        # display"): an app that ends at once is started again, twice.
+        for attempt in range(3):
+            self.process = subprocess.Popen([executable, *self._diary_args(), *args], env=env)
+            try:
+                self.process.wait(timeout=1.5)
+            except subprocess.TimeoutExpired:
+                break
+            if self.process.returncode == 0 or attempt == 2:
+                break
+            note(f"the app ended at once (status {self.process.returncode}); starting it again")
+            time.sleep(2)
         try:
             self.node = self._find_application()
             self.window = None
