@@ -18,6 +18,7 @@
 import os
 import re
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mdatspi  # noqa: E402
@@ -151,6 +152,21 @@ try:
              if node.getRoleName() == "push button"]
     mdatspi.ok("Add Medication" in prefs and "Add Preventive Treatment" in prefs,
                "each Add button in Preferences says what it adds")
+    # The buttons are on the Medications page: show it first
+    tabs = [(node.getRoleName(), node.name) for node, _ in mdatspi.walk(app.frame("Preferences"))
+            if node.name == "Medications"]
+    mdatspi.note(f"medications page controls: {tabs}")
+    page = mdatspi.find(app.frame("Preferences"), name="Medications",
+                        predicate=lambda node: node.getRoleName() in ("toggle button", "push button", "page tab", "radio button"))
+    if page is not None:
+        page.queryAction().doAction(0)
+        time.sleep(1)
+    click(app.frame("Preferences"), "push button", "Add Medication")
+    check(app.frame("New Medication", timeout=20), "the medication editor")
+    app.keys("Escape")
+    click(app.frame("Preferences"), "push button", "Add Preventive Treatment")
+    check(app.frame("New Preventive Treatment", timeout=20), "the preventive treatment editor")
+    app.keys("Escape")
     app.keys("Escape")
 finally:
     app.close()
