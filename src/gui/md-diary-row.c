@@ -106,7 +106,9 @@ format_amount (MdDose       *dose,
                                              dose->unit != NULL ? dose->unit : "");
 
   g_strstrip (amount);
-  if (medication != NULL && strstr (md_medication_get_display_name (medication), amount) != NULL)
+  /* Compared with the name as stored (a preset's English name, whose
+   * translation says the same amount in its own script and units) */
+  if (medication != NULL && medication->name != NULL && strstr (medication->name, amount) != NULL)
     return NULL;
 
   return g_steal_pointer (&amount);
