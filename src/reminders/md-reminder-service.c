@@ -325,7 +325,7 @@ dose_saved_cb (MdReminderService *self,
 
   /* Only a dose taken for a headache (not a preventive one, whatever
    * the medication) has a pain response to follow up. */
-  acute = g_strcmp0 (dose->purpose, "acute") == 0;
+  acute = md_dose_is_for_headache (dose);
 
   at = dose->taken + MD_DIARY_FOLLOW_UP_SECONDS;
   if (acute && at > now)

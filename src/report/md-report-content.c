@@ -204,6 +204,7 @@ static void
 build_header (MdReport *self)
 {
   const MdStats *stats = self->stats;
+  const MdStatsTreatment *compared = _md_report_get_compared (self);
   g_autofree char *from = _md_report_format_day (self->first_day);
   g_autofree char *to = _md_report_format_day (self->last_day);
   g_autofree char *generated = NULL;
@@ -236,10 +237,10 @@ build_header (MdReport *self)
   /* Translators: report header */
   g_string_append_printf (lines, _("Generated: %s"), generated);
   g_string_append_c (lines, '\n');
-  if (_md_report_get_compared (self) != NULL)
+  if (compared != NULL)
     {
-      g_autofree char *label = _md_report_treatment_label (self, _md_report_get_compared (self));
-      g_autofree char *start = _md_report_format_day (_md_report_get_compared (self)->start_day);
+      g_autofree char *label = _md_report_treatment_label (self, compared);
+      g_autofree char *start = _md_report_format_day (compared->start_day);
 
       /* Translators: report header: the treatment the frequency chart compares, and its first day */
       g_string_append_printf (lines, _("Treatment compared: %s, from %s"), label, start);

@@ -90,13 +90,14 @@ md_report_describe_scope (MdReport *self)
 {
   g_autofree char *from = _md_report_format_day (self->first_day);
   g_autofree char *to = _md_report_format_day (self->last_day);
+  const MdStatsTreatment *compared = _md_report_get_compared (self);
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, _("Period: %s – %s"), from, to);
-  if (_md_report_get_compared (self) != NULL)
+  if (compared != NULL)
     {
-      g_autofree char *label = _md_report_treatment_label (self, _md_report_get_compared (self));
-      g_autofree char *start = _md_report_format_day (_md_report_get_compared (self)->start_day);
+      g_autofree char *label = _md_report_treatment_label (self, compared);
+      g_autofree char *start = _md_report_format_day (compared->start_day);
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Treatment compared: %s, from %s"), label, start);

@@ -213,7 +213,7 @@ md_diary_follow_up_new_dose (MdDiary   *self,
   /* Only a dose taken for a headache has a 2-hour response to ask
    * about; its purpose as saved (an import decides undecided ones last). */
   saved = md_diary_get_dose (self, dose->uuid);
-  if (saved == NULL || g_strcmp0 (saved->purpose, "acute") != 0)
+  if (saved == NULL || !md_dose_is_for_headache (saved))
     return TRUE;
 
   reminders = md_diary_list_reminders (self);

@@ -82,3 +82,17 @@ md_dose_copy (MdDose *self)
 
   return copy;
 }
+
+/**
+ * md_dose_is_for_headache:
+ *
+ * Returns: whether the dose was taken for a headache (acute use), the
+ *   only use with a pain response to follow up (CLINICAL.md)
+ */
+gboolean
+md_dose_is_for_headache (MdDose *self)
+{
+  g_return_val_if_fail (MD_IS_DOSE (self), FALSE);
+
+  return g_strcmp0 (self->purpose, "acute") == 0;
+}

@@ -44,5 +44,6 @@ struct _MdDose
 
 MdDose *md_dose_new  (void);
 MdDose *md_dose_copy (MdDose *self);
+gboolean md_dose_is_for_headache (MdDose *self);
 
 G_END_DECLS
