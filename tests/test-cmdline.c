@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <locale.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -337,6 +339,46 @@ test_export_report_refuses_bad_input (void)
   }
 }
 
+/* An export or a report given the diary's own path (or SQLite's files
+ * beside it, or the diary reached through a linked folder) is refused,
+ * and the diary stays whole. */
+static void
+test_export_refuses_the_diary_itself (void)
+{
+  g_autofree char *db = report_diary ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *link = g_build_filename (dir, "linked", NULL);
+  g_autofree char *through_link = g_build_filename (link, "diary.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length;
+  gsize after_length;
+  const char *targets[][2] = {
+    { "--export-csv", db }, { "--export-report", db }, { "--export-csv", wal },
+    { "--export-csv", through_link },
+  };
+
+  g_assert_cmpstr (strrchr (db, G_DIR_SEPARATOR) + 1, ==, "diary.db");
+  g_assert_cmpint (symlink (dir, link), ==, 0);
+  g_assert_true (g_file_get_contents (db, &before, &before_length, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      const char *args[] = { "--database", db, targets[i][0], targets[i][1], NULL };
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (md_test_spawn_app (args, NULL, &err), ==, 1);
+      if (strstr (err, "is the diary itself") == NULL)
+        g_error ("%s %s: expected a refusal, got “%s”", targets[i][0], targets[i][1], err);
+    }
+
+  g_assert_true (g_file_get_contents (db, &after, &after_length, NULL));
+  g_assert_cmpuint (after_length, ==, before_length);
+  g_assert_true (memcmp (before, after, before_length) == 0);
+  g_unlink (link);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/md/cmdline/csv-locale", test_csv_is_the_same_in_every_locale);
   g_test_add_func ("/md/cmdline/export-report", test_export_report);
   g_test_add_func ("/md/cmdline/export-report-bad-input", test_export_report_refuses_bad_input);
+  g_test_add_func ("/md/cmdline/export-refuses-the-diary", test_export_refuses_the_diary_itself);
 
   return g_test_run ();
 }

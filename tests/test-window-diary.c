@@ -251,6 +251,25 @@ test_close_window_during_jobs (void)
   g_unlink (pdf);
 }
 
+/* Export PDF given the diary's own file: refused in a dialog, diary whole */
+static void
+test_report_refuses_the_diary_itself (void)
+{
+  g_autofree char *path = md_test_temp_path ("diary.db");
+  g_autoptr(MdApplication) app = app_for (path);
+  MdWindow *window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWindow *dialog;
+
+  md_window_export_report (window, path);
+  g_assert_true (md_test_gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE));
+  dialog = md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "is the diary itself"));
+  g_assert_false (md_window_is_busy (window));
+  g_assert_cmpint (md_diary_count (md_application_get_diary (app), "attacks"), ==, 0);
+
+  md_test_gui_close_all (app);
+}
+
 static void
 test_bad_import_is_explained_and_changes_nothing (void)
 {
@@ -383,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/md/window-diary/newer", test_newer_diary_is_explained);
   g_test_add_func ("/md/window-diary/csv", test_export_and_import_from_the_window);
   g_test_add_func ("/md/window-diary/bad-import", test_bad_import_is_explained_and_changes_nothing);
+  g_test_add_func ("/md/window-diary/report-refuses-the-diary", test_report_refuses_the_diary_itself);
   g_test_add_func ("/md/window-diary/close-during-jobs", test_close_window_during_jobs);
   g_test_add_func ("/md/window-diary/restore-backup", test_restore_a_backup_from_preferences);
 

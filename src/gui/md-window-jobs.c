@@ -18,6 +18,7 @@
 #include "md-diary-csv.h"
 #include "md-print-operation.h"
 #include "md-report.h"
+#include "md-paths.h"
 #include "md-window-private.h"
 
 static gboolean
@@ -572,9 +573,21 @@ start_report (MdWindow   *self,
               const char *path,
               gboolean    to_file)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
-  ReportJob *job = g_new0 (ReportJob, 1);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ReportJob *job;
 
+  /* Never a report written over the diary itself */
+  if (path != NULL &&
+      !md_paths_check_output (md_application_get_database_path (md_window_get_md_application (self)),
+                              path, &error))
+    {
+      show_error (self, _("The Report Could Not Be Saved"), error);
+      return;
+    }
+
+  task = g_task_new (self, NULL, NULL, NULL);
+  job = g_new0 (ReportJob, 1);
   job->path = g_strdup (path);
   job->to_file = to_file;
   job->application = hold_application (G_APPLICATION (md_window_get_md_application (self)));

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "md-error.h"
+#include "md-paths.h"
 #include "md-report-private.h"
 
 MdReport *
@@ -222,6 +223,8 @@ md_report_export (const char            *database_path,
   int first = G_MININT, last = G_MININT;
   double width, height;
 
+  if (!md_paths_check_output (database_path, file, error))
+    return FALSE;
   if (from != NULL && !md_report_parse_date (from, "--from", &first, error))
     return FALSE;
   if (to != NULL && !md_report_parse_date (to, "--to", &last, error))

@@ -16,6 +16,7 @@
 #include "md-cli.h"
 #include "md-csv.h"
 #include "md-error.h"
+#include "md-paths.h"
 
 /**
  * md_cli_write_atomically:
@@ -60,6 +61,9 @@ md_cli_export_csv (const char  *database_path,
                    _("There is no diary at “%s” to export."), database_path);
       return FALSE;
     }
+
+  if (!md_paths_check_output (database_path, file, error))
+    return FALSE;
 
   diary = md_diary_open (database_path, error);
   if (diary == NULL)

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "md-error.h"
 #include "md-paths.h"
 
 #define PRIVATE_DIRECTORY_MODE 0700
@@ -109,4 +110,70 @@ md_paths_ensure_parent_directory (const char  *file_path,
   dir = g_path_get_dirname (file_path);
 
   return md_paths_ensure_directory (dir, error);
+}
+
+/* @path with its folder's links resolved: the same name for the same
+ * place, whether or not the file itself exists yet. */
+static char *
+resolved_path (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *dir = g_path_get_dirname (absolute);
+  g_autofree char *base = g_path_get_basename (absolute);
+  g_autofree char *real_dir = realpath (dir, NULL);
+
+  return g_build_filename (real_dir != NULL ? real_dir : dir, base, NULL);
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autofree char *resolved_a = resolved_path (a);
+  g_autofree char *resolved_b = resolved_path (b);
+  GStatBuf sa, sb;
+
+  if (g_str_equal (resolved_a, resolved_b))
+    return TRUE;
+
+  /* A hard link, or the same folder reached another way */
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/**
+ * md_paths_check_output:
+ * @database_path: the open diary
+ * @file: where an export or a report is about to be written
+ *
+ * Refuses an output that is the diary itself or one of SQLite's files
+ * beside it: writing there would replace the diary with the export.
+ *
+ * Returns: %TRUE if @file may be written
+ */
+gboolean
+md_paths_check_output (const char  *database_path,
+                       const char  *file,
+                       GError     **error)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_return_val_if_fail (database_path != NULL, FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *diary_file = g_strconcat (database_path, suffixes[i], NULL);
+
+      if (same_file (diary_file, file))
+        {
+          g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
+                       /* Translators: %s is the file the user chose to write an export to */
+                       _("“%s” is the diary itself. Choose another file: the diary would be overwritten."),
+                       file);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }

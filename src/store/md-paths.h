@@ -17,4 +17,8 @@ gboolean  md_paths_ensure_parent_directory (const char  *file_path,
 gboolean  md_paths_ensure_directory        (const char  *directory,
                                             GError     **error);
 
+gboolean  md_paths_check_output            (const char  *database_path,
+                                            const char  *file,
+                                            GError     **error);
+
 G_END_DECLS
