@@ -24,6 +24,7 @@
 
 #include "md-chart-private.h"
 #include "md-error.h"
+#include "md-file.h"
 #include "md-report-private.h"
 
 #define BASE_SIZE 9.0
@@ -638,14 +639,13 @@ md_report_to_pdf (MdReport  *self,
   return g_byte_array_free_to_bytes (bytes);
 }
 
-/* Written to a temporary file and renamed: a failure leaves no partial PDF. */
+/* Whole or not at all, and readable by its owner only (md-file.c) */
 gboolean
 md_report_write_pdf (MdReport    *self,
                      const char  *path,
                      GError     **error)
 {
   g_autoptr(GBytes) pdf = md_report_to_pdf (self, error);
-  g_autoptr(GError) local_error = NULL;
   gsize length;
   const char *contents;
 
@@ -653,14 +653,6 @@ md_report_write_pdf (MdReport    *self,
     return FALSE;
 
   contents = g_bytes_get_data (pdf, &length);
-  if (!g_file_set_contents_full (path, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
-    {
-      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-                   /* Translators: a file, then the system's reason */
-                   _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
 
-  return TRUE;
+  return md_file_write_private (path, contents, length, error);
 }
