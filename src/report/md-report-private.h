@@ -64,6 +64,8 @@ struct _MdReport
   MdStats         *stats;
   int              first_day;
   int              last_day;
+  int              asked_first;  /* the period asked for, when it was shortened */
+  int              asked_last;
   char            *patient_name;
   gboolean         rtl;
   gint64           generated;
