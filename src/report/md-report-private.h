@@ -55,6 +55,11 @@ typedef struct
   guint   row_from;
   guint   row_to;
   double  height;
+  /* A row taller than a page is split between lines: how much of
+   * row_from an earlier page showed, and where row_to − 1 stops (−1:
+   * at its end). */
+  double  first_offset;
+  double  last_limit;
 } Placement;
 
 struct _MdReport
