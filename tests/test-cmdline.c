@@ -647,6 +647,20 @@ test_diary_files_are_private (void)
     g_assert_cmpuint (kept, ==, 1);
   }
 
+  /* A new diary, with SQLite's files beside it while it is open */
+  {
+    g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+    g_autofree char *wal = g_strconcat (fresh, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (fresh, "-shm", NULL);
+    g_autoptr(MdDiary) diary = md_diary_open (fresh, &error);
+
+    g_assert_no_error (error);
+    md_test_save_attack (diary, 1700000000, 2);
+    assert_private (fresh);
+    assert_private (wal);
+    assert_private (shm);
+  }
+
   umask (old_umask);
 }
 
