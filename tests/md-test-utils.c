@@ -423,3 +423,34 @@ md_test_save_attack (MdDiary *diary,
   g_assert_true (md_diary_save_attack (diary, attack, &error));
   g_assert_no_error (error);
 }
+
+/* Fails the test unless @path is readable and writable by its owner
+ * only (mode 0600). */
+void
+md_test_assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  if ((st.st_mode & 0777) != 0600)
+    g_error ("%s is %04o, not 0600", path, st.st_mode & 0777);
+}
+
+/* The number of pages of @pdf, as pdfinfo (poppler-utils) reads it */
+int
+md_test_pdf_pages (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+
+  return atoi (line + strlen ("Pages:"));
+}

@@ -53,5 +53,7 @@ void      md_test_items_changed_cb (GListModel          *model,
 char     *md_test_pdf_text         (const char    *pdf,
                                     int            first_page,
                                     int            last_page);
+int       md_test_pdf_pages        (const char    *pdf);
+void      md_test_assert_private   (const char    *path);
 
 G_END_DECLS

@@ -516,16 +516,6 @@ count_leftovers (const char *dir,
   return count;
 }
 
-static void
-assert_private (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  if ((st.st_mode & 0777) != 0600)
-    g_error ("%s is %04o, not 0600", path, st.st_mode & 0777);
-}
-
 /* An export killed at any point leaves no temporary file, or one of
  * ours (.NAME.md-tmp-XXXXXX) that the next export removes, unless
  * another export still holds it. */
@@ -595,7 +585,7 @@ test_killed_export_leaves_nothing (void)
   close (held_fd);
   g_assert_cmpint (run_watched (args, 120, NULL, NULL, NULL), ==, 0);
   g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 0);
-  assert_private (csv);
+  md_test_assert_private (csv);
   g_unlink (csv);
   g_unlink (db);
 }
@@ -621,16 +611,16 @@ test_diary_files_are_private (void)
   g_assert_cmpint (g_chmod (csv, 0644), ==, 0);
   g_assert_cmpint (run_watched (csv_args, 60, NULL, NULL, NULL), ==, 0);
   g_assert_cmpint (run_watched (pdf_args, 60, NULL, NULL, NULL), ==, 0);
-  assert_private (csv);
-  assert_private (pdf);
+  md_test_assert_private (csv);
+  md_test_assert_private (pdf);
 
   g_assert_true (md_database_backup_if_due (db, now, &backup, &error));
   g_assert_no_error (error);
-  assert_private (backup);
+  md_test_assert_private (backup);
 
   g_assert_true (md_database_restore_backup (backup, db, &error));
   g_assert_no_error (error);
-  assert_private (db);
+  md_test_assert_private (db);
   {
     g_autofree char *backups = md_paths_get_backup_dir (db);
     g_autoptr(GDir) d = g_dir_open (backups, 0, NULL);
@@ -641,7 +631,7 @@ test_diary_files_are_private (void)
       {
         g_autofree char *path = g_build_filename (backups, name, NULL);
 
-        assert_private (path);
+        md_test_assert_private (path);
         kept += g_str_has_prefix (name, "replaced-by-restore-");
       }
     g_assert_cmpuint (kept, ==, 1);
@@ -656,9 +646,9 @@ test_diary_files_are_private (void)
 
     g_assert_no_error (error);
     md_test_save_attack (diary, 1700000000, 2);
-    assert_private (fresh);
-    assert_private (wal);
-    assert_private (shm);
+    md_test_assert_private (fresh);
+    md_test_assert_private (wal);
+    md_test_assert_private (shm);
   }
 
   umask (old_umask);
@@ -692,15 +682,10 @@ test_export_report_shortens_the_period (void)
   g_autofree char *text = NULL;
   g_autofree char *raw_text = NULL;
   g_autofree char *plain_out = NULL;
-  g_autofree char *info = NULL;
-  g_autoptr(GError) error = NULL;
   const char *args[] = { "--database", db, "--export-report", pdf,
                          "--from", "0001-01-01", "--to", "9999-12-31", NULL };
   const char *empty_args[] = { "--database", db, "--export-report", pdf,
                                "--from", "2020-01-01", "--to", "2020-12-31", NULL };
-  const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
-  const char *pages;
-  int status;
 
   g_assert_cmpint (run_watched (args, 60, &out, &err, NULL), ==, 0);
   plain_out = plain_spaces (out);
@@ -712,12 +697,7 @@ test_export_report_shortens_the_period (void)
       strstr (text, "Shortened from 1 Jan 1 – 31 Dec 9999: the diary has no entries outside the period.") == NULL)
     g_error ("the header does not name the period: %s", text);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) pdfinfo, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &info, NULL, &status, &error));
-  g_assert_no_error (error);
-  pages = strstr (info, "Pages:");
-  g_assert_nonnull (pages);
-  g_assert_cmpint (atoi (pages + strlen ("Pages:")), <=, 10);
+  g_assert_cmpint (md_test_pdf_pages (pdf), <=, 10);
   g_unlink (pdf);
 
   /* A period with no entries at all is refused */

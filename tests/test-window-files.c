@@ -117,16 +117,6 @@ test_import_refuses_what_is_not_a_csv_file (void)
   g_unlink (fifo);
 }
 
-static void
-assert_private (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  if ((st.st_mode & 0777) != 0600)
-    g_error ("%s is %04o, not 0600", path, st.st_mode & 0777);
-}
-
 /* Export as CSV, Export Report as PDF and Print to File, under umask 0:
  * each file is 0600, and the export removes a temporary file a killed
  * export left in the folder. */
@@ -149,17 +139,17 @@ test_window_files_are_private (void)
   g_assert_true (g_file_set_contents (leftover, "#migraine-diary-csv,2\n", -1, NULL));
   md_window_export_csv (window, csv);
   g_assert_true (md_test_wait_for (not_busy, window, 10000));
-  assert_private (csv);
+  md_test_assert_private (csv);
   g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
 
   md_window_export_report (window, pdf);
   g_assert_true (md_test_wait_for (written, &done, 10000));
-  assert_private (pdf);
+  md_test_assert_private (pdf);
 
   done = FALSE;
   md_window_print_report_to_file (window, printed);
   g_assert_true (md_test_wait_for (written, &done, 10000));
-  assert_private (printed);
+  md_test_assert_private (printed);
 
   umask (old_umask);
   md_test_gui_close_all (app);
