@@ -172,6 +172,15 @@ G_GNUC_INTERNAL
 void
 md_diary_ensure_uuid (char **uuid);
 
+#define MD_DIARY_MEDICATION_COLUMNS \
+  "uuid, name, class, use, default_amount, unit, route, builtin_key, archived"
+#define MD_DIARY_N_MEDICATION_COLUMNS 9
+
+G_GNUC_INTERNAL
+MdMedication *
+md_diary_medication_from_row (sqlite3_stmt *stmt,
+                              int           first);
+
 G_GNUC_INTERNAL
 gpointer
 md_diary_load_medication (gint64   rowid,
