@@ -76,57 +76,61 @@ emit_notice (MdDatabaseNoticeKind  kind,
 
 /* Files -------------------------------------------------------------- */
 
-/* Copies @from to a new file @to, private to its owner (0600) and
- * synced; @to must not exist. */
+/* Writes @contents to a new file @to, private to its owner (0600);
+ * @to must not exist. */
 static gboolean
-copy_private (const char  *from,
-              const char  *to,
-              GError     **error)
+write_private (const char  *to,
+               const char  *contents,
+               gsize        length,
+               gboolean     durable,
+               GError     **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
-  int fd;
+  int fd = g_open (to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int saved_errno = 0;
 
-  if (!g_file_get_contents (from, &contents, &length, error))
-    return FALSE;
-
-  fd = g_open (to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      int saved_errno = errno;
-
+      saved_errno = errno;
       md_database_set_io_error (error, to, g_strerror (saved_errno));
       return FALSE;
     }
 
-  for (gsize done = 0; done < length;)
+  for (gsize done = 0; done < length && saved_errno == 0;)
     {
       gssize n = write (fd, contents + done, length - done);
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_unlink (to);
-          md_database_set_io_error (error, to, g_strerror (saved_errno));
-          return FALSE;
-        }
-      done += n;
+      if (n >= 0)
+        done += n;
+      else if (errno != EINTR)
+        saved_errno = errno;
     }
 
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      int saved_errno = errno;
+  if (saved_errno == 0 && durable && fsync (fd) != 0)
+    saved_errno = errno;
+  if (close (fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
 
+  if (saved_errno != 0)
+    {
       g_unlink (to);
       md_database_set_io_error (error, to, g_strerror (saved_errno));
       return FALSE;
     }
 
   return TRUE;
+}
+
+static gboolean
+copy_private (const char  *from,
+              const char  *to,
+              gboolean     durable,
+              GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  return g_file_get_contents (from, &contents, &length, error) &&
+         write_private (to, contents, length, durable, error);
 }
 
 static goffset
@@ -281,16 +285,17 @@ remove_older_clean_copies (const char *path,
       if (g_file_test (main_copy, G_FILE_TEST_EXISTS))
         continue;
 
+      /* The -wal last: a set cut short by a kill is found again. */
       for (guint i = 0; i < 2; i++)
         {
-          g_autofree char *file = g_strconcat (main_copy, i == 0 ? "-wal" : "-shm", NULL);
+          g_autofree char *file = g_strconcat (main_copy, i == 0 ? "-shm" : "-wal", NULL);
 
           g_unlink (file);
         }
     }
 }
 
-/* A new name <diary>.kept-<time>, free also with -wal appended. */
+/* A new name <diary>.kept-<time>, free also with -wal and -shm appended. */
 static char *
 new_kept_name (const char *path)
 {
@@ -301,12 +306,17 @@ new_kept_name (const char *path)
       g_autofree char *name = n == 1 ? g_strdup_printf ("%s.kept-%s", path, stamp)
                                      : g_strdup_printf ("%s.kept-%s-%u", path, stamp, n);
       g_autofree char *wal = g_strconcat (name, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (name, "-shm", NULL);
 
-      if (!g_file_test (name, G_FILE_TEST_EXISTS) && !g_file_test (wal, G_FILE_TEST_EXISTS))
+      if (!g_file_test (name, G_FILE_TEST_EXISTS) && !g_file_test (wal, G_FILE_TEST_EXISTS) &&
+          !g_file_test (shm, G_FILE_TEST_EXISTS))
         return g_steal_pointer (&name);
     }
 }
 
+/* The copy of a journal is a safety net taken at every open that finds
+ * one (after a kill, or while another instance has the diary open), so
+ * it is not synced; a copy beside a damaged journal is. */
 static void
 keep_journal (const char *path)
 {
@@ -318,26 +328,29 @@ keep_journal (const char *path)
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *message = NULL;
+  gboolean loses_commits;
   gsize length;
 
-  if (!copy_private (wal, kept_wal, &error) ||
-      (file_size (shm) > 0 && !copy_private (shm, kept_shm, &error)))
+  if (!g_file_get_contents (wal, &contents, &length, &error))
     {
-      g_warning ("Could not keep a copy of the journal %s: %s", wal, error->message);
+      g_message ("Could not read the journal %s: %s", wal, error->message);
       return;
     }
 
-  if (!g_file_get_contents (kept_wal, &contents, &length, NULL) ||
-      !wal_loses_commits ((const guint8 *) contents, length))
+  loses_commits = wal_loses_commits ((const guint8 *) contents, length);
+
+  /* With the diary as it was, the copy of a damaged journal is a whole
+   * set someone can rescue the lost changes from. */
+  if (!write_private (kept_wal, contents, length, loses_commits, &error) ||
+      (file_size (shm) > 0 && !copy_private (shm, kept_shm, loses_commits, &error)) ||
+      (loses_commits && !copy_private (path, kept, TRUE, &error)))
+    g_message ("Could not keep a copy of the journal %s: %s", wal, error->message);
+
+  if (!loses_commits)
     {
       remove_older_clean_copies (path, kept);
       return;
     }
-
-  /* With the diary as it was, the copy is a whole set someone can rescue
-   * the lost changes from. */
-  if (file_size (path) >= 0 && !copy_private (path, kept, &error))
-    g_warning ("Could not keep a copy of %s: %s", path, error->message);
 
   message = g_strdup_printf (/* Translators: the first %s is the diary file, the second a copy of its journal */
                              _("The journal of the diary “%s” is damaged: the changes saved last could not be read and are missing from the diary. The journal as it was found is kept in “%s”, with a copy of the diary beside it."),
@@ -691,8 +704,8 @@ copy_damaged (const char  *damaged_path,
   g_autofree char *wal = g_strconcat (damaged_path, "-wal", NULL);
   g_autofree char *wal_copy = g_strconcat (copy, "-wal", NULL);
 
-  if (!copy_private (damaged_path, copy, error) ||
-      (file_size (wal) > 0 && !copy_private (wal, wal_copy, error)))
+  if (!copy_private (damaged_path, copy, FALSE, error) ||
+      (file_size (wal) > 0 && !copy_private (wal, wal_copy, FALSE, error)))
     return NULL;
 
   return g_steal_pointer (&copy);
