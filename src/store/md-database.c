@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "md-database-private.h"
+#include "md-database-recover.h"
 #include "md-error.h"
 #include "md-paths.h"
 
@@ -379,7 +380,7 @@ set_damaged_error (GError     **error,
                    const char  *path,
                    const char  *moved_to)
 {
-  g_autofree char *backup = md_database_find_newest_backup (path);
+  g_autofree char *backup = md_database_find_good_backup (path, NULL, NULL);
 
   if (backup != NULL)
     g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
@@ -726,6 +727,10 @@ md_database_open (const char  *path,
 
   if (!md_paths_ensure_parent_directory (path, error))
     return NULL;
+
+  /* An empty file and a journal left behind are reported, and the
+   * journal kept, before any connection can change them. */
+  md_database_inspect_before_open (path);
 
   if (!prepare_file (path, &read_only_errno, error))
     return NULL;
