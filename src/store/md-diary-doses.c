@@ -146,6 +146,9 @@ validate_dose (MdDiary  *self,
     return md_diary_invalid (error, _("Time taken: choose when the dose was taken."));
   if (!md_diary_check_not_future (self, dose->taken, _("Time taken"), error))
     return FALSE;
+  if (!md_diary_check_finite (dose->amount, _("Amount"), error) ||
+      !md_diary_check_finite (dose->cost, _("Cost"), error))
+    return FALSE;
   if (!(dose->amount > 0))
     return md_diary_invalid (error, _("Amount: the amount must be more than zero."));
   if (dose->unit == NULL || dose->unit[0] == '\0')

@@ -124,6 +124,8 @@ md_diary_validate_medication (MdDiary       *self,
     return md_diary_invalid (error, _("Use: choose acute or preventive."));
   if (medication->unit == NULL || medication->unit[0] == '\0')
     return md_diary_invalid (error, _("Unit: give the unit of the dose, such as mg."));
+  if (!md_diary_check_finite (medication->default_amount, _("Amount"), error))
+    return FALSE;
   if (medication->default_amount == 0 || (medication->default_amount < 0 && medication->default_amount != -1))
     return md_diary_invalid (error, _("Amount: the amount must be more than zero."));
 
@@ -410,6 +412,8 @@ md_diary_save_preventive_course (MdDiary             *self,
       if (g_strcmp0 (course->end_date, course->start_date) < 0)
         return md_diary_invalid (error, _("End: the course cannot end before it started."));
     }
+  if (!md_diary_check_finite (course->amount, _("Amount"), error))
+    return FALSE;
   if (course->amount == 0 || (course->amount < 0 && course->amount != -1))
     return md_diary_invalid (error, _("Amount: the amount must be more than zero."));
   if (course->end_reason != NULL &&

@@ -143,6 +143,12 @@ md_diary_check_nrs (int          nrs,
 
 G_GNUC_INTERNAL
 gboolean
+md_diary_check_finite (double       value,
+                       const char  *field,
+                       GError     **error);
+
+G_GNUC_INTERNAL
+gboolean
 md_diary_check_date (const char  *date,
                      const char  *field,
                      GError     **error);

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
@@ -332,6 +333,24 @@ md_diary_check_nrs (int          nrs,
 
   /* Translators: %s is a field name */
   return md_diary_invalid (error, _("%s: the number must be from 0 to 10."), field);
+}
+
+/* An amount or a cost is an ordinary number: infinity and "not a number"
+ * would be printed as "inf g" or stored as nothing at all. */
+gboolean
+md_diary_check_finite (double       value,
+                       const char  *field,
+                       GError     **error)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isfinite (value))
+    return TRUE;
+
+  /* Translators: %s is a field name such as "Amount", then a value such
+   * as "inf" */
+  return md_diary_invalid (error, _("%s: “%s” is not a number that can be recorded; give one such as 2.5."),
+                           field, g_ascii_dtostr (text, sizeof text, value));
 }
 
 gboolean
