@@ -29,6 +29,7 @@ struct _MdDiary
 
   MdDiaryNowFunc  now_func;
   gpointer        now_data;
+  gint64          data_version; /* PRAGMA data_version when the lists were last read */
 };
 
 enum {

@@ -42,6 +42,7 @@ gboolean            md_diary_commit                  (MdDiary             *self,
                                                       GError             **error);
 void                md_diary_rollback                (MdDiary             *self);
 void                md_diary_reload                  (MdDiary             *self);
+gboolean            md_diary_reload_if_changed_elsewhere (MdDiary         *self);
 void                md_diary_close                   (MdDiary             *self);
 void                md_diary_attack_changed          (MdDiary             *self,
                                                       const char          *uuid);
