@@ -737,7 +737,7 @@ test_preset_names (void)
     MdStats *stats = md_stats_compute (data, &settings, data->first_day, data->last_day);
     MdChartModel model = { .stats = stats };
 
-    described = md_chart_pain_describe (&model);
+    described = md_chart_class_for (MD_CHART_KIND_PAIN)->describe (&model);
     md_stats_free (stats);
   }
   csv = md_diary_export_csv (diary, &error);
