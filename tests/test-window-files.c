@@ -158,6 +158,47 @@ test_window_files_are_private (void)
   g_unlink (printed);
 }
 
+/* Export Report with a custom period of 2000-01-01 to 2030-12-31 on a
+ * diary with one attack in November 2023: the report covers 1 Nov 2023
+ * to today and says which period was asked for. */
+static void
+test_window_report_shortens_the_period (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(MdApplication) app = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%-d %b %Y");
+  g_autofree char *period = g_strdup_printf ("Period: 1 Nov 2023 – %s", today);
+  g_autofree char *text = NULL;
+  MdWindow *window;
+  gboolean done = FALSE;
+
+  g_settings_set_enum (settings, "charts-range", 4);
+  g_settings_set_string (settings, "charts-from", "2000-01-01");
+  g_settings_set_string (settings, "charts-to", "2030-12-31");
+  app = md_test_gui_app_with_diary (NULL);
+  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_signal_connect (window, "report-written", G_CALLBACK (report_written_cb), &done);
+  /* 14 November 2023, and not ended */
+  md_test_save_attack (md_application_get_diary (app), 1700000000, 2);
+
+  md_window_export_report (window, pdf);
+  g_assert_true (md_test_wait_for (written, &done, 20000));
+  text = md_test_pdf_text (pdf, 1, 1);
+  if (strstr (text, period) == NULL ||
+      strstr (text, "Shortened from 1 Jan 2000 – 31 Dec 2030: "
+                    "the diary has no entries outside the period.") == NULL)
+    g_error ("the header does not name the periods: %s", text);
+
+  md_test_gui_close_all (app);
+  g_settings_reset (settings, "charts-range");
+  g_settings_reset (settings, "charts-from");
+  g_settings_reset (settings, "charts-to");
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +207,7 @@ main (int   argc,
 
   g_test_add_func ("/md/window-files/import-refuses-non-files", test_import_refuses_what_is_not_a_csv_file);
   g_test_add_func ("/md/window-files/private", test_window_files_are_private);
+  g_test_add_func ("/md/window-files/report-shortens-period", test_window_report_shortens_the_period);
 
   return g_test_run ();
 }

@@ -437,7 +437,7 @@ report_from_charts (MdWindow *self)
   MdStats *stats = md_charts_page_get_stats (self->charts_page);
   g_autofree char *patient = g_settings_get_string (self->settings, "patient-name");
   MdStatsTreatment treatment;
-  MdReport *report = md_report_new (stats->data, &stats->settings, stats->first_day, stats->last_day);
+  MdReport *report = md_report_new_within_diary (stats->data, &stats->settings, stats->first_day, stats->last_day);
 
   md_report_set_patient_name (report, patient);
   md_report_set_rtl (report, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL);

@@ -49,6 +49,62 @@ md_report_new (MdStatsData           *data,
   return self;
 }
 
+/* The days a report on this diary can say something about: from the
+ * first of the month of its first entry (a report by months keeps its
+ * months) to its last entry or today, whichever is later. */
+static void
+diary_span (MdStatsData *data,
+            gint64       now,
+            int         *first,
+            int         *last)
+{
+  int today = md_stats_day_today (now);
+  gboolean empty = data->attacks->len + data->doses->len + data->days->len == 0;
+  GDate date;
+
+  md_stats_day_to_date (empty ? today : data->first_day, &date);
+  g_date_set_day (&date, 1);
+  *first = md_stats_day_from_date (&date);
+  *last = empty ? today : MAX (data->last_day, today);
+}
+
+/**
+ * md_report_new_within_diary:
+ *
+ * md_report_new() with the period cut to the days the diary covers: a
+ * period of thousands of years is thousands of empty pages, minutes to
+ * draw. The report's header names the period asked for when it was
+ * cut. A period with nothing of the diary in it is kept as asked.
+ */
+MdReport *
+md_report_new_within_diary (MdStatsData           *data,
+                            const MdStatsSettings *settings,
+                            int                    first_day,
+                            int                    last_day)
+{
+  MdReport *self;
+  int span_first, span_last;
+  int first, last;
+
+  g_return_val_if_fail (data != NULL && data->finished, NULL);
+  g_return_val_if_fail (first_day <= last_day, NULL);
+
+  diary_span (data, data->now, &span_first, &span_last);
+  first = MAX (first_day, span_first);
+  last = MIN (last_day, span_last);
+  if (first > last)
+    {
+      first = first_day;
+      last = last_day;
+    }
+
+  self = md_report_new (data, settings, first, last);
+  self->asked_first = first_day;
+  self->asked_last = last_day;
+
+  return self;
+}
+
 void
 md_report_free (MdReport *self)
 {
@@ -203,25 +259,6 @@ md_report_parse_date (const char  *text,
   return TRUE;
 }
 
-/* The days a report on this diary can say something about: from the
- * first of the month of its first entry (a report by months keeps its
- * months) to its last entry or today, whichever is later. */
-static void
-diary_span (MdStatsData *data,
-            gint64       now,
-            int         *first,
-            int         *last)
-{
-  int today = md_stats_day_today (now);
-  gboolean empty = data->attacks->len + data->doses->len + data->days->len == 0;
-  GDate date;
-
-  md_stats_day_to_date (empty ? today : data->first_day, &date);
-  g_date_set_day (&date, 1);
-  *first = md_stats_day_from_date (&date);
-  *last = empty ? today : MAX (data->last_day, today);
-}
-
 /**
  * md_report_export:
  * @from: (nullable): first day, YYYY-MM-DD; the diary's first entry when %NULL
@@ -249,7 +286,6 @@ md_report_export (const char            *database_path,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   int first = G_MININT, last = G_MININT;
   int span_first, span_last;
-  int asked_first, asked_last;
   double width, height;
 
   if (out_notice != NULL)
@@ -290,18 +326,13 @@ md_report_export (const char            *database_path,
       return FALSE;
     }
 
-  asked_first = first;
-  asked_last = last;
+  /* A period given on the command line is cut to the diary; one with
+   * nothing of the diary in it is refused. */
   diary_span (data, now, &span_first, &span_last);
-  if (from != NULL || to != NULL)
+  if ((from != NULL || to != NULL) && (first > span_last || last < span_first))
     {
-      first = MAX (first, span_first);
-      last = MIN (last, span_last);
-    }
-  if (first > last)
-    {
-      g_autofree char *from_text = _md_report_format_day (asked_first);
-      g_autofree char *to_text = _md_report_format_day (asked_last);
+      g_autofree char *from_text = _md_report_format_day (first);
+      g_autofree char *to_text = _md_report_format_day (last);
 
       g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID,
                    /* Translators: the period asked for on the command line, as dates */
@@ -310,19 +341,17 @@ md_report_export (const char            *database_path,
       return FALSE;
     }
 
-  report = md_report_new (data, settings, first, last);
+  report = from != NULL || to != NULL ? md_report_new_within_diary (data, settings, first, last)
+                                      : md_report_new (data, settings, first, last);
   md_report_set_patient_name (report, patient_name);
-  if (first != asked_first || last != asked_last)
+  if (out_notice != NULL && (report->first_day != first || report->last_day != last))
     {
-      g_autofree char *from_text = _md_report_format_day (first);
-      g_autofree char *to_text = _md_report_format_day (last);
+      g_autofree char *from_text = _md_report_format_day (report->first_day);
+      g_autofree char *to_text = _md_report_format_day (report->last_day);
 
-      report->asked_first = asked_first;
-      report->asked_last = asked_last;
-      if (out_notice != NULL)
-        /* Translators: on the command line after --export-report; two dates */
-        *out_notice = g_strdup_printf (_("The period was shortened to %s – %s: the diary has no entries outside it."),
-                                       from_text, to_text);
+      /* Translators: on the command line after --export-report; two dates */
+      *out_notice = g_strdup_printf (_("The period was shortened to %s – %s: the diary has no entries outside it."),
+                                     from_text, to_text);
     }
   md_report_locale_paper (&width, &height);
   md_report_paginate (report, width, height, 42);

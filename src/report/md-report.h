@@ -22,6 +22,10 @@ MdReport *md_report_new            (MdStatsData           *data,
                                     const MdStatsSettings *settings,
                                     int                    first_day,
                                     int                    last_day);
+MdReport *md_report_new_within_diary (MdStatsData       *data,
+                                    const MdStatsSettings *settings,
+                                    int                    first_day,
+                                    int                    last_day);
 void      md_report_free           (MdReport              *self);
 void      md_report_set_patient_name (MdReport            *self,
                                     const char            *name);
