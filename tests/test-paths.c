@@ -170,6 +170,21 @@ test_write_private (void)
   g_assert_cmpstr (contents, ==, "two");
   g_assert_cmpuint (count_entries (dir), ==, 2);
 
+  /* What an earlier version left when killed: GLib's NAME.XXXXXX that
+   * starts as the file does. A look-alike with other contents stays. */
+  {
+    g_autofree char *legacy = g_build_filename (dir, "out.csv.Ab3dE9", NULL);
+    g_autofree char *unrelated = g_build_filename (dir, "out.csv.Zz9yY8", NULL);
+
+    g_assert_true (g_file_set_contents (legacy, "#migraine-diary-csv,2\nday,", -1, NULL));
+    g_assert_true (g_file_set_contents (unrelated, "my own notes", -1, NULL));
+    g_assert_true (md_file_write_private (file, "#migraine-diary-csv,2\n", 22, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (unrelated, G_FILE_TEST_EXISTS));
+    g_unlink (unrelated);
+  }
+
   umask (old_umask);
   g_unlink (link);
   g_unlink (file);

@@ -201,6 +201,47 @@ md_file_remove_leftovers (const char *directory)
     }
 }
 
+/* Earlier versions wrote through GLib's "NAME.XXXXXX": one of those for
+ * the file about to be written, that starts as the new contents do (the
+ * CSV's signature, "%PDF-"), is a leftover of ours. */
+static void
+remove_legacy_leftovers (const char *directory,
+                         const char *base,
+                         const char *contents,
+                         gsize       length)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  gsize base_length = strlen (base);
+  gsize signature = MIN (length, 16);
+  const char *name;
+
+  if (dir == NULL || signature < 4)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      char head[16];
+      struct stat st;
+      gboolean ours;
+      int fd;
+
+      if (strlen (name) != base_length + 7 || strncmp (name, base, base_length) != 0 ||
+          name[base_length] != '.' || strspn (name + base_length + 1, G_CSET_a_2_z G_CSET_A_2_Z G_CSET_DIGITS) != 6)
+        continue;
+
+      path = g_build_filename (directory, name, NULL);
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+      ours = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
+             read (fd, head, signature) == (gssize) signature && memcmp (head, contents, signature) == 0;
+      close (fd);
+      if (ours)
+        g_unlink (path);
+    }
+}
+
 /* Fills a new file: mode 0600 whatever the umask, contents, synced.
  * Returns 0 or the errno of the failure. */
 static int
@@ -349,7 +390,8 @@ sync_directory (const char *dir)
  *
  * Writes @contents to @path whole or not at all, mode 0600 whatever the
  * umask, synced to disk. Temporary files left by an earlier export that
- * was killed in the same folder are removed first.
+ * was killed in the same folder are removed first, and so are those an
+ * earlier version left for @path ("out.csv.XXXXXX").
  */
 gboolean
 md_file_write_private (const char  *path,
@@ -378,6 +420,7 @@ md_file_write_private (const char  *path,
   base = g_path_get_basename (target);
 
   md_file_remove_leftovers (dir);
+  remove_legacy_leftovers (dir, base, contents, length);
 
   result = write_unnamed (dir, base, target, contents, length);
   if (result == -1)
