@@ -502,14 +502,7 @@ md_reminders_page_set_context (MdRemindersPage *self,
   g_return_if_fail (MD_IS_REMINDERS_PAGE (self));
   g_return_if_fail (context == NULL || MD_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!md_context_follow (&self->context, context, self, G_CALLBACK (context_diary_changed_cb)))
     return;
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, context_diary_changed_cb, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    g_signal_connect_object (context, "notify::diary", G_CALLBACK (context_diary_changed_cb), self,
-                             G_CONNECT_SWAPPED);
   context_diary_changed_cb (self);
 }
