@@ -214,21 +214,19 @@ test_rows_are_built_only_when_shown (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
 }
 
+/* For md_test_gui_find_widget(): a label the patient can see, showing @text */
+static gboolean
+visible_label_contains (GtkWidget     *widget,
+                        gconstpointer  text)
+{
+  return gtk_widget_is_visible (widget) && md_test_gui_label_contains (widget, text);
+}
+
 static gboolean
 label_contains (GtkWidget  *widget,
                 const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_contains (child, text))
-      return TRUE;
-
-  return FALSE;
+  return md_test_gui_find_widget (widget, visible_label_contains, text) != NULL;
 }
 
 /* What the patient reads in the list. */
@@ -579,44 +577,20 @@ test_one_suggested_action (Fixture       *fixture,
   g_assert_cmpuint (count_suggested (GTK_WIDGET (fixture->page)), ==, 1);
 }
 
-static GtkWidget *
-find_tooltip (GtkWidget  *widget,
-              const char *tooltip)
+/* For md_test_gui_find_widget(): a widget on screen with @tooltip */
+static gboolean
+mapped_with_tooltip (GtkWidget     *widget,
+                     gconstpointer  tooltip)
 {
-  if (gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
+/* For md_test_gui_find_widget(): a button labelled @label */
+static gboolean
+button_labelled (GtkWidget     *widget,
+                 gconstpointer  label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean
@@ -638,12 +612,12 @@ test_delete_from_the_editor (Fixture       *fixture,
   g_assert_true (md_diary_page_log_attack_now (fixture->page, 2, -1));
   attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
   md_test_iterate (300);
-  g_assert_null (find_tooltip (GTK_WIDGET (fixture->page), "Delete Attack"));
+  g_assert_null (md_test_gui_find_widget (GTK_WIDGET (fixture->page), mapped_with_tooltip, "Delete Attack"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.edit-attack", "s", attack->uuid));
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_ATTACK_EDITOR, TRUE));
   editor = md_test_gui_find_toplevel (MD_TYPE_ATTACK_EDITOR);
-  delete = find_button (GTK_WIDGET (editor), "Delete Attack");
+  delete = md_test_gui_find_widget (GTK_WIDGET (editor), button_labelled, "Delete Attack");
   g_assert_nonnull (delete);
   g_signal_emit_by_name (delete, "clicked");
   g_assert_true (md_test_wait_for (no_attack_editor, NULL, 5000));

@@ -616,24 +616,57 @@ md_chart_format_responder (const MdStatsComparison *cmp)
                           cmp->responder_100 ? _("yes") : _("no"));
 }
 
-char *
-md_chart_format_rate (const MdStatsRate *rate)
+/* A rate with its 95% interval and its number of doses, on one line or
+ * as a table cell of three. */
+static char *
+format_rate (const MdStatsRate *rate,
+             gboolean           cell)
 {
   g_autofree char *value = NULL;
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
 
   if (rate->n == 0)
-    /* Translators: a rate that has no doses to be computed from */
-    return g_strdup (_("no data (n = 0)"));
+    return g_strdup (cell
+                     /* Translators: a rate with no doses to compute it from (n = 0) */
+                     ? _("n = 0")
+                     /* Translators: a rate that has no doses to be computed from */
+                     : _("no data (n = 0)"));
 
   value = md_chart_format_percent (rate->value);
   low = md_chart_format_percent (rate->low);
   high = md_chart_format_percent (rate->high);
 
+  if (cell)
+    /* Translators: a rate in a report table cell: value, 95% interval, n; "\n" is a line break */
+    return md_chart_keep_together (g_strdup_printf (_("%s\n(%s–%s)\nn = %d"), value, low, high, rate->n));
+
   /* Translators: a rate with its 95% confidence interval and its number
    * of doses, e.g. "50% (15%–85%), n = 4" */
   return g_strdup_printf (_("%s (%s–%s), n = %d"), value, low, high, rate->n);
+}
+
+/**
+ * md_chart_format_rate:
+ *
+ * Returns: (transfer full): e.g. "50% (15%–85%), n = 4"
+ */
+char *
+md_chart_format_rate (const MdStatsRate *rate)
+{
+  return format_rate (rate, FALSE);
+}
+
+/**
+ * md_chart_format_rate_cell:
+ *
+ * Returns: (transfer full): md_chart_format_rate() on three lines, for
+ *   a table cell
+ */
+char *
+md_chart_format_rate_cell (const MdStatsRate *rate)
+{
+  return format_rate (rate, TRUE);
 }
 
 /**

@@ -200,12 +200,15 @@ create_row (MdRemindersPage *self,
 
 static void refresh (MdRemindersPage *self);
 
+/* The idle after a change and the timer at midnight both rebuild the
+ * rows; whichever runs, refresh() sets the next of each. */
 static gboolean
-midnight_cb (gpointer user_data)
+refresh_cb (gpointer user_data)
 {
   MdRemindersPage *self = user_data;
 
-  self->midnight_source = 0;
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
   refresh (self);
 
   return G_SOURCE_REMOVE;
@@ -244,19 +247,8 @@ refresh (MdRemindersPage *self)
     GTimeSpan until = g_date_time_difference (midnight, now);
 
     self->midnight_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, (guint) MAX (1, until / G_TIME_SPAN_SECOND),
-                                                        midnight_cb, self, NULL);
+                                                        refresh_cb, self, NULL);
   }
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  MdRemindersPage *self = user_data;
-
-  self->refresh_source = 0;
-  refresh (self);
-
-  return G_SOURCE_REMOVE;
 }
 
 /* Rows are rebuilt once the change is over: the switch that saved the
@@ -265,31 +257,24 @@ static void
 queue_refresh (MdRemindersPage *self)
 {
   if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
 }
 
+/* reminders.add, and reminders.edit and reminders.delete with the uuid
+ * of the reminder of the row whose button was pressed */
 static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+reminder_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  md_reminders_page_add_reminder (MD_REMINDERS_PAGE (widget));
-}
+  MdRemindersPage *self = MD_REMINDERS_PAGE (widget);
 
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  md_reminders_page_edit_reminder (MD_REMINDERS_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  md_reminders_page_delete_reminder (MD_REMINDERS_PAGE (widget), g_variant_get_string (parameter, NULL));
+  if (parameter == NULL)
+    md_reminders_page_add_reminder (self);
+  else if (g_str_equal (action_name, "reminders.edit"))
+    md_reminders_page_edit_reminder (self, g_variant_get_string (parameter, NULL));
+  else
+    md_reminders_page_delete_reminder (self, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -323,9 +308,9 @@ md_reminders_page_class_init (MdRemindersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdRemindersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MdRemindersPage, list_box);
 
-  gtk_widget_class_install_action (widget_class, "reminders.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "reminders.edit", "s", edit_action);
-  gtk_widget_class_install_action (widget_class, "reminders.delete", "s", delete_action);
+  gtk_widget_class_install_action (widget_class, "reminders.add", NULL, reminder_action);
+  gtk_widget_class_install_action (widget_class, "reminders.edit", "s", reminder_action);
+  gtk_widget_class_install_action (widget_class, "reminders.delete", "s", reminder_action);
 }
 
 static void
