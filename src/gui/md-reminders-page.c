@@ -20,6 +20,7 @@
 #include "md-context.h"
 #include "md-reminders-page.h"
 #include "md-schedule.h"
+#include "md-undo-toast.h"
 #include "md-window.h"
 
 struct _MdRemindersPage
@@ -38,23 +39,6 @@ struct _MdRemindersPage
 };
 
 G_DEFINE_FINAL_TYPE (MdRemindersPage, md_reminders_page, ADW_TYPE_BIN)
-
-typedef struct
-{
-  MdRemindersPage *page;
-  MdDiaryUndo     *undo;
-} UndoData;
-
-static void
-undo_data_free (gpointer  data,
-                GClosure *closure)
-{
-  UndoData *undo = data;
-
-  g_object_unref (undo->page);
-  md_diary_undo_free (undo->undo);
-  g_free (undo);
-}
 
 static void
 add_toast (MdRemindersPage *self,
@@ -412,16 +396,18 @@ md_reminders_page_edit_reminder (MdRemindersPage *self,
   return GTK_WIDGET (editor);
 }
 
+/* Undo of a delete, in the diary the page shows now. */
 static void
-undo_clicked_cb (AdwToast *toast,
-                 UndoData *data)
+undo_delete (gpointer     page,
+             MdDiaryUndo *undo)
 {
+  MdRemindersPage *self = MD_REMINDERS_PAGE (page);
   g_autoptr(GError) error = NULL;
 
-  if (data->page->diary != NULL && !md_diary_undo (data->page->diary, data->undo, &error))
-    add_toast (data->page, adw_toast_new (error->message));
+  if (self->diary != NULL && !md_diary_undo (self->diary, undo, &error))
+    add_toast (self, adw_toast_new (error->message));
   else
-    queue_refresh (data->page);
+    queue_refresh (self);
 }
 
 /**
@@ -439,7 +425,6 @@ md_reminders_page_delete_reminder (MdRemindersPage *self,
   g_autoptr(MdReminder) reminder = NULL;
   g_autofree char *title = NULL;
   MdDiaryUndo *undo;
-  UndoData *data;
   AdwToast *toast;
 
   g_return_val_if_fail (MD_IS_REMINDERS_PAGE (self), NULL);
@@ -455,13 +440,7 @@ md_reminders_page_delete_reminder (MdRemindersPage *self,
 
   /* Translators: a toast; %s is the title of the deleted reminder */
   title = g_strdup_printf (_("“%s” deleted"), reminder != NULL ? reminder->title : "");
-  toast = adw_toast_new (title);
-  data = g_new0 (UndoData, 1);
-  data->page = g_object_ref (self);
-  data->undo = undo;
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), data,
-                         undo_data_free, 0);
+  toast = md_undo_toast_new (title, self, undo, undo_delete);
   add_toast (self, toast);
 
   return toast;
