@@ -288,6 +288,31 @@ test_took_medication_and_pain_now (Fixture       *fixture,
   g_assert_false (list_shows (fixture, "Ongoing"));
 }
 
+/* The row's "Pain Now" button: the dialog asks, and its answer is saved
+ * to the attack whose row it was. */
+static void
+test_pain_now_from_the_row (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(MdAttack) attack = NULL;
+  g_autoptr(GPtrArray) readings = NULL;
+  GtkWindow *dialog;
+
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, 3, -1));
+  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.record-pain", "s", attack->uuid));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, TRUE));
+  dialog = md_test_gui_find_toplevel (MD_TYPE_PAIN_DIALOG);
+  md_pain_picker_set_pain (md_test_gui_own_child (dialog, "picker"), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pain.save", NULL));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, FALSE));
+
+  readings = md_diary_list_pain_readings (fixture->diary, attack->uuid);
+  g_assert_cmpuint (readings->len, ==, 1);
+  g_assert_cmpint (((MdPainReading *) g_ptr_array_index (readings, 0))->pain, ==, 1);
+}
+
 static void
 test_search_and_go_to_date (Fixture       *fixture,
                             gconstpointer  data)
@@ -766,6 +791,8 @@ main (int   argc,
               test_edit_dose_keeps_every_field, fixture_tear_down);
   g_test_add ("/md/diary-page/dose-in-attack-minute", Fixture, NULL, fixture_set_up,
               test_dose_in_the_attack_minute, fixture_tear_down);
+  g_test_add ("/md/diary-page/pain-now-from-row", Fixture, NULL, fixture_set_up,
+              test_pain_now_from_the_row, fixture_tear_down);
   g_test_add ("/md/diary-page/search", Fixture, NULL, fixture_set_up,
               test_search_and_go_to_date, fixture_tear_down);
   g_test_add ("/md/diary-page/dose-purpose", Fixture, NULL, fixture_set_up,

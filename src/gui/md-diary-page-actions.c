@@ -100,23 +100,6 @@ md_diary_page_add_dose (MdDiaryPage *self,
   return GTK_WIDGET (editor);
 }
 
-typedef struct
-{
-  MdDiaryPage *page;
-  char        *attack_uuid;
-} PainTarget;
-
-static void
-pain_target_free (gpointer  data,
-                  GClosure *closure)
-{
-  PainTarget *target = data;
-
-  g_object_unref (target->page);
-  g_free (target->attack_uuid);
-  g_free (target);
-}
-
 /**
  * md_diary_page_save_pain_now:
  * @attack_uuid: the attack
@@ -171,9 +154,9 @@ md_diary_page_save_pain_now (MdDiaryPage *self,
 
 static void
 pain_now_saved_cb (MdPainDialog *dialog,
-                   PainTarget   *target)
+                   MdDiaryPage  *self)
 {
-  md_diary_page_save_pain_now (target->page, target->attack_uuid,
+  md_diary_page_save_pain_now (self, g_object_get_data (G_OBJECT (dialog), "attack-uuid"),
                                md_pain_dialog_get_pain (dialog), md_pain_dialog_get_nrs (dialog));
 }
 
@@ -186,20 +169,17 @@ void
 md_diary_page_record_pain (MdDiaryPage *self,
                            const char  *attack_uuid)
 {
-  PainTarget *target = g_new0 (PainTarget, 1);
   MdPainDialog *dialog;
   GtkRoot *root;
 
   g_return_if_fail (MD_IS_DIARY_PAGE (self));
 
-  target->page = g_object_ref (self);
-  target->attack_uuid = g_strdup (attack_uuid);
-
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = md_pain_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                _("How Is Your Pain Now?"));
-  g_signal_connect_data (dialog, "saved", G_CALLBACK (pain_now_saved_cb), target,
-                         pain_target_free, 0);
+  /* The dialog carries the attack it asks about. */
+  g_object_set_data_full (G_OBJECT (dialog), "attack-uuid", g_strdup (attack_uuid), g_free);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (pain_now_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

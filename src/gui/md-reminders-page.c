@@ -116,6 +116,30 @@ enabled_changed_cb (GtkSwitch       *toggle,
     add_toast (self, adw_toast_new (error->message));
 }
 
+/* A flat icon button at the end of @row that runs @action on its
+ * reminder; the one that @activates_row also runs when the row is. */
+static void
+add_row_button (GtkWidget  *row,
+                const char *icon,
+                const char *name,
+                const char *action,
+                const char *uuid,
+                gboolean    activates_row)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  if (activates_row)
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  /* Named last: the row labels its activatable widget by its title. */
+  md_accessible_set_name (button, name);
+}
+
 static GtkWidget *
 create_row (MdRemindersPage *self,
             MdReminder      *reminder,
@@ -123,8 +147,6 @@ create_row (MdRemindersPage *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
-  GtkWidget *edit_button = NULL;
-  GtkWidget *delete_button;
   g_autofree char *title = g_markup_escape_text (reminder->title, -1);
   g_autofree char *next = describe_next (reminder, now);
   g_autofree char *subtitle = NULL;
@@ -156,28 +178,12 @@ create_row (MdRemindersPage *self,
     {
       /* Translators: the accessible name of a reminder's edit button; %s is its title */
       edit_name = g_strdup_printf (_("Edit “%s”"), reminder->title);
-      edit_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
-      gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (edit_button, "flat");
-      gtk_widget_set_tooltip_text (edit_button, edit_name);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit_button), "s", reminder->uuid);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit_button), "reminders.edit");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit_button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit_button);
+      add_row_button (row, "document-edit-symbolic", edit_name, "reminders.edit", reminder->uuid, TRUE);
     }
 
   /* Translators: the accessible name of a reminder's delete button; %s is its title */
   delete_name = g_strdup_printf (_("Delete “%s”"), reminder->title);
-  delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete_button, "flat");
-  gtk_widget_set_tooltip_text (delete_button, delete_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "s", reminder->uuid);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "reminders.delete");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
-  md_accessible_set_name (delete_button, delete_name);
-  if (edit_button != NULL)
-    md_accessible_set_name (edit_button, edit_name);
+  add_row_button (row, "user-trash-symbolic", delete_name, "reminders.delete", reminder->uuid, FALSE);
 
   return row;
 }
