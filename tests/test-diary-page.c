@@ -264,8 +264,14 @@ test_took_medication_and_pain_now (Fixture       *fixture,
   doses = md_diary_list_doses_for_attack (fixture->diary, attack->uuid);
   g_assert_cmpuint (doses->len, ==, 1);
 
-  /* "How is your pain now?" links the reading to that dose. */
-  g_assert_true (md_diary_page_save_pain_now (fixture->page, attack->uuid, 1, 3));
+  /* The row's "Pain Now": the dialog asks, and the reading is linked
+   * to that dose. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.record-pain", "s", attack->uuid));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, TRUE));
+  editor = md_test_gui_find_toplevel (MD_TYPE_PAIN_DIALOG);
+  md_pain_picker_set_pain (md_test_gui_own_child (editor, "picker"), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "pain.save", NULL));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, FALSE));
   readings = md_diary_list_pain_readings (fixture->diary, attack->uuid);
   g_assert_cmpuint (readings->len, ==, 2);
   g_assert_cmpstr (((MdPainReading *) g_ptr_array_index (readings, 1))->dose_uuid, ==,
@@ -286,31 +292,6 @@ test_took_medication_and_pain_now (Fixture       *fixture,
   g_assert_true (md_diary_page_end_attack (fixture->page, attack->uuid));
   md_test_iterate (200);
   g_assert_false (list_shows (fixture, "Ongoing"));
-}
-
-/* The row's "Pain Now" button: the dialog asks, and its answer is saved
- * to the attack whose row it was. */
-static void
-test_pain_now_from_the_row (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  g_autoptr(MdAttack) attack = NULL;
-  g_autoptr(GPtrArray) readings = NULL;
-  GtkWindow *dialog;
-
-  g_assert_true (md_diary_page_log_attack_now (fixture->page, 3, -1));
-  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.record-pain", "s", attack->uuid));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, TRUE));
-  dialog = md_test_gui_find_toplevel (MD_TYPE_PAIN_DIALOG);
-  md_pain_picker_set_pain (md_test_gui_own_child (dialog, "picker"), 1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pain.save", NULL));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, FALSE));
-
-  readings = md_diary_list_pain_readings (fixture->diary, attack->uuid);
-  g_assert_cmpuint (readings->len, ==, 1);
-  g_assert_cmpint (((MdPainReading *) g_ptr_array_index (readings, 0))->pain, ==, 1);
 }
 
 static void
@@ -791,8 +772,6 @@ main (int   argc,
               test_edit_dose_keeps_every_field, fixture_tear_down);
   g_test_add ("/md/diary-page/dose-in-attack-minute", Fixture, NULL, fixture_set_up,
               test_dose_in_the_attack_minute, fixture_tear_down);
-  g_test_add ("/md/diary-page/pain-now-from-row", Fixture, NULL, fixture_set_up,
-              test_pain_now_from_the_row, fixture_tear_down);
   g_test_add ("/md/diary-page/search", Fixture, NULL, fixture_set_up,
               test_search_and_go_to_date, fixture_tear_down);
   g_test_add ("/md/diary-page/dose-purpose", Fixture, NULL, fixture_set_up,
