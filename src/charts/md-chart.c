@@ -316,23 +316,11 @@ md_chart_text (cairo_t            *cr,
 
 /* How every renderer starts: the state saved (end with cairo_restore()),
  * drawing kept inside the chart's box, and its background painted. */
-void
-md_chart_begin (cairo_t            *cr,
-                const MdChartStyle *style,
-                double              width,
-                double              height)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  md_chart_fill_background (cr, style, width, height);
-}
-
-void
-md_chart_fill_background (cairo_t            *cr,
-                          const MdChartStyle *style,
-                          double              width,
-                          double              height)
+static void
+fill_background (cairo_t            *cr,
+                 const MdChartStyle *style,
+                 double              width,
+                 double              height)
 {
   if (style->background.a <= 0)
     return;
@@ -349,7 +337,7 @@ md_chart_draw_empty (cairo_t            *cr,
                      double              height,
                      const char         *message)
 {
-  md_chart_fill_background (cr, style, width, height);
+  fill_background (cr, style, width, height);
   cairo_save (cr);
   md_chart_set_color (cr, &style->grid);
   cairo_set_line_width (cr, 1);
@@ -357,6 +345,36 @@ md_chart_draw_empty (cairo_t            *cr,
   cairo_stroke (cr);
   md_chart_text (cr, style, message, width / 2, height / 2, 0.5, 0.5, 1.1, FALSE, &style->muted);
   cairo_restore (cr);
+}
+
+/**
+ * md_chart_begin:
+ * @empty: (nullable): why there is nothing to draw, or %NULL
+ *
+ * Starts a chart: its background, clipped to its box, in a saved state
+ * the renderer restores. With @empty, draws that message instead.
+ *
+ * Returns: %FALSE when @empty was drawn and the chart is done
+ */
+gboolean
+md_chart_begin (cairo_t            *cr,
+                const MdChartStyle *style,
+                double              width,
+                double              height,
+                const char         *empty)
+{
+  if (empty != NULL)
+    {
+      md_chart_draw_empty (cr, style, width, height, empty);
+      return FALSE;
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  fill_background (cr, style, width, height);
+
+  return TRUE;
 }
 
 /* 1, 2 or 5 × 10ⁿ, so that max fits in at most @max_ticks steps. */
