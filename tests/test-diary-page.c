@@ -463,22 +463,6 @@ row_text (MdDiaryRow *row,
   return text;
 }
 
-static void
-save_reading (Fixture    *fixture,
-              const char *attack_uuid,
-              gint64      time,
-              int         pain)
-{
-  g_autoptr(MdPainReading) reading = md_pain_reading_new ();
-  g_autoptr(GError) error = NULL;
-
-  reading->attack_uuid = g_strdup (attack_uuid);
-  reading->time = time;
-  reading->pain = pain;
-  g_assert_true (md_diary_save_pain_reading (fixture->diary, reading, &error));
-  g_assert_no_error (error);
-}
-
 /* A row scrolled into view costs one query (counted as SQLite runs it),
  * however many doses, readings and symptoms its attack has; and it says
  * what it said when it read them one by one: the pain when taken and at
@@ -500,6 +484,9 @@ test_one_query_per_bind (Fixture       *fixture,
   g_autofree char *expected = NULL;
   gint64 start = g_get_real_time () / G_USEC_PER_SEC / 60 * 60 - 5 * 3600;
   gint64 taken = start + 10 * 60;
+  static const struct { int minutes; int pain; } readings[] = {
+    { 15, 3 }, { 10 + 120 - 15, 1 }, { 10 + 120 + 10, 0 }, { 60, 2 },
+  };
 
   g_assert_no_error (error);
   attack->start = start;
@@ -520,13 +507,20 @@ test_one_query_per_bind (Fixture       *fixture,
   g_assert_true (md_diary_save_dose (fixture->diary, ibuprofen, &error));
   g_assert_no_error (error);
 
-  /* The triptan: severe 5 minutes after it; at 2 h, mild 15 minutes
-   * early and none 10 minutes late: the nearer, none, counts. */
-  save_reading (fixture, attack->uuid, taken + 5 * 60, 3);
-  save_reading (fixture, attack->uuid, taken + 2 * 3600 - 15 * 60, 1);
-  save_reading (fixture, attack->uuid, taken + 2 * 3600 + 10 * 60, 0);
-  /* The ibuprofen: moderate when taken; nothing within 20 minutes of 2 h. */
-  save_reading (fixture, attack->uuid, ibuprofen->taken, 2);
+  /* The triptan (taken 10 minutes in): severe 5 minutes after it; at
+   * 2 h, mild 15 minutes early and none 10 minutes late: the nearer,
+   * none, counts. The ibuprofen (taken 60 minutes in): moderate when
+   * taken; nothing within 20 minutes of its 2 h. */
+  for (guint i = 0; i < G_N_ELEMENTS (readings); i++)
+    {
+      g_autoptr(MdPainReading) reading = md_pain_reading_new ();
+
+      reading->attack_uuid = g_strdup (attack->uuid);
+      reading->time = start + readings[i].minutes * 60;
+      reading->pain = readings[i].pain;
+      g_assert_true (md_diary_save_pain_reading (fixture->diary, reading, &error));
+      g_assert_no_error (error);
+    }
 
   g_assert_cmpuint (queries_to_bind (fixture, row, G_OBJECT (attack)), ==, 1);
   doses = row_text (row, "doses");
