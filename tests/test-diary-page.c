@@ -370,15 +370,9 @@ dose_of (const char *medication,
          const char *purpose,
          gint64      taken)
 {
-  MdDose *dose = md_dose_new ();
+  MdDose *dose = md_test_dose_new (medication, amount, unit, route, setting, taken);
 
-  dose->medication_uuid = g_strdup (medication);
-  dose->amount = amount;
-  dose->unit = g_strdup (unit);
-  dose->route = g_strdup (route);
-  dose->setting = g_strdup (setting);
   dose->purpose = g_strdup (purpose);
-  dose->taken = taken;
 
   return dose;
 }
