@@ -27,6 +27,7 @@
 #include "md-diary-page-private.h"
 #include "md-diary-row.h"
 #include "md-timeline.h"
+#include "md-undo-toast.h"
 #include "md-window.h"
 
 G_DEFINE_FINAL_TYPE (MdDiaryPage, md_diary_page, ADW_TYPE_BIN)
@@ -41,19 +42,14 @@ static GParamSpec *properties[N_PROPS];
 
 void
 md_diary_page_add_toast (MdDiaryPage *self,
-           AdwToast    *toast)
+                         AdwToast    *toast)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MD_TYPE_WINDOW);
-
-  if (window != NULL)
-    md_window_add_toast (MD_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  md_toast_show (GTK_WIDGET (self), toast);
 }
 
 void
 md_diary_page_toast_error (MdDiaryPage *self,
-             GError      *error)
+                           GError      *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
 

@@ -40,18 +40,6 @@ struct _MdRemindersPage
 
 G_DEFINE_FINAL_TYPE (MdRemindersPage, md_reminders_page, ADW_TYPE_BIN)
 
-static void
-add_toast (MdRemindersPage *self,
-           AdwToast        *toast)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MD_TYPE_WINDOW);
-
-  if (window != NULL)
-    md_window_add_toast (MD_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 static MdReminder *
 find_reminder (MdRemindersPage *self,
                const char      *uuid)
@@ -113,7 +101,7 @@ enabled_changed_cb (GtkSwitch       *toggle,
     }
 
   if (!md_diary_save_reminder (self->diary, reminder, &error))
-    add_toast (self, adw_toast_new (error->message));
+    md_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
 /* A flat icon button at the end of @row that runs @action on its
@@ -411,7 +399,7 @@ undo_delete (gpointer     page,
   g_autoptr(GError) error = NULL;
 
   if (self->diary != NULL && !md_diary_undo (self->diary, undo, &error))
-    add_toast (self, adw_toast_new (error->message));
+    md_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
   else
     queue_refresh (self);
 }
@@ -440,14 +428,14 @@ md_reminders_page_delete_reminder (MdRemindersPage *self,
   undo = md_diary_delete_reminder (self->diary, uuid, &error);
   if (undo == NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      md_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
       return NULL;
     }
 
   /* Translators: a toast; %s is the title of the deleted reminder */
   title = g_strdup_printf (_("“%s” deleted"), reminder != NULL ? reminder->title : "");
   toast = md_undo_toast_new (title, self, undo, undo_delete);
-  add_toast (self, toast);
+  md_toast_show (GTK_WIDGET (self), toast);
 
   return toast;
 }

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The toast a page shows after a delete: its "Undo" button hands the
- * deleted rows back to the page that deleted them, as long as the toast
- * lives.
+ * The toasts a page shows: after a delete, one whose "Undo" button
+ * hands the deleted rows back to the page that deleted them, as long as
+ * the toast lives; and where a page shows any toast.
  */
 
 #define G_LOG_DOMAIN "md-undo-toast"
@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "md-undo-toast.h"
+#include "md-window.h"
 
 typedef struct
 {
@@ -69,4 +70,24 @@ md_undo_toast_new (const char      *title,
                          undo_data_free, 0);
 
   return toast;
+}
+
+/**
+ * md_toast_show:
+ * @widget: a widget in the window that shows @toast
+ * @toast: (transfer floating): the toast
+ *
+ * Shows @toast in @widget's window; a page not in a window (a test)
+ * drops it.
+ */
+void
+md_toast_show (GtkWidget *widget,
+               AdwToast  *toast)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, MD_TYPE_WINDOW);
+
+  if (window != NULL)
+    md_window_add_toast (MD_WINDOW (window), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
 }

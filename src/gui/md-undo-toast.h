@@ -19,5 +19,7 @@ AdwToast *md_undo_toast_new (const char      *title,
                              gpointer         page,
                              MdDiaryUndo     *undo,
                              MdUndoToastFunc  undo_func);
+void      md_toast_show     (GtkWidget       *widget,
+                             AdwToast        *toast);
 
 G_END_DECLS
