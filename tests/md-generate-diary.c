@@ -24,6 +24,7 @@
 #include <stdlib.h>
 
 #include "md-diary.h"
+#include "md-test-utils.h"
 
 #define DAY (24 * 3600)
 #define HOUR 3600
@@ -91,17 +92,11 @@ add_dose (Generator  *gen,
           const char *attack_uuid,
           gint64      taken)
 {
-  MdDose *dose = md_dose_new ();
+  MdDose *dose = md_test_dose_new (medication, amount, unit, route, setting, taken);
   GError *error = NULL;
 
-  dose->medication_uuid = g_strdup (medication);
   dose->attack_uuid = g_strdup (attack_uuid);
-  dose->taken = taken;
   dose->taken_offset = offset_at (gen, taken);
-  dose->amount = amount;
-  dose->unit = g_strdup (unit);
-  dose->route = g_strdup (route);
-  dose->setting = g_strdup (setting);
   if (g_str_equal (route, "iv"))
     {
       dose->infusion_end = taken + 20 * 60;

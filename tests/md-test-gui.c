@@ -125,6 +125,21 @@ md_test_gui_child (gpointer    widget,
   return gtk_widget_get_template_child (GTK_WIDGET (widget), template_type, name);
 }
 
+gpointer
+md_test_gui_own_child (gpointer    widget,
+                       const char *name)
+{
+  return md_test_gui_child (widget, G_OBJECT_TYPE (widget), name);
+}
+
+void
+md_test_attack_fixture_tear_down (MdTestAttackFixture *fixture,
+                                  gconstpointer        data)
+{
+  g_clear_object (&fixture->attack);
+  g_clear_object (&fixture->diary);
+}
+
 /* Starts a widget test program whose tests share one application; run
  * them with md_test_gui_run_app(). */
 MdApplication *

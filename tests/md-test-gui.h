@@ -12,12 +12,28 @@
 
 G_BEGIN_DECLS
 
+/* The editor tests' fixture: a diary of their own with one attack */
+typedef struct
+{
+  MdDiary  *diary;
+  MdAttack *attack;
+} MdTestAttackFixture;
+
+void           md_test_attack_fixture_tear_down (MdTestAttackFixture *fixture,
+                                                 gconstpointer        data);
+/* Adds a test that runs on a fresh fixture made by @set_up */
+#define md_test_add_attack_test(path, set_up, func) \
+  g_test_add (path, MdTestAttackFixture, NULL, set_up, func, md_test_attack_fixture_tear_down)
+
 MdApplication *md_test_gui_app_new        (void);
 GtkWindow     *md_test_gui_find_toplevel  (GType          type);
 gboolean       md_test_gui_wait_toplevel  (GType          type,
                                            gboolean       visible);
 void           md_test_gui_close_all      (MdApplication *app);
 MdContext     *md_test_gui_context_for    (MdDiary       *diary);
+/* A template child of @widget's own (final) type */
+gpointer       md_test_gui_own_child      (gpointer       widget,
+                                           const char    *name);
 gpointer       md_test_gui_child          (gpointer       widget,
                                            GType          template_type,
                                            const char    *name);

@@ -410,6 +410,28 @@ md_test_dose_purpose (MdDiary    *diary,
 }
 
 /* Saves a new attack starting at @start (Unix time) with @peak_pain. */
+/* A dose of @medication, not saved: tests and the generated diaries
+ * fill in the rest. */
+MdDose *
+md_test_dose_new (const char *medication,
+                  double      amount,
+                  const char *unit,
+                  const char *route,
+                  const char *setting,
+                  gint64      taken)
+{
+  MdDose *dose = md_dose_new ();
+
+  dose->medication_uuid = g_strdup (medication);
+  dose->amount = amount;
+  dose->unit = g_strdup (unit);
+  dose->route = g_strdup (route);
+  dose->setting = g_strdup (setting);
+  dose->taken = taken;
+
+  return dose;
+}
+
 void
 md_test_save_attack (MdDiary *diary,
                      gint64   start,

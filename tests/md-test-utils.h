@@ -42,6 +42,12 @@ MdDiary  *md_test_new_diary        (char         **out_path);
 void      md_test_save_attack      (MdDiary       *diary,
                                     gint64         start,
                                     int            peak_pain);
+MdDose   *md_test_dose_new         (const char    *medication,
+                                    double         amount,
+                                    const char    *unit,
+                                    const char    *route,
+                                    const char    *setting,
+                                    gint64         taken);
 char     *md_test_dose_purpose     (MdDiary       *diary,
                                     const char    *uuid);
 char     *md_test_generate_diary   (const char * const *options);

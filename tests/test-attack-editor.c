@@ -12,11 +12,10 @@
 #include "md-test-gui.h"
 #include "md-test-utils.h"
 
-typedef struct
-{
-  MdDiary *diary;
-  MdAttack *attack;
-} Fixture;
+typedef MdTestAttackFixture Fixture;
+
+/* The editor's template child by name */
+#define child md_test_gui_own_child
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -37,21 +36,6 @@ fixture_set_up (Fixture       *fixture,
   fixture->attack->symptoms = g_strdupv ((char **) symptoms);
   g_assert_true (md_diary_save_attack (fixture->diary, fixture->attack, &error));
   g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->attack);
-  g_clear_object (&fixture->diary);
-}
-
-static gpointer
-child (MdAttackEditor *editor,
-       const char     *name)
-{
-  return md_test_gui_child (editor, MD_TYPE_ATTACK_EDITOR, name);
 }
 
 /* An editor of the fixture's attack. */
@@ -214,10 +198,6 @@ test_closes_when_the_diary_is_replaced (Fixture       *fixture,
   g_assert_null (editor);
 }
 
-/* Every test runs on a fresh diary with one attack. */
-#define add_test(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
 int
 main (int   argc,
       char *argv[])
@@ -225,11 +205,11 @@ main (int   argc,
   md_test_init_gui (&argc, &argv);
   adw_init ();
 
-  add_test ("/md/attack-editor/load", test_loads_the_attack);
-  add_test ("/md/attack-editor/end-before-start", test_end_before_start_is_refused_inline);
-  add_test ("/md/attack-editor/doses", test_doses_of_the_attack);
-  add_test ("/md/attack-editor/closes-when-diary-replaced", test_closes_when_the_diary_is_replaced);
-  add_test ("/md/attack-editor/save", test_save_keeps_uuid);
+  md_test_add_attack_test ("/md/attack-editor/load", fixture_set_up, test_loads_the_attack);
+  md_test_add_attack_test ("/md/attack-editor/end-before-start", fixture_set_up, test_end_before_start_is_refused_inline);
+  md_test_add_attack_test ("/md/attack-editor/doses", fixture_set_up, test_doses_of_the_attack);
+  md_test_add_attack_test ("/md/attack-editor/closes-when-diary-replaced", fixture_set_up, test_closes_when_the_diary_is_replaced);
+  md_test_add_attack_test ("/md/attack-editor/save", fixture_set_up, test_save_keeps_uuid);
 
   return g_test_run ();
 }

@@ -214,21 +214,19 @@ test_rows_are_built_only_when_shown (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
 }
 
+/* For md_test_gui_find_widget(): a label the patient can see, showing @text */
+static gboolean
+visible_label_contains (GtkWidget     *widget,
+                        gconstpointer  text)
+{
+  return gtk_widget_is_visible (widget) && md_test_gui_label_contains (widget, text);
+}
+
 static gboolean
 label_contains (GtkWidget  *widget,
                 const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_contains (child, text))
-      return TRUE;
-
-  return FALSE;
+  return md_test_gui_find_widget (widget, visible_label_contains, text) != NULL;
 }
 
 /* What the patient reads in the list. */
@@ -266,8 +264,14 @@ test_took_medication_and_pain_now (Fixture       *fixture,
   doses = md_diary_list_doses_for_attack (fixture->diary, attack->uuid);
   g_assert_cmpuint (doses->len, ==, 1);
 
-  /* "How is your pain now?" links the reading to that dose. */
-  g_assert_true (md_diary_page_save_pain_now (fixture->page, attack->uuid, 1, 3));
+  /* The row's "Pain Now": the dialog asks, and the reading is linked
+   * to that dose. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.record-pain", "s", attack->uuid));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, TRUE));
+  editor = md_test_gui_find_toplevel (MD_TYPE_PAIN_DIALOG);
+  md_pain_picker_set_pain (md_test_gui_own_child (editor, "picker"), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "pain.save", NULL));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, FALSE));
   readings = md_diary_list_pain_readings (fixture->diary, attack->uuid);
   g_assert_cmpuint (readings->len, ==, 2);
   g_assert_cmpstr (((MdPainReading *) g_ptr_array_index (readings, 1))->dose_uuid, ==,
@@ -366,15 +370,9 @@ dose_of (const char *medication,
          const char *purpose,
          gint64      taken)
 {
-  MdDose *dose = md_dose_new ();
+  MdDose *dose = md_test_dose_new (medication, amount, unit, route, setting, taken);
 
-  dose->medication_uuid = g_strdup (medication);
-  dose->amount = amount;
-  dose->unit = g_strdup (unit);
-  dose->route = g_strdup (route);
-  dose->setting = g_strdup (setting);
   dose->purpose = g_strdup (purpose);
-  dose->taken = taken;
 
   return dose;
 }
@@ -459,22 +457,6 @@ row_text (MdDiaryRow *row,
   return text;
 }
 
-static void
-save_reading (Fixture    *fixture,
-              const char *attack_uuid,
-              gint64      time,
-              int         pain)
-{
-  g_autoptr(MdPainReading) reading = md_pain_reading_new ();
-  g_autoptr(GError) error = NULL;
-
-  reading->attack_uuid = g_strdup (attack_uuid);
-  reading->time = time;
-  reading->pain = pain;
-  g_assert_true (md_diary_save_pain_reading (fixture->diary, reading, &error));
-  g_assert_no_error (error);
-}
-
 /* A row scrolled into view costs one query (counted as SQLite runs it),
  * however many doses, readings and symptoms its attack has; and it says
  * what it said when it read them one by one: the pain when taken and at
@@ -496,6 +478,9 @@ test_one_query_per_bind (Fixture       *fixture,
   g_autofree char *expected = NULL;
   gint64 start = g_get_real_time () / G_USEC_PER_SEC / 60 * 60 - 5 * 3600;
   gint64 taken = start + 10 * 60;
+  static const struct { int minutes; int pain; } readings[] = {
+    { 15, 3 }, { 10 + 120 - 15, 1 }, { 10 + 120 + 10, 0 }, { 60, 2 },
+  };
 
   g_assert_no_error (error);
   attack->start = start;
@@ -516,13 +501,20 @@ test_one_query_per_bind (Fixture       *fixture,
   g_assert_true (md_diary_save_dose (fixture->diary, ibuprofen, &error));
   g_assert_no_error (error);
 
-  /* The triptan: severe 5 minutes after it; at 2 h, mild 15 minutes
-   * early and none 10 minutes late: the nearer, none, counts. */
-  save_reading (fixture, attack->uuid, taken + 5 * 60, 3);
-  save_reading (fixture, attack->uuid, taken + 2 * 3600 - 15 * 60, 1);
-  save_reading (fixture, attack->uuid, taken + 2 * 3600 + 10 * 60, 0);
-  /* The ibuprofen: moderate when taken; nothing within 20 minutes of 2 h. */
-  save_reading (fixture, attack->uuid, ibuprofen->taken, 2);
+  /* The triptan (taken 10 minutes in): severe 5 minutes after it; at
+   * 2 h, mild 15 minutes early and none 10 minutes late: the nearer,
+   * none, counts. The ibuprofen (taken 60 minutes in): moderate when
+   * taken; nothing within 20 minutes of its 2 h. */
+  for (guint i = 0; i < G_N_ELEMENTS (readings); i++)
+    {
+      g_autoptr(MdPainReading) reading = md_pain_reading_new ();
+
+      reading->attack_uuid = g_strdup (attack->uuid);
+      reading->time = start + readings[i].minutes * 60;
+      reading->pain = readings[i].pain;
+      g_assert_true (md_diary_save_pain_reading (fixture->diary, reading, &error));
+      g_assert_no_error (error);
+    }
 
   g_assert_cmpuint (queries_to_bind (fixture, row, G_OBJECT (attack)), ==, 1);
   doses = row_text (row, "doses");
@@ -579,44 +571,20 @@ test_one_suggested_action (Fixture       *fixture,
   g_assert_cmpuint (count_suggested (GTK_WIDGET (fixture->page)), ==, 1);
 }
 
-static GtkWidget *
-find_tooltip (GtkWidget  *widget,
-              const char *tooltip)
+/* For md_test_gui_find_widget(): a widget on screen with @tooltip */
+static gboolean
+mapped_with_tooltip (GtkWidget     *widget,
+                     gconstpointer  tooltip)
 {
-  if (gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
+/* For md_test_gui_find_widget(): a button labelled @label */
+static gboolean
+button_labelled (GtkWidget     *widget,
+                 gconstpointer  label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean
@@ -638,12 +606,12 @@ test_delete_from_the_editor (Fixture       *fixture,
   g_assert_true (md_diary_page_log_attack_now (fixture->page, 2, -1));
   attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
   md_test_iterate (300);
-  g_assert_null (find_tooltip (GTK_WIDGET (fixture->page), "Delete Attack"));
+  g_assert_null (md_test_gui_find_widget (GTK_WIDGET (fixture->page), mapped_with_tooltip, "Delete Attack"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.edit-attack", "s", attack->uuid));
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_ATTACK_EDITOR, TRUE));
   editor = md_test_gui_find_toplevel (MD_TYPE_ATTACK_EDITOR);
-  delete = find_button (GTK_WIDGET (editor), "Delete Attack");
+  delete = md_test_gui_find_widget (GTK_WIDGET (editor), button_labelled, "Delete Attack");
   g_assert_nonnull (delete);
   g_signal_emit_by_name (delete, "clicked");
   g_assert_true (md_test_wait_for (no_attack_editor, NULL, 5000));

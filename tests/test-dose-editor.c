@@ -12,11 +12,10 @@
 #include "md-test-gui.h"
 #include "md-test-utils.h"
 
-typedef struct
-{
-  MdDiary  *diary;
-  MdAttack *attack;
-} Fixture;
+typedef MdTestAttackFixture Fixture;
+
+/* The editor's template child by name */
+#define child md_test_gui_own_child
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -27,21 +26,6 @@ fixture_set_up (Fixture       *fixture,
   fixture->attack->start = g_get_real_time () / G_USEC_PER_SEC - 3 * 3600;
   fixture->attack->peak_pain = 3;
   g_assert_true (md_diary_save_attack (fixture->diary, fixture->attack, NULL));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->attack);
-  g_clear_object (&fixture->diary);
-}
-
-static gpointer
-child (MdDoseEditor *editor,
-       const char   *name)
-{
-  return md_test_gui_child (editor, MD_TYPE_DOSE_EDITOR, name);
 }
 
 static MdDoseEditor *
@@ -253,10 +237,6 @@ test_taken_for (Fixture       *fixture,
   g_object_unref (linked);
 }
 
-/* Every test runs on a fresh diary with one attack. */
-#define add_test(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
 int
 main (int   argc,
       char *argv[])
@@ -264,11 +244,11 @@ main (int   argc,
   md_test_init_gui (&argc, &argv);
   adw_init ();
 
-  add_test ("/md/dose-editor/pain-now", test_pain_now_is_asked_and_saved_with_the_dose);
-  add_test ("/md/dose-editor/infusion", test_infusion_fields);
-  add_test ("/md/dose-editor/new-medication", test_new_medication_inline);
-  add_test ("/md/dose-editor/invalid-amount", test_invalid_amount_is_refused);
-  add_test ("/md/dose-editor/taken-for", test_taken_for);
+  md_test_add_attack_test ("/md/dose-editor/pain-now", fixture_set_up, test_pain_now_is_asked_and_saved_with_the_dose);
+  md_test_add_attack_test ("/md/dose-editor/infusion", fixture_set_up, test_infusion_fields);
+  md_test_add_attack_test ("/md/dose-editor/new-medication", fixture_set_up, test_new_medication_inline);
+  md_test_add_attack_test ("/md/dose-editor/invalid-amount", fixture_set_up, test_invalid_amount_is_refused);
+  md_test_add_attack_test ("/md/dose-editor/taken-for", fixture_set_up, test_taken_for);
 
   return g_test_run ();
 }

@@ -177,7 +177,7 @@ before_after_render (const MdChartModel *model,
       return;
     }
 
-  md_chart_begin (cr, style, width, height);
+  md_chart_begin (cr, style, width, height, NULL);
   n = make_rows (model, rows);
 
   /* Translators: the legend of the before/after panel: the baseline, in days */

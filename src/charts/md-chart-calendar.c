@@ -405,13 +405,10 @@ calendar_render (const MdChartModel *model,
 
   g_return_if_fail (model != NULL && model->stats != NULL);
 
-  if (model->stats->total.recorded == 0 && model->stats->cycles == 0)
-    {
-      md_chart_draw_empty (cr, style, width, height, _("No entries in this period"));
-      return;
-    }
-
-  md_chart_begin (cr, style, width, height);
+  if (!md_chart_begin (cr, style, width, height,
+                       model->stats->total.recorded == 0 && model->stats->cycles == 0
+                       ? _("No entries in this period") : NULL))
+    return;
   compute_layout (model, style, width, height, &layout);
 
   /* Weekday names, shaped once: initials when the names do not fit. */

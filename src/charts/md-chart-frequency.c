@@ -586,13 +586,9 @@ frequency_render (const MdChartModel *model,
 
   g_return_if_fail (model != NULL && model->stats != NULL);
 
-  if (model->stats->total.recorded == 0)
-    {
-      md_chart_draw_empty (cr, style, width, height, _("No entries in this period"));
-      return;
-    }
-
-  md_chart_begin (cr, style, width, height);
+  if (!md_chart_begin (cr, style, width, height,
+                       model->stats->total.recorded == 0 ? _("No entries in this period") : NULL))
+    return;
   compute_layout (model, style, cr, width, height, &layout);
   hatch = md_chart_hatch (&style->headache, &style->migraine);
   pale_fill = style->headache;

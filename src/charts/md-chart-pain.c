@@ -456,13 +456,9 @@ pain_render (const MdChartModel *model,
 
   g_return_if_fail (model != NULL && model->stats != NULL);
 
-  if (model->stats->medications->len == 0)
-    {
-      md_chart_draw_empty (cr, style, width, height, _("No acute doses in this period"));
-      return;
-    }
-
-  md_chart_begin (cr, style, width, height);
+  if (!md_chart_begin (cr, style, width, height,
+                       model->stats->medications->len == 0 ? _("No acute doses in this period") : NULL))
+    return;
   compute_layout (model, style, cr, width, height, &layout);
   order = panel_order (model->stats);
 

@@ -65,14 +65,11 @@ void         md_chart_draw_empty  (cairo_t            *cr,
                                    double              width,
                                    double              height,
                                    const char         *message);
-void         md_chart_begin       (cairo_t            *cr,
+gboolean     md_chart_begin       (cairo_t            *cr,
                                    const MdChartStyle *style,
                                    double              width,
-                                   double              height);
-void         md_chart_fill_background (cairo_t        *cr,
-                                   const MdChartStyle *style,
-                                   double              width,
-                                   double              height);
+                                   double              height,
+                                   const char         *empty);
 double       md_chart_nice_step   (double              max,
                                    int                 max_ticks);
 cairo_pattern_t *md_chart_hatch   (const MdChartColor *fill,

@@ -316,23 +316,11 @@ md_chart_text (cairo_t            *cr,
 
 /* How every renderer starts: the state saved (end with cairo_restore()),
  * drawing kept inside the chart's box, and its background painted. */
-void
-md_chart_begin (cairo_t            *cr,
-                const MdChartStyle *style,
-                double              width,
-                double              height)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  md_chart_fill_background (cr, style, width, height);
-}
-
-void
-md_chart_fill_background (cairo_t            *cr,
-                          const MdChartStyle *style,
-                          double              width,
-                          double              height)
+static void
+fill_background (cairo_t            *cr,
+                 const MdChartStyle *style,
+                 double              width,
+                 double              height)
 {
   if (style->background.a <= 0)
     return;
@@ -349,7 +337,7 @@ md_chart_draw_empty (cairo_t            *cr,
                      double              height,
                      const char         *message)
 {
-  md_chart_fill_background (cr, style, width, height);
+  fill_background (cr, style, width, height);
   cairo_save (cr);
   md_chart_set_color (cr, &style->grid);
   cairo_set_line_width (cr, 1);
@@ -357,6 +345,36 @@ md_chart_draw_empty (cairo_t            *cr,
   cairo_stroke (cr);
   md_chart_text (cr, style, message, width / 2, height / 2, 0.5, 0.5, 1.1, FALSE, &style->muted);
   cairo_restore (cr);
+}
+
+/**
+ * md_chart_begin:
+ * @empty: (nullable): why there is nothing to draw, or %NULL
+ *
+ * Starts a chart: its background, clipped to its box, in a saved state
+ * the renderer restores. With @empty, draws that message instead.
+ *
+ * Returns: %FALSE when @empty was drawn and the chart is done
+ */
+gboolean
+md_chart_begin (cairo_t            *cr,
+                const MdChartStyle *style,
+                double              width,
+                double              height,
+                const char         *empty)
+{
+  if (empty != NULL)
+    {
+      md_chart_draw_empty (cr, style, width, height, empty);
+      return FALSE;
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  fill_background (cr, style, width, height);
+
+  return TRUE;
 }
 
 /* 1, 2 or 5 × 10ⁿ, so that max fits in at most @max_ticks steps. */
@@ -616,24 +634,57 @@ md_chart_format_responder (const MdStatsComparison *cmp)
                           cmp->responder_100 ? _("yes") : _("no"));
 }
 
-char *
-md_chart_format_rate (const MdStatsRate *rate)
+/* A rate with its 95% interval and its number of doses, on one line or
+ * as a table cell of three. */
+static char *
+format_rate (const MdStatsRate *rate,
+             gboolean           cell)
 {
   g_autofree char *value = NULL;
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
 
   if (rate->n == 0)
-    /* Translators: a rate that has no doses to be computed from */
-    return g_strdup (_("no data (n = 0)"));
+    return g_strdup (cell
+                     /* Translators: a rate with no doses to compute it from (n = 0) */
+                     ? _("n = 0")
+                     /* Translators: a rate that has no doses to be computed from */
+                     : _("no data (n = 0)"));
 
   value = md_chart_format_percent (rate->value);
   low = md_chart_format_percent (rate->low);
   high = md_chart_format_percent (rate->high);
 
+  if (cell)
+    /* Translators: a rate in a report table cell: value, 95% interval, n; "\n" is a line break */
+    return md_chart_keep_together (g_strdup_printf (_("%s\n(%s–%s)\nn = %d"), value, low, high, rate->n));
+
   /* Translators: a rate with its 95% confidence interval and its number
    * of doses, e.g. "50% (15%–85%), n = 4" */
   return g_strdup_printf (_("%s (%s–%s), n = %d"), value, low, high, rate->n);
+}
+
+/**
+ * md_chart_format_rate:
+ *
+ * Returns: (transfer full): e.g. "50% (15%–85%), n = 4"
+ */
+char *
+md_chart_format_rate (const MdStatsRate *rate)
+{
+  return format_rate (rate, FALSE);
+}
+
+/**
+ * md_chart_format_rate_cell:
+ *
+ * Returns: (transfer full): md_chart_format_rate() on three lines, for
+ *   a table cell
+ */
+char *
+md_chart_format_rate_cell (const MdStatsRate *rate)
+{
+  return format_rate (rate, TRUE);
 }
 
 /**

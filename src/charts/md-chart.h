@@ -123,6 +123,7 @@ char  *md_chart_format_day         (int                          day,
 char  *md_chart_format_percent     (double                       fraction);
 char  *md_chart_format_percent_change (double                    percent);
 char  *md_chart_format_rate        (const MdStatsRate           *rate);
+char  *md_chart_format_rate_cell   (const MdStatsRate           *rate);
 char  *md_chart_format_signed      (double                       value,
                                     int                          decimals);
 char  *md_chart_format_outcome     (const MdStatsComparison     *comparison);

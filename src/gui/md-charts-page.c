@@ -824,16 +824,9 @@ md_charts_page_set_context (MdChartsPage *self,
   g_return_if_fail (MD_IS_CHARTS_PAGE (self));
   g_return_if_fail (context == NULL || MD_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!md_context_follow (&self->context, context, self, G_CALLBACK (context_diary_changed_cb)))
     return;
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, context_diary_changed_cb, self);
-  g_set_object (&self->context, context);
   md_date_time_button_set_context (self->from_button, context);
   md_date_time_button_set_context (self->to_button, context);
-  if (context != NULL)
-    g_signal_connect_object (context, "notify::diary", G_CALLBACK (context_diary_changed_cb), self,
-                             G_CONNECT_SWAPPED);
   context_diary_changed_cb (self);
 }

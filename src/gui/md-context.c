@@ -312,6 +312,39 @@ md_context_get_settings (MdContext *self)
 }
 
 /**
+ * md_context_follow:
+ * @field: where @follower keeps the context it follows
+ * @context: (nullable): the context to follow from now on
+ * @follower: a page or window
+ * @diary_changed: called with @follower whenever @context's diary changes
+ *
+ * Moves @follower from the context in @field to @context, as a page's
+ * set_context does; the caller then shows @context's diary.
+ *
+ * Returns: %FALSE when @follower already follows @context
+ */
+gboolean
+md_context_follow (MdContext **field,
+                   MdContext  *context,
+                   gpointer    follower,
+                   GCallback   diary_changed)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (context == NULL || MD_IS_CONTEXT (context), FALSE);
+
+  if (*field == context)
+    return FALSE;
+
+  if (*field != NULL)
+    g_signal_handlers_disconnect_by_func (*field, diary_changed, follower);
+  g_set_object (field, context);
+  if (context != NULL)
+    g_signal_connect_object (context, "notify::diary", diary_changed, follower, G_CONNECT_SWAPPED);
+
+  return TRUE;
+}
+
+/**
  * md_context_now:
  *
  * Returns: the current time, in Unix seconds, from the context's clock

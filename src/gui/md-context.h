@@ -22,6 +22,10 @@ void        md_context_set_diary     (MdContext      *self,
                                       MdDiary        *diary);
 GSettings  *md_context_get_settings  (MdContext      *self);
 MdReminderService *md_context_get_reminder_service (MdContext *self);
+gboolean    md_context_follow        (MdContext     **field,
+                                      MdContext      *context,
+                                      gpointer        follower,
+                                      GCallback       diary_changed);
 gint64      md_context_now           (MdContext      *self);
 GDateTime  *md_context_now_local     (MdContext      *self);
 void        md_context_set_now_func  (MdContext      *self,

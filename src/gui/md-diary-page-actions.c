@@ -18,6 +18,7 @@
 #include "md-dose-editor.h"
 #include "md-error.h"
 #include "md-pain-dialog.h"
+#include "md-undo-toast.h"
 
 /**
  * md_diary_page_dup_ongoing_attack:
@@ -99,23 +100,6 @@ md_diary_page_add_dose (MdDiaryPage *self,
   return GTK_WIDGET (editor);
 }
 
-typedef struct
-{
-  MdDiaryPage *page;
-  char        *attack_uuid;
-} PainTarget;
-
-static void
-pain_target_free (gpointer  data,
-                  GClosure *closure)
-{
-  PainTarget *target = data;
-
-  g_object_unref (target->page);
-  g_free (target->attack_uuid);
-  g_free (target);
-}
-
 /**
  * md_diary_page_save_pain_now:
  * @attack_uuid: the attack
@@ -170,9 +154,9 @@ md_diary_page_save_pain_now (MdDiaryPage *self,
 
 static void
 pain_now_saved_cb (MdPainDialog *dialog,
-                   PainTarget   *target)
+                   MdDiaryPage  *self)
 {
-  md_diary_page_save_pain_now (target->page, target->attack_uuid,
+  md_diary_page_save_pain_now (self, g_object_get_data (G_OBJECT (dialog), "attack-uuid"),
                                md_pain_dialog_get_pain (dialog), md_pain_dialog_get_nrs (dialog));
 }
 
@@ -185,20 +169,17 @@ void
 md_diary_page_record_pain (MdDiaryPage *self,
                            const char  *attack_uuid)
 {
-  PainTarget *target = g_new0 (PainTarget, 1);
   MdPainDialog *dialog;
   GtkRoot *root;
 
   g_return_if_fail (MD_IS_DIARY_PAGE (self));
 
-  target->page = g_object_ref (self);
-  target->attack_uuid = g_strdup (attack_uuid);
-
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = md_pain_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                _("How Is Your Pain Now?"));
-  g_signal_connect_data (dialog, "saved", G_CALLBACK (pain_now_saved_cb), target,
-                         pain_target_free, 0);
+  /* The dialog carries the attack it asks about. */
+  g_object_set_data_full (G_OBJECT (dialog), "attack-uuid", g_strdup (attack_uuid), g_free);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (pain_now_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -226,21 +207,17 @@ edit_attack_action (GtkWidget  *widget,
   md_diary_page_edit_attack (MD_DIARY_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
-typedef struct
-{
-  MdDiaryPage *page;
-  MdDiaryUndo *undo;
-} UndoData;
-
+/* Undo of a delete: in the diary the page shows now (another may have
+ * been restored since). */
 static void
-undo_data_free (gpointer data,
-                GClosure *closure)
+undo_delete (gpointer     page,
+             MdDiaryUndo *undo)
 {
-  UndoData *undo = data;
+  MdDiaryPage *self = MD_DIARY_PAGE (page);
+  g_autoptr(GError) error = NULL;
 
-  g_object_unref (undo->page);
-  md_diary_undo_free (undo->undo);
-  g_free (undo);
+  if (self->diary != NULL && !md_diary_undo (self->diary, undo, &error))
+    md_diary_page_toast_error (self, error);
 }
 
 static void
@@ -256,16 +233,6 @@ edit_dose_action (GtkWidget  *widget,
 }
 
 static void
-undo_dose_clicked_cb (AdwToast *toast,
-                      UndoData *data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (data->page->diary != NULL && !md_diary_undo (data->page->diary, data->undo, &error))
-    md_diary_page_toast_error (data->page, error);
-}
-
-static void
 delete_dose_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -273,23 +240,11 @@ delete_dose_action (GtkWidget  *widget,
   MdDiaryPage *self = MD_DIARY_PAGE (widget);
   g_autoptr(GError) error = NULL;
   MdDiaryUndo *undo = md_diary_delete_dose (self->diary, g_variant_get_string (parameter, NULL), &error);
-  UndoData *data;
-  AdwToast *toast;
 
   if (undo == NULL)
-    {
-      md_diary_page_toast_error (self, error);
-      return;
-    }
-
-  data = g_new0 (UndoData, 1);
-  data->page = g_object_ref (self);
-  data->undo = undo;
-  toast = adw_toast_new (_("Dose deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_dose_clicked_cb), data,
-                         undo_data_free, 0);
-  md_diary_page_add_toast (self, toast);
+    md_diary_page_toast_error (self, error);
+  else
+    md_diary_page_add_toast (self, md_undo_toast_new (_("Dose deleted"), self, undo, undo_delete));
 }
 
 /**
@@ -455,16 +410,6 @@ md_diary_page_end_attack (MdDiaryPage *self,
   return TRUE;
 }
 
-static void
-undo_clicked_cb (AdwToast *toast,
-                 UndoData *data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (data->page->diary != NULL && !md_diary_undo (data->page->diary, data->undo, &error))
-    md_diary_page_toast_error (data->page, error);
-}
-
 /**
  * md_diary_page_delete_attack:
  *
@@ -479,7 +424,6 @@ md_diary_page_delete_attack (MdDiaryPage *self,
 {
   g_autoptr(GError) error = NULL;
   MdDiaryUndo *undo;
-  UndoData *data;
   AdwToast *toast;
 
   g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
@@ -492,15 +436,8 @@ md_diary_page_delete_attack (MdDiaryPage *self,
       return NULL;
     }
 
-  data = g_new0 (UndoData, 1);
-  data->page = g_object_ref (self);
-  data->undo = undo;
-
-  toast = adw_toast_new (_("Attack deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
+  toast = md_undo_toast_new (_("Attack deleted"), self, undo, undo_delete);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), data,
-                         undo_data_free, 0);
   md_diary_page_add_toast (self, toast);
 
   return toast;

@@ -27,6 +27,7 @@
 #include "md-diary-page-private.h"
 #include "md-diary-row.h"
 #include "md-timeline.h"
+#include "md-undo-toast.h"
 #include "md-window.h"
 
 G_DEFINE_FINAL_TYPE (MdDiaryPage, md_diary_page, ADW_TYPE_BIN)
@@ -41,19 +42,14 @@ static GParamSpec *properties[N_PROPS];
 
 void
 md_diary_page_add_toast (MdDiaryPage *self,
-           AdwToast    *toast)
+                         AdwToast    *toast)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MD_TYPE_WINDOW);
-
-  if (window != NULL)
-    md_window_add_toast (MD_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  md_toast_show (GTK_WIDGET (self), toast);
 }
 
 void
 md_diary_page_toast_error (MdDiaryPage *self,
-             GError      *error)
+                           GError      *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
 
@@ -487,15 +483,8 @@ md_diary_page_set_context (MdDiaryPage *self,
   g_return_if_fail (MD_IS_DIARY_PAGE (self));
   g_return_if_fail (context == NULL || MD_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!md_context_follow (&self->context, context, self, G_CALLBACK (context_diary_changed_cb)))
     return;
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, context_diary_changed_cb, self);
-  g_set_object (&self->context, context);
   md_date_time_button_set_context (self->jump_button, context);
-  if (context != NULL)
-    g_signal_connect_object (context, "notify::diary", G_CALLBACK (context_diary_changed_cb), self,
-                             G_CONNECT_SWAPPED);
   context_diary_changed_cb (self);
 }

@@ -22,6 +22,16 @@
 #include "md-stats.h"
 #include "md-timeline.h"
 
+enum {
+  PROP_0,
+  PROP_ITEM,
+  PROP_UUID,
+  PROP_WHEN,
+  PROP_DETAIL,
+  PROP_DOSES,
+  N_PROPS
+};
+
 struct _MdDiaryRow
 {
   GtkBox     parent_instance;
@@ -47,25 +57,19 @@ struct _MdDiaryRow
 
   /* Owned */
   GObject   *item;
-  char      *uuid;
-  char      *when;
-  char      *detail;
-  char      *doses_text;
+  char      *text[N_PROPS]; /* by property, PROP_UUID … PROP_DOSES */
 };
 
 G_DEFINE_FINAL_TYPE (MdDiaryRow, md_diary_row, GTK_TYPE_BOX)
 
-enum {
-  PROP_0,
-  PROP_ITEM,
-  PROP_UUID,
-  PROP_WHEN,
-  PROP_DETAIL,
-  PROP_DOSES,
-  N_PROPS
-};
-
 static GParamSpec *properties[N_PROPS];
+
+static const char * const text_property_names[N_PROPS] = {
+  [PROP_UUID] = "uuid",
+  [PROP_WHEN] = "when",
+  [PROP_DETAIL] = "detail",
+  [PROP_DOSES] = "doses",
+};
 
 static GDateTime *
 lived_time (gint64 unix_time,
@@ -176,16 +180,15 @@ describe_doses (MdAttackDetails *details)
 }
 
 static void
-set_text (MdDiaryRow  *self,
-          char       **field,
-          const char  *text,
-          int          prop)
+set_text (MdDiaryRow *self,
+          int         prop,
+          const char *text)
 {
-  if (g_strcmp0 (*field, text) == 0)
+  if (g_strcmp0 (self->text[prop], text) == 0)
     return;
 
-  g_free (*field);
-  *field = g_strdup (text);
+  g_free (self->text[prop]);
+  self->text[prop] = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
@@ -329,9 +332,9 @@ bind_attack (MdDiaryRow *self,
   for (guint i = 0; i < details->symptoms->len; i++)
     g_string_append_printf (detail, " · %s", (const char *) g_ptr_array_index (details->symptoms, i));
 
-  set_text (self, &self->when, when, PROP_WHEN);
-  set_text (self, &self->detail, detail->str, PROP_DETAIL);
-  set_text (self, &self->doses_text, doses != NULL ? doses : "", PROP_DOSES);
+  set_text (self, PROP_WHEN, when);
+  set_text (self, PROP_DETAIL, detail->str);
+  set_text (self, PROP_DOSES, doses != NULL ? doses : "");
   gtk_widget_set_visible (self->doses, doses != NULL);
 
   gtk_widget_set_visible (self->ongoing_box, ongoing);
@@ -380,12 +383,11 @@ md_diary_row_bind (MdDiaryRow *self,
    * may have been added to the attack it shows. */
   if (g_set_object (&self->item, item))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
-  set_text (self, &self->uuid,
+  set_text (self, PROP_UUID,
             MD_IS_ATTACK (item) ? MD_ATTACK (item)->uuid
             : MD_IS_DOSE (item) ? MD_DOSE (item)->uuid
             : MD_IS_DAY (item) ? MD_DAY (item)->date
-            : NULL,
-            PROP_UUID);
+            : NULL);
 
   if (item == NULL)
     return;
@@ -428,7 +430,7 @@ md_diary_row_get_uuid (MdDiaryRow *self)
 {
   g_return_val_if_fail (MD_IS_DIARY_ROW (self), NULL);
 
-  return self->uuid;
+  return self->text[PROP_UUID];
 }
 
 GtkWidget *
@@ -453,10 +455,8 @@ md_diary_row_finalize (GObject *object)
 {
   MdDiaryRow *self = MD_DIARY_ROW (object);
 
-  g_free (self->uuid);
-  g_free (self->when);
-  g_free (self->detail);
-  g_free (self->doses_text);
+  for (guint i = 0; i < N_PROPS; i++)
+    g_free (self->text[i]);
 
   G_OBJECT_CLASS (md_diary_row_parent_class)->finalize (object);
 }
@@ -469,26 +469,12 @@ md_diary_row_get_property (GObject    *object,
 {
   MdDiaryRow *self = MD_DIARY_ROW (object);
 
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      g_value_set_object (value, self->item);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_WHEN:
-      g_value_set_string (value, self->when);
-      break;
-    case PROP_DETAIL:
-      g_value_set_string (value, self->detail);
-      break;
-    case PROP_DOSES:
-      g_value_set_string (value, self->doses_text);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_ITEM)
+    g_value_set_object (value, self->item);
+  else if (prop_id < N_PROPS)
+    g_value_set_string (value, self->text[prop_id]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -504,18 +490,10 @@ md_diary_row_class_init (MdDiaryRowClass *klass)
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UUID] =
-    g_param_spec_string ("uuid", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_WHEN] =
-    g_param_spec_string ("when", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DETAIL] =
-    g_param_spec_string ("detail", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DOSES] =
-    g_param_spec_string ("doses", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The texts the template's labels are bound to */
+  for (guint prop = PROP_UUID; prop < N_PROPS; prop++)
+    properties[prop] = g_param_spec_string (text_property_names[prop], NULL, NULL, NULL,
+                                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

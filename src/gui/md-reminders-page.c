@@ -20,6 +20,7 @@
 #include "md-context.h"
 #include "md-reminders-page.h"
 #include "md-schedule.h"
+#include "md-undo-toast.h"
 #include "md-window.h"
 
 struct _MdRemindersPage
@@ -38,35 +39,6 @@ struct _MdRemindersPage
 };
 
 G_DEFINE_FINAL_TYPE (MdRemindersPage, md_reminders_page, ADW_TYPE_BIN)
-
-typedef struct
-{
-  MdRemindersPage *page;
-  MdDiaryUndo     *undo;
-} UndoData;
-
-static void
-undo_data_free (gpointer  data,
-                GClosure *closure)
-{
-  UndoData *undo = data;
-
-  g_object_unref (undo->page);
-  md_diary_undo_free (undo->undo);
-  g_free (undo);
-}
-
-static void
-add_toast (MdRemindersPage *self,
-           AdwToast        *toast)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), MD_TYPE_WINDOW);
-
-  if (window != NULL)
-    md_window_add_toast (MD_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 static MdReminder *
 find_reminder (MdRemindersPage *self,
@@ -129,7 +101,31 @@ enabled_changed_cb (GtkSwitch       *toggle,
     }
 
   if (!md_diary_save_reminder (self->diary, reminder, &error))
-    add_toast (self, adw_toast_new (error->message));
+    md_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
+}
+
+/* A flat icon button at the end of @row that runs @action on its
+ * reminder; the one that @activates_row also runs when the row is. */
+static void
+add_row_button (GtkWidget  *row,
+                const char *icon,
+                const char *name,
+                const char *action,
+                const char *uuid,
+                gboolean    activates_row)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  if (activates_row)
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  /* Named last: the row labels its activatable widget by its title. */
+  md_accessible_set_name (button, name);
 }
 
 static GtkWidget *
@@ -139,8 +135,6 @@ create_row (MdRemindersPage *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
-  GtkWidget *edit_button = NULL;
-  GtkWidget *delete_button;
   g_autofree char *title = g_markup_escape_text (reminder->title, -1);
   g_autofree char *next = describe_next (reminder, now);
   g_autofree char *subtitle = NULL;
@@ -172,40 +166,27 @@ create_row (MdRemindersPage *self,
     {
       /* Translators: the accessible name of a reminder's edit button; %s is its title */
       edit_name = g_strdup_printf (_("Edit “%s”"), reminder->title);
-      edit_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
-      gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (edit_button, "flat");
-      gtk_widget_set_tooltip_text (edit_button, edit_name);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit_button), "s", reminder->uuid);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit_button), "reminders.edit");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit_button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit_button);
+      add_row_button (row, "document-edit-symbolic", edit_name, "reminders.edit", reminder->uuid, TRUE);
     }
 
   /* Translators: the accessible name of a reminder's delete button; %s is its title */
   delete_name = g_strdup_printf (_("Delete “%s”"), reminder->title);
-  delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete_button, "flat");
-  gtk_widget_set_tooltip_text (delete_button, delete_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "s", reminder->uuid);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "reminders.delete");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
-  md_accessible_set_name (delete_button, delete_name);
-  if (edit_button != NULL)
-    md_accessible_set_name (edit_button, edit_name);
+  add_row_button (row, "user-trash-symbolic", delete_name, "reminders.delete", reminder->uuid, FALSE);
 
   return row;
 }
 
 static void refresh (MdRemindersPage *self);
 
+/* The idle after a change and the timer at midnight both rebuild the
+ * rows; whichever runs, refresh() sets the next of each. */
 static gboolean
-midnight_cb (gpointer user_data)
+refresh_cb (gpointer user_data)
 {
   MdRemindersPage *self = user_data;
 
-  self->midnight_source = 0;
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
   refresh (self);
 
   return G_SOURCE_REMOVE;
@@ -244,19 +225,8 @@ refresh (MdRemindersPage *self)
     GTimeSpan until = g_date_time_difference (midnight, now);
 
     self->midnight_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, (guint) MAX (1, until / G_TIME_SPAN_SECOND),
-                                                        midnight_cb, self, NULL);
+                                                        refresh_cb, self, NULL);
   }
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  MdRemindersPage *self = user_data;
-
-  self->refresh_source = 0;
-  refresh (self);
-
-  return G_SOURCE_REMOVE;
 }
 
 /* Rows are rebuilt once the change is over: the switch that saved the
@@ -265,31 +235,24 @@ static void
 queue_refresh (MdRemindersPage *self)
 {
   if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
 }
 
+/* reminders.add, and reminders.edit and reminders.delete with the uuid
+ * of the reminder of the row whose button was pressed */
 static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+reminder_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  md_reminders_page_add_reminder (MD_REMINDERS_PAGE (widget));
-}
+  MdRemindersPage *self = MD_REMINDERS_PAGE (widget);
 
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  md_reminders_page_edit_reminder (MD_REMINDERS_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  md_reminders_page_delete_reminder (MD_REMINDERS_PAGE (widget), g_variant_get_string (parameter, NULL));
+  if (parameter == NULL)
+    md_reminders_page_add_reminder (self);
+  else if (g_str_equal (action_name, "reminders.edit"))
+    md_reminders_page_edit_reminder (self, g_variant_get_string (parameter, NULL));
+  else
+    md_reminders_page_delete_reminder (self, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -323,9 +286,9 @@ md_reminders_page_class_init (MdRemindersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdRemindersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MdRemindersPage, list_box);
 
-  gtk_widget_class_install_action (widget_class, "reminders.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "reminders.edit", "s", edit_action);
-  gtk_widget_class_install_action (widget_class, "reminders.delete", "s", delete_action);
+  gtk_widget_class_install_action (widget_class, "reminders.add", NULL, reminder_action);
+  gtk_widget_class_install_action (widget_class, "reminders.edit", "s", reminder_action);
+  gtk_widget_class_install_action (widget_class, "reminders.delete", "s", reminder_action);
 }
 
 static void
@@ -427,16 +390,18 @@ md_reminders_page_edit_reminder (MdRemindersPage *self,
   return GTK_WIDGET (editor);
 }
 
+/* Undo of a delete, in the diary the page shows now. */
 static void
-undo_clicked_cb (AdwToast *toast,
-                 UndoData *data)
+undo_delete (gpointer     page,
+             MdDiaryUndo *undo)
 {
+  MdRemindersPage *self = MD_REMINDERS_PAGE (page);
   g_autoptr(GError) error = NULL;
 
-  if (data->page->diary != NULL && !md_diary_undo (data->page->diary, data->undo, &error))
-    add_toast (data->page, adw_toast_new (error->message));
+  if (self->diary != NULL && !md_diary_undo (self->diary, undo, &error))
+    md_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
   else
-    queue_refresh (data->page);
+    queue_refresh (self);
 }
 
 /**
@@ -454,7 +419,6 @@ md_reminders_page_delete_reminder (MdRemindersPage *self,
   g_autoptr(MdReminder) reminder = NULL;
   g_autofree char *title = NULL;
   MdDiaryUndo *undo;
-  UndoData *data;
   AdwToast *toast;
 
   g_return_val_if_fail (MD_IS_REMINDERS_PAGE (self), NULL);
@@ -464,20 +428,14 @@ md_reminders_page_delete_reminder (MdRemindersPage *self,
   undo = md_diary_delete_reminder (self->diary, uuid, &error);
   if (undo == NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      md_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
       return NULL;
     }
 
   /* Translators: a toast; %s is the title of the deleted reminder */
   title = g_strdup_printf (_("“%s” deleted"), reminder != NULL ? reminder->title : "");
-  toast = adw_toast_new (title);
-  data = g_new0 (UndoData, 1);
-  data->page = g_object_ref (self);
-  data->undo = undo;
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), data,
-                         undo_data_free, 0);
-  add_toast (self, toast);
+  toast = md_undo_toast_new (title, self, undo, undo_delete);
+  md_toast_show (GTK_WIDGET (self), toast);
 
   return toast;
 }
@@ -502,14 +460,7 @@ md_reminders_page_set_context (MdRemindersPage *self,
   g_return_if_fail (MD_IS_REMINDERS_PAGE (self));
   g_return_if_fail (context == NULL || MD_IS_CONTEXT (context));
 
-  if (self->context == context)
+  if (!md_context_follow (&self->context, context, self, G_CALLBACK (context_diary_changed_cb)))
     return;
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, context_diary_changed_cb, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    g_signal_connect_object (context, "notify::diary", G_CALLBACK (context_diary_changed_cb), self,
-                             G_CONNECT_SWAPPED);
   context_diary_changed_cb (self);
 }

@@ -114,25 +114,6 @@ _md_report_block_free (gpointer data)
   g_free (b);
 }
 
-static char *
-rate_cell (const MdStatsRate *rate)
-{
-  g_autofree char *value = NULL;
-  g_autofree char *low = NULL;
-  g_autofree char *high = NULL;
-
-  if (rate->n == 0)
-    /* Translators: a rate with no doses to compute it from (n = 0) */
-    return g_strdup (_("n = 0"));
-
-  value = md_chart_format_percent (rate->value);
-  low = md_chart_format_percent (rate->low);
-  high = md_chart_format_percent (rate->high);
-
-  /* Translators: a rate in a report table cell: value, 95% interval, n; "\n" is a line break */
-  return md_chart_keep_together (g_strdup_printf (_("%s\n(%s–%s)\nn = %d"), value, low, high, rate->n));
-}
-
 /* What separates the items of a list: a comma is not every script's. */
 static const char *
 list_separator (void)
@@ -590,15 +571,15 @@ build_response (MdReport *self)
       const MdStatsMedicationResponse *m = &g_array_index (stats->medications, MdStatsMedicationResponse, i);
       const char *name = g_array_index (self->data->medications, MdStatsMedication, m->medication).name;
       g_autofree char *doses = g_strdup_printf ("%d", m->n_doses);
-      g_autofree char *pf = rate_cell (&m->pain_free_2h);
-      g_autofree char *mild = rate_cell (&m->pain_free_2h_mild);
-      g_autofree char *modsev = rate_cell (&m->pain_free_2h_moderate_severe);
-      g_autofree char *relief = rate_cell (&m->relief_2h);
-      g_autofree char *mbs = rate_cell (&m->mbs_free_2h);
-      g_autofree char *sustained = rate_cell (&m->sustained_24h);
-      g_autofree char *sustained_48 = rate_cell (&m->sustained_48h);
-      g_autofree char *recurrence = rate_cell (&m->recurrence);
-      g_autofree char *rescue = rate_cell (&m->rescue);
+      g_autofree char *pf = md_chart_format_rate_cell (&m->pain_free_2h);
+      g_autofree char *mild = md_chart_format_rate_cell (&m->pain_free_2h_mild);
+      g_autofree char *modsev = md_chart_format_rate_cell (&m->pain_free_2h_moderate_severe);
+      g_autofree char *relief = md_chart_format_rate_cell (&m->relief_2h);
+      g_autofree char *mbs = md_chart_format_rate_cell (&m->mbs_free_2h);
+      g_autofree char *sustained = md_chart_format_rate_cell (&m->sustained_24h);
+      g_autofree char *sustained_48 = md_chart_format_rate_cell (&m->sustained_48h);
+      g_autofree char *recurrence = md_chart_format_rate_cell (&m->recurrence);
+      g_autofree char *rescue = md_chart_format_rate_cell (&m->rescue);
 
       if (!isnan (m->median_recurrence_hours))
         {

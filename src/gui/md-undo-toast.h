@@ -1,0 +1,25 @@
+/* md-undo-toast.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "md-diary.h"
+
+G_BEGIN_DECLS
+
+/* Puts back what @undo took away, in the diary @page shows now. */
+typedef void (*MdUndoToastFunc) (gpointer     page,
+                                 MdDiaryUndo *undo);
+
+AdwToast *md_undo_toast_new (const char      *title,
+                             gpointer         page,
+                             MdDiaryUndo     *undo,
+                             MdUndoToastFunc  undo_func);
+void      md_toast_show     (GtkWidget       *widget,
+                             AdwToast        *toast);
+
+G_END_DECLS
