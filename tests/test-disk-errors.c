@@ -1,0 +1,298 @@
+/* test-disk-errors.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A full disk and a read-only file system, for real: the test runs in a
+ * user and mount namespace of its own (as `unshare -rm`), where it may
+ * mount a small tmpfs, fill it and remount it read-only. Through the API
+ * and the real command line, each says its cause and leaves the diary as
+ * it was.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mount.h>
+#include <glib/gstdio.h>
+
+#include "md-database.h"
+#include "md-diary.h"
+#include "md-diary-csv.h"
+#include "md-error.h"
+#include "md-test-utils.h"
+
+/* Why mounting is impossible here, or NULL */
+static char *no_namespace;
+
+static gboolean
+write_proc_file (const char *file,
+                 const char *text)
+{
+  int fd = open (file, O_WRONLY | O_CLOEXEC);
+  gboolean ok = fd >= 0 && write (fd, text, strlen (text)) == (ssize_t) strlen (text);
+
+  if (fd >= 0)
+    close (fd);
+
+  return ok;
+}
+
+/* Before any thread starts: our own uid inside a user namespace, and a
+ * mount namespace whose mounts nobody else sees. */
+static void
+enter_namespace (void)
+{
+  g_autofree char *uid_map = g_strdup_printf ("0 %u 1", (unsigned int) geteuid ());
+  g_autofree char *gid_map = g_strdup_printf ("0 %u 1", (unsigned int) getegid ());
+
+  if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
+    {
+      no_namespace = g_strdup_printf ("the kernel refuses a user namespace: %s", g_strerror (errno));
+      return;
+    }
+
+  write_proc_file ("/proc/self/setgroups", "deny");
+  if (!write_proc_file ("/proc/self/uid_map", uid_map) ||
+      !write_proc_file ("/proc/self/gid_map", gid_map) ||
+      mount ("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+    no_namespace = g_strdup_printf ("cannot set up the namespace: %s", g_strerror (errno));
+}
+
+/* A fresh tmpfs of @size; NULL (the test skipped) where mounting is
+ * impossible. */
+static char *
+mount_small_disk (const char *size)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *options = g_strconcat ("size=", size, NULL);
+
+  if (no_namespace != NULL)
+    {
+      g_test_skip (no_namespace);
+      return NULL;
+    }
+
+  dir = md_test_make_temp_dir ();
+  if (mount ("tmpfs", dir, "tmpfs", 0, options) != 0)
+    {
+      g_autofree char *reason = g_strdup_printf ("the kernel refuses a tmpfs: %s", g_strerror (errno));
+
+      g_test_skip (reason);
+      return NULL;
+    }
+
+  return g_steal_pointer (&dir);
+}
+
+static void
+unmount_disk (const char *dir)
+{
+  g_assert_cmpint (umount2 (dir, MNT_DETACH), ==, 0);
+}
+
+/* Fills the file system of @dir to the last byte; returns the filler. */
+static char *
+fill_disk (const char *dir)
+{
+  char *filler = g_build_filename (dir, "filler", NULL);
+  char block[4096] = { 0 };
+  int fd = g_open (filler, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  ssize_t written;
+
+  g_assert_cmpint (fd, >=, 0);
+  do
+    written = write (fd, block, sizeof block);
+  while (written > 0);
+  g_assert_cmpint (errno, ==, ENOSPC);
+  /* The last bytes of a page, if any */
+  while (write (fd, block, 1) == 1)
+    ;
+  close (fd);
+
+  return filler;
+}
+
+static char *
+export_text (const char *path)
+{
+  g_autoptr(MdDiary) diary = md_test_open_diary (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = md_diary_export_csv (diary, &error);
+
+  g_assert_no_error (error);
+
+  return g_string_free (g_steal_pointer (&csv), FALSE);
+}
+
+/* A diary at @path with one attack, closed. */
+static void
+make_diary (const char *path)
+{
+  g_autoptr(MdDiary) diary = md_test_open_diary (path);
+
+  md_test_save_attack (diary, 1700000000, 2);
+}
+
+/* A CSV file outside the small disk, with an attack the diary lacks. */
+static char *
+make_csv (void)
+{
+  g_autofree char *source = md_test_temp_path ("source.db");
+  g_autofree char *text = NULL;
+  char *file = md_test_temp_path ("new-attack.csv");
+
+  {
+    g_autoptr(MdDiary) diary = md_test_open_diary (source);
+
+    md_test_save_attack (diary, 1700500000, 3);
+  }
+  text = export_text (source);
+  g_assert_true (g_file_set_contents (file, text, -1, NULL));
+
+  return file;
+}
+
+static void
+assert_attack_refused (MdDiary    *diary,
+                       int         code,
+                       const char *path,
+                       const char *cause)
+{
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(GError) error = NULL;
+
+  attack->start = 1700900000;
+  attack->peak_pain = 1;
+  g_assert_false (md_diary_save_attack (diary, attack, &error));
+  g_assert_error (error, MD_DIARY_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, cause));
+  g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (diary)), ==, 1);
+}
+
+#define FULL_DISK "is full, so nothing was saved. Free some space on it"
+
+/* A save onto a full disk says so; the diary is unchanged and opens
+ * again once there is room. */
+static void
+test_full_disk (void)
+{
+  g_autofree char *disk = mount_small_disk ("1m");
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *filler = NULL;
+  g_autofree char *errors = NULL;
+
+  if (disk == NULL)
+    return;
+
+  path = g_build_filename (disk, "diary.db", NULL);
+  csv = make_csv ();
+  make_diary (path);
+  before = export_text (path);
+
+  /* In the window: the diary open, then the disk fills */
+  {
+    g_autoptr(MdDiary) diary = md_test_open_diary (path);
+
+    filler = fill_disk (disk);
+    assert_attack_refused (diary, MD_DIARY_ERROR_IO, path, FULL_DISK);
+  }
+
+  /* On the command line, with the disk still full */
+  {
+    const char *args[] = { "--database", path, "--import-csv", csv, NULL };
+
+    g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 1);
+    g_test_message ("%s", errors);
+    g_assert_nonnull (strstr (errors, path));
+    g_assert_nonnull (strstr (errors, FULL_DISK));
+  }
+
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  after = export_text (path);
+  g_assert_cmpstr (after, ==, before);
+
+  unmount_disk (disk);
+}
+
+#define READ_ONLY_FS "is on a read-only file system, so changes cannot be saved. You can still read and export it"
+
+/* A diary on a read-only mount opens read-only: it can be read and
+ * exported, and a change is refused with the cause. */
+static void
+test_read_only_mount (void)
+{
+  g_autofree char *disk = mount_small_disk ("1m");
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *exported = md_test_temp_path ("exported.csv");
+  g_autofree char *pdf = md_test_temp_path ("report.pdf");
+  g_autofree char *before = NULL;
+  g_autofree char *text = NULL;
+
+  if (disk == NULL)
+    return;
+
+  path = g_build_filename (disk, "diary.db", NULL);
+  csv = make_csv ();
+  make_diary (path);
+  before = export_text (path);
+  g_assert_cmpint (mount ("tmpfs", disk, "tmpfs", MS_REMOUNT | MS_RDONLY, "size=1m"), ==, 0);
+
+  {
+    const char *args[] = { "--database", path, "--export-csv", exported, NULL };
+    g_autofree char *errors = NULL;
+
+    g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 0);
+    g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, before);
+  }
+
+  {
+    const char *args[] = { "--database", path, "--export-report", pdf, NULL };
+    g_autofree char *errors = NULL;
+
+    g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+
+  {
+    const char *args[] = { "--database", path, "--import-csv", csv, NULL };
+    g_autofree char *errors = NULL;
+
+    g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 1);
+    g_test_message ("%s", errors);
+    g_assert_nonnull (strstr (errors, path));
+    g_assert_nonnull (strstr (errors, READ_ONLY_FS));
+  }
+
+  {
+    g_autoptr(MdDiary) diary = md_test_open_diary (path);
+
+    g_assert_true (md_database_is_read_only (md_diary_get_database (diary)));
+    assert_attack_refused (diary, MD_DIARY_ERROR_READ_ONLY, path, READ_ONLY_FS);
+  }
+
+  unmount_disk (disk);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  enter_namespace ();
+  md_test_init (&argc, &argv);
+
+  g_test_add_func ("/md/disk-errors/full-disk", test_full_disk);
+  g_test_add_func ("/md/disk-errors/read-only-mount", test_read_only_mount);
+
+  return g_test_run ();
+}
