@@ -1,0 +1,124 @@
+/* test-save-locked.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Saving from the window while another program holds the diary's write
+ * lock: Save returns at once with a message that names the program, the
+ * editor keeps what was typed, and Save works once the lock is gone.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "md-attack-editor.h"
+#include "md-pain-picker.h"
+#include "md-test-gui.h"
+#include "md-test-utils.h"
+
+static GSubprocess *
+hold_write_lock (const char *path)
+{
+  const char *argv[] = { g_getenv ("MD_HOLD_LOCK"), path, "BEGIN IMMEDIATE", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autofree char *line = NULL;
+
+  g_assert_nonnull (argv[0]);
+  holder = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+  line = g_data_input_stream_read_line (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "held");
+
+  return g_steal_pointer (&holder);
+}
+
+static gboolean
+is_save_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "editor.save") == 0;
+}
+
+static void
+test_save_while_locked (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(MdDiary) diary = md_test_new_diary (&path);
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(MdAttack) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autofree char *holder_name = NULL;
+  MdContext *context = md_test_gui_context_for (diary);
+  MdAttackEditor *editor;
+  GtkWidget *save_button;
+  GtkLabel *problem_label;
+
+  attack->start = g_get_real_time () / G_USEC_PER_SEC - 3 * 3600;
+  attack->start_offset = 3600;
+  attack->peak_pain = 1;
+  g_assert_true (md_diary_save_attack (diary, attack, &error));
+  g_assert_no_error (error);
+
+  /* The window's connection waits for a lock only briefly. */
+  g_assert_cmpuint (md_database_get_lock_wait (md_diary_get_database (diary)), ==,
+                    MD_DATABASE_LOCK_WAIT_INTERACTIVE);
+  g_assert_cmpuint (MD_DATABASE_LOCK_WAIT_INTERACTIVE, <=, 100);
+
+  editor = md_attack_editor_new (NULL, context, attack);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  md_pain_picker_set_pain (md_test_gui_child (editor, MD_TYPE_ATTACK_EDITOR, "pain_picker"), 3);
+  save_button = md_test_gui_find_widget (GTK_WIDGET (editor), is_save_button, NULL);
+  g_assert_nonnull (save_button);
+  problem_label = md_test_gui_child (editor, MD_TYPE_ATTACK_EDITOR, "problem_label");
+
+  holder = hold_write_lock (path);
+  holder_name = g_strdup_printf ("is in use by “md-hold-lock” (process %s), so nothing was saved",
+                                 g_subprocess_get_identifier (holder));
+
+  g_signal_emit_by_name (save_button, "clicked");
+  md_test_iterate (10);
+
+  /* Refused with the holder's name, the editor open with what was typed */
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem_label)));
+  g_test_message ("%s", gtk_label_get_label (problem_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (problem_label), path));
+  g_assert_nonnull (strstr (gtk_label_get_label (problem_label), holder_name));
+  g_assert_nonnull (strstr (gtk_label_get_label (problem_label), "Try again when that program has finished"));
+  g_assert_cmpint (md_attack_editor_get_attack (editor)->peak_pain, ==, 3);
+  g_assert_true (gtk_widget_is_sensitive (save_button));
+  stored = md_diary_get_attack (diary, attack->uuid);
+  g_assert_cmpint (stored->peak_pain, ==, 1);
+  g_clear_object (&stored);
+
+  /* The other program is done: Save again works and closes the editor. */
+  g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (holder), NULL, &error));
+  g_assert_true (g_subprocess_wait_check (holder, NULL, &error));
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (save_button, "clicked");
+  md_test_iterate (10);
+  stored = md_diary_get_attack (diary, attack->uuid);
+  g_assert_cmpint (stored->peak_pain, ==, 3);
+  g_assert_true (editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (editor)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init_gui (&argc, &argv);
+  adw_init ();
+
+  g_test_add_func ("/md/save-locked/attack-editor", test_save_while_locked);
+
+  return g_test_run ();
+}
