@@ -461,6 +461,26 @@ md_database_open_reader (const char  *path,
   return open_connection (path, TRUE, out_db);
 }
 
+/* Why a connection could not open or read the diary. SQLite makes files
+ * beside a WAL diary even to read it, so when it cannot, a folder the
+ * user may not write is the cause to name, not the diary. */
+static void
+set_open_error (sqlite3     *db,
+                const char  *path,
+                int          rc,
+                GError     **error)
+{
+  int errno_value = errno_from_sqlite (db, rc, 0);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (((rc & 0xff) == SQLITE_CANTOPEN || errno_value == EACCES) &&
+      g_access (path, R_OK) == 0 && g_access (folder, W_OK) != 0)
+    md_database_set_io_error (error, path, _("the folder cannot be written (check its permissions)"));
+  else
+    md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, errno_value,
+                                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
 /* Only a verdict of corruption is damage: a diary that is busy, cannot
  * be read or cannot be opened is reported as such and left alone. */
 static void
@@ -473,8 +493,7 @@ set_check_error (sqlite3     *db,
   if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
     *is_damaged = TRUE;
   else
-    md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, errno_from_sqlite (db, rc, 0),
-                                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+    set_open_error (db, path, rc, error);
 }
 
 /* Reads version and integrity without writing a byte, so that a file we
@@ -709,12 +728,7 @@ set_journal_mode (MdDatabase  *self,
   if (rc == SQLITE_OK)
     return TRUE;
 
-  if ((rc & 0xff) == SQLITE_CANTOPEN || errno_from_sqlite (self->db, rc, 0) == EACCES)
-    /* WAL needs to create files beside the diary. */
-    md_database_set_io_error (error, self->path, _("the folder cannot be written (check its permissions)"));
-  else
-    md_diary_error_set_for_file (error, self->path, MD_DIARY_ACCESS_OPEN,
-                                 errno_from_sqlite (self->db, rc, 0), sqlite3_errmsg (self->db));
+  set_open_error (self->db, self->path, rc, error);
   return FALSE;
 }
 
@@ -768,8 +782,7 @@ md_database_open (const char  *path,
   rc = open_connection (path, read_only_errno != 0, &self->db);
   if (rc != SQLITE_OK)
     {
-      md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, errno_from_sqlite (self->db, rc, 0),
-                                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      set_open_error (self->db, path, rc, error);
       return NULL;
     }
 
