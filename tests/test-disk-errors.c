@@ -13,86 +13,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <sched.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/mount.h>
 #include <glib/gstdio.h>
 
 #include "md-database.h"
 #include "md-diary.h"
 #include "md-diary-csv.h"
 #include "md-error.h"
+#include "md-test-namespace.h"
 #include "md-test-utils.h"
-
-/* Why mounting is impossible here, or NULL */
-static char *no_namespace;
-
-static gboolean
-write_proc_file (const char *file,
-                 const char *text)
-{
-  int fd = open (file, O_WRONLY | O_CLOEXEC);
-  gboolean ok = fd >= 0 && write (fd, text, strlen (text)) == (ssize_t) strlen (text);
-
-  if (fd >= 0)
-    close (fd);
-
-  return ok;
-}
-
-/* Before any thread starts: our own uid inside a user namespace, and a
- * mount namespace whose mounts nobody else sees. */
-static void
-enter_namespace (void)
-{
-  g_autofree char *uid_map = g_strdup_printf ("0 %u 1", (unsigned int) geteuid ());
-  g_autofree char *gid_map = g_strdup_printf ("0 %u 1", (unsigned int) getegid ());
-
-  if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
-    {
-      no_namespace = g_strdup_printf ("the kernel refuses a user namespace: %s", g_strerror (errno));
-      return;
-    }
-
-  write_proc_file ("/proc/self/setgroups", "deny");
-  if (!write_proc_file ("/proc/self/uid_map", uid_map) ||
-      !write_proc_file ("/proc/self/gid_map", gid_map) ||
-      mount ("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
-    no_namespace = g_strdup_printf ("cannot set up the namespace: %s", g_strerror (errno));
-}
-
-/* A fresh tmpfs of @size; NULL (the test skipped) where mounting is
- * impossible. */
-static char *
-mount_small_disk (const char *size)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *options = g_strconcat ("size=", size, NULL);
-
-  if (no_namespace != NULL)
-    {
-      g_test_skip (no_namespace);
-      return NULL;
-    }
-
-  dir = md_test_make_temp_dir ();
-  if (mount ("tmpfs", dir, "tmpfs", 0, options) != 0)
-    {
-      g_autofree char *reason = g_strdup_printf ("the kernel refuses a tmpfs: %s", g_strerror (errno));
-
-      g_test_skip (reason);
-      return NULL;
-    }
-
-  return g_steal_pointer (&dir);
-}
-
-static void
-unmount_disk (const char *dir)
-{
-  g_assert_cmpint (umount2 (dir, MNT_DETACH), ==, 0);
-}
 
 /* Fills the file system of @dir to the last byte; returns the filler. */
 static char *
@@ -182,7 +112,7 @@ assert_attack_refused (MdDiary    *diary,
 static void
 test_full_disk (void)
 {
-  g_autofree char *disk = mount_small_disk ("1m");
+  g_autofree char *disk = md_test_mount_small_disk ("1m");
   g_autofree char *path = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *before = NULL;
@@ -220,7 +150,7 @@ test_full_disk (void)
   after = export_text (path);
   g_assert_cmpstr (after, ==, before);
 
-  unmount_disk (disk);
+  md_test_unmount_disk (disk);
 }
 
 #define READ_ONLY_FS "is on a read-only file system, so changes cannot be saved. You can still read and export it"
@@ -230,7 +160,7 @@ test_full_disk (void)
 static void
 test_read_only_mount (void)
 {
-  g_autofree char *disk = mount_small_disk ("1m");
+  g_autofree char *disk = md_test_mount_small_disk ("1m");
   g_autofree char *path = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *exported = md_test_temp_path ("exported.csv");
@@ -245,7 +175,7 @@ test_read_only_mount (void)
   csv = make_csv ();
   make_diary (path);
   before = export_text (path);
-  g_assert_cmpint (mount ("tmpfs", disk, "tmpfs", MS_REMOUNT | MS_RDONLY, "size=1m"), ==, 0);
+  md_test_remount_read_only (disk);
 
   {
     const char *args[] = { "--database", path, "--export-csv", exported, NULL };
@@ -281,14 +211,14 @@ test_read_only_mount (void)
     assert_attack_refused (diary, MD_DIARY_ERROR_READ_ONLY, path, READ_ONLY_FS);
   }
 
-  unmount_disk (disk);
+  md_test_unmount_disk (disk);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  enter_namespace ();
+  md_test_enter_namespace ();
   md_test_init (&argc, &argv);
 
   g_test_add_func ("/md/disk-errors/full-disk", test_full_disk);
