@@ -105,52 +105,86 @@ assert_attack_refused (MdDiary    *diary,
   g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (diary)), ==, 1);
 }
 
+/* The real import on the command line, refused for @cause. */
+static void
+assert_import_refused (const char *path,
+                       const char *csv,
+                       const char *cause)
+{
+  const char *args[] = { "--database", path, "--import-csv", csv, NULL };
+  g_autofree char *errors = NULL;
+
+  g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 1);
+  g_test_message ("%s", errors);
+  g_assert_nonnull (strstr (errors, path));
+  g_assert_nonnull (strstr (errors, cause));
+}
+
+/* A 1 MiB disk with a diary of one attack, a CSV file elsewhere with an
+ * attack the diary lacks, and the diary's export; no disk (the test
+ * skipped) where mounting is impossible. */
+typedef struct
+{
+  char *disk;
+  char *path;
+  char *csv;
+  char *before;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->disk = md_test_mount_small_disk ("1m");
+  if (fixture->disk == NULL)
+    return;
+
+  fixture->path = g_build_filename (fixture->disk, "diary.db", NULL);
+  fixture->csv = make_csv ();
+  make_diary (fixture->path);
+  fixture->before = export_text (fixture->path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->disk != NULL)
+    md_test_unmount_disk (fixture->disk);
+  g_free (fixture->disk);
+  g_free (fixture->path);
+  g_free (fixture->csv);
+  g_free (fixture->before);
+}
+
 #define FULL_DISK "is full, so nothing was saved. Free some space on it"
 
 /* A save onto a full disk says so; the diary is unchanged and opens
  * again once there is room. */
 static void
-test_full_disk (void)
+test_full_disk (Fixture       *fixture,
+                gconstpointer  data)
 {
-  g_autofree char *disk = md_test_mount_small_disk ("1m");
-  g_autofree char *path = NULL;
-  g_autofree char *csv = NULL;
-  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *filler = NULL;
-  g_autofree char *errors = NULL;
 
-  if (disk == NULL)
+  if (fixture->disk == NULL)
     return;
-
-  path = g_build_filename (disk, "diary.db", NULL);
-  csv = make_csv ();
-  make_diary (path);
-  before = export_text (path);
 
   /* In the window: the diary open, then the disk fills */
   {
-    g_autoptr(MdDiary) diary = md_test_open_diary (path);
+    g_autoptr(MdDiary) diary = md_test_open_diary (fixture->path);
 
-    filler = fill_disk (disk);
-    assert_attack_refused (diary, MD_DIARY_ERROR_IO, path, FULL_DISK);
+    filler = fill_disk (fixture->disk);
+    assert_attack_refused (diary, MD_DIARY_ERROR_IO, fixture->path, FULL_DISK);
   }
 
   /* On the command line, with the disk still full */
-  {
-    const char *args[] = { "--database", path, "--import-csv", csv, NULL };
-
-    g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 1);
-    g_test_message ("%s", errors);
-    g_assert_nonnull (strstr (errors, path));
-    g_assert_nonnull (strstr (errors, FULL_DISK));
-  }
+  assert_import_refused (fixture->path, fixture->csv, FULL_DISK);
 
   g_assert_cmpint (g_unlink (filler), ==, 0);
-  after = export_text (path);
-  g_assert_cmpstr (after, ==, before);
-
-  md_test_unmount_disk (disk);
+  after = export_text (fixture->path);
+  g_assert_cmpstr (after, ==, fixture->before);
 }
 
 #define READ_ONLY_FS "is on a read-only file system, so changes cannot be saved. You can still read and export it"
@@ -158,60 +192,43 @@ test_full_disk (void)
 /* A diary on a read-only mount opens read-only: it can be read and
  * exported, and a change is refused with the cause. */
 static void
-test_read_only_mount (void)
+test_read_only_mount (Fixture       *fixture,
+                      gconstpointer  data)
 {
-  g_autofree char *disk = md_test_mount_small_disk ("1m");
-  g_autofree char *path = NULL;
-  g_autofree char *csv = NULL;
   g_autofree char *exported = md_test_temp_path ("exported.csv");
   g_autofree char *pdf = md_test_temp_path ("report.pdf");
-  g_autofree char *before = NULL;
   g_autofree char *text = NULL;
 
-  if (disk == NULL)
+  if (fixture->disk == NULL)
     return;
 
-  path = g_build_filename (disk, "diary.db", NULL);
-  csv = make_csv ();
-  make_diary (path);
-  before = export_text (path);
-  md_test_remount_read_only (disk);
+  md_test_remount_read_only (fixture->disk);
 
   {
-    const char *args[] = { "--database", path, "--export-csv", exported, NULL };
+    const char *args[] = { "--database", fixture->path, "--export-csv", exported, NULL };
     g_autofree char *errors = NULL;
 
     g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 0);
     g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
-    g_assert_cmpstr (text, ==, before);
+    g_assert_cmpstr (text, ==, fixture->before);
   }
 
   {
-    const char *args[] = { "--database", path, "--export-report", pdf, NULL };
+    const char *args[] = { "--database", fixture->path, "--export-report", pdf, NULL };
     g_autofree char *errors = NULL;
 
     g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 0);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   }
 
-  {
-    const char *args[] = { "--database", path, "--import-csv", csv, NULL };
-    g_autofree char *errors = NULL;
-
-    g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 1);
-    g_test_message ("%s", errors);
-    g_assert_nonnull (strstr (errors, path));
-    g_assert_nonnull (strstr (errors, READ_ONLY_FS));
-  }
+  assert_import_refused (fixture->path, fixture->csv, READ_ONLY_FS);
 
   {
-    g_autoptr(MdDiary) diary = md_test_open_diary (path);
+    g_autoptr(MdDiary) diary = md_test_open_diary (fixture->path);
 
     g_assert_true (md_database_is_read_only (md_diary_get_database (diary)));
-    assert_attack_refused (diary, MD_DIARY_ERROR_READ_ONLY, path, READ_ONLY_FS);
+    assert_attack_refused (diary, MD_DIARY_ERROR_READ_ONLY, fixture->path, READ_ONLY_FS);
   }
-
-  md_test_unmount_disk (disk);
 }
 
 int
@@ -221,8 +238,9 @@ main (int   argc,
   md_test_enter_namespace ();
   md_test_init (&argc, &argv);
 
-  g_test_add_func ("/md/disk-errors/full-disk", test_full_disk);
-  g_test_add_func ("/md/disk-errors/read-only-mount", test_read_only_mount);
+  g_test_add ("/md/disk-errors/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
+  g_test_add ("/md/disk-errors/read-only-mount", Fixture, NULL, fixture_set_up, test_read_only_mount,
+              fixture_tear_down);
 
   return g_test_run ();
 }

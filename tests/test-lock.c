@@ -15,45 +15,12 @@
 #include "md-diary.h"
 #include "md-diary-csv.h"
 #include "md-error.h"
+#include "md-test-lock.h"
 #include "md-test-utils.h"
 
 /* What another program runs to keep everyone else from reading: a WAL
  * diary in exclusive locking mode holds the file itself. */
 #define HOLD_FILE_SQL "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; SELECT count(*) FROM attacks;"
-
-/* Starts md-hold-lock on @path with @sql; returns once it holds the lock. */
-static GSubprocess *
-hold_lock (const char *path,
-           const char *sql)
-{
-  const char *argv[] = { g_getenv ("MD_HOLD_LOCK"), path, sql, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) holder = NULL;
-  g_autoptr(GDataInputStream) output = NULL;
-  g_autofree char *line = NULL;
-
-  g_assert_nonnull (argv[0]);
-  holder = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
-  line = g_data_input_stream_read_line (output, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (line, ==, "held");
-
-  return g_steal_pointer (&holder);
-}
-
-static void
-release_lock (GSubprocess *holder)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (holder), NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (holder, NULL, &error));
-  g_assert_no_error (error);
-  g_object_unref (holder);
-}
 
 /* The app, started and not waited for. */
 static GSubprocess *
@@ -151,19 +118,48 @@ app_exited_cb (GObject      *source,
   *(gboolean *) user_data = TRUE;
 }
 
+/* A closed diary with one attack, and the command that exports it */
+typedef struct
+{
+  char       *path;
+  char       *dir;
+  char       *csv;
+  const char *export_args[5];
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->path = make_diary ();
+  fixture->dir = g_path_get_dirname (fixture->path);
+  fixture->csv = g_build_filename (fixture->dir, "out.csv", NULL);
+  fixture->export_args[0] = "--database";
+  fixture->export_args[1] = fixture->path;
+  fixture->export_args[2] = "--export-csv";
+  fixture->export_args[3] = fixture->csv;
+  fixture->export_args[4] = NULL;
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_free (fixture->path);
+  g_free (fixture->dir);
+  g_free (fixture->csv);
+}
+
 /* A healthy diary held by another program while the app checks it: the
  * app waits, and once the lock is gone exports it. Nothing moved aside. */
 static void
-test_check_waits_for_lock (void)
+test_check_waits_for_lock (Fixture       *fixture,
+                           gconstpointer  data)
 {
-  g_autofree char *path = make_diary ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
   g_autofree char *errors = NULL;
   g_autofree char *contents = NULL;
-  const char *args[] = { "--database", path, "--export-csv", csv, NULL };
-  GSubprocess *holder = hold_lock (path, HOLD_FILE_SQL);
-  g_autoptr(GSubprocess) app = start_app (args);
+  GSubprocess *holder = md_test_hold_lock (fixture->path, HOLD_FILE_SQL);
+  g_autoptr(GSubprocess) app = start_app (fixture->export_args);
   gboolean exited = FALSE;
   gboolean waited = FALSE;
 
@@ -173,48 +169,45 @@ test_check_waits_for_lock (void)
     g_main_context_iteration (NULL, TRUE);
   /* Still waiting for the lock, not failed and not moved aside */
   g_assert_false (exited);
-  assert_nothing_moved_aside (dir);
+  assert_nothing_moved_aside (fixture->dir);
 
-  release_lock (holder);
+  md_test_release_lock (holder);
   g_assert_cmpint (finish_app (app, &errors), ==, 0);
   g_assert_cmpstr (errors, ==, "");
-  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_file_get_contents (fixture->csv, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "attack,"));
-  assert_nothing_moved_aside (dir);
+  assert_nothing_moved_aside (fixture->dir);
 }
 
 /* Held for longer than the app waits: it says who holds the diary, and
  * the file is exactly as it was. */
 static void
-test_check_gives_up_on_long_lock (void)
+test_check_gives_up_on_long_lock (Fixture       *fixture,
+                                  gconstpointer  data)
 {
-  g_autofree char *path = make_diary ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *errors = NULL;
   g_autofree char *holder_name = NULL;
   gsize before_length, after_length;
-  const char *args[] = { "--database", path, "--export-csv", csv, NULL };
   GSubprocess *holder;
 
-  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
-  holder = hold_lock (path, HOLD_FILE_SQL);
+  g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
+  holder = md_test_hold_lock (fixture->path, HOLD_FILE_SQL);
   holder_name = g_strdup_printf ("in use by “md-hold-lock” (process %s)", g_subprocess_get_identifier (holder));
 
-  g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 1);
+  g_assert_cmpint (md_test_spawn_app (fixture->export_args, NULL, &errors), ==, 1);
   g_test_message ("%s", errors);
-  g_assert_nonnull (strstr (errors, path));
+  g_assert_nonnull (strstr (errors, fixture->path));
   g_assert_nonnull (strstr (errors, holder_name));
   g_assert_nonnull (strstr (errors, "could not be opened; the file was not changed"));
-  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
-  assert_nothing_moved_aside (dir);
+  g_assert_false (g_file_test (fixture->csv, G_FILE_TEST_EXISTS));
+  assert_nothing_moved_aside (fixture->dir);
 
-  release_lock (holder);
-  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  md_test_release_lock (holder);
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
   g_assert_cmpmem (before, before_length, after, after_length);
-  assert_schema_is_current (path);
+  assert_schema_is_current (fixture->path);
 }
 
 /* A CSV file with one attack, to import. */
@@ -284,19 +277,15 @@ test_new_diary_opened_at_once (void)
 
 /* Several processes reading an existing diary at once. */
 static void
-test_existing_diary_opened_at_once (void)
+test_existing_diary_opened_at_once (Fixture       *fixture,
+                                    gconstpointer  data)
 {
-  g_autofree char *path = make_diary ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
-  const char *args[] = { "--database", path, "--export-csv", csv, NULL };
-
   for (guint attempt = 0; attempt < 20; attempt++)
     {
-      run_at_once (args);
-      assert_nothing_moved_aside (dir);
+      run_at_once (fixture->export_args);
+      assert_nothing_moved_aside (fixture->dir);
     }
-  assert_schema_is_current (path);
+  assert_schema_is_current (fixture->path);
 }
 
 int
@@ -305,10 +294,13 @@ main (int   argc,
 {
   md_test_init (&argc, &argv);
 
-  g_test_add_func ("/md/lock/check-waits", test_check_waits_for_lock);
-  g_test_add_func ("/md/lock/check-gives-up", test_check_gives_up_on_long_lock);
+  g_test_add ("/md/lock/check-waits", Fixture, NULL, fixture_set_up, test_check_waits_for_lock,
+              fixture_tear_down);
+  g_test_add ("/md/lock/check-gives-up", Fixture, NULL, fixture_set_up, test_check_gives_up_on_long_lock,
+              fixture_tear_down);
   g_test_add_func ("/md/lock/new-diary-at-once", test_new_diary_opened_at_once);
-  g_test_add_func ("/md/lock/existing-diary-at-once", test_existing_diary_opened_at_once);
+  g_test_add ("/md/lock/existing-diary-at-once", Fixture, NULL, fixture_set_up,
+              test_existing_diary_opened_at_once, fixture_tear_down);
 
   return g_test_run ();
 }

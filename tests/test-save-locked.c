@@ -14,27 +14,8 @@
 #include "md-attack-editor.h"
 #include "md-pain-picker.h"
 #include "md-test-gui.h"
+#include "md-test-lock.h"
 #include "md-test-utils.h"
-
-static GSubprocess *
-hold_write_lock (const char *path)
-{
-  const char *argv[] = { g_getenv ("MD_HOLD_LOCK"), path, "BEGIN IMMEDIATE", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) holder = NULL;
-  g_autoptr(GDataInputStream) output = NULL;
-  g_autofree char *line = NULL;
-
-  g_assert_nonnull (argv[0]);
-  holder = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
-  line = g_data_input_stream_read_line (output, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (line, ==, "held");
-
-  return g_steal_pointer (&holder);
-}
 
 static gboolean
 is_save_button (GtkWidget     *widget,
@@ -78,7 +59,7 @@ test_save_while_locked (void)
   g_assert_nonnull (save_button);
   problem_label = md_test_gui_child (editor, MD_TYPE_ATTACK_EDITOR, "problem_label");
 
-  holder = hold_write_lock (path);
+  holder = md_test_hold_lock (path, "BEGIN IMMEDIATE");
   holder_name = g_strdup_printf ("is in use by “md-hold-lock” (process %s), so nothing was saved",
                                  g_subprocess_get_identifier (holder));
 
@@ -100,9 +81,7 @@ test_save_while_locked (void)
   g_clear_object (&stored);
 
   /* The other program is done: Save again works and closes the editor. */
-  g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (holder), NULL, &error));
-  g_assert_true (g_subprocess_wait_check (holder, NULL, &error));
-  g_assert_no_error (error);
+  md_test_release_lock (g_steal_pointer (&holder));
 
   g_signal_emit_by_name (save_button, "clicked");
   md_test_iterate (10);
