@@ -90,6 +90,46 @@ test_save_while_locked (void)
   g_assert_true (editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (editor)));
 }
 
+static gboolean
+dialog_shown (gpointer user_data)
+{
+  return md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* A diary that another program keeps to itself while the window opens
+ * it: the window says who holds it and offers to try again, which
+ * opens it once the program is done. */
+static void
+test_open_while_locked (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(MdApplication) app = md_test_gui_app_new ();
+  g_autofree char *holder_name = NULL;
+  GSubprocess *holder;
+  AdwMessageDialog *dialog;
+
+  g_object_unref (md_test_new_diary (&path));
+  holder = md_test_hold_lock (path, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; SELECT count(*) FROM attacks;");
+  holder_name = g_strdup_printf ("is in use by “md-hold-lock” (process %s), so it could not be opened",
+                                 g_subprocess_get_identifier (holder));
+
+  md_application_set_database_path (app, path);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
+  g_assert_true (md_test_wait_for (dialog_shown, NULL, 30000));
+  dialog = ADW_MESSAGE_DIALOG (md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (md_application_get_diary (app));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), holder_name));
+  g_assert_true (adw_message_dialog_has_response (dialog, "retry"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
+
+  md_test_release_lock (holder);
+  adw_message_dialog_response (dialog, "retry");
+  g_assert_nonnull (md_application_get_diary (app));
+
+  md_test_gui_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +138,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/md/save-locked/attack-editor", test_save_while_locked);
+  g_test_add_func ("/md/save-locked/open", test_open_while_locked);
 
   return g_test_run ();
 }

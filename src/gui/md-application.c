@@ -283,6 +283,9 @@ open_diary_or_explain (MdApplication *self,
     {
       adw_message_dialog_set_heading (dialog, _("Your Diary Cannot Be Opened"));
       adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+      /* In use by another program: any response but Quit opens it again. */
+      if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_BUSY))
+        adw_message_dialog_add_response (dialog, "retry", _("_Try Again"));
     }
 
   if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED))
