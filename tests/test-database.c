@@ -489,6 +489,23 @@ test_read_only_file_is_a_clear_error (void)
   run_as_nobody (open_reads_but_refuses_changes, path);
 }
 
+/* A WAL diary (as the app leaves it) in a folder the user may not write:
+ * SQLite cannot make the -shm file it needs even to read it. */
+static void
+test_wal_diary_in_read_only_folder_is_a_clear_error (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_object_unref (md_test_open_diary (path));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  run_as_nobody (open_fails_as_folder_unwritable, path);
+}
+
 /* A diary of someone else's that nobody else may read: the cause and
  * the remedy, and the file left alone. */
 static void
@@ -523,6 +540,17 @@ test_folder_at_path_is_named (void)
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, "is a folder, not a diary file"));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+
+  /* The same words on the command line */
+  {
+    g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+    g_autofree char *errors = NULL;
+    const char *args[] = { "--database", path, "--export-csv", csv, NULL };
+
+    g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 1);
+    g_assert_nonnull (strstr (errors, error->message));
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  }
 }
 
 static void
@@ -554,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/md/database/unwritable-folder", test_unwritable_folder_is_a_clear_error);
   g_test_add_func ("/md/database/read-only-file", test_read_only_file_is_a_clear_error);
   g_test_add_func ("/md/database/read-only-folder", test_read_only_folder_is_a_clear_error);
+  g_test_add_func ("/md/database/read-only-folder-wal", test_wal_diary_in_read_only_folder_is_a_clear_error);
   g_test_add_func ("/md/database/permission-denied", test_unreadable_file_is_permission_denied);
   g_test_add_func ("/md/database/folder-at-path", test_folder_at_path_is_named);
 

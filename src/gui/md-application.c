@@ -225,6 +225,24 @@ problem_response_cb (AdwMessageDialog *dialog,
   open_diary_or_explain (self, parent);
 }
 
+/* A diary on a read-only disk or file opens for reading: say at once
+ * that changes cannot be saved, and why, rather than at the first Save. */
+static void
+explain_read_only (MdDiary   *diary,
+                   GtkWindow *parent)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (md_database_check_writable (md_diary_get_database (diary), &error))
+    return;
+
+  /* Translators: heading of the dialog shown when the diary opens read-only */
+  dialog = adw_message_dialog_new (parent, _("Changes Cannot Be Saved"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Opens the diary; when it cannot, says why in one dialog and offers
  * what can be done: restore the newest backup of a damaged diary, or
  * start a new one (the damaged file stays aside, untouched). */
@@ -242,6 +260,7 @@ open_diary_or_explain (MdApplication *self,
   if (diary != NULL)
     {
       md_context_set_diary (self->context, diary);
+      explain_read_only (diary, parent);
       return;
     }
 
@@ -264,6 +283,9 @@ open_diary_or_explain (MdApplication *self,
     {
       adw_message_dialog_set_heading (dialog, _("Your Diary Cannot Be Opened"));
       adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+      /* In use by another program: any response but Quit opens it again. */
+      if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_BUSY))
+        adw_message_dialog_add_response (dialog, "retry", _("_Try Again"));
     }
 
   if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED))
@@ -289,7 +311,9 @@ first_frame_cb (GdkFrameClock *frame_clock,
   if (md_application_get_diary (self) == NULL)
     open_diary_or_explain (self, window);
 
-  if (md_application_get_diary (self) == NULL)
+  /* A read-only diary does not change, and nothing can be written beside it. */
+  if (md_application_get_diary (self) == NULL ||
+      md_database_is_read_only (md_diary_get_database (md_application_get_diary (self))))
     return;
 
   g_application_hold (G_APPLICATION (self));

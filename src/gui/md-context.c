@@ -279,6 +279,9 @@ md_context_set_diary (MdContext *self,
   if (diary != NULL)
     {
       self->diary = g_object_ref (diary);
+      /* Saves run on the main loop: a diary held by another program fails
+       * them at once, naming the program, instead of freezing the window. */
+      md_database_set_lock_wait (md_diary_get_database (diary), MD_DATABASE_LOCK_WAIT_INTERACTIVE);
       md_diary_set_now_func (self->diary, self->now_func, self->now_data);
       self->reminder_service = md_reminder_service_new (self->diary);
       md_reminder_service_set_clock (self->reminder_service, self->now_func, self->now_data);

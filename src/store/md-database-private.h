@@ -40,5 +40,7 @@ void          md_database_set_io_error         (GError              **error,
                                                 const char           *reason);
 gboolean      md_database_create_private_file  (const char           *path,
                                                 GError              **error);
+int           md_database_open_reader          (const char           *path,
+                                                sqlite3             **out_db);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -410,24 +411,24 @@ set_too_new_error (GError     **error,
  * read as immutable, unless a WAL with entries lies beside it (then the
  * -shm beside it is used as usual). */
 static gboolean
-read_as_immutable (const char *path,
-                   int         read_only_errno)
+read_as_immutable (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   GStatBuf wal_stat;
+  struct statvfs fs;
 
-  return read_only_errno == EROFS && (g_stat (wal, &wal_stat) != 0 || wal_stat.st_size == 0);
+  return statvfs (path, &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0 &&
+         (g_stat (wal, &wal_stat) != 0 || wal_stat.st_size == 0);
 }
 
 /* A connection that waits up to LOCK_WAIT_MS for another's lock. */
 static int
 open_connection (const char  *path,
-                 int          read_only_errno,
                  gboolean     read_only,
                  sqlite3    **out_db)
 {
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-  gboolean immutable = read_only && read_as_immutable (path, read_only_errno);
+  gboolean immutable = read_only && read_as_immutable (path);
   g_autofree char *uri = g_strconcat ("file:", escaped, immutable ? "?immutable=1" : "", NULL);
   int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
               SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
@@ -442,6 +443,45 @@ open_connection (const char  *path,
   return rc;
 }
 
+/**
+ * md_database_open_reader:
+ * @out_db: (out): the connection, to close with sqlite3_close() even on
+ *   failure
+ *
+ * A read-only connection of its own to the diary at @path, for a thread
+ * that reads (statistics, the timeline): it waits for another program's
+ * lock as md_database_open() does, and reads a diary on a read-only file
+ * system too.
+ *
+ * Returns: an SQLite result code
+ */
+int
+md_database_open_reader (const char  *path,
+                         sqlite3    **out_db)
+{
+  return open_connection (path, TRUE, out_db);
+}
+
+/* Why a connection could not open or read the diary. SQLite makes files
+ * beside a WAL diary even to read it, so when it cannot, a folder the
+ * user may not write is the cause to name, not the diary. */
+static void
+set_open_error (sqlite3     *db,
+                const char  *path,
+                int          rc,
+                GError     **error)
+{
+  int errno_value = errno_from_sqlite (db, rc, 0);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (((rc & 0xff) == SQLITE_CANTOPEN || errno_value == EACCES) &&
+      g_access (path, R_OK) == 0 && g_access (folder, W_OK) != 0)
+    md_database_set_io_error (error, path, _("the folder cannot be written (check its permissions)"));
+  else
+    md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, errno_value,
+                                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
 /* Only a verdict of corruption is damage: a diary that is busy, cannot
  * be read or cannot be opened is reported as such and left alone. */
 static void
@@ -454,8 +494,7 @@ set_check_error (sqlite3     *db,
   if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
     *is_damaged = TRUE;
   else
-    md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, errno_from_sqlite (db, rc, 0),
-                                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+    set_open_error (db, path, rc, error);
 }
 
 /* Reads version and integrity without writing a byte, so that a file we
@@ -463,7 +502,6 @@ set_check_error (sqlite3     *db,
  * unless the file is damaged (*is_damaged), when it must not be opened. */
 static gboolean
 check_existing_file (const char  *path,
-                     int          read_only_errno,
                      gboolean    *is_damaged,
                      GError     **error)
 {
@@ -475,7 +513,7 @@ check_existing_file (const char  *path,
 
   *is_damaged = FALSE;
 
-  rc = open_connection (path, read_only_errno, TRUE, &db);
+  rc = open_connection (path, TRUE, &db);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -691,12 +729,7 @@ set_journal_mode (MdDatabase  *self,
   if (rc == SQLITE_OK)
     return TRUE;
 
-  if ((rc & 0xff) == SQLITE_CANTOPEN || errno_from_sqlite (self->db, rc, 0) == EACCES)
-    /* WAL needs to create files beside the diary. */
-    md_database_set_io_error (error, self->path, _("the folder cannot be written (check its permissions)"));
-  else
-    md_diary_error_set_for_file (error, self->path, MD_DIARY_ACCESS_OPEN,
-                                 errno_from_sqlite (self->db, rc, 0), sqlite3_errmsg (self->db));
+  set_open_error (self->db, self->path, rc, error);
   return FALSE;
 }
 
@@ -735,7 +768,7 @@ md_database_open (const char  *path,
   if (!prepare_file (path, &read_only_errno, error))
     return NULL;
 
-  if (!check_existing_file (path, read_only_errno, &is_damaged, error))
+  if (!check_existing_file (path, &is_damaged, error))
     {
       g_autofree char *moved_to = NULL;
 
@@ -751,11 +784,10 @@ md_database_open (const char  *path,
   self->path = g_strdup (path);
   self->read_only_errno = read_only_errno;
 
-  rc = open_connection (path, read_only_errno, read_only_errno != 0, &self->db);
+  rc = open_connection (path, read_only_errno != 0, &self->db);
   if (rc != SQLITE_OK)
     {
-      md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, errno_from_sqlite (self->db, rc, 0),
-                                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      set_open_error (self->db, path, rc, error);
       return NULL;
     }
 
@@ -931,7 +963,10 @@ gboolean
 md_database_begin (MdDatabase  *self,
                    GError     **error)
 {
-  return md_database_exec (self, "BEGIN IMMEDIATE", error);
+  /* A read-only diary refuses a change before it starts, with the
+   * reason, rather than at its first row. */
+  return md_database_check_writable (self, error) &&
+         md_database_exec (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean

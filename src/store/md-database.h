@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* How long the window's connection waits for another program's lock, in
+ * milliseconds: long enough for another program's single save, short
+ * enough never to freeze the window (md_database_set_lock_wait()). */
+#define MD_DATABASE_LOCK_WAIT_INTERACTIVE 100
+
 /* The schema this version of the app writes; PRAGMA user_version. */
 #define MD_DATABASE_SCHEMA_VERSION 2
 

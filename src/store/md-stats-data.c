@@ -719,7 +719,7 @@ md_stats_data_load (const char  *database_path,
 
   g_return_val_if_fail (database_path != NULL, NULL);
 
-  if (sqlite3_open_v2 (database_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (md_database_open_reader (database_path, &db) != SQLITE_OK)
     {
       g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
                    _("The diary “%s” could not be read: %s"), database_path,
@@ -727,7 +727,6 @@ md_stats_data_load (const char  *database_path,
       sqlite3_close (db);
       return NULL;
     }
-  sqlite3_busy_timeout (db, 5000);
 
   self = md_stats_data_new (now);
   ok = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK && load_all (self, db, error);

@@ -490,14 +490,13 @@ load_thread (GTask        *task,
   sqlite3 *db = NULL;
   GArray *entries;
 
-  if (sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (md_database_open_reader (job->path, &db) != SQLITE_OK)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
                                db != NULL ? sqlite3_errmsg (db) : "out of memory");
       sqlite3_close (db);
       return;
     }
-  sqlite3_busy_timeout (db, 5000);
   entries = read_entries_from (db, NULL);
   sqlite3_close (db);
   g_task_return_pointer (task, entries, (GDestroyNotify) g_array_unref);
