@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "md-database-private.h"
@@ -20,27 +18,6 @@
 #include "md-test-gui.h"
 #include "md-test-utils.h"
 #include "md-window.h"
-
-static gboolean
-diary_or_dialog (gpointer user_data)
-{
-  return md_application_get_diary (user_data) != NULL ||
-         md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-/* The window opens the diary after its first frame. */
-static MdApplication *
-app_for (const char *path)
-{
-  MdApplication *app = md_test_gui_app_new ();
-
-  md_application_set_database_path (app, path);
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (diary_or_dialog, app, 10000));
-
-  return app;
-}
 
 static AdwMessageDialog *
 wait_for_dialog (const char *heading)
@@ -75,37 +52,6 @@ body_contains (AdwMessageDialog *dialog,
   return strstr (adw_message_dialog_get_body (dialog), text) != NULL;
 }
 
-static void
-damage_page (const char *path,
-             int         page)
-{
-  guint8 garbage[4096];
-  int fd = g_open (path, O_WRONLY, 0);
-
-  memset (garbage, 0xa5, sizeof garbage);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (goffset) (page - 1) * 4096), ==, sizeof garbage);
-  close (fd);
-}
-
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 /* A diary at @path with one attack backed up on 1 May 2026 and a second
  * one backed up on 2 May, whose backup is then damaged. */
 static void
@@ -121,7 +67,7 @@ two_backups_newest_damaged (const char  *path,
   g_assert_true (md_database_backup_if_due (path, older_day, out_older, NULL));
   md_test_save_attack (diary, 1700100000, 3);
   g_assert_true (md_database_backup_if_due (path, newer_day, out_newer, NULL));
-  damage_page (*out_newer, 2);
+  md_test_damage_page (*out_newer, 2);
 }
 
 static guint
@@ -153,11 +99,11 @@ test_recover_entries (void)
   int doses;
 
   two_backups_newest_damaged (path, &older, &newer);
-  attacks = query_int (path, "SELECT count(*) FROM attacks");
-  doses = query_int (path, "SELECT count(*) FROM doses");
-  damage_page (path, query_int (path, "SELECT rootpage FROM sqlite_master WHERE name = 'attacks_by_start'"));
+  attacks = md_test_query_int (path, "SELECT count(*) FROM attacks");
+  doses = md_test_query_int (path, "SELECT count(*) FROM doses");
+  md_test_damage_page (path, md_test_query_int (path, "SELECT rootpage FROM sqlite_master WHERE name = 'attacks_by_start'"));
 
-  app = app_for (path);
+  app = md_test_gui_app_for (path);
   g_assert_null (md_application_get_diary (app));
   dialog = wait_for_dialog ("Your Diary Is Damaged");
   g_assert_true (body_contains (dialog, "moved aside"));
@@ -176,12 +122,26 @@ test_recover_entries (void)
   respond (dialog, "recover");
   g_assert_nonnull (md_application_get_diary (app));
   g_assert_cmpuint (attacks_in_window (app), ==, attacks);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM doses"), ==, doses);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+  g_assert_cmpint (md_test_query_int (path, "SELECT count(*) FROM doses"), ==, doses);
+  g_assert_cmpint (md_test_query_int (path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
                    ==, 0);
   g_assert_true (toast_says (app, "Entries recovered"));
 
   md_test_gui_close_all (app);
+}
+
+/* The backups of two_backups_newest_damaged(), and a diary of garbage
+ * that no entry can be recovered from, in a window. */
+static MdApplication *
+garbage_diary_app (const char  *path,
+                   char       **out_older)
+{
+  g_autofree char *newer = NULL;
+
+  two_backups_newest_damaged (path, out_older, &newer);
+  g_assert_true (g_file_set_contents (path, "garbage, not a diary", -1, NULL));
+
+  return md_test_gui_app_for (path);
 }
 
 /* A diary of garbage cannot be recovered: the older good backup is
@@ -191,15 +151,8 @@ test_restore_older_good_backup (void)
 {
   g_autofree char *path = md_test_temp_path ("diary.db");
   g_autofree char *older = NULL;
-  g_autofree char *newer = NULL;
-  g_autoptr(MdApplication) app = NULL;
-  AdwMessageDialog *dialog;
-
-  two_backups_newest_damaged (path, &older, &newer);
-  g_assert_true (g_file_set_contents (path, "garbage, not a diary", -1, NULL));
-
-  app = app_for (path);
-  dialog = wait_for_dialog ("Your Diary Is Damaged");
+  g_autoptr(MdApplication) app = garbage_diary_app (path, &older);
+  AdwMessageDialog *dialog = wait_for_dialog ("Your Diary Is Damaged");
   g_assert_false (adw_message_dialog_has_response (dialog, "recover"));
   g_assert_true (body_contains (dialog, "No entries can be recovered"));
   g_assert_true (body_contains (dialog, "“diary-2026-05-02.db” is damaged too"));
@@ -221,17 +174,10 @@ test_failed_restore_never_opens_an_empty_diary (void)
 {
   g_autofree char *path = md_test_temp_path ("diary.db");
   g_autofree char *older = NULL;
-  g_autofree char *newer = NULL;
   g_autofree char *moved = NULL;
-  g_autoptr(MdApplication) app = NULL;
-  AdwMessageDialog *dialog;
-
-  two_backups_newest_damaged (path, &older, &newer);
-  g_assert_true (g_file_set_contents (path, "garbage, not a diary", -1, NULL));
-
-  app = app_for (path);
-  dialog = wait_for_dialog ("Your Diary Is Damaged");
-  damage_page (older, 2);
+  g_autoptr(MdApplication) app = garbage_diary_app (path, &older);
+  AdwMessageDialog *dialog = wait_for_dialog ("Your Diary Is Damaged");
+  md_test_damage_page (older, 2);
   respond (dialog, "restore");
 
   g_assert_null (md_application_get_diary (app));
@@ -280,7 +226,7 @@ test_empty_file_offers_the_backup (void)
   }
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
 
-  app = app_for (path);
+  app = md_test_gui_app_for (path);
   dialog = wait_for_dialog ("Your Diary File Was Empty");
   g_assert_true (body_contains (dialog, path));
   g_assert_true (body_contains (dialog, "empty file (0 bytes)"));
@@ -299,43 +245,13 @@ test_empty_file_offers_the_backup (void)
 static void
 test_damaged_journal_is_shown (void)
 {
-  g_autofree char *live = md_test_temp_path ("live.db");
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *path = md_test_diary_with_journal (20);
   g_autoptr(MdApplication) app = NULL;
   AdwMessageDialog *dialog;
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  GStatBuf st;
 
-  {
-    g_autoptr(MdDiary) diary = md_test_open_diary (live);
+  md_test_damage_journal_frame (path, 4);
 
-    for (guint i = 0; i < 20; i++)
-      md_test_save_attack (diary, 1700000000 + i * 86400, 2);
-
-    /* The files as a killed app leaves them. */
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree char *from = g_strconcat (live, suffixes[i], NULL);
-        g_autofree char *to = g_strconcat (path, suffixes[i], NULL);
-        g_autofree char *contents = NULL;
-        gsize length;
-
-        g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-        g_assert_true (g_file_set_contents (to, contents, length, NULL));
-      }
-  }
-
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    int fd = g_open (wal, O_WRONLY, 0);
-
-    g_assert_cmpint (g_stat (wal, &st), ==, 0);
-    g_assert_cmpint (pwrite (fd, "\x5a", 1, 32 + 4 * (4096 + 24) + 24 + 300), ==, 1);
-    close (fd);
-  }
-
-  app = app_for (path);
+  app = md_test_gui_app_for (path);
   dialog = wait_for_dialog ("Recent Changes Are Missing");
   g_assert_true (body_contains (dialog, "missing from the diary"));
   g_assert_true (body_contains (dialog, ".kept-"));
@@ -372,7 +288,7 @@ test_preferences_restore_offers_the_next_backup (void)
     md_test_save_attack (diary, 1700300000, 1);
   }
 
-  app = app_for (path);
+  app = md_test_gui_app_for (path);
   g_assert_cmpuint (attacks_in_window (app), ==, 3);
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
