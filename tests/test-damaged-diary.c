@@ -183,6 +183,7 @@ test_failed_restore_never_opens_an_empty_diary (void)
   g_assert_null (md_application_get_diary (app));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   dialog = wait_for_dialog ("Your Diary Is Damaged");
+  g_assert_true (body_contains (dialog, "moved aside"));
   g_assert_true (body_contains (dialog, "“diary-2026-05-01.db” is damaged"));
   g_assert_true (body_contains (dialog, "cannot be restored"));
   g_assert_false (adw_message_dialog_has_response (dialog, "restore"));

@@ -138,10 +138,9 @@ describe_bad_backups (GPtrArray *bad)
       g_string_append_printf (names, _("“%s”"), name);
     }
 
+  /* Translators: %s is a backup's file name, or a list of them */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       /* Translators: %s is one backup's file name */
                                        "The backup %s is damaged too, so it is not offered.",
-                                       /* Translators: %s is a list of backup file names */
                                        "The backups %s are damaged too, so they are not offered.",
                                        bad->len),
                           names->str);
@@ -198,17 +197,24 @@ damaged_response_cb (AdwMessageDialog *dialog,
   if (error == NULL && !g_str_equal (response, "new") && !g_file_test (path, G_FILE_TEST_EXISTS))
     set_not_in_place_error (&error, path, ENOENT);
 
-  if (error == NULL && open_diary (self, &error))
+  if (error == NULL)
     {
-      add_toast (self, toast);
-      return;
+      if (open_diary (self, &error))
+        {
+          add_toast (self, toast);
+          return;
+        }
+
+      /* What was put in place is damaged after all, and was moved aside
+       * too: its own explanation replaces the first one. */
+      if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED))
+        {
+          show_damaged_dialog (self, parent, error->message, NULL);
+          return;
+        }
     }
 
-  /* What was put in place is damaged after all, and was moved aside too. */
-  if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED))
-    show_damaged_dialog (self, parent, error->message, NULL);
-  else
-    show_damaged_dialog (self, parent, choice->explanation, error->message);
+  show_damaged_dialog (self, parent, choice->explanation, error->message);
 }
 
 static void
