@@ -209,6 +209,51 @@ test_torn_last_frame_is_no_loss (void)
   notices_clear (&notices);
 }
 
+/* A damaged journal header makes SQLite ignore the whole journal. */
+static void
+test_damaged_journal_header_is_reported (void)
+{
+  g_autofree char *path = md_test_diary_with_journal (N_ATTACKS);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(MdDiary) diary = NULL;
+  Notices notices = { 0, };
+
+  /* The header's checksum. */
+  md_test_overwrite (wal, 24, 1, 0x00);
+  md_test_overwrite (wal, 25, 1, 0x01);
+
+  md_database_set_notice_func (notice_cb, &notices);
+  diary = md_test_open_diary (path);
+  g_assert_cmpuint (notices.count, ==, 1);
+  g_assert_cmpint (notices.kind, ==, MD_DATABASE_NOTICE_WAL_DAMAGED);
+  g_assert_cmpint (md_diary_count (diary, "attacks"), <, N_ATTACKS);
+  notices_clear (&notices);
+}
+
+/* A journal is found at every open while another connection holds the
+ * diary; only the newest clean copy is kept. */
+static void
+test_clean_copies_do_not_pile_up (void)
+{
+  g_autofree char *path = md_test_diary_with_journal (3);
+  g_autoptr(MdDiary) holder = md_test_open_diary (path);
+  g_autoptr(GPtrArray) kept = NULL;
+  guint journals = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(MdDiary) other = md_test_open_diary (path);
+
+      md_test_save_attack (other, 1600000000 + i * 86400, 1);
+    }
+
+  kept = kept_files (path);
+  for (guint i = 0; i < kept->len; i++)
+    if (g_str_has_suffix (g_ptr_array_index (kept, i), "-wal"))
+      journals++;
+  g_assert_cmpuint (journals, ==, 1);
+}
+
 static void
 test_empty_file_is_reported (void)
 {
@@ -349,6 +394,8 @@ main (int   argc,
   g_test_add_func ("/md/damage/journal-clean", test_clean_journal_is_kept_quietly);
   g_test_add_func ("/md/damage/journal-damaged", test_damaged_journal_is_kept_and_reported);
   g_test_add_func ("/md/damage/journal-torn-tail", test_torn_last_frame_is_no_loss);
+  g_test_add_func ("/md/damage/journal-header", test_damaged_journal_header_is_reported);
+  g_test_add_func ("/md/damage/journal-copies", test_clean_copies_do_not_pile_up);
   g_test_add_func ("/md/damage/empty-file", test_empty_file_is_reported);
   g_test_add_func ("/md/damage/recover-index", test_damaged_index_is_recovered);
   g_test_add_func ("/md/damage/recover-table", test_damaged_table_is_not_recovered);
