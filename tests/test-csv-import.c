@@ -209,6 +209,26 @@ test_malformed_file_changes_nothing (void)
       "#migraine-diary-csv,1\n"
       "dose,x1,preset-zolmitriptan-2-5mg,,2026-01-04T11:00:00+01:00,\"2,5\",mg,oral,home,,,,,,\n",
       "Line 2, column 6 (amount): not a number" },
+    { "infinite amount",
+      "#migraine-diary-csv,1\n"
+      "dose,x1,preset-ibuprofen-400mg,,2026-01-04T11:00:00+01:00,inf,mg,oral,home,,,,,,\n",
+      "Line 2, column 6 (amount): not a number such as 2.5" },
+    { "amount too large to be a number",
+      "#migraine-diary-csv,1\n"
+      "dose,x1,preset-ibuprofen-400mg,,2026-01-04T11:00:00+01:00,1e400,mg,oral,home,,,,,,\n",
+      "Line 2, column 6 (amount): not a number such as 2.5" },
+    { "cost not a number",
+      "#migraine-diary-csv,1\n"
+      "dose,x1,preset-ibuprofen-400mg,,2026-01-04T11:00:00+01:00,400,mg,oral,home,,,,nan,,\n",
+      "Line 2, column 13 (cost): not a number such as 2.5" },
+    { "usual amount infinite",
+      "#migraine-diary-csv,1\n"
+      "medication,m1,Rimegepant,gepant,acute,INF,mg,oral,,0\n",
+      "Line 2, column 6 (default_amount): not a number such as 2.5" },
+    { "course amount not a number",
+      "#migraine-diary-csv,1\n"
+      "preventive_course,c1,preset-topiramate-50mg,2026-01-01,,NaN,mg,\n",
+      "Line 2, column 6 (amount): not a number such as 2.5" },
     { "broken quoting",
       "#migraine-diary-csv,1\nday,d1,2026-01-01,headache-free,0,\"unclosed\n",
       "Line 2, column 6: a quoted field is not closed." },

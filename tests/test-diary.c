@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "md-diary.h"
 #include "md-error.h"
 #include "md-test-utils.h"
@@ -300,6 +302,10 @@ static void break_dose_future (MdDose *d) { d->taken = NOW + 600; }
 static void break_setting (MdDose *d) { g_free (d->setting); d->setting = g_strdup ("garden"); }
 static void break_side_effect (MdDose *d) { d->side_effects = g_strsplit ("flushing,itching-nose", ",", -1); }
 static void break_purpose (MdDose *d) { d->purpose = g_strdup ("sleep"); }
+static void break_amount_infinite (MdDose *d) { d->amount = INFINITY; }
+static void break_amount_nan (MdDose *d) { d->amount = NAN; }
+static void break_cost_nan (MdDose *d) { d->cost = NAN; }
+static void break_cost_infinite (MdDose *d) { d->cost = INFINITY; }
 
 typedef struct
 {
@@ -320,6 +326,10 @@ test_dose_validation (void)
     { "unknown setting", break_setting, "Setting:" },
     { "unknown side effect", break_side_effect, "Side effects:" },
     { "unknown purpose", break_purpose, "Taken for:" },
+    { "amount infinite", break_amount_infinite, "Amount: “inf” is not a number that can be recorded" },
+    { "amount not a number", break_amount_nan, "Amount: “nan” is not a number" },
+    { "cost not a number", break_cost_nan, "Cost: “nan” is not a number" },
+    { "cost infinite", break_cost_infinite, "Cost: “inf” is not a number" },
   };
   g_autoptr(MdDiary) diary = new_diary ();
   g_autoptr(MdDose) good = make_dose ();
@@ -487,6 +497,55 @@ test_medication_with_doses_is_archived_not_deleted (void)
   medication->name = g_strdup ("   ");
   g_assert_false (md_diary_save_medication (diary, medication, &error));
   g_assert_nonnull (strstr (error->message, "Name:"));
+}
+
+/* Infinity and "not a number" are no amount: before, a medication's
+ * usual amount of inf was shown as "inf mg" and a course's NaN was
+ * stored as nothing. */
+static void
+test_non_finite_amounts_are_refused (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdMedication) medication = md_medication_new ();
+  g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
+  g_autoptr(GError) error = NULL;
+  guint before = g_list_model_get_n_items (md_diary_get_medications (diary));
+  const double bad[] = { INFINITY, -INFINITY, NAN };
+
+  medication->name = g_strdup ("Rimegepant 75 mg");
+  medication->med_class = g_strdup ("gepant");
+  medication->use = g_strdup ("acute");
+  medication->unit = g_strdup ("mg");
+  medication->route = g_strdup ("oral");
+  course->medication_uuid = g_strdup ("preset-magnesium-oral-400mg");
+  course->start_date = g_strdup ("2026-01-01");
+  course->unit = g_strdup ("mg");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      medication->default_amount = bad[i];
+      g_assert_false (md_diary_save_medication (diary, medication, &error));
+      g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "Amount: “"));
+      g_assert_nonnull (strstr (error->message, "” is not a number that can be recorded; give one such as 2.5."));
+      g_clear_error (&error);
+
+      course->amount = bad[i];
+      g_assert_false (md_diary_save_preventive_course (diary, course, &error));
+      g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "Amount: “"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_medications (diary)), ==, before);
+  g_assert_cmpint (md_diary_count (diary, "preventive_courses"), ==, 0);
+
+  /* "No usual amount" is still -1, and a finite amount is saved. */
+  medication->default_amount = -1;
+  course->amount = 400;
+  g_assert_true (md_diary_save_medication (diary, medication, &error));
+  g_assert_no_error (error);
+  g_assert_true (md_diary_save_preventive_course (diary, course, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -664,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/md/diary/dose-default-purpose", test_dose_default_purpose);
   g_test_add_func ("/md/diary/reading-validation", test_reading_validation);
   g_test_add_func ("/md/diary/medication-archive", test_medication_with_doses_is_archived_not_deleted);
+  g_test_add_func ("/md/diary/non-finite-amounts", test_non_finite_amounts_are_refused);
   g_test_add_func ("/md/diary/custom-symptoms", test_custom_symptoms_and_labels);
   g_test_add_func ("/md/diary/days", test_days_and_entries);
   g_test_add_func ("/md/diary/headache-free-day", test_headache_free_day);

@@ -295,6 +295,7 @@ copy_database (const char  *from,
 
   if (!md_database_create_private_file (to, error))
     goto out;
+  g_chmod (to, 0600); /* a backup holds the whole diary: the owner's only, whatever the umask */
 
   if (sqlite3_open_v2 (to, &target, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "md-catalogue.h"
@@ -442,7 +444,9 @@ parse_double (Row    *row,
     return TRUE;
 
   *out = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || *out < 0)
+  /* Infinity and "not a number" are refused here: stored, they would
+   * read as "inf g" or as nothing at all. */
+  if (end == text || *end != '\0' || *out < 0 || !isfinite (*out))
     return field_error (row, column, _("not a number such as 2.5 (with a point, not a comma)."));
 
   return TRUE;
