@@ -199,6 +199,28 @@ md_test_gui_app_with_diary (const char *path)
   return app;
 }
 
+static gboolean
+diary_or_dialog (gpointer user_data)
+{
+  return md_application_get_diary (user_data) != NULL ||
+         md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* A new application on the diary at @path, with its window on screen,
+ * once the window opened the diary (after its first frame) or said in a
+ * dialog why it could not. */
+MdApplication *
+md_test_gui_app_for (const char *path)
+{
+  MdApplication *app = md_test_gui_app_new ();
+
+  md_application_set_database_path (app, path);
+  md_test_gui_open_window (app);
+  g_assert_true (md_test_wait_for (diary_or_dialog, app, 10000));
+
+  return app;
+}
+
 /* The first widget below @root (depth first, @root excluded) that
  * @match says yes to, or %NULL. */
 GtkWidget *

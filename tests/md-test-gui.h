@@ -50,5 +50,6 @@ gboolean       md_test_gui_button_with_tooltip (GtkWidget     *widget,
                                                 gconstpointer  tooltip);
 MdWindow      *md_test_gui_open_window    (MdApplication *app);
 MdApplication *md_test_gui_app_with_diary (const char    *path);
+MdApplication *md_test_gui_app_for        (const char    *path);
 
 G_END_DECLS

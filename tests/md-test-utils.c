@@ -7,8 +7,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <unistd.h>
+#include <sqlite3.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -475,4 +478,92 @@ md_test_pdf_pages (const char *pdf)
   g_assert_nonnull (line);
 
   return atoi (line + strlen ("Pages:"));
+}
+
+/* Damaged files ------------------------------------------------------- */
+
+/* One integer from @sql on the diary file @path, read by a connection of
+ * its own. */
+int
+md_test_query_int (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* Writes @length bytes @byte over @path at @offset. */
+void
+md_test_overwrite (const char *path,
+                   goffset     offset,
+                   gsize       length,
+                   guint8      byte)
+{
+  g_autofree guint8 *garbage = g_malloc (length);
+  int fd = g_open (path, O_WRONLY, 0);
+
+  memset (garbage, byte, length);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, length, offset), ==, (gssize) length);
+  close (fd);
+}
+
+/* Garbage over page @page (numbered from 1) of the SQLite file @path. */
+void
+md_test_damage_page (const char *path,
+                     int         page)
+{
+  int page_size = md_test_query_int (path, "PRAGMA page_size");
+
+  md_test_overwrite (path, (goffset) (page - 1) * page_size, page_size, 0xa5);
+}
+
+/* One byte changed in the page of frame @frame (from 0) of the journal
+ * (-wal) of @path, whose pages are 4096 bytes. */
+void
+md_test_damage_journal_frame (const char *path,
+                              guint       frame)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  md_test_overwrite (wal, MD_TEST_WAL_HEADER + (goffset) frame * MD_TEST_WAL_FRAME + 24 + 300, 1, 0x5a);
+}
+
+/* A diary "diary.db" in a fresh folder with @n_attacks attacks, each its
+ * own commit, copied with its journal while it was still open: what an
+ * app killed after those saves leaves. */
+char *
+md_test_diary_with_journal (guint n_attacks)
+{
+  g_autofree char *live = md_test_temp_path ("live.db");
+  g_autofree char *dir = md_test_make_temp_dir ();
+  char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(MdDiary) diary = md_test_open_diary (live);
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < n_attacks; i++)
+    md_test_save_attack (diary, 1700000000 + i * 86400, i % 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (live, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    }
+
+  return path;
 }

@@ -62,4 +62,20 @@ char     *md_test_pdf_text         (const char    *pdf,
 int       md_test_pdf_pages        (const char    *pdf);
 void      md_test_assert_private   (const char    *path);
 
+/* The journal's header, and a frame of a 4096-byte page with its header */
+#define MD_TEST_WAL_HEADER 32
+#define MD_TEST_WAL_FRAME  (4096 + 24)
+
+int       md_test_query_int        (const char    *path,
+                                    const char    *sql);
+void      md_test_overwrite        (const char    *path,
+                                    goffset        offset,
+                                    gsize          length,
+                                    guint8         byte);
+void      md_test_damage_page      (const char    *path,
+                                    int            page);
+void      md_test_damage_journal_frame (const char *path,
+                                        guint       frame);
+char     *md_test_diary_with_journal (guint        n_attacks);
+
 G_END_DECLS

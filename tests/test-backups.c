@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
@@ -168,20 +166,6 @@ test_backup_in_a_thread (void)
   g_assert_cmpuint (count_backups (path), ==, 1);
 }
 
-/* Garbage over the second page of a backup: still an SQLite file, but
- * its integrity check fails. */
-static void
-damage_backup (const char *backup)
-{
-  guint8 garbage[4096];
-  int fd = g_open (backup, O_WRONLY, 0);
-
-  memset (garbage, 0xa5, sizeof garbage);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, 4096), ==, sizeof garbage);
-  close (fd);
-}
-
 /* A damaged diary, a damaged newest backup and a good older one: the
  * good one is named and restored, the bad one refused without a trace,
  * and no empty diary ever takes the damaged one's place. */
@@ -203,7 +187,7 @@ test_damaged_newest_backup_is_skipped (void)
   md_test_save_attack (diary, 1700100000, 1);
   g_assert_true (md_database_backup_if_due (path, newer_day, &newer, NULL));
   g_clear_object (&diary);
-  damage_backup (newer);
+  md_test_damage_page (newer, 2);
   g_assert_true (g_file_set_contents (path, "garbage, not a diary", -1, NULL));
 
   g_assert_false (md_database_check_backup (newer, &error));
@@ -243,7 +227,7 @@ test_damaged_newest_backup_is_skipped (void)
   g_assert_cmpint (md_diary_count (diary, "attacks"), ==, 1);
 
   /* With no good backup left, none is offered. */
-  damage_backup (older);
+  md_test_damage_page (older, 2);
   g_clear_pointer (&good, g_free);
   good = md_database_find_good_backup (path, NULL, NULL);
   g_assert_null (good);

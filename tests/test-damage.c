@@ -55,50 +55,6 @@ notices_clear (Notices *notices)
   g_clear_pointer (&notices->message, g_free);
 }
 
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (to, contents, length, NULL));
-}
-
-static void
-overwrite (const char *path,
-           goffset     offset,
-           gsize       length,
-           guint8      byte)
-{
-  g_autofree guint8 *garbage = g_malloc (length);
-  int fd = g_open (path, O_WRONLY, 0);
-
-  memset (garbage, byte, length);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (pwrite (fd, garbage, length, offset), ==, (gssize) length);
-  close (fd);
-}
-
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 /* The copies <diary>.kept-* beside @path, by the suffix after the time. */
 static GPtrArray *
 kept_files (const char *path)
@@ -142,39 +98,11 @@ has_suffix_in (GPtrArray  *files,
 }
 
 #define N_ATTACKS 30
-#define WAL_FRAME (4096 + 24)
-
-/* Copies a diary with N_ATTACKS attacks, each its own commit, while it is
- * still open: the copy is what a killed app leaves, a diary and a journal
- * with every commit in it. */
-static char *
-diary_with_journal (void)
-{
-  g_autofree char *path = md_test_temp_path ("live.db");
-  g_autofree char *dir = md_test_make_temp_dir ();
-  char *copy = g_build_filename (dir, "diary.db", NULL);
-  g_autoptr(MdDiary) diary = md_test_open_diary (path);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < N_ATTACKS; i++)
-    md_test_save_attack (diary, 1700000000 + i * 86400, i % 4);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
-
-      copy_file (from, to);
-      g_chmod (to, 0600);
-    }
-
-  return copy;
-}
 
 static void
 test_clean_journal_is_kept_quietly (void)
 {
-  g_autofree char *path = diary_with_journal ();
+  g_autofree char *path = md_test_diary_with_journal (N_ATTACKS);
   g_autoptr(MdDiary) diary = NULL;
   g_autoptr(GPtrArray) kept = NULL;
   Notices notices = { 0, };
@@ -195,7 +123,7 @@ test_clean_journal_is_kept_quietly (void)
 static void
 test_damaged_journal_is_kept_and_reported (void)
 {
-  g_autofree char *path = diary_with_journal ();
+  g_autofree char *path = md_test_diary_with_journal (N_ATTACKS);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *wal_before = NULL;
   g_autofree char *kept_wal = NULL;
@@ -206,11 +134,11 @@ test_damaged_journal_is_kept_and_reported (void)
   guint frames;
 
   g_assert_true (g_file_get_contents (wal, &wal_before, &wal_length, NULL));
-  frames = (wal_length - 32) / WAL_FRAME;
+  frames = (wal_length - MD_TEST_WAL_HEADER) / MD_TEST_WAL_FRAME;
   g_assert_cmpuint (frames, >=, N_ATTACKS);
 
   /* One byte of the page in a frame half-way through. */
-  overwrite (wal, 32 + (goffset) (frames / 2) * WAL_FRAME + 24 + 100, 1, 0x5a);
+  md_test_damage_journal_frame (path, frames / 2);
   g_assert_true (g_file_get_contents (wal, &wal_before, &wal_length, NULL));
 
   md_database_set_notice_func (notice_cb, &notices);
@@ -257,7 +185,7 @@ test_damaged_journal_is_kept_and_reported (void)
 static void
 test_torn_last_frame_is_no_loss (void)
 {
-  g_autofree char *path = diary_with_journal ();
+  g_autofree char *path = md_test_diary_with_journal (N_ATTACKS);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr(MdDiary) diary = NULL;
   Notices notices = { 0, };
@@ -266,11 +194,11 @@ test_torn_last_frame_is_no_loss (void)
   g_assert_cmpint (g_stat (wal, &st), ==, 0);
   /* A frame half written after the last commit. */
   {
-    g_autofree guint8 *frame = g_malloc0 (WAL_FRAME / 2);
+    g_autofree guint8 *frame = g_malloc0 (MD_TEST_WAL_FRAME / 2);
     int fd = g_open (wal, O_WRONLY | O_APPEND, 0);
 
-    memset (frame, 0x11, WAL_FRAME / 2);
-    g_assert_cmpint (write (fd, frame, WAL_FRAME / 2), ==, WAL_FRAME / 2);
+    memset (frame, 0x11, MD_TEST_WAL_FRAME / 2);
+    g_assert_cmpint (write (fd, frame, MD_TEST_WAL_FRAME / 2), ==, MD_TEST_WAL_FRAME / 2);
     close (fd);
   }
 
@@ -279,6 +207,51 @@ test_torn_last_frame_is_no_loss (void)
   g_assert_cmpuint (notices.count, ==, 0);
   g_assert_cmpint (md_diary_count (diary, "attacks"), ==, N_ATTACKS);
   notices_clear (&notices);
+}
+
+/* A damaged journal header makes SQLite ignore the whole journal. */
+static void
+test_damaged_journal_header_is_reported (void)
+{
+  g_autofree char *path = md_test_diary_with_journal (N_ATTACKS);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(MdDiary) diary = NULL;
+  Notices notices = { 0, };
+
+  /* The header's checksum. */
+  md_test_overwrite (wal, 24, 1, 0x00);
+  md_test_overwrite (wal, 25, 1, 0x01);
+
+  md_database_set_notice_func (notice_cb, &notices);
+  diary = md_test_open_diary (path);
+  g_assert_cmpuint (notices.count, ==, 1);
+  g_assert_cmpint (notices.kind, ==, MD_DATABASE_NOTICE_WAL_DAMAGED);
+  g_assert_cmpint (md_diary_count (diary, "attacks"), <, N_ATTACKS);
+  notices_clear (&notices);
+}
+
+/* A journal is found at every open while another connection holds the
+ * diary; only the newest clean copy is kept. */
+static void
+test_clean_copies_do_not_pile_up (void)
+{
+  g_autofree char *path = md_test_diary_with_journal (3);
+  g_autoptr(MdDiary) holder = md_test_open_diary (path);
+  g_autoptr(GPtrArray) kept = NULL;
+  guint journals = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(MdDiary) other = md_test_open_diary (path);
+
+      md_test_save_attack (other, 1600000000 + i * 86400, 1);
+    }
+
+  kept = kept_files (path);
+  for (guint i = 0; i < kept->len; i++)
+    if (g_str_has_suffix (g_ptr_array_index (kept, i), "-wal"))
+      journals++;
+  g_assert_cmpuint (journals, ==, 1);
 }
 
 static void
@@ -320,16 +293,6 @@ test_empty_file_is_reported (void)
   notices_clear (&notices);
 }
 
-/* Writes garbage over page @page (numbered from 1) of @path. */
-static void
-damage_page (const char *path,
-             int         page)
-{
-  int page_size = query_int (path, "PRAGMA page_size");
-
-  overwrite (path, (goffset) (page - 1) * page_size, page_size, 0xa5);
-}
-
 static char *
 export_csv (const char *path)
 {
@@ -352,15 +315,15 @@ test_damaged_index_is_recovered (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(MdDatabase) database = NULL;
   MdDatabaseRecovery recovery = { 0, };
-  int attacks = query_int (path, "SELECT count(*) FROM attacks");
-  int doses = query_int (path, "SELECT count(*) FROM doses");
-  int readings = query_int (path, "SELECT count(*) FROM pain_readings");
+  int attacks = md_test_query_int (path, "SELECT count(*) FROM attacks");
+  int doses = md_test_query_int (path, "SELECT count(*) FROM doses");
+  int readings = md_test_query_int (path, "SELECT count(*) FROM pain_readings");
 
   g_assert_cmpint (attacks, >, 50);
   g_assert_cmpint (doses, >, 50);
   g_assert_cmpint (readings, >, 50);
 
-  damage_page (path, query_int (path, "SELECT rootpage FROM sqlite_master WHERE name = 'doses_by_time'"));
+  md_test_damage_page (path, md_test_query_int (path, "SELECT rootpage FROM sqlite_master WHERE name = 'doses_by_time'"));
 
   database = md_database_open (path, &error);
   g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED);
@@ -376,7 +339,7 @@ test_damaged_index_is_recovered (void)
   g_assert_cmpuint (recovery.attacks, ==, attacks);
   g_assert_cmpuint (recovery.doses, ==, doses);
   g_assert_cmpuint (recovery.pain_readings, ==, readings);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==, 0);
+  g_assert_cmpint (md_test_query_int (path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==, 0);
 
   /* Every attack, dose and pain reading, field for field. */
   after = export_csv (path);
@@ -410,7 +373,7 @@ test_damaged_table_is_not_recovered (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(MdDatabase) database = NULL;
 
-  damage_page (path, query_int (path, "SELECT rootpage FROM sqlite_master WHERE name = 'attacks'"));
+  md_test_damage_page (path, md_test_query_int (path, "SELECT rootpage FROM sqlite_master WHERE name = 'attacks'"));
   database = md_database_open (path, &error);
   g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED);
   g_clear_error (&error);
@@ -431,6 +394,8 @@ main (int   argc,
   g_test_add_func ("/md/damage/journal-clean", test_clean_journal_is_kept_quietly);
   g_test_add_func ("/md/damage/journal-damaged", test_damaged_journal_is_kept_and_reported);
   g_test_add_func ("/md/damage/journal-torn-tail", test_torn_last_frame_is_no_loss);
+  g_test_add_func ("/md/damage/journal-header", test_damaged_journal_header_is_reported);
+  g_test_add_func ("/md/damage/journal-copies", test_clean_copies_do_not_pile_up);
   g_test_add_func ("/md/damage/empty-file", test_empty_file_is_reported);
   g_test_add_func ("/md/damage/recover-index", test_damaged_index_is_recovered);
   g_test_add_func ("/md/damage/recover-table", test_damaged_table_is_not_recovered);

@@ -20,32 +20,11 @@
 #include "md-test-utils.h"
 #include "md-window.h"
 
-static gboolean
-diary_or_dialog (gpointer user_data)
-{
-  return md_application_get_diary (user_data) != NULL ||
-         md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-/* The window opens the diary after its first frame. */
-static MdApplication *
-app_for (const char *path)
-{
-  MdApplication *app = md_test_gui_app_new ();
-
-  md_application_set_database_path (app, path);
-  g_application_activate (G_APPLICATION (app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (diary_or_dialog, app, 5000));
-
-  return app;
-}
-
 static void
 test_window_opens_the_diary (void)
 {
   g_autofree char *path = md_test_temp_path ("diary.db");
-  g_autoptr(MdApplication) app = app_for (path);
+  g_autoptr(MdApplication) app = md_test_gui_app_for (path);
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
   g_assert_nonnull (md_application_get_diary (app));
@@ -85,7 +64,7 @@ test_damaged_diary_offers_the_backup (void)
   }
   g_assert_true (g_file_set_contents (path, "garbage, not a diary", -1, NULL));
 
-  app = app_for (path);
+  app = md_test_gui_app_for (path);
   g_assert_null (md_application_get_diary (app));
   respond_to_dialog ("restore");
 
@@ -108,7 +87,7 @@ test_newer_diary_is_explained (void)
                    ==, SQLITE_OK);
   sqlite3_close (db);
 
-  app = app_for (path);
+  app = md_test_gui_app_for (path);
   g_assert_null (md_application_get_diary (app));
   g_assert_true (md_test_gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE));
   dialog = md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -143,7 +122,7 @@ test_export_and_import_from_the_window (void)
     md_test_save_attack (diary, 1700000000, 3);
   }
 
-  app = app_for (path);
+  app = md_test_gui_app_for (path);
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   md_window_export_csv (window, csv);
   g_assert_true (md_window_is_busy (window));
@@ -154,7 +133,7 @@ test_export_and_import_from_the_window (void)
   g_assert_nonnull (md_test_gui_find_widget (GTK_WIDGET (window), md_test_gui_label_contains, "export.csv"));
   md_test_gui_close_all (app);
 
-  second = app_for (other);
+  second = md_test_gui_app_for (other);
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (second)));
   g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (md_application_get_diary (second))), ==, 0);
   md_window_import_csv (window, csv);
@@ -203,7 +182,7 @@ test_close_window_during_jobs (void)
   g_assert_cmpuint (total, >, 100);
 
   /* Import */
-  app = app_for (path);
+  app = md_test_gui_app_for (path);
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   md_window_import_csv (window, csv);
   g_assert_true (g_application_get_is_busy (G_APPLICATION (app)));
@@ -256,7 +235,7 @@ static void
 test_report_refuses_the_diary_itself (void)
 {
   g_autofree char *path = md_test_temp_path ("diary.db");
-  g_autoptr(MdApplication) app = app_for (path);
+  g_autoptr(MdApplication) app = md_test_gui_app_for (path);
   MdWindow *window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   GtkWindow *dialog;
 
@@ -276,7 +255,7 @@ test_bad_import_is_explained_and_changes_nothing (void)
   g_autofree char *path = md_test_temp_path ("diary.db");
   g_autofree char *dir = md_test_make_temp_dir ();
   g_autofree char *csv = g_build_filename (dir, "bad.csv", NULL);
-  g_autoptr(MdApplication) app = app_for (path);
+  g_autoptr(MdApplication) app = md_test_gui_app_for (path);
   MdWindow *window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   GtkWindow *dialog;
 
@@ -326,7 +305,7 @@ test_restore_a_backup_from_preferences (void)
     g_assert_true (md_database_backup_if_due (path, now, &backup, NULL));
   }
 
-  app = app_for (path);
+  app = md_test_gui_app_for (path);
   later->start = 1700100000;
   later->peak_pain = 1;
   g_assert_true (md_diary_save_attack (md_application_get_diary (app), later, NULL));

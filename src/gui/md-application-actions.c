@@ -14,6 +14,7 @@
 #include "md-application-private.h"
 #include "md-pain-dialog.h"
 #include "md-context.h"
+#include "md-database-recover.h"
 #include "md-diary.h"
 #include "md-preferences-window.h"
 #include "md-window.h"
@@ -135,6 +136,10 @@ md_application_restore_backup (MdApplication  *self,
 
   path = md_application_get_database_path (self);
 
+  /* A damaged backup is refused while the diary is still open. */
+  if (!md_database_check_backup (backup_path, error))
+    return FALSE;
+
   /* The diary is closed before its file is replaced: every view follows
    * the context and lets go of it, editors of its records close, and
    * anything that still holds it can no longer write to it. */
@@ -167,31 +172,8 @@ restore_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      MdApplication    *self)
 {
-  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup-path");
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window;
-
-  if (!g_str_equal (response, "restore"))
-    return;
-
-  if (!md_application_restore_backup (self, backup, &error))
-    {
-      GtkWidget *failed = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                                  _("The Backup Was Not Restored"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failed));
-      return;
-    }
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (MD_IS_WINDOW (l->data))
-      {
-        window = l->data;
-        md_window_add_toast (MD_WINDOW (window), adw_toast_new (_("The backup was restored")));
-        break;
-      }
+  if (g_str_equal (response, "restore"))
+    md_application_restore_backup_and_tell (self, g_object_get_data (G_OBJECT (dialog), "backup-path"));
 }
 
 static void

@@ -161,6 +161,10 @@ md_application_handle_local_options (GApplication *application,
   g_autofree char *database = NULL;
   g_autofree char *file = NULL;
 
+  /* What opening the diary notices goes to standard error, until the
+   * start-up of a window or of --background takes over. */
+  md_application_print_notices ();
+
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     {
       g_autofree char *absolute = g_canonicalize_filename (database, NULL);

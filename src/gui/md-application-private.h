@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the files of the application share: md-application.c (the
- * object, start-up, opening the diary), md-application-options.c (the
+ * object, start-up), md-application-damage.c (opening the diary, and a
+ * damaged, empty or cut-short one), md-application-options.c (the
  * command line), md-application-actions.c (app.* actions, restoring a
  * backup) and md-application-reminders.c (notifications and their
  * buttons).
@@ -80,5 +81,24 @@ md_application_add_actions (MdApplication *self);
 G_GNUC_INTERNAL
 void
 md_application_add_reminder_actions (MdApplication *self);
+
+G_GNUC_INTERNAL
+void
+md_application_open_diary_or_explain (MdApplication *self,
+                                      GtkWindow     *parent);
+
+G_GNUC_INTERNAL
+void
+md_application_restore_backup_and_tell (MdApplication *self,
+                                        const char    *backup_path);
+
+G_GNUC_INTERNAL
+void
+md_application_show_notices (MdApplication *self,
+                             gboolean       show);
+
+G_GNUC_INTERNAL
+void
+md_application_print_notices (void);
 
 G_END_DECLS

@@ -133,6 +133,7 @@ md_application_startup (GApplication *application)
 
   md_application_add_actions (self);
   md_application_add_reminder_actions (self);
+  md_application_show_notices (self, TRUE);
 
   if (!self->background)
     startup_gtk (self);
@@ -172,6 +173,8 @@ md_application_shutdown (GApplication *application)
 {
   MdApplication *self = MD_APPLICATION (application);
 
+  md_application_show_notices (self, FALSE);
+
   /* GTK's shutdown does not chain up when it never started. */
   if (self->gtk_started)
     G_APPLICATION_CLASS (md_application_parent_class)->shutdown (application);
@@ -196,106 +199,6 @@ backup_done_cb (GObject      *object,
   g_application_release (G_APPLICATION (self));
 }
 
-static void open_diary_or_explain (MdApplication *self,
-                                   GtkWindow     *parent);
-
-static void
-problem_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     MdApplication    *self)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  const char *path = md_application_get_database_path (self);
-
-  if (g_str_equal (response, "quit"))
-    {
-      g_application_quit (G_APPLICATION (self));
-      return;
-    }
-
-  if (g_str_equal (response, "restore"))
-    {
-      g_autofree char *backup = md_database_find_newest_backup (path);
-      g_autoptr(GError) error = NULL;
-
-      if (backup != NULL && !md_database_restore_backup (backup, path, &error))
-        g_warning ("Could not restore %s: %s", backup, error->message);
-    }
-
-  open_diary_or_explain (self, parent);
-}
-
-/* A diary on a read-only disk or file opens for reading: say at once
- * that changes cannot be saved, and why, rather than at the first Save. */
-static void
-explain_read_only (MdDiary   *diary,
-                   GtkWindow *parent)
-{
-  g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
-
-  if (md_database_check_writable (md_diary_get_database (diary), &error))
-    return;
-
-  /* Translators: heading of the dialog shown when the diary opens read-only */
-  dialog = adw_message_dialog_new (parent, _("Changes Cannot Be Saved"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Opens the diary; when it cannot, says why in one dialog and offers
- * what can be done: restore the newest backup of a damaged diary, or
- * start a new one (the damaged file stays aside, untouched). */
-static void
-open_diary_or_explain (MdApplication *self,
-                       GtkWindow     *parent)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MdDiary) diary = NULL;
-  g_autofree char *backup = NULL;
-  AdwMessageDialog *dialog;
-  const char *path = md_application_get_database_path (self);
-
-  diary = md_diary_open (path, &error);
-  if (diary != NULL)
-    {
-      md_context_set_diary (self->context, diary);
-      explain_read_only (diary, parent);
-      return;
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, NULL, error->message));
-
-  if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED))
-    {
-      backup = md_database_find_newest_backup (path);
-      adw_message_dialog_set_heading (dialog, _("Your Diary Is Damaged"));
-      adw_message_dialog_add_response (dialog, "new", _("Start a _New Diary"));
-      if (backup != NULL)
-        {
-          adw_message_dialog_add_response (dialog, "restore", _("_Restore Backup"));
-          adw_message_dialog_set_response_appearance (dialog, "restore",
-                                                      ADW_RESPONSE_SUGGESTED);
-          adw_message_dialog_set_default_response (dialog, "restore");
-        }
-    }
-  else
-    {
-      adw_message_dialog_set_heading (dialog, _("Your Diary Cannot Be Opened"));
-      adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
-      /* In use by another program: any response but Quit opens it again. */
-      if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_BUSY))
-        adw_message_dialog_add_response (dialog, "retry", _("_Try Again"));
-    }
-
-  if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED))
-    adw_message_dialog_set_close_response (dialog, backup != NULL ? "restore" : "new");
-  else
-    adw_message_dialog_set_close_response (dialog, "quit");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (problem_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* The diary is opened once the window has drawn its first frame, and the
  * daily backup starts in a thread after that: the window appears as fast
  * as an empty one, whatever the size of the diary, and its views fill in
@@ -309,7 +212,7 @@ first_frame_cb (GdkFrameClock *frame_clock,
   g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
 
   if (md_application_get_diary (self) == NULL)
-    open_diary_or_explain (self, window);
+    md_application_open_diary_or_explain (self, window);
 
   /* A read-only diary does not change, and nothing can be written beside it. */
   if (md_application_get_diary (self) == NULL ||

@@ -1,0 +1,133 @@
+/* test-cmdline-damage.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command line and a damaged, empty or cut-short diary: each is
+ * said in a line on standard error, naming the files.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "md-database.h"
+#include "md-diary.h"
+#include "md-test-utils.h"
+
+static guint
+count_lines_starting (const char *text,
+                      const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      n++;
+
+  return n;
+}
+
+static void
+test_empty_diary_is_said (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 5, 1, 12, 0, 0);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *line = NULL;
+  const char *args[] = { "--database", db, "--export-csv", csv, NULL };
+
+  g_assert_true (g_file_set_contents (db, "", 0, NULL));
+  g_assert_cmpint (md_test_spawn_app (args, &out, &err), ==, 0);
+  line = g_strdup_printf ("migraine-diary: The diary “%s” was an empty file (0 bytes)", db);
+  g_assert_true (g_str_has_prefix (err, line));
+  g_assert_cmpuint (count_lines_starting (err, "migraine-diary: "), ==, 1);
+  g_assert_nonnull (strstr (err, "there is no backup of it"));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  /* The next time it is a diary like any other. */
+  g_assert_cmpint (md_test_spawn_app (args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  /* With a backup, it is named. */
+  g_assert_true (md_database_backup_if_due (db, day, NULL, NULL));
+  g_assert_true (g_file_set_contents (db, "", 0, NULL));
+  g_assert_cmpint (md_test_spawn_app (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "The backup “diary-2026-05-01.db” (Friday 1 May 2026) can be restored."));
+}
+
+static void
+test_damaged_journal_is_said (void)
+{
+  g_autofree char *db = md_test_diary_with_journal (20);
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *exported = NULL;
+  const char *args[] = { "--database", db, "--export-csv", csv, NULL };
+
+  md_test_damage_journal_frame (db, 4);
+
+  g_assert_cmpint (md_test_spawn_app (args, &out, &err), ==, 0);
+  g_assert_cmpuint (count_lines_starting (err, "migraine-diary: The journal of the diary"), ==, 1);
+  g_assert_nonnull (strstr (err, "missing from the diary"));
+  g_assert_nonnull (strstr (err, ".kept-"));
+
+  /* What SQLite could read was exported: fewer than the 20 attacks. */
+  g_assert_true (g_file_get_contents (csv, &exported, NULL, NULL));
+  g_assert_cmpuint (count_lines_starting (exported, "attack,"), <, 20);
+}
+
+/* A damaged diary whose newest backup is damaged too: the message names
+ * the older good one. */
+static void
+test_damaged_diary_names_a_good_backup (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "diary.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr(GDateTime) older_day = g_date_time_new_local (2026, 5, 1, 12, 0, 0);
+  g_autoptr(GDateTime) newer_day = g_date_time_new_local (2026, 5, 2, 12, 0, 0);
+  g_autofree char *older = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--database", db, "--export-csv", csv, NULL };
+
+  {
+    g_autoptr(MdDiary) diary = md_test_open_diary (db);
+
+    md_test_save_attack (diary, 1700000000, 2);
+    g_assert_true (md_database_backup_if_due (db, older_day, &older, NULL));
+    g_assert_true (md_database_backup_if_due (db, newer_day, &newer, NULL));
+  }
+  g_assert_true (g_file_set_contents (newer, "not a backup", -1, NULL));
+  g_assert_true (g_file_set_contents (db, "not a diary", -1, NULL));
+
+  g_assert_cmpint (md_test_spawn_app (args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "damaged"));
+  g_assert_nonnull (strstr (err, older));
+  g_assert_null (strstr (err, newer));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  md_test_init (&argc, &argv);
+
+  g_test_add_func ("/md/cmdline-damage/empty-diary", test_empty_diary_is_said);
+  g_test_add_func ("/md/cmdline-damage/damaged-journal", test_damaged_journal_is_said);
+  g_test_add_func ("/md/cmdline-damage/damaged-backup", test_damaged_diary_names_a_good_backup);
+
+  return g_test_run ();
+}
