@@ -229,6 +229,33 @@ test_malformed_file_changes_nothing (void)
       "#migraine-diary-csv,1\n"
       "preventive_course,c1,preset-topiramate-50mg,2026-01-01,,NaN,mg,\n",
       "Line 2, column 6 (amount): not a number such as 2.5" },
+    { "day written with a sign",
+      "#migraine-diary-csv,1\nday,d1,2024-01-+1,headache-free,0,\n",
+      "Line 2: Day: not a valid date (YYYY-MM-DD)." },
+    { "day written with a space",
+      "#migraine-diary-csv,1\nday,d1,2024-01- 1,headache-free,0,\n",
+      "Line 2: Day: not a valid date (YYYY-MM-DD)." },
+    { "day with a one-digit month",
+      "#migraine-diary-csv,1\nday,d1, 2024-1-01,headache-free,0,\n",
+      "Line 2: Day: not a valid date (YYYY-MM-DD)." },
+    { "course start written with a sign",
+      "#migraine-diary-csv,1\npreventive_course,c1,preset-topiramate-50mg,2026-01-+5,,50,mg,\n",
+      "Line 2: Start: not a valid date (YYYY-MM-DD)." },
+    { "time with a fraction of a second",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00.5+01:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "time with an offset without colon",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+0100,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "time as a week date",
+      "#migraine-diary-csv,1\nattack,a1,2026-W01-7T10:00:00+01:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "time as a day of the year",
+      "#migraine-diary-csv,1\nattack,a1,2026-004T10:00:00+01:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "time without seconds",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00+01:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
     { "broken quoting",
       "#migraine-diary-csv,1\nday,d1,2026-01-01,headache-free,0,\"unclosed\n",
       "Line 2, column 6: a quoted field is not closed." },
@@ -252,6 +279,23 @@ test_malformed_file_changes_nothing (void)
       g_assert_cmpint (md_diary_count (diary, "days"), ==, 0);
       g_assert_cmpint (md_diary_count (diary, "attacks"), ==, 0);
     }
+}
+
+/* The export's own form of a time is read, and Z as +00:00. */
+static void
+test_time_in_utc_is_read (void)
+{
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *file =
+    "#migraine-diary-csv,2\n"
+    "attack,a1,2026-01-04T09:00:00Z,2026-01-04T12:30:00-03:30,2,,,,,,,,,,\n";
+
+  g_assert_true (md_diary_import_csv (diary, file, strlen (file), NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  csv = export (diary);
+  g_assert_nonnull (strstr (csv->str, "\nattack,a1,2026-01-04T09:00:00+00:00,2026-01-04T12:30:00-03:30,2,"));
 }
 
 static void
@@ -521,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/md/csv-import/malformed", test_malformed_file_changes_nothing);
   g_test_add_func ("/md/csv-import/version-1", test_version_1_file_imports_unchanged);
   g_test_add_func ("/md/csv-import/purpose-round-trip", test_purpose_round_trips);
+  g_test_add_func ("/md/csv-import/utc-time", test_time_in_utc_is_read);
   g_test_add_func ("/md/csv-import/too-large", test_too_large_is_refused);
   g_test_add_func ("/md/csv-import/progress-cancel", test_progress_and_cancel);
   g_test_add_func ("/md/csv-import/killed", test_killed_import_is_all_or_nothing);

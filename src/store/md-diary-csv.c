@@ -382,7 +382,9 @@ parse_time (Row    *row,
 {
   const char *text = field (row, column);
   g_autoptr(GDateTime) parsed = NULL;
-  gsize len;
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+  int offset = 0;
 
   *out_time = 0;
   if (out_offset != NULL)
@@ -390,18 +392,25 @@ parse_time (Row    *row,
   if (text == NULL)
     return TRUE;
 
-  /* The offset is part of the record; a time without one is ambiguous. */
-  len = strlen (text);
-  if (len < 20 || !(text[len - 1] == 'Z' || text[len - 6] == '+' || text[len - 6] == '-'))
-    return field_error (row, column, _("not a time with its UTC offset, such as 2026-03-04T21:15:00+01:00."));
-
+  /* The offset is part of the record; a time without one is ambiguous.
+   * And only the form the export writes is a time (Z standing for
+   * +00:00): ISO 8601 has many ways to write one, and a file must mean
+   * one thing. */
   parsed = g_date_time_new_from_iso8601 (text, NULL);
-  if (parsed == NULL)
+  if (parsed != NULL)
+    {
+      offset = (int) (g_date_time_get_utc_offset (parsed) / G_TIME_SPAN_SECOND);
+      written = format_time (g_date_time_to_unix (parsed), offset);
+      expected = g_str_has_suffix (text, "Z")
+                 ? g_strdup_printf ("%.*s+00:00", (int) strlen (text) - 1, text)
+                 : g_strdup (text);
+    }
+  if (parsed == NULL || g_strcmp0 (written, expected) != 0)
     return field_error (row, column, _("not a time with its UTC offset, such as 2026-03-04T21:15:00+01:00."));
 
   *out_time = g_date_time_to_unix (parsed);
   if (out_offset != NULL)
-    *out_offset = (int) (g_date_time_get_utc_offset (parsed) / G_TIME_SPAN_SECOND);
+    *out_offset = offset;
 
   return TRUE;
 }

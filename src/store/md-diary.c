@@ -16,7 +16,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 
 #include <glib/gi18n.h>
 
@@ -353,18 +352,14 @@ md_diary_check_finite (double       value,
                            field, g_ascii_dtostr (text, sizeof text, value));
 }
 
+/* Only the one way to write a day, YYYY-MM-DD: "2024-01-+1" or
+ * " 2024-1-01" would be another row for the same calendar day. */
 gboolean
 md_diary_check_date (const char  *date,
                      const char  *field,
                      GError     **error)
 {
-  int year, month, day;
-  char extra;
-
-  if (date != NULL &&
-      strlen (date) == 10 &&
-      sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &extra) == 3 &&
-      g_date_valid_dmy (day, month, year))
+  if (md_day_date_is_canonical (date))
     return TRUE;
 
   /* Translators: %s is a field name; YYYY-MM-DD shows the expected form */
