@@ -256,6 +256,17 @@ test_malformed_file_changes_nothing (void)
     { "time without seconds",
       "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00+01:00,,2,,,,,,,,,,\n",
       "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "UTC offset of a whole day",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+24:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): the UTC offset must be from −18:00 to +18:00." },
+    { "UTC offset beyond 18 hours",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+05:00,2026-01-04T11:00:00-18:30,2,,,,,,,,,,\n",
+      "Line 2, column 4 (end): the UTC offset must be from −18:00 to +18:00." },
+    { "UTC offset of a pain reading",
+      "#migraine-diary-csv,1\n"
+      "attack,a1,2026-01-04T10:00:00+01:00,,2,,,,,,,,,,\n"
+      "pain_reading,p1,a1,,2026-01-04T12:00:00+19:00,1,,\n",
+      "Line 3, column 5 (time): the UTC offset must be from −18:00 to +18:00." },
     { "broken quoting",
       "#migraine-diary-csv,1\nday,d1,2026-01-01,headache-free,0,\"unclosed\n",
       "Line 2, column 6: a quoted field is not closed." },

@@ -241,6 +241,9 @@ static void break_future_end (MdAttack *a) { a->end = NOW + 3600; }
 static void break_aura (MdAttack *a) { a->aura = g_strdup ("sparkles"); }
 static void break_symptom (MdAttack *a) { a->symptoms = g_strsplit ("no-such-symptom", ",", -1); }
 static void break_disability (MdAttack *a) { a->disability = 7; }
+static void break_offset_day (MdAttack *a) { a->start_offset = 24 * HOUR; }
+static void break_offset_west (MdAttack *a) { a->start_offset = -18 * HOUR - 60; }
+static void break_end_offset (MdAttack *a) { a->end = a->start + HOUR; a->end_offset = 19 * HOUR; }
 
 static void
 test_attack_validation (void)
@@ -255,6 +258,9 @@ test_attack_validation (void)
     { "unknown aura", break_aura, "Aura:" },
     { "unknown symptom", break_symptom, "Symptoms:" },
     { "disability", break_disability, "Disability:" },
+    { "UTC offset +24:00", break_offset_day, "Start: the UTC offset must be from −18:00 to +18:00." },
+    { "UTC offset −18:01", break_offset_west, "Start: the UTC offset must be from −18:00 to +18:00." },
+    { "end's UTC offset +19:00", break_end_offset, "End: the UTC offset must be from −18:00 to +18:00." },
   };
   g_autoptr(MdDiary) diary = new_diary ();
 
@@ -309,6 +315,7 @@ static void break_amount_infinite (MdDose *d) { d->amount = INFINITY; }
 static void break_amount_nan (MdDose *d) { d->amount = NAN; }
 static void break_cost_nan (MdDose *d) { d->cost = NAN; }
 static void break_cost_infinite (MdDose *d) { d->cost = INFINITY; }
+static void break_dose_offset (MdDose *d) { d->taken_offset = -24 * HOUR; }
 
 typedef struct
 {
@@ -333,6 +340,7 @@ test_dose_validation (void)
     { "amount not a number", break_amount_nan, "Amount: “nan” is not a number" },
     { "cost not a number", break_cost_nan, "Cost: “nan” is not a number" },
     { "cost infinite", break_cost_infinite, "Cost: “inf” is not a number" },
+    { "UTC offset −24:00", break_dose_offset, "Time taken: the UTC offset must be from −18:00 to +18:00." },
   };
   g_autoptr(MdDiary) diary = new_diary ();
   g_autoptr(MdDose) good = make_dose ();
@@ -451,6 +459,12 @@ test_reading_validation (void)
   g_clear_error (&error);
 
   reading->nrs = 4;
+  reading->time_offset = 18 * HOUR + 1;
+  g_assert_false (md_diary_save_pain_reading (diary, reading, &error));
+  g_assert_cmpstr (error->message, ==, "Time: the UTC offset must be from −18:00 to +18:00.");
+  g_clear_error (&error);
+
+  reading->time_offset = 18 * HOUR;
   g_free (reading->attack_uuid);
   reading->attack_uuid = g_strdup ("gone");
   g_assert_false (md_diary_save_pain_reading (diary, reading, &error));

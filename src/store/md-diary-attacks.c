@@ -141,11 +141,13 @@ validate_attack (MdDiary   *self,
 {
   if (attack->start <= 0)
     return md_diary_invalid (error, _("Start: choose when the attack started."));
-  if (!md_diary_check_not_future (self, attack->start, _("Start"), error))
+  if (!md_diary_check_not_future (self, attack->start, _("Start"), error) ||
+      !md_diary_check_offset (attack->start_offset, _("Start"), error))
     return FALSE;
   if (attack->end != 0 && attack->end < attack->start)
     return md_diary_invalid (error, _("End: the attack cannot end before it started."));
-  if (attack->end != 0 && !md_diary_check_not_future (self, attack->end, _("End"), error))
+  if (attack->end != 0 && (!md_diary_check_not_future (self, attack->end, _("End"), error) ||
+                           !md_diary_check_offset (attack->end_offset, _("End"), error)))
     return FALSE;
   if (!md_diary_check_pain (attack->peak_pain, _("Peak pain"), error) ||
       !md_diary_check_nrs (attack->peak_nrs, _("Peak pain from 0 to 10"), error) ||

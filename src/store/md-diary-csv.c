@@ -407,6 +407,8 @@ parse_time (Row    *row,
     }
   if (parsed == NULL || g_strcmp0 (written, expected) != 0)
     return field_error (row, column, _("not a time with its UTC offset, such as 2026-03-04T21:15:00+01:00."));
+  if (ABS (offset) > MD_DIARY_MAX_UTC_OFFSET)
+    return field_error (row, column, _("the UTC offset must be from −18:00 to +18:00."));
 
   *out_time = g_date_time_to_unix (parsed);
   if (out_offset != NULL)

@@ -140,7 +140,8 @@ validate_dose (MdDiary  *self,
     return md_diary_invalid (error, _("Medication: choose a medication from your list."));
   if (dose->taken <= 0)
     return md_diary_invalid (error, _("Time taken: choose when the dose was taken."));
-  if (!md_diary_check_not_future (self, dose->taken, _("Time taken"), error))
+  if (!md_diary_check_not_future (self, dose->taken, _("Time taken"), error) ||
+      !md_diary_check_offset (dose->taken_offset, _("Time taken"), error))
     return FALSE;
   if (!md_diary_check_finite (dose->amount, _("Amount"), error) ||
       !md_diary_check_finite (dose->cost, _("Cost"), error))
@@ -391,6 +392,7 @@ md_diary_save_pain_reading (MdDiary        *self,
   if (reading->time <= 0)
     return md_diary_invalid (error, _("Time: choose when the pain was like this."));
   if (!md_diary_check_not_future (self, reading->time, _("Time"), error) ||
+      !md_diary_check_offset (reading->time_offset, _("Time"), error) ||
       !md_diary_check_pain (reading->pain, _("Pain"), error) ||
       !md_diary_check_nrs (reading->nrs, _("Pain from 0 to 10"), error))
     return FALSE;

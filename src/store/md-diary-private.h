@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 /* A time more than this far ahead of "now" is a typing mistake. */
 #define FUTURE_TOLERANCE_SECONDS 60
 
+/* The widest UTC offset of a time, in seconds: ±18:00. */
+#define MD_DIARY_MAX_UTC_OFFSET (18 * 3600)
+
 struct _MdDiary
 {
   GObject         parent_instance;
@@ -140,6 +143,12 @@ gboolean
 md_diary_check_nrs (int          nrs,
                     const char  *field,
                     GError     **error);
+
+G_GNUC_INTERNAL
+gboolean
+md_diary_check_offset (int          offset,
+                       const char  *field,
+                       GError     **error);
 
 G_GNUC_INTERNAL
 gboolean
