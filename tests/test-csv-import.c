@@ -267,6 +267,12 @@ test_malformed_file_changes_nothing (void)
       "attack,a1,2026-01-04T10:00:00+01:00,,2,,,,,,,,,,\n"
       "pain_reading,p1,a1,,2026-01-04T12:00:00+19:00,1,,\n",
       "Line 3, column 5 (time): the UTC offset must be from −18:00 to +18:00." },
+    { "the same symptom twice in one attack",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+01:00,,2,,,,,,,,nausea;vomiting;nausea,,\n",
+      "Line 2: Symptoms: “nausea” is listed twice; list each symptom once." },
+    { "the same trigger twice in one attack",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+01:00,,2,,,,,,,,,sleep;sleep,\n",
+      "Line 2: Triggers: “sleep” is listed twice; list each trigger once." },
     { "broken quoting",
       "#migraine-diary-csv,1\nday,d1,2026-01-01,headache-free,0,\"unclosed\n",
       "Line 2, column 6: a quoted field is not closed." },

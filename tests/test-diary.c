@@ -241,6 +241,8 @@ static void break_future_end (MdAttack *a) { a->end = NOW + 3600; }
 static void break_aura (MdAttack *a) { a->aura = g_strdup ("sparkles"); }
 static void break_symptom (MdAttack *a) { a->symptoms = g_strsplit ("no-such-symptom", ",", -1); }
 static void break_disability (MdAttack *a) { a->disability = 7; }
+static void break_symptom_twice (MdAttack *a) { a->symptoms = g_strsplit ("nausea,photophobia,nausea", ",", -1); }
+static void break_trigger_twice (MdAttack *a) { a->triggers = g_strsplit ("stress,stress", ",", -1); }
 static void break_offset_day (MdAttack *a) { a->start_offset = 24 * HOUR; }
 static void break_offset_west (MdAttack *a) { a->start_offset = -18 * HOUR - 60; }
 static void break_end_offset (MdAttack *a) { a->end = a->start + HOUR; a->end_offset = 19 * HOUR; }
@@ -258,6 +260,8 @@ test_attack_validation (void)
     { "unknown aura", break_aura, "Aura:" },
     { "unknown symptom", break_symptom, "Symptoms:" },
     { "disability", break_disability, "Disability:" },
+    { "symptom twice", break_symptom_twice, "Symptoms: “nausea” is listed twice; list each symptom once." },
+    { "trigger twice", break_trigger_twice, "Triggers: “stress” is listed twice; list each trigger once." },
     { "UTC offset +24:00", break_offset_day, "Start: the UTC offset must be from −18:00 to +18:00." },
     { "UTC offset −18:01", break_offset_west, "Start: the UTC offset must be from −18:00 to +18:00." },
     { "end's UTC offset +19:00", break_end_offset, "End: the UTC offset must be from −18:00 to +18:00." },
