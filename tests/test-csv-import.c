@@ -273,6 +273,12 @@ test_malformed_file_changes_nothing (void)
     { "the same trigger twice in one attack",
       "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+01:00,,2,,,,,,,,,sleep;sleep,\n",
       "Line 2: Triggers: “sleep” is listed twice; list each trigger once." },
+    { "a symptom key with the list separator",
+      "#migraine-diary-csv,1\nsymptom,jaw;left,Jaw pain on the left\n",
+      "Line 2: Key: “jaw;left” contains “;”, which separates the symptoms and triggers of an attack" },
+    { "a trigger key with the list separator",
+      "#migraine-diary-csv,1\ntrigger,\"red wine;cheese\",Red wine and cheese\n",
+      "Line 2: Key: “red wine;cheese” contains “;”" },
     { "broken quoting",
       "#migraine-diary-csv,1\nday,d1,2026-01-01,headache-free,0,\"unclosed\n",
       "Line 2, column 6: a quoted field is not closed." },
@@ -295,6 +301,100 @@ test_malformed_file_changes_nothing (void)
       g_assert_cmpstr (before->str, ==, after->str);
       g_assert_cmpint (md_diary_count (diary, "days"), ==, 0);
       g_assert_cmpint (md_diary_count (diary, "attacks"), ==, 0);
+    }
+}
+
+static char **
+keys_of (GPtrArray *keys)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < keys->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (keys, i), "custom-") ||
+        strstr (g_ptr_array_index (keys, i), "own") != NULL)
+      g_strv_builder_add (builder, g_ptr_array_index (keys, i));
+
+  return g_strv_builder_end (builder);
+}
+
+/* Every custom symptom and trigger a diary can hold comes back from its
+ * own export: the ones typed in the window (any label: the key is made
+ * for it) and the ones another diary's file brought, whatever their
+ * key, with every attack that has them. */
+static void
+test_every_custom_key_round_trips (void)
+{
+  g_autoptr(MdDiary) source = md_test_new_diary (NULL);
+  g_autoptr(MdDiary) target = md_test_new_diary (NULL);
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(MdAttack) saved = NULL;
+  g_autoptr(MdAttack) imported = NULL;
+  g_autoptr(GPtrArray) symptom_keys = NULL;
+  g_autoptr(GPtrArray) trigger_keys = NULL;
+  g_autoptr(GString) first = NULL;
+  g_autoptr(GString) second = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *labels[] = { "Jaw pain; left side", "Tingling, \"hands\"", "=1+1", "'quoted",
+                           "two\nlines", "-minus", "@at", " spaced ", "頭痛 Ünïcödé", "a;b;c", ";" };
+  const char *file =
+    "#migraine-diary-csv,2\n"
+    "symptom,own key with spaces,Spaces\n"
+    "symptom,\"own,comma\",Comma\n"
+    "symptom,'=own formula,Formula\n"
+    "symptom,''own quote,Quote\n"
+    "symptom,\"own\nline\",Line\n"
+    "trigger,ownкириллица,Cyrillic\n"
+    "trigger,\"own \"\"quoted\"\"\",Quoted\n";
+
+  g_assert_true (md_diary_import_csv (source, file, strlen (file), NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autofree char *symptom = md_diary_add_custom_symptom (source, labels[i], &error);
+      g_autofree char *trigger = md_diary_add_custom_trigger (source, labels[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_null (strchr (symptom, ';'));
+      g_assert_null (strchr (trigger, ';'));
+    }
+
+  symptom_keys = md_diary_list_symptom_keys (source);
+  trigger_keys = md_diary_list_trigger_keys (source);
+  attack->start = 1600000000;
+  attack->start_offset = 3600;
+  attack->peak_pain = 2;
+  attack->symptoms = keys_of (symptom_keys);
+  attack->triggers = keys_of (trigger_keys);
+  g_assert_cmpuint (g_strv_length (attack->symptoms), ==, G_N_ELEMENTS (labels) + 5);
+  g_assert_cmpuint (g_strv_length (attack->triggers), ==, G_N_ELEMENTS (labels) + 2);
+  g_assert_true (md_diary_save_attack (source, attack, &error));
+  g_assert_no_error (error);
+
+  first = export (source);
+  g_assert_true (md_diary_import_csv (target, first->str, first->len, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  second = export (target);
+  g_assert_cmpstr (first->str, ==, second->str);
+
+  saved = md_diary_get_attack (source, attack->uuid);
+  imported = md_diary_get_attack (target, attack->uuid);
+  g_assert_nonnull (imported);
+  g_assert_cmpuint (g_strv_length (saved->symptoms), ==, g_strv_length (attack->symptoms));
+  g_assert_cmpstrv (imported->symptoms, saved->symptoms);
+  g_assert_cmpstrv (imported->triggers, saved->triggers);
+  for (guint i = 0; attack->symptoms[i] != NULL; i++)
+    {
+      g_autofree char *want = md_diary_get_symptom_label (source, attack->symptoms[i]);
+      g_autofree char *got = md_diary_get_symptom_label (target, attack->symptoms[i]);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+  for (guint i = 0; attack->triggers[i] != NULL; i++)
+    {
+      g_autofree char *want = md_diary_get_trigger_label (source, attack->triggers[i]);
+      g_autofree char *got = md_diary_get_trigger_label (target, attack->triggers[i]);
+
+      g_assert_cmpstr (got, ==, want);
     }
 }
 
@@ -583,6 +683,7 @@ main (int   argc,
   g_test_add_func ("/md/csv-import/version-1", test_version_1_file_imports_unchanged);
   g_test_add_func ("/md/csv-import/purpose-round-trip", test_purpose_round_trips);
   g_test_add_func ("/md/csv-import/utc-time", test_time_in_utc_is_read);
+  g_test_add_func ("/md/csv-import/custom-keys", test_every_custom_key_round_trips);
   g_test_add_func ("/md/csv-import/too-large", test_too_large_is_refused);
   g_test_add_func ("/md/csv-import/progress-cancel", test_progress_and_cancel);
   g_test_add_func ("/md/csv-import/killed", test_killed_import_is_all_or_nothing);

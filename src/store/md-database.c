@@ -194,8 +194,9 @@ static const char * const migrations[] = {
   "ALTER TABLE preventive_courses ADD COLUMN end_reason_notes TEXT NOT NULL DEFAULT '';",
 
   /* 3: a day is written one way, YYYY-MM-DD, so that the primary key on
-   * the date is one row per calendar day (merge_records_of_one_day()
-   * first rewrites and merges what versions 1 and 2 let in). */
+   * the date is one row per calendar day (migrate_to_version_3() first
+   * rewrites and merges what versions 1 and 2 let in, and renames the
+   * symptom and trigger keys that the CSV format cannot hold). */
   "CREATE TRIGGER days_date_is_canonical BEFORE INSERT ON days"
   "  WHEN NEW.date IS NOT date (julianday (NEW.date))"
   "  BEGIN SELECT RAISE (ABORT, 'days.date must be a day written YYYY-MM-DD'); END;"
@@ -204,12 +205,12 @@ static const char * const migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'days.date must be a day written YYYY-MM-DD'); END;",
 };
 
-static gboolean merge_records_of_one_day (MdDatabase  *self,
+static gboolean migrate_to_version_3 (MdDatabase  *self,
                                           GError     **error);
 
 /* What a step needs beyond SQL, run before the step's SQL. */
 static gboolean (* const migration_functions[]) (MdDatabase *, GError **) = {
-  [2] = merge_records_of_one_day,
+  [2] = migrate_to_version_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MD_DATABASE_SCHEMA_VERSION);
@@ -658,12 +659,81 @@ rewrite_course_dates (MdDatabase  *self,
   return TRUE;
 }
 
+/* Versions 1 and 2 imported a custom symptom or trigger key with a ";"
+ * in it, the separator of an attack's list in the CSV file, so that the
+ * diary's own export could not be read back. Such a key gets "-" in its
+ * place (and more, should that key be taken); its label and its attacks
+ * stay. */
+static gboolean
+rename_keys_with_separator (MdDatabase  *self,
+                            const char  *table,
+                            const char  *links,
+                            const char  *link_column,
+                            GError     **error)
+{
+  g_autofree char *find_sql = g_strdup_printf ("SELECT key FROM %s WHERE instr (key, ';') > 0", table);
+  g_autofree char *exists_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE key = ?", table);
+  g_autofree char *copy_sql = g_strdup_printf ("INSERT INTO %s (key, label, builtin) "
+                                               "SELECT ?, label, builtin FROM %s WHERE key = ?",
+                                               table, table);
+  g_autofree char *relink_sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE %s = ?",
+                                                 links, link_column, link_column);
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE key = ?", table);
+  const char *steps[] = { copy_sql, relink_sql, delete_sql };
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = md_database_prepare (self, find_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *old_key = g_ptr_array_index (keys, i);
+      g_autoptr(GString) new_key = g_string_new (old_key);
+      gboolean taken = TRUE;
+
+      g_string_replace (new_key, ";", "-", 0);
+      while (taken)
+        {
+          stmt = md_database_prepare (self, exists_sql, error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, new_key->str, -1, SQLITE_TRANSIENT);
+          taken = sqlite3_step (stmt) == SQLITE_ROW;
+          sqlite3_reset (stmt);
+          if (taken)
+            g_string_append_c (new_key, '-');
+        }
+
+      /* The new key first, then the attacks, then the old key: the
+       * links never point at a key that is not there. */
+      for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+        {
+          stmt = md_database_prepare (self, steps[s], error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, s == 2 ? old_key : new_key->str, -1, SQLITE_TRANSIENT);
+          if (s < 2)
+            sqlite3_bind_text (stmt, 2, old_key, -1, SQLITE_TRANSIENT);
+          if (!step (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Versions 1 and 2 accepted "2024-01-+1" beside "2024-01-01": two rows,
  * perhaps contradicting each other, for one calendar day. Each day gets
- * its one row again, and courses their dates written the one way. A
- * text that is no day at all is left as it is: it is the patient's. */
+ * its one row again, and courses their dates written the one way (a
+ * text that is no day at all is left as it is: it is the patient's);
+ * then the keys with a ";" are renamed. */
 static gboolean
-merge_records_of_one_day (MdDatabase  *self,
+migrate_to_version_3 (MdDatabase  *self,
                           GError     **error)
 {
   g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -718,7 +788,9 @@ merge_records_of_one_day (MdDatabase  *self,
         return FALSE;
     }
 
-  return rewrite_course_dates (self, error);
+  return rewrite_course_dates (self, error) &&
+         rename_keys_with_separator (self, "symptoms", "attack_symptoms", "symptom_key", error) &&
+         rename_keys_with_separator (self, "triggers", "attack_triggers", "trigger_key", error);
 }
 
 /**

@@ -519,20 +519,18 @@ import_row (MdDiary           *self,
   /* Merge by identifier: what the diary has already stays as it is. */
   if (row->type == RECORD_SYMPTOM || row->type == RECORD_TRIGGER)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE key = ?", tables[row->type]);
-      sqlite3_stmt *stmt = md_database_prepare (md_diary_get_database (self), sql, row->error);
-      gboolean exists;
+      gboolean added;
 
-      if (stmt == NULL)
+      if (!required (row, 1) ||
+          !saved (row, md_diary_add_custom_entry_with_key (self, tables[row->type], uuid, field (row, 1),
+                                                           &added, &save_error),
+                  &save_error))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      exists = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-      if (exists)
-        {
-          summary->skipped++;
-          return TRUE;
-        }
+      if (added)
+        summary->added++;
+      else
+        summary->skipped++;
+      return TRUE;
     }
   else if (md_diary_has_uuid (self, tables[row->type], uuid))
     {
@@ -558,30 +556,6 @@ import_row (MdDiary           *self,
         m->archived = flag == 1;
         if (!saved (row, md_diary_save_medication (self, m, &save_error), &save_error))
           return FALSE;
-      }
-      break;
-
-    case RECORD_SYMPTOM:
-    case RECORD_TRIGGER:
-      {
-        g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (key, label, builtin) VALUES (?, ?, 0)",
-                                                tables[row->type]);
-        sqlite3_stmt *stmt;
-
-        if (!required (row, 1))
-          return FALSE;
-        stmt = md_database_prepare (md_diary_get_database (self), sql, row->error);
-        if (stmt == NULL)
-          return FALSE;
-        sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text (stmt, 2, field (row, 1), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step (stmt) != SQLITE_DONE)
-          {
-            sqlite3_reset (stmt);
-            md_database_set_error_from_sqlite (md_diary_get_database (self), row->error);
-            return FALSE;
-          }
-        sqlite3_reset (stmt);
       }
       break;
 
@@ -723,6 +697,8 @@ import_row (MdDiary           *self,
       }
       break;
 
+    case RECORD_SYMPTOM:
+    case RECORD_TRIGGER:
     case N_RECORDS:
     default:
       g_assert_not_reached ();

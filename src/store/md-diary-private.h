@@ -51,6 +51,15 @@ md_diary_apply_default_dose_purpose (MdDiary     *self,
                                      GError     **error);
 
 G_GNUC_INTERNAL
+gboolean
+md_diary_add_custom_entry_with_key (MdDiary     *self,
+                                    const char  *table,
+                                    const char  *key,
+                                    const char  *label,
+                                    gboolean    *out_added,
+                                    GError     **error);
+
+G_GNUC_INTERNAL
 void
 md_diary_bind_text (sqlite3_stmt *stmt,
                     int           index,
