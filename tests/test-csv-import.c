@@ -398,6 +398,38 @@ test_every_custom_key_round_trips (void)
     }
 }
 
+/* A blank line at the end — or several, or one between records, with
+ * LF or CRLF — is no record: before, it was "“” is not a kind of diary
+ * entry". */
+static void
+test_blank_lines_are_no_records (void)
+{
+  const char *endings[] = {
+    "day,d2,2026-01-02,headache,0,\n\n",
+    "day,d2,2026-01-02,headache,0,\n\n\n\n",
+    "day,d2,2026-01-02,headache,0,\r\n\r\n\r\n",
+    "\nday,d2,2026-01-02,headache,0,\n",
+    "day,d2,2026-01-02,headache,0,\n\"\"\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
+      g_autofree char *file = g_strconcat ("#migraine-diary-csv,2\n"
+                                           "#day,uuid,date,status,menstruation,notes\n"
+                                           "day,d1,2026-01-01,headache-free,0,\n",
+                                           endings[i], NULL);
+      g_autoptr(GError) error = NULL;
+      MdDiaryCsvSummary summary;
+
+      g_test_message ("ending %u", i);
+      g_assert_true (md_diary_import_csv (diary, file, strlen (file), NULL, NULL, NULL, &summary, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary.added, ==, 2);
+      g_assert_cmpint (md_diary_count (diary, "days"), ==, 2);
+    }
+}
+
 /* The export's own form of a time is read, and Z as +00:00. */
 static void
 test_time_in_utc_is_read (void)
@@ -683,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/md/csv-import/version-1", test_version_1_file_imports_unchanged);
   g_test_add_func ("/md/csv-import/purpose-round-trip", test_purpose_round_trips);
   g_test_add_func ("/md/csv-import/utc-time", test_time_in_utc_is_read);
+  g_test_add_func ("/md/csv-import/blank-lines", test_blank_lines_are_no_records);
   g_test_add_func ("/md/csv-import/custom-keys", test_every_custom_key_round_trips);
   g_test_add_func ("/md/csv-import/too-large", test_too_large_is_refused);
   g_test_add_func ("/md/csv-import/progress-cancel", test_progress_and_cancel);

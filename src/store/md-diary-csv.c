@@ -780,6 +780,11 @@ read_all (MdDiary             *self,
       Row row = { line, fields, N_RECORDS, error, undecided_doses };
       gboolean header = kind[0] == '#';
 
+      /* A blank line is no record: editors and spreadsheets leave them,
+       * at the end of a file above all. */
+      if (fields->len == 1 && kind[0] == '\0')
+        continue;
+
       for (guint t = 0; t < N_RECORDS; t++)
         if (g_str_equal (header ? kind + 1 : kind, records[t].name))
           row.type = t;
