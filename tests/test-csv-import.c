@@ -430,6 +430,71 @@ test_blank_lines_are_no_records (void)
     }
 }
 
+/* Another diary's record of a day this one has: what only the file says
+ * (menstruation, notes, a status) completes the day; where both say
+ * something, the diary keeps its own and the summary names the day.
+ * Before, the file's record was dropped and counted as "already in the
+ * diary". */
+static void
+test_days_merge_or_say_how_they_differ (void)
+{
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
+  g_autoptr(MdDay) plain = md_day_new ();
+  g_autoptr(MdDay) headache = md_day_new ();
+  g_autoptr(MdDay) first = NULL;
+  g_autoptr(MdDay) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+  g_autofree char *said_again = NULL;
+  MdDiaryCsvSummary summary;
+  const char *file =
+    "#migraine-diary-csv,2\n"
+    "day,other-1,2026-01-01,headache-free,1,Cramps\n"
+    "day,other-2,2026-01-02,headache-free,0,Slept well\n"
+    "day,other-3,2026-01-03,,1,\n";
+
+  plain->date = g_strdup ("2026-01-01");
+  plain->status = g_strdup ("headache-free");
+  g_assert_true (md_diary_save_day (diary, plain, &error));
+  headache->date = g_strdup ("2026-01-02");
+  headache->status = g_strdup ("headache");
+  headache->notes = g_strdup ("Left side");
+  g_assert_true (md_diary_save_day (diary, headache, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (md_diary_import_csv (diary, file, strlen (file), NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 1);
+  g_assert_cmpuint (summary.skipped, ==, 1);
+  g_assert_cmpuint (summary.days_completed, ==, 1);
+  g_assert_cmpuint (summary.days_differing, ==, 1);
+  said = md_diary_csv_summary_describe_days (&summary);
+  g_assert_cmpstr (said, ==,
+                   "1 day already in the diary was completed from the file. "
+                   "On 1 day (2026-01-02), the file differs from the diary; the diary keeps its own record.");
+
+  first = md_diary_get_day (diary, "2026-01-01");
+  g_assert_cmpstr (first->uuid, ==, plain->uuid);
+  g_assert_cmpstr (first->status, ==, "headache-free");
+  g_assert_true (first->menstruation);
+  g_assert_cmpstr (first->notes, ==, "Cramps");
+  second = md_diary_get_day (diary, "2026-01-02");
+  g_assert_cmpstr (second->status, ==, "headache");
+  g_assert_false (second->menstruation);
+  g_assert_cmpstr (second->notes, ==, "Left side");
+  g_assert_cmpint (md_diary_count (diary, "days"), ==, 3);
+
+  /* Again: nothing left to complete; the difference is still told. */
+  g_assert_true (md_diary_import_csv (diary, file, strlen (file), NULL, NULL, NULL, &summary, &error));
+  g_assert_cmpuint (summary.added, ==, 0);
+  g_assert_cmpuint (summary.skipped, ==, 3);
+  g_assert_cmpuint (summary.days_completed, ==, 0);
+  g_assert_cmpuint (summary.days_differing, ==, 1);
+  said_again = md_diary_csv_summary_describe_days (&summary);
+  g_assert_cmpstr (said_again, ==,
+                   "On 1 day (2026-01-02), the file differs from the diary; the diary keeps its own record.");
+}
+
 /* The export's own form of a time is read, and Z as +00:00. */
 static void
 test_time_in_utc_is_read (void)
@@ -715,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/md/csv-import/version-1", test_version_1_file_imports_unchanged);
   g_test_add_func ("/md/csv-import/purpose-round-trip", test_purpose_round_trips);
   g_test_add_func ("/md/csv-import/utc-time", test_time_in_utc_is_read);
+  g_test_add_func ("/md/csv-import/day-merge", test_days_merge_or_say_how_they_differ);
   g_test_add_func ("/md/csv-import/blank-lines", test_blank_lines_are_no_records);
   g_test_add_func ("/md/csv-import/custom-keys", test_every_custom_key_round_trips);
   g_test_add_func ("/md/csv-import/too-large", test_too_large_is_refused);

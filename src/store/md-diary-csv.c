@@ -645,11 +645,23 @@ import_row (MdDiary           *self,
           return FALSE;
         d->menstruation = flag == 1;
 
-        /* A day is one row per date: the diary's own record of it wins. */
+        /* A day is one row per date. The diary's own record of it is
+         * completed with what only the file says; where they disagree,
+         * the diary's stays, and the summary says so. */
         existing = md_diary_get_day (self, d->date);
         if (existing != NULL)
           {
-            summary->skipped++;
+            gboolean changed;
+
+            if (md_day_merge (existing, d, &changed) != MD_DAY_CONFLICT_NONE &&
+                summary->days_differing++ == 0)
+              g_strlcpy (summary->first_differing, d->date, sizeof summary->first_differing);
+            if (!changed)
+              summary->skipped++;
+            else if (saved (row, md_diary_save_day (self, existing, &save_error), &save_error))
+              summary->days_completed++;
+            else
+              return FALSE;
             return TRUE;
           }
         if (!saved (row, md_diary_save_day (self, d, &save_error), &save_error))
@@ -847,6 +859,45 @@ read_all (MdDiary             *self,
 }
 
 /**
+ * md_diary_csv_summary_describe_days:
+ *
+ * Returns: (transfer full) (nullable): what an import did to days the
+ *   diary already had, in sentences, or %NULL when it left them alone
+ */
+char *
+md_diary_csv_summary_describe_days (const MdDiaryCsvSummary *summary)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  if (summary->days_completed > 0)
+    g_string_append_printf (text,
+                            /* Translators: after an import; %u is a number of days */
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u day already in the diary was completed from the file.",
+                                         "%u days already in the diary were completed from the file.",
+                                         summary->days_completed),
+                            summary->days_completed);
+
+  if (summary->days_differing > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              /* Translators: after an import; %u is a number of days, %s
+                               * the first of them (YYYY-MM-DD) */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "On %u day (%s), the file differs from the diary; the diary keeps its own record.",
+                                           "On %u days (the first: %s), the file differs from the diary; the diary keeps its own records.",
+                                           summary->days_differing),
+                              summary->days_differing, summary->first_differing);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/**
  * md_diary_import_csv:
  * @summary: (out): how many records were added and how many were there
  *   already
@@ -865,7 +916,7 @@ md_diary_import_csv (MdDiary             *self,
                      GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
-  MdDiaryCsvSummary counts = { 0, 0, 0 };
+  MdDiaryCsvSummary counts = { 0, };
 
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
 
