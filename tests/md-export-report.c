@@ -38,7 +38,7 @@ main (int   argc,
 
   md_stats_settings_init_default (&settings);
   if (!md_report_export (argv[1], argv[2], argc == 5 ? argv[3] : NULL, argc == 5 ? argv[4] : NULL,
-                         &settings, NULL, &error))
+                         &settings, NULL, NULL, &error))
     {
       g_printerr ("md-export-report: %s\n", error->message);
       return 1;

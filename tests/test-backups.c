@@ -5,12 +5,16 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "md-database-private.h"
 #include "md-database.h"
+#include "md-database-recover.h"
 #include "md-diary.h"
+#include "md-error.h"
 #include "md-paths.h"
 #include "md-test-utils.h"
 
@@ -164,6 +168,109 @@ test_backup_in_a_thread (void)
   g_assert_cmpuint (count_backups (path), ==, 1);
 }
 
+/* Garbage over the second page of a backup: still an SQLite file, but
+ * its integrity check fails. */
+static void
+damage_backup (const char *backup)
+{
+  guint8 garbage[4096];
+  int fd = g_open (backup, O_WRONLY, 0);
+
+  memset (garbage, 0xa5, sizeof garbage);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, 4096), ==, sizeof garbage);
+  close (fd);
+}
+
+/* A damaged diary, a damaged newest backup and a good older one: the
+ * good one is named and restored, the bad one refused without a trace,
+ * and no empty diary ever takes the damaged one's place. */
+static void
+test_damaged_newest_backup_is_skipped (void)
+{
+  g_autoptr(MdDiary) diary = NULL;
+  g_autofree char *path = new_diary_with_attack (&diary);
+  g_autoptr(GDateTime) older_day = g_date_time_new_local (2026, 5, 1, 12, 0, 0);
+  g_autoptr(GDateTime) newer_day = g_date_time_new_local (2026, 5, 2, 12, 0, 0);
+  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *older = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *described = NULL;
+
+  g_assert_true (md_database_backup_if_due (path, older_day, &older, NULL));
+  md_test_save_attack (diary, 1700100000, 1);
+  g_assert_true (md_database_backup_if_due (path, newer_day, &newer, NULL));
+  g_clear_object (&diary);
+  damage_backup (newer);
+  g_assert_true (g_file_set_contents (path, "garbage, not a diary", -1, NULL));
+
+  g_assert_false (md_database_check_backup (newer, &error));
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "“diary-2026-05-02.db” is damaged"));
+  g_clear_error (&error);
+  g_assert_true (md_database_check_backup (older, &error));
+  g_assert_no_error (error);
+
+  good = md_database_find_good_backup (path, NULL, bad);
+  g_assert_cmpstr (good, ==, older);
+  g_assert_cmpuint (bad->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (bad, 0), ==, newer);
+  described = md_database_describe_backup (good);
+  g_assert_cmpstr (described, ==, "“diary-2026-05-01.db” (Friday 1 May 2026)");
+
+  /* The damaged diary is moved aside; the message names the good backup. */
+  diary = md_diary_open (path, &error);
+  g_assert_null (diary);
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, older));
+  g_assert_null (strstr (error->message, newer));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* The bad backup is refused, and nothing takes the diary's place. */
+  g_assert_false (md_database_restore_backup (newer, path, &error));
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* The good one comes back with its entry. */
+  g_assert_true (md_database_restore_backup (older, path, &error));
+  g_assert_no_error (error);
+  diary = md_diary_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (md_diary_count (diary, "attacks"), ==, 1);
+
+  /* With no good backup left, none is offered. */
+  damage_backup (older);
+  g_clear_pointer (&good, g_free);
+  good = md_database_find_good_backup (path, NULL, NULL);
+  g_assert_null (good);
+}
+
+/* A backup that is an empty file passes SQLite's integrity check (it is
+ * an empty database), but holds no diary. */
+static void
+test_empty_backup_is_refused (void)
+{
+  g_autoptr(MdDiary) diary = NULL;
+  g_autofree char *path = new_diary_with_attack (&diary);
+  g_autofree char *dir = md_paths_get_backup_dir (path);
+  g_autofree char *backup = g_build_filename (dir, "diary-2026-05-01.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (backup, "", 0, NULL));
+  g_assert_false (md_database_check_backup (backup, &error));
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  g_assert_false (md_database_restore_backup (backup, path, &error));
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED);
+  g_assert_cmpint (md_diary_count (diary, "attacks"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +281,8 @@ main (int   argc,
   g_test_add_func ("/md/backups/rotation", test_rotation_keeps_7_daily_and_12_monthly);
   g_test_add_func ("/md/backups/restore", test_restore_puts_the_backup_in_place);
   g_test_add_func ("/md/backups/thread", test_backup_in_a_thread);
+  g_test_add_func ("/md/backups/damaged-newest", test_damaged_newest_backup_is_skipped);
+  g_test_add_func ("/md/backups/empty", test_empty_backup_is_refused);
 
   return g_test_run ();
 }

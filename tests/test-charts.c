@@ -20,6 +20,12 @@
 #define W 1200
 #define H 800
 
+/* Every kind is tested through its table, as the view and the report use it. */
+#define FREQUENCY md_chart_class_for (MD_CHART_KIND_FREQUENCY)
+#define PAIN md_chart_class_for (MD_CHART_KIND_PAIN)
+#define CALENDAR md_chart_class_for (MD_CHART_KIND_CALENDAR)
+#define BEFORE_AFTER md_chart_class_for (MD_CHART_KIND_BEFORE_AFTER)
+
 static int
 day (const char *iso)
 {
@@ -137,7 +143,7 @@ render_frequency (const MdChartModel *model,
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
   cairo_t *cr = cairo_create (surface);
 
-  md_chart_frequency_render (model, style, cr, W, H);
+  FREQUENCY->render (model, style, cr, W, H);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -173,7 +179,7 @@ period_range (const MdChartModel *model,
 {
   *x0 = *x1 = -1;
   for (int x = 0; x < W; x++)
-    if (md_chart_frequency_hit_test (model, style, W, H, x, H / 2) == index)
+    if (FREQUENCY->hit_test (model, style, W, H, x, H / 2) == index)
       {
         if (*x0 < 0)
           *x0 = x;
@@ -210,7 +216,7 @@ test_frequency_bars (void)
   /* Outside the bars, in the plot: no bar colour */
   g_assert_cmpint (bar_height (surface, a0 + 1, &style.headache), ==, 0);
 
-  g_assert_cmpint (md_chart_frequency_hit_test (&model, &style, W, H, 2, 2), ==, -1);
+  g_assert_cmpint (FREQUENCY->hit_test (&model, &style, W, H, 2, 2), ==, MD_CHART_NO_HIT);
   cairo_surface_destroy (surface);
 }
 
@@ -293,7 +299,7 @@ test_incomplete_and_unrecorded_windows (void)
     {
       x0[i] = x1[i] = -1;
       for (int x = 0; x < W; x++)
-        if (md_chart_frequency_hit_test (&model, &style, W, H, x, H / 2) == i)
+        if (FREQUENCY->hit_test (&model, &style, W, H, x, H / 2) == i)
           {
             if (x0[i] < 0)
               x0[i] = x;
@@ -326,11 +332,11 @@ test_incomplete_and_unrecorded_windows (void)
   g_assert_cmpint (acute_in_window_2, >, 20);
   cairo_surface_destroy (surface);
 
-  period_2 = md_chart_frequency_describe_period (&model, 1);
+  period_2 = FREQUENCY->describe_item (&model, 1);
   g_assert_nonnull (strstr (period_2, "2 Feb 2026 – 1 Mar 2026: 14 of 28 days recorded; "));
   g_assert_nonnull (strstr (period_2, "incomplete; headache days 7, migraine days 0, acute-medication days 2"));
   g_assert_nonnull (strstr (period_2, "per 28 recorded days: headache days 14.0, migraine days 0.0, acute-medication days 4.0"));
-  period_3 = md_chart_frequency_describe_period (&model, 2);
+  period_3 = FREQUENCY->describe_item (&model, 2);
   g_assert_nonnull (strstr (period_3, "2 Mar 2026 – 29 Mar 2026: no day recorded"));
 }
 
@@ -401,11 +407,11 @@ test_within_bounds (void)
 
       cairo_translate (cr, 50, 40);
       if (chart == 0)
-        md_chart_frequency_render (&frequency, &style, cr, 300, 220);
+        FREQUENCY->render (&frequency, &style, cr, 300, 220);
       else if (chart == 1)
-        md_chart_pain_render (&pain, &style, cr, 300, 220);
+        PAIN->render (&pain, &style, cr, 300, 220);
       else
-        md_chart_calendar_render (&calendar, &style, cr, 300, 220);
+        CALENDAR->render (&calendar, &style, cr, 300, 220);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
 
@@ -479,11 +485,11 @@ test_empty_state (void)
   g_assert_cmpint (bars, ==, 0);
   cairo_surface_destroy (surface);
 
-  text = md_chart_frequency_describe (&model);
+  text = FREQUENCY->describe (&model);
   g_assert_nonnull (strstr (text, "no entries"));
-  pain_text = md_chart_pain_describe (&pain);
+  pain_text = PAIN->describe (&pain);
   g_assert_nonnull (strstr (pain_text, "no acute doses"));
-  g_assert_cmpint (md_chart_frequency_hit_test (&model, &style, W, H, W / 2, H / 2), ==, -1);
+  g_assert_cmpint (FREQUENCY->hit_test (&model, &style, W, H, W / 2, H / 2), ==, MD_CHART_NO_HIT);
 }
 
 /* Right to left: the first period is drawn on the right. */
@@ -520,7 +526,7 @@ test_descriptions (void)
   g_autofree char *one_day = NULL;
 
   md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
-  f = md_chart_frequency_describe (&frequency);
+  f = FREQUENCY->describe (&frequency);
   /* 15 headache days over 56 recorded: 7.5 per 28 days */
   g_assert_nonnull (strstr (f, "56 days recorded"));
   g_assert_nonnull (strstr (f, "7.5 headache days"));
@@ -528,17 +534,17 @@ test_descriptions (void)
    * 2 Feb (30 Mar – 26 Apr) have no entry */
   g_assert_nonnull (strstr (f, "Migraine days per 28 days, before → weeks 9–12: 4.0 → –, – days, –; not yet evaluable."));
 
-  period = md_chart_frequency_describe_period (&frequency, 0);
+  period = FREQUENCY->describe_item (&frequency, 0);
   g_assert_nonnull (strstr (period, "28 of 28 days recorded"));
   g_assert_nonnull (strstr (period, "headache days 10, migraine days 4, acute-medication days 3"));
 
-  p = md_chart_pain_describe (&pain);
+  p = PAIN->describe (&pain);
   /* 2 of 3 pain-free at 2 h: 67% (21%–94%) */
   g_assert_nonnull (strstr (p, "Sumatriptan 50 mg, 3 doses: pain-free at 2 h 67% (21%–94%), n = 3"));
 
-  c = md_chart_calendar_describe (&calendar);
+  c = CALENDAR->describe (&calendar);
   g_assert_nonnull (strstr (c, "Calendar of 3 months"));
-  one_day = md_chart_calendar_describe_day (&calendar, day ("2026-01-06"));
+  one_day = CALENDAR->describe_item (&calendar, day ("2026-01-06"));
   g_assert_nonnull (strstr (one_day, "headache, peak pain Severe"));
   g_assert_nonnull (strstr (one_day, "acute medication"));
 }
@@ -590,11 +596,11 @@ test_pdf_text (void)
 
   md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
   md_chart_style_init_print (&style);
-  md_chart_frequency_render (&frequency, &style, cr, 842, 595);
+  FREQUENCY->render (&frequency, &style, cr, 842, 595);
   cairo_show_page (cr);
-  md_chart_pain_render (&pain, &style, cr, 842, 595);
+  PAIN->render (&pain, &style, cr, 842, 595);
   cairo_show_page (cr);
-  md_chart_calendar_render (&calendar, &style, cr, 842, 595);
+  CALENDAR->render (&calendar, &style, cr, 842, 595);
   finish_pdf (cr);
 
   text = pdf_text (path);
@@ -672,7 +678,7 @@ test_pain_stacks_when_narrow (void)
   /* Down the middle of the chart: four panels, one after the other */
   for (double y = 0; y < h; y += 2)
     {
-      int i = md_chart_pain_hit_test (&pain, &style, w, h, w * 0.6, y);
+      int i = PAIN->hit_test (&pain, &style, w, h, w * 0.6, y);
 
       if (i >= 0)
         seen[i] = TRUE;
@@ -684,14 +690,14 @@ test_pain_stacks_when_narrow (void)
     g_assert_true (seen[i]);
   g_assert_cmpint (changes, ==, 4);
   /* Nothing hidden: no panel to the side of another */
-  g_assert_cmpint (md_chart_pain_hit_test (&pain, &style, w, h, w - 2, h - 2), >=, 0);
+  g_assert_cmpint (PAIN->hit_test (&pain, &style, w, h, w - 2, h - 2), >=, 0);
 
   surface = cairo_pdf_surface_create (path, w, h);
   cr = cairo_create (surface);
-  md_chart_pain_render (&pain, &style, cr, w, h);
+  PAIN->render (&pain, &style, cr, w, h);
   cairo_show_page (cr);
   /* A box of a report's height: one row, and the rest said */
-  md_chart_pain_render (&pain, &style, cr, w, 270);
+  PAIN->render (&pain, &style, cr, w, 270);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -805,9 +811,9 @@ test_narrow_captions (void)
   md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
   md_chart_style_init_light (&style);
   style.background = (MdChartColor) { 1, 1, 1, 1 };
-  md_chart_frequency_render (&frequency, &style, cr, w, h);
+  FREQUENCY->render (&frequency, &style, cr, w, h);
   cairo_show_page (cr);
-  md_chart_pain_render (&pain, &style, cr, w, h);
+  PAIN->render (&pain, &style, cr, w, h);
   finish_pdf (cr);
   md_test_drop_catalogue (catalogue);
 
@@ -864,9 +870,9 @@ test_calendar_hit_test (void)
   for (int y = 0; y < H; y += 4)
     for (int x = 0; x < W; x += 4)
       {
-        int d = md_chart_calendar_hit_test (&calendar, &style, W, H, x, y);
+        int d = CALENDAR->hit_test (&calendar, &style, W, H, x, y);
 
-        if (d != G_MININT)
+        if (d != MD_CHART_NO_HIT)
           {
             g_assert_cmpint (d, >=, stats->first_day);
             g_assert_cmpint (d, <=, stats->last_day);
@@ -972,7 +978,7 @@ test_before_after_figures (void)
   g_assert_true (isnan (cmp.evaluation_attacks.mean_nrs));
   g_assert_cmpfloat_with_epsilon (cmp.evaluation_attacks.median_hours, 4.0, 1e-9);
 
-  text = md_chart_before_after_describe (&model);
+  text = BEFORE_AFTER->describe (&model);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     if (strstr (text, expected[i]) == NULL)
       g_error ("“%s” not in “%s”", expected[i], text);
@@ -1006,7 +1012,7 @@ test_before_after_pixels (void)
       style.rtl = rtl;
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
       cr = cairo_create (surface);
-      md_chart_before_after_render (&model, &style, cr, W, H);
+      BEFORE_AFTER->render (&model, &style, cr, W, H);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
 
@@ -1070,17 +1076,19 @@ test_before_after_empty_and_pdf (void)
   early_stats = md_stats_compute (early, &settings, day ("2026-02-02"), day ("2026-05-10"));
   model.stats = early_stats;
   g_assert_false (md_stats_compare (early_stats, &g_array_index (early_stats->treatments, MdStatsTreatment, 0), &cmp));
-  description = md_chart_before_after_describe (&model);
+  description = BEFORE_AFTER->describe (&model);
   g_assert_nonnull (strstr (description, "Not yet evaluable: the evaluation window ends on 24 May 2026."));
+  /* Every number is on the panel: nothing more under the pointer. */
+  g_assert_null (md_chart_describe_at (BEFORE_AFTER, &model, &style, 842, 400, 421, 200));
 
   surface = cairo_pdf_surface_create (path, 842, 400);
   cr = cairo_create (surface);
-  md_chart_before_after_render (&model, &style, cr, 842, 400);
+  BEFORE_AFTER->render (&model, &style, cr, 842, 400);
   cairo_show_page (cr);
   stats = md_stats_compute (data, &settings, day ("2026-02-02"), day ("2026-05-24"));
   model.stats = stats;
   md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
-  md_chart_before_after_render (&model, &style, cr, 842, 400);
+  BEFORE_AFTER->render (&model, &style, cr, 842, 400);
   finish_pdf (cr);
 
   text = pdf_text (path);

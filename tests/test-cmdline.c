@@ -7,12 +7,18 @@
 
 #include <unistd.h>
 
+#include <fcntl.h>
 #include <locale.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "md-database.h"
 #include "md-diary.h"
+#include "md-paths.h"
 #include "md-test-utils.h"
 
 static void
@@ -379,6 +385,352 @@ test_export_refuses_the_diary_itself (void)
   g_unlink (link);
 }
 
+/* Runs the app with a watchdog: a run that has not ended after
+ * @seconds is killed and the test fails, so a hang is a failure, not a
+ * stuck suite. Returns the exit status; @out_max_rss_kib is the peak
+ * memory of that run alone (wait4). */
+static int
+run_watched (const char * const  *args,
+             guint                seconds,
+             char               **out_stdout,
+             char               **out_stderr,
+             long                *out_max_rss_kib)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOChannel) out_channel = NULL;
+  g_autoptr(GIOChannel) err_channel = NULL;
+  struct rusage usage;
+  GPid pid;
+  int out_fd, err_fd;
+  int status = 0;
+  pid_t done = 0;
+
+  g_ptr_array_add (argv, (gpointer) md_test_get_executable ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out_fd, &err_fd, &error));
+  g_assert_no_error (error);
+
+  for (guint tenths = 0; tenths < seconds * 10 && done == 0; tenths++)
+    {
+      done = wait4 (pid, &status, WNOHANG, &usage);
+      if (done == 0)
+        g_usleep (G_USEC_PER_SEC / 10);
+    }
+  if (done == 0)
+    {
+      kill (pid, SIGKILL);
+      wait4 (pid, &status, 0, &usage);
+      g_error ("%s %s did not end within %u s", args[0], args[1] != NULL ? args[1] : "", seconds);
+    }
+
+  /* What the app printed is small: it waited in the pipes. */
+  out_channel = g_io_channel_unix_new (out_fd);
+  err_channel = g_io_channel_unix_new (err_fd);
+  g_io_channel_set_close_on_unref (out_channel, TRUE);
+  g_io_channel_set_close_on_unref (err_channel, TRUE);
+  g_io_channel_read_to_end (out_channel, out_stdout, NULL, NULL);
+  g_io_channel_read_to_end (err_channel, out_stderr, NULL, NULL);
+  if (out_max_rss_kib != NULL)
+    *out_max_rss_kib = usage.ru_maxrss;
+  g_spawn_close_pid (pid);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* A sparse file of @size bytes: no disk used */
+static void
+make_sparse (const char *path,
+             goffset     size)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, size), ==, 0);
+  close (fd);
+}
+
+/* --import-csv of a pipe (nobody writes to it: reading would wait for
+ * ever), of /dev/zero (endless) and of a sparse 1 GiB file: each refused
+ * at once with a sentence naming the file, nothing imported, and the
+ * 1 GiB file never read into memory. */
+static void
+test_import_refuses_what_is_not_a_csv_file (void)
+{
+  g_autofree char *tmp = md_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (tmp, "diary.db", NULL);
+  g_autofree char *fifo = g_build_filename (tmp, "pipe.csv", NULL);
+  g_autofree char *big = g_build_filename (tmp, "big.csv", NULL);
+  struct {
+    const char *file;
+    const char *message;
+  } cases[] = {
+    { fifo, "is not a regular file" },
+    { "/dev/zero", "is not a regular file" },
+    { big, "is larger than 64" },
+  };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  make_sparse (big, (goffset) 1 << 30);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[] = { "--database", db, "--import-csv", cases[i].file, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *quoted = g_strdup_printf ("“%s”", cases[i].file);
+      long max_rss_kib = 0;
+
+      g_assert_cmpint (run_watched (args, 60, &out, &err, &max_rss_kib), ==, 1);
+      if (strstr (err, cases[i].message) == NULL || strstr (err, quoted) == NULL)
+        g_error ("%s: expected “%s %s”, got “%s”", cases[i].file, quoted, cases[i].message, err);
+      g_assert_cmpstr (out, ==, "");
+      /* The app itself takes some 15 MiB; reading the file would take
+       * 64 MiB (the limit) to 1 GiB. */
+      if (max_rss_kib > 48 * 1024)
+        g_error ("%s: the import peaked at %ld KiB", cases[i].file, max_rss_kib);
+    }
+
+  g_unlink (big);
+  g_unlink (fifo);
+}
+
+static guint
+count_leftovers (const char *dir,
+                 const char *target)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *hidden = g_strconcat (".", target, NULL);
+  g_autofree char *dotted = g_strconcat (target, ".", NULL);
+  const char *name;
+  guint count = 0;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, hidden) || g_str_has_prefix (name, dotted))
+      count++;
+
+  return count;
+}
+
+static void
+assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  if ((st.st_mode & 0777) != 0600)
+    g_error ("%s is %04o, not 0600", path, st.st_mode & 0777);
+}
+
+/* An export killed at any point leaves no temporary file, or one of
+ * ours (.NAME.md-tmp-XXXXXX) that the next export removes, unless
+ * another export still holds it. */
+static void
+test_killed_export_leaves_nothing (void)
+{
+  g_autofree char *db = md_test_generate_diary ((const char *[]) { "--years", "10", "--seed", "5", NULL });
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *left = g_build_filename (dir, ".out.csv.md-tmp-Ab12Cd", NULL);
+  g_autofree char *held = g_build_filename (dir, ".out.csv.md-tmp-Xy34Zw", NULL);
+  const char *argv[] = { md_test_get_executable (), "--database", db, "--export-csv", csv, NULL };
+  const char *args[] = { "--database", db, "--export-csv", csv, NULL };
+  guint delays_ms[] = { 5, 20, 40, 60, 80, 100, 150, 200, 300, 400 };
+  int held_fd;
+
+  for (guint i = 0; i < G_N_ELEMENTS (delays_ms); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GPid pid;
+      int status;
+
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                    NULL, NULL, &pid, &error));
+      g_assert_no_error (error);
+      g_usleep (delays_ms[i] * 1000);
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      g_spawn_close_pid (pid);
+      g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 0);
+    }
+
+  /* Killed at a known point: at the rename that puts a named temporary
+   * file in place of an existing export, the one moment a temporary
+   * file of ours has a name. */
+  {
+    g_autofree char *strace = g_find_program_in_path ("strace");
+    const char *traced[] = { strace, "-f", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2",
+                             "-e", "inject=rename,renameat,renameat2:signal=SIGKILL",
+                             md_test_get_executable (), "--database", db, "--export-csv", csv, NULL };
+    g_autoptr(GError) error = NULL;
+    int status;
+
+    g_assert_nonnull (strace); /* build-aux/install-deps --test installs it */
+    g_assert_cmpint (run_watched (args, 120, NULL, NULL, NULL), ==, 0);
+    g_assert_true (g_spawn_sync (NULL, (char **) traced, NULL,
+                                 G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 1);
+    g_assert_cmpint (run_watched (args, 120, NULL, NULL, NULL), ==, 0);
+    g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 0);
+  }
+
+  g_assert_true (g_file_set_contents (left, "#migraine-diary-csv,2\n", -1, NULL));
+  g_assert_true (g_file_set_contents (held, "#migraine-diary-csv,2\n", -1, NULL));
+  held_fd = g_open (held, O_RDONLY, 0);
+  g_assert_cmpint (flock (held_fd, LOCK_EX), ==, 0);
+
+  g_assert_cmpint (run_watched (args, 120, NULL, NULL, NULL), ==, 0);
+  g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (held, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 1);
+
+  close (held_fd);
+  g_assert_cmpint (run_watched (args, 120, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 0);
+  assert_private (csv);
+  g_unlink (csv);
+  g_unlink (db);
+}
+
+/* Every file that holds diary data is the owner's only, whatever the
+ * umask: exports (also one that replaces a file readable by all), the
+ * report, backups, a restored diary and the diary a restore replaced. */
+static void
+test_diary_files_are_private (void)
+{
+  g_autofree char *db = report_diary ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  const char *csv_args[] = { "--database", db, "--export-csv", csv, NULL };
+  const char *pdf_args[] = { "--database", db, "--export-report", pdf, NULL };
+  mode_t old_umask = umask (0);
+
+  g_assert_true (g_file_set_contents (csv, "readable by all", -1, NULL));
+  g_assert_cmpint (g_chmod (csv, 0644), ==, 0);
+  g_assert_cmpint (run_watched (csv_args, 60, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_watched (pdf_args, 60, NULL, NULL, NULL), ==, 0);
+  assert_private (csv);
+  assert_private (pdf);
+
+  g_assert_true (md_database_backup_if_due (db, now, &backup, &error));
+  g_assert_no_error (error);
+  assert_private (backup);
+
+  g_assert_true (md_database_restore_backup (backup, db, &error));
+  g_assert_no_error (error);
+  assert_private (db);
+  {
+    g_autofree char *backups = md_paths_get_backup_dir (db);
+    g_autoptr(GDir) d = g_dir_open (backups, 0, NULL);
+    const char *name;
+    guint kept = 0;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (backups, name, NULL);
+
+        assert_private (path);
+        kept += g_str_has_prefix (name, "replaced-by-restore-");
+      }
+    g_assert_cmpuint (kept, ==, 1);
+  }
+
+  /* A new diary, with SQLite's files beside it while it is open */
+  {
+    g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+    g_autofree char *wal = g_strconcat (fresh, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (fresh, "-shm", NULL);
+    g_autoptr(MdDiary) diary = md_diary_open (fresh, &error);
+
+    g_assert_no_error (error);
+    md_test_save_attack (diary, 1700000000, 2);
+    assert_private (fresh);
+    assert_private (wal);
+    assert_private (shm);
+  }
+
+  umask (old_umask);
+}
+
+/* @text with no-break spaces (dates in the report) as plain spaces */
+static char *
+plain_spaces (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "\u00a0", -1);
+
+  return g_strjoinv (" ", parts);
+}
+
+/* --from 0001-01-01 --to 9999-12-31: the report covers the months of
+ * the diary (one attack on 10 March 2026) up to today, says so in its
+ * header and on the command line, and has a few pages, not thousands. */
+static void
+test_export_report_shortens_the_period (void)
+{
+  g_autofree char *db = report_diary ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%-d %b %Y");
+  g_autofree char *period = g_strdup_printf ("Period: 1 Mar 2026 – %s", today);
+  g_autofree char *notice = g_strdup_printf ("The period was shortened to 1 Mar 2026 – %s: "
+                                             "the diary has no entries outside it.\n", today);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *raw_text = NULL;
+  g_autofree char *plain_out = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "--database", db, "--export-report", pdf,
+                         "--from", "0001-01-01", "--to", "9999-12-31", NULL };
+  const char *empty_args[] = { "--database", db, "--export-report", pdf,
+                               "--from", "2020-01-01", "--to", "2020-12-31", NULL };
+  const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
+  const char *pages;
+  int status;
+
+  g_assert_cmpint (run_watched (args, 60, &out, &err, NULL), ==, 0);
+  plain_out = plain_spaces (out);
+  if (!g_str_has_prefix (plain_out, notice))
+    g_error ("expected “%s”, got “%s”", notice, out);
+  raw_text = md_test_pdf_text (pdf, 1, 1);
+  text = plain_spaces (raw_text);
+  if (strstr (text, period) == NULL ||
+      strstr (text, "Shortened from 1 Jan 1 – 31 Dec 9999: the diary has no entries outside the period.") == NULL)
+    g_error ("the header does not name the period: %s", text);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) pdfinfo, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &info, NULL, &status, &error));
+  g_assert_no_error (error);
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  g_assert_cmpint (atoi (pages + strlen ("Pages:")), <=, 10);
+  g_unlink (pdf);
+
+  /* A period with no entries at all is refused */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_watched (empty_args, 60, NULL, &err, NULL), ==, 2);
+  {
+    g_autofree char *plain_err = plain_spaces (err);
+
+    g_assert_nonnull (strstr (plain_err, "The diary has no entries from 1 Jan 2020 to 31 Dec 2020"));
+  }
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +751,10 @@ main (int   argc,
   g_test_add_func ("/md/cmdline/export-report", test_export_report);
   g_test_add_func ("/md/cmdline/export-report-bad-input", test_export_report_refuses_bad_input);
   g_test_add_func ("/md/cmdline/export-refuses-the-diary", test_export_refuses_the_diary_itself);
+  g_test_add_func ("/md/cmdline/import-refuses-non-files", test_import_refuses_what_is_not_a_csv_file);
+  g_test_add_func ("/md/cmdline/killed-export-leaves-nothing", test_killed_export_leaves_nothing);
+  g_test_add_func ("/md/cmdline/diary-files-private", test_diary_files_are_private);
+  g_test_add_func ("/md/cmdline/export-report-shortens-period", test_export_report_shortens_the_period);
 
   return g_test_run ();
 }

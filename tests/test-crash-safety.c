@@ -10,11 +10,14 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <glib/gstdio.h>
 
 #include "md-database-private.h"
+#include "md-database-recover.h"
 #include "md-diary.h"
 #include "md-test-utils.h"
 
@@ -115,6 +118,96 @@ test_kill_during_saves_loses_nothing_acknowledged (void)
     g_assert_true (md_diary_has_uuid (diary, "attacks", uuid));
 }
 
+static void
+notice_cb (MdDatabaseNoticeKind  kind,
+           const char           *database_path,
+           const char           *message,
+           gpointer              user_data)
+{
+  g_assert_cmpint (kind, ==, MD_DATABASE_NOTICE_WAL_DAMAGED);
+  *(char **) user_data = g_strdup (message);
+}
+
+/* Killed after 40 acknowledged saves, the app leaves them in its journal;
+ * one bad frame there makes SQLite drop every commit after it. The next
+ * open keeps the journal as it was and says that entries are missing. */
+static void
+test_kill_then_damaged_journal_is_reported (void)
+{
+  g_autofree char *path = md_test_temp_path ("diary.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(MdDiary) diary = NULL;
+  guint acknowledged = 0;
+  GStatBuf st;
+  char byte;
+  int fds[2];
+  int fd;
+  pid_t pid;
+
+  g_clear_object (&diary);
+  diary = md_test_open_diary (path);
+  g_clear_object (&diary);
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(MdDiary) child = md_diary_open (path, NULL);
+
+      close (fds[0]);
+      for (guint i = 0; child != NULL && i < 40; i++)
+        {
+          g_autoptr(MdAttack) attack = md_attack_new ();
+
+          attack->start = 1600000000 + i * 86400;
+          attack->peak_pain = i % 4;
+          if (!md_diary_save_attack (child, attack, NULL) || write (fds[1], "+", 1) != 1)
+            _exit (4);
+        }
+      pause ();
+      _exit (0);
+    }
+
+  close (fds[1]);
+  while (acknowledged < 40 && read (fds[0], &byte, 1) == 1)
+    acknowledged++;
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  close (fds[0]);
+  g_assert_cmpuint (acknowledged, ==, 40);
+
+  /* One byte in the page of a frame half-way through the journal. */
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  fd = g_open (wal, O_WRONLY, 0);
+  g_assert_cmpint (pwrite (fd, "\x5a", 1, 32 + ((st.st_size - 32) / (4096 + 24) / 2) * (4096 + 24) + 24 + 200), ==, 1);
+  close (fd);
+
+  md_database_set_notice_func (notice_cb, &message);
+  diary = md_test_open_diary (path);
+  md_database_set_notice_func (NULL, NULL);
+
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "missing from the diary"));
+  g_assert_cmpint (md_diary_count (diary, "attacks"), <, 40);
+  {
+    /* The message names the diary, then the kept copy “<diary>.kept-<time>-wal”. */
+    const char *second = strstr (strstr (message, path) + strlen (path), path);
+    g_autofree char *kept = NULL;
+    char *end;
+
+    g_assert_nonnull (second);
+    kept = g_strdup (second);
+    end = strstr (kept, "”");
+    g_assert_nonnull (end);
+    *end = '\0';
+    g_assert_true (g_str_has_suffix (kept, "-wal"));
+    g_assert_cmpint (g_stat (kept, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,6 +215,7 @@ main (int   argc,
   md_test_init (&argc, &argv);
 
   g_test_add_func ("/md/crash-safety/kill-during-saves", test_kill_during_saves_loses_nothing_acknowledged);
+  g_test_add_func ("/md/crash-safety/kill-then-damaged-journal", test_kill_then_damaged_journal_is_reported);
 
   return g_test_run ();
 }

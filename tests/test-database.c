@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -385,11 +386,11 @@ test_unwritable_folder_is_a_clear_error (void)
   g_assert_nonnull (strstr (error->message, blocker));
 }
 
-/* Tests run as root, who may write to anything: the check runs in a
- * child that has become "nobody". */
+/* Tests run as root, who may write to anything: @check runs in a child
+ * that has become "nobody", and its assertions decide. */
 static void
-assert_open_fails_as_nobody (const char *path,
-                             const char *reason)
+run_as_nobody (void        (*check) (const char *path),
+               const char   *path)
 {
   pid_t pid = fork ();
   int status;
@@ -397,25 +398,69 @@ assert_open_fails_as_nobody (const char *path,
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(MdDatabase) database = NULL;
-
       if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
         _exit (10);
-
-      database = md_database_open (path, &error);
-      if (database != NULL)
-        _exit (11);
-      if (!g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO))
-        _exit (12);
-      if (strstr (error->message, path) == NULL || strstr (error->message, reason) == NULL)
-        _exit (13);
+      check (path);
       _exit (0);
     }
 
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+static void
+open_fails_as_folder_unwritable (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = md_database_open (path, &error);
+
+  g_assert_null (database);
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "the folder cannot be written"));
+}
+
+static void
+open_fails_as_permission_denied (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = md_database_open (path, &error);
+
+  g_assert_null (database);
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "permission denied"));
+  g_assert_nonnull (strstr (error->message, "Ask the owner of the file for access"));
+}
+
+/* Reading works; a change is refused with the reason, nothing written. */
+static void
+open_reads_but_refuses_changes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = md_database_open (path, &error);
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  g_assert_true (md_database_is_read_only (database));
+  g_assert_false (md_database_check_writable (database, &error));
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  stmt = md_database_prepare (database, "SELECT count(*) FROM medications", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 0);
+  sqlite3_reset (stmt);
+
+  g_assert_false (md_database_begin (database, &error) &&
+                  md_database_exec (database, "DELETE FROM medications", &error));
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "changes cannot be saved"));
+  g_assert_nonnull (strstr (error->message, "You can still read and export it"));
+  md_database_rollback (database);
 }
 
 /* A diary file in @dir, closed, with no journal beside it. */
@@ -442,7 +487,43 @@ test_read_only_file_is_a_clear_error (void)
   /* Readable by everyone, writable by nobody but its owner. */
   g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
-  assert_open_fails_as_nobody (path, "cannot be written");
+  run_as_nobody (open_reads_but_refuses_changes, path);
+}
+
+/* A diary of someone else's that nobody else may read: the cause and
+ * the remedy, and the file left alone. */
+static void
+test_unreadable_file_is_permission_denied (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = closed_database_in (dir);
+  GStatBuf before, after;
+
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0000), ==, 0);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  run_as_nobody (open_fails_as_permission_denied, path);
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpint (before.st_size, ==, after.st_size);
+  g_assert_cmpint (before.st_mtime, ==, after.st_mtime);
+}
+
+/* A folder where the diary file should be: said so, and left alone. */
+static void
+test_folder_at_path_is_named (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = NULL;
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  database = md_database_open (path, &error);
+  g_assert_null (database);
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "is a folder, not a diary file"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
 }
 
 static void
@@ -454,7 +535,7 @@ test_read_only_folder_is_a_clear_error (void)
   /* The file may be written, but nothing may be created beside it. */
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   g_assert_cmpint (g_chmod (path, 0666), ==, 0);
-  assert_open_fails_as_nobody (path, "cannot be written");
+  run_as_nobody (open_fails_as_folder_unwritable, path);
 }
 
 int
@@ -474,6 +555,8 @@ main (int   argc,
   g_test_add_func ("/md/database/unwritable-folder", test_unwritable_folder_is_a_clear_error);
   g_test_add_func ("/md/database/read-only-file", test_read_only_file_is_a_clear_error);
   g_test_add_func ("/md/database/read-only-folder", test_read_only_folder_is_a_clear_error);
+  g_test_add_func ("/md/database/permission-denied", test_unreadable_file_is_permission_denied);
+  g_test_add_func ("/md/database/folder-at-path", test_folder_at_path_is_named);
 
   return g_test_run ();
 }

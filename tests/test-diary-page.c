@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include "md-attack-editor.h"
+#include "md-database-private.h"
 #include "md-diary-csv.h"
 #include "md-diary-page.h"
+#include "md-diary-row.h"
 #include "md-dose-editor.h"
 #include "md-pain-dialog.h"
 #include "md-pain-picker.h"
@@ -416,6 +418,140 @@ test_dose_purpose (Fixture       *fixture,
   g_assert_true (list_shows (fixture, "Magnesium 600 mg (elemental) · Home · Prevention"));
 }
 
+static int
+count_statement_cb (unsigned int  type,
+                    void         *context,
+                    void         *statement,
+                    void         *sql)
+{
+  /* A trigger's statements are reported with a "--" comment; they run
+   * inside the statement counted already. */
+  if (!g_str_has_prefix (sql, "--"))
+    (*(guint *) context)++;
+
+  return 0;
+}
+
+/* The statements @item's bind runs. */
+static guint
+queries_to_bind (Fixture    *fixture,
+                 MdDiaryRow *row,
+                 GObject    *item)
+{
+  sqlite3 *db = md_database_get_handle (md_diary_get_database (fixture->diary));
+  guint n = 0;
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_statement_cb, &n);
+  md_diary_row_bind (row, fixture->diary, item);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+
+  return n;
+}
+
+static char *
+row_text (MdDiaryRow *row,
+          const char *property)
+{
+  char *text = NULL;
+
+  g_object_get (row, property, &text, NULL);
+
+  return text;
+}
+
+static void
+save_reading (Fixture    *fixture,
+              const char *attack_uuid,
+              gint64      time,
+              int         pain)
+{
+  g_autoptr(MdPainReading) reading = md_pain_reading_new ();
+  g_autoptr(GError) error = NULL;
+
+  reading->attack_uuid = g_strdup (attack_uuid);
+  reading->time = time;
+  reading->pain = pain;
+  g_assert_true (md_diary_save_pain_reading (fixture->diary, reading, &error));
+  g_assert_no_error (error);
+}
+
+/* A row scrolled into view costs one query (counted as SQLite runs it),
+ * however many doses, readings and symptoms its attack has; and it says
+ * what it said when it read them one by one: the pain when taken and at
+ * 2 h are the readings the statistics pick (nearest within 10 and 20
+ * minutes). */
+static void
+test_one_query_per_bind (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(MdDiaryRow) row = g_object_ref_sink (MD_DIARY_ROW (md_diary_row_new ()));
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(MdDose) triptan = NULL;
+  g_autoptr(MdDose) ibuprofen = NULL;
+  g_autoptr(MdDose) alone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *jaw = md_diary_add_custom_symptom (fixture->diary, "Jaw pain", &error);
+  g_autofree char *doses = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *expected = NULL;
+  gint64 start = g_get_real_time () / G_USEC_PER_SEC / 60 * 60 - 5 * 3600;
+  gint64 taken = start + 10 * 60;
+
+  g_assert_no_error (error);
+  attack->start = start;
+  attack->end = start + 4 * 3600;
+  attack->peak_pain = 3;
+  attack->symptoms = g_new0 (char *, 3);
+  attack->symptoms[0] = g_strdup ("nausea");
+  attack->symptoms[1] = g_strdup (jaw);
+  g_assert_true (md_diary_save_attack (fixture->diary, attack, &error));
+  g_assert_no_error (error);
+
+  triptan = dose_of ("preset-sumatriptan-50mg", 50, "mg", "oral", "home", "acute", taken);
+  triptan->attack_uuid = g_strdup (attack->uuid);
+  g_assert_true (md_diary_save_dose (fixture->diary, triptan, &error));
+  g_assert_no_error (error);
+  ibuprofen = dose_of ("preset-ibuprofen-400mg", 400, "mg", "oral", "clinic", "acute", start + 60 * 60);
+  ibuprofen->attack_uuid = g_strdup (attack->uuid);
+  g_assert_true (md_diary_save_dose (fixture->diary, ibuprofen, &error));
+  g_assert_no_error (error);
+
+  /* The triptan: severe 5 minutes after it; at 2 h, mild 15 minutes
+   * early and none 10 minutes late: the nearer, none, counts. */
+  save_reading (fixture, attack->uuid, taken + 5 * 60, 3);
+  save_reading (fixture, attack->uuid, taken + 2 * 3600 - 15 * 60, 1);
+  save_reading (fixture, attack->uuid, taken + 2 * 3600 + 10 * 60, 0);
+  /* The ibuprofen: moderate when taken; nothing within 20 minutes of 2 h. */
+  save_reading (fixture, attack->uuid, ibuprofen->taken, 2);
+
+  g_assert_cmpuint (queries_to_bind (fixture, row, G_OBJECT (attack)), ==, 1);
+  doses = row_text (row, "doses");
+  g_assert_cmpstr (doses, ==,
+                   "Sumatriptan 50 mg · Severe → None at 2 h\n"
+                   "Ibuprofen 400 mg · Clinic · pain Moderate when taken");
+  /* Symptoms by key, a custom one by its label. */
+  detail = row_text (row, "detail");
+  expected = g_strcmp0 (jaw, "nausea") < 0 ? g_strdup ("4 h 00 min · Jaw pain · Nausea")
+                                           : g_strdup ("4 h 00 min · Nausea · Jaw pain");
+  g_assert_cmpstr (detail, ==, expected);
+
+  /* Ongoing: the latest reading, from the same query. */
+  attack->end = 0;
+  g_assert_true (md_diary_save_attack (fixture->diary, attack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (queries_to_bind (fixture, row, G_OBJECT (attack)), ==, 1);
+  g_clear_pointer (&detail, g_free);
+  detail = row_text (row, "detail");
+  g_assert_true (g_str_has_prefix (detail, "Ongoing · pain None at "));
+
+  /* A dose on its own. */
+  alone = dose_of ("preset-magnesium-oral-600mg", 600, "mg", "oral", "home", "prevention", start - 24 * 3600);
+  g_assert_true (md_diary_save_dose (fixture->diary, alone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (queries_to_bind (fixture, row, G_OBJECT (alone)), ==, 1);
+  g_assert_true (label_contains (GTK_WIDGET (row), "Magnesium 600 mg (elemental) · Home · Prevention"));
+}
+
 static guint
 count_suggested (GtkWidget *widget)
 {
@@ -660,6 +796,8 @@ main (int   argc,
               test_search_and_go_to_date, fixture_tear_down);
   g_test_add ("/md/diary-page/dose-purpose", Fixture, NULL, fixture_set_up,
               test_dose_purpose, fixture_tear_down);
+  g_test_add ("/md/diary-page/one-query-per-bind", Fixture, NULL, fixture_set_up,
+              test_one_query_per_bind, fixture_tear_down);
   g_test_add ("/md/diary-page/log-dose", Fixture, NULL, fixture_set_up,
               test_log_a_dose_on_its_own, fixture_tear_down);
   g_test_add ("/md/diary-page/virtualised", Fixture, NULL, fixture_set_up,

@@ -737,7 +737,7 @@ test_preset_names (void)
     MdStats *stats = md_stats_compute (data, &settings, data->first_day, data->last_day);
     MdChartModel model = { .stats = stats };
 
-    described = md_chart_pain_describe (&model);
+    described = md_chart_class_for (MD_CHART_KIND_PAIN)->describe (&model);
     md_stats_free (stats);
   }
   csv = md_diary_export_csv (diary, &error);
@@ -756,6 +756,127 @@ test_preset_names (void)
   g_assert_null (strstr (csv->str, "Ibuprofeno"));
 }
 
+/* @n words "<prefix>0001 <prefix>0002 …" */
+static char *
+numbered_words (const char *prefix,
+                int         n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int i = 1; i <= n; i++)
+    g_string_append_printf (text, "%s%s%04d", i > 1 ? " " : "", prefix, i);
+
+  return g_string_free (text, FALSE);
+}
+
+/* A medication name and a "given with" of 1,200 words each: taller than
+ * a page, their rows are split between lines across pages. pdftotext
+ * -bbox finds every word printed, none over the footer or past the
+ * margins. */
+static void
+test_row_taller_than_a_page (void)
+{
+  g_autoptr(MdStatsData) data = md_stats_data_new (at (day ("2026-06-01"), 12));
+  g_autofree char *name = numbered_words ("med", 1200);
+  g_autofree char *given_with = numbered_words ("given", 1200);
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *html = NULL;
+  g_autoptr(MdReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
+  const double width = 595.276, height = 841.89, margin = 42;
+  /* The footer's rule: md-report-layout.c, height − margin − 2.6 × 9 + 4 */
+  const double footer = height - margin - 9.0 * 2.6 + 4;
+  const char *footer_words[] = { "Descriptive", "statistics", "from", "a", "patient", "diary;", "not",
+                                 "diagnosis.", "Page", "of", NULL };
+  MdStatsSettings settings;
+  MdStatsDose dose = { 0 };
+  MdStatsDose infusion = { 0 };
+  MdStatsAttack attack = { 0 };
+  int status, pages;
+  int medication, magnesium;
+  char *p;
+
+  medication = md_stats_data_add_medication (data, name, MD_STATS_CLASS_TRIPTAN, TRUE);
+  magnesium = md_stats_data_add_medication (data, "Magnesium sulfate IV", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
+  attack.start = at (day ("2026-02-02"), 8);
+  attack.end = at (day ("2026-02-02"), 16);
+  attack.start_offset = attack.end_offset = 3600;
+  attack.aura_minutes = -1;
+  attack.peak_pain = 2;
+  md_stats_data_add_attack (data, &attack);
+  dose.medication = medication;
+  dose.attack = 0;
+  dose.taken = at (day ("2026-02-02"), 9);
+  dose.taken_offset = 3600;
+  dose.amount = 50;
+  md_stats_data_add_dose (data, &dose);
+  md_stats_data_add_reading (data, 0, dose.taken, 2, -1);
+  md_stats_data_add_reading (data, 0, dose.taken + 7200, 0, -1);
+  infusion.medication = magnesium;
+  infusion.attack = 0;
+  infusion.taken = at (day ("2026-02-02"), 10);
+  infusion.taken_offset = 3600;
+  infusion.amount = 1;
+  infusion.unit = (char *) "g";
+  infusion.infusion = TRUE;
+  infusion.infusion_end = infusion.taken + 20 * 60;
+  infusion.co_administered = given_with;
+  md_stats_data_add_dose (data, &infusion);
+  md_stats_data_finish (data);
+
+  md_stats_settings_init_default (&settings);
+  report = md_report_new (data, &settings, day ("2026-02-01"), day ("2026-02-28"));
+  pages = md_report_paginate (report, width, height, margin);
+  g_assert_true (md_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &html, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* <word xMin="…" yMin="…" xMax="…" yMax="…">text</word> */
+  for (p = strstr (html, "<word "); p != NULL; p = strstr (p + 1, "<word "))
+    {
+      double x_min, y_min, x_max, y_max;
+      char text[64] = { 0 };
+      const char *start;
+      const char *end;
+
+      g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                               &x_min, &y_min, &x_max, &y_max), ==, 4);
+      start = strchr (p, '>') + 1;
+      end = strstr (start, "</word>");
+      memcpy (text, start, MIN ((gsize) (end - start), sizeof text - 1));
+
+      if (x_min < margin - 1 || x_max > width - margin + 1 || y_min < margin - 1)
+        g_error ("“%s” lies in the margin (%.1f, %.1f – %.1f, %.1f)", text, x_min, y_min, x_max, y_max);
+      if (y_max > footer)
+        {
+          gboolean in_footer = g_ascii_isdigit (text[0]);
+
+          for (guint i = 0; footer_words[i] != NULL; i++)
+            in_footer |= g_str_equal (text, footer_words[i]);
+          if (!in_footer)
+            g_error ("“%s” runs over the footer (y %.1f – %.1f, footer at %.1f)", text, y_min, y_max, footer);
+        }
+      g_hash_table_add (seen, g_strdup (text));
+    }
+
+  for (int i = 1; i <= 1200; i++)
+    {
+      g_autofree char *med = g_strdup_printf ("med%04d", i);
+      g_autofree char *given = g_strdup_printf ("given%04d", i);
+
+      if (!g_hash_table_contains (seen, med) || !g_hash_table_contains (seen, given))
+        g_error ("word %d of the long cells is not printed (%d pages)", i, pages);
+    }
+  g_assert_cmpint (pages, >, 2);
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -772,6 +893,7 @@ main (int   argc,
   g_test_add_func ("/md/report/percent-no-break", test_percent_no_break);
   g_test_add_func ("/md/report/contexts", test_contexts);
   g_test_add_func ("/md/report/preset-names", test_preset_names);
+  g_test_add_func ("/md/report/row-taller-than-a-page", test_row_taller_than_a_page);
 
   return g_test_run ();
 }

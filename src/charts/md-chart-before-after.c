@@ -146,12 +146,12 @@ empty_message (const MdChartModel *model)
   return g_strdup (_("Not evaluable: no day was recorded in the evaluation window."));
 }
 
-void
-md_chart_before_after_render (const MdChartModel *model,
-                              const MdChartStyle *style,
-                              cairo_t            *cr,
-                              double              width,
-                              double              height)
+static void
+before_after_render (const MdChartModel *model,
+                     const MdChartStyle *style,
+                     cairo_t            *cr,
+                     double              width,
+                     double              height)
 {
   const MdStatsComparison *cmp;
   Row rows[N_ROWS];
@@ -162,7 +162,10 @@ md_chart_before_after_render (const MdChartModel *model,
   g_autofree char *before_label = NULL;
   g_autofree char *after_label = NULL;
 
-  g_return_if_fail (model != NULL && model->stats != NULL && model->comparison != NULL);
+  g_return_if_fail (model != NULL && model->stats != NULL);
+  /* Without a treatment to compare, the panel has nothing to show. */
+  if (model->comparison == NULL)
+    return;
   cmp = model->comparison;
   all.height = height;
 
@@ -268,14 +271,18 @@ md_chart_before_after_render (const MdChartModel *model,
 
 /* The numbers in words, for the accessible description and the report's
  * readers. */
-char *
-md_chart_before_after_describe (const MdChartModel *model)
+static char *
+before_after_describe (const MdChartModel *model)
 {
-  GString *text = g_string_new (NULL);
+  GString *text;
   Row rows[N_ROWS];
   guint n;
 
-  g_return_val_if_fail (model != NULL && model->comparison != NULL, NULL);
+  g_return_val_if_fail (model != NULL, NULL);
+  if (model->comparison == NULL)
+    return NULL;
+
+  text = g_string_new (NULL);
 
   /* Translators: accessible description of the before/after panel; %s is the treatment */
   g_string_append_printf (text, _("Before and after %s."), model->treatment_name != NULL ? model->treatment_name : "");
@@ -306,41 +313,11 @@ md_chart_before_after_describe (const MdChartModel *model)
   return g_string_free (text, FALSE);
 }
 
-/* Without a treatment to compare, the panel has nothing to show. */
-static void
-before_after_render (const MdChartModel *model,
-                     const MdChartStyle *style,
-                     cairo_t            *cr,
-                     double              width,
-                     double              height)
-{
-  if (model->comparison != NULL)
-    md_chart_before_after_render (model, style, cr, width, height);
-}
-
-/* Every number is written on the panel, and said by its description:
- * there is nothing more to tell under the pointer. */
-static char *
-before_after_describe_at (const MdChartModel *model,
-                          const MdChartStyle *style,
-                          double              width,
-                          double              height,
-                          double              x,
-                          double              y)
-{
-  return NULL;
-}
-
-static char *
-before_after_describe (const MdChartModel *model)
-{
-  return model->comparison != NULL ? md_chart_before_after_describe (model) : NULL;
-}
-
 const MdChartClass md_chart_before_after_class = {
   .kind = MD_CHART_KIND_BEFORE_AFTER,
   .name = N_("Before and after the treatment"),
+  /* Every number is written on the panel, and said by its description:
+   * there is nothing more to tell under the pointer. */
   .render = before_after_render,
-  .describe_at = before_after_describe_at,
   .describe = before_after_describe,
 };

@@ -392,12 +392,12 @@ draw_legend (const MdChartStyle *style,
     }
 }
 
-void
-md_chart_calendar_render (const MdChartModel *model,
-                          const MdChartStyle *style,
-                          cairo_t            *cr,
-                          double              width,
-                          double              height)
+static void
+calendar_render (const MdChartModel *model,
+                 const MdChartStyle *style,
+                 cairo_t            *cr,
+                 double              width,
+                 double              height)
 {
   Layout layout;
   double bottom = 0;
@@ -454,18 +454,18 @@ md_chart_calendar_render (const MdChartModel *model,
   cairo_restore (cr);
 }
 
-int
-md_chart_calendar_hit_test (const MdChartModel *model,
-                            const MdChartStyle *style,
-                            double              width,
-                            double              height,
-                            double              x,
-                            double              y)
+static int
+calendar_hit_test (const MdChartModel *model,
+                   const MdChartStyle *style,
+                   double              width,
+                   double              height,
+                   double              x,
+                   double              y)
 {
   Layout layout;
 
   if (model->stats->months->len == 0)
-    return G_MININT;
+    return MD_CHART_NO_HIT;
 
   compute_layout (model, style, width, height, &layout);
   for (int i = 0; i < layout.n_months; i++)
@@ -494,12 +494,12 @@ md_chart_calendar_hit_test (const MdChartModel *model,
         }
     }
 
-  return G_MININT;
+  return MD_CHART_NO_HIT;
 }
 
-char *
-md_chart_calendar_describe_day (const MdChartModel *model,
-                                int                 day)
+static char *
+calendar_describe_day (const MdChartModel *model,
+                       int                 day)
 {
   const MdStatsDayInfo *info = md_stats_get_day (model->stats, day);
   /* Translators: strftime format of a full date in the calendar's details, e.g. "Tuesday, 3 March 2026" */
@@ -528,8 +528,8 @@ md_chart_calendar_describe_day (const MdChartModel *model,
   return g_string_free (text, FALSE);
 }
 
-char *
-md_chart_calendar_describe (const MdChartModel *model)
+static char *
+calendar_describe (const MdChartModel *model)
 {
   const MdStats *stats = model->stats;
   int severe = 0, moderate = 0, mild = 0, free_days = 0;
@@ -558,23 +558,11 @@ md_chart_calendar_describe (const MdChartModel *model)
                           (stats->last_day - stats->first_day + 1) - stats->total.recorded);
 }
 
-static char *
-calendar_describe_at (const MdChartModel *model,
-                      const MdChartStyle *style,
-                      double              width,
-                      double              height,
-                      double              x,
-                      double              y)
-{
-  int day = md_chart_calendar_hit_test (model, style, width, height, x, y);
-
-  return day != G_MININT ? md_chart_calendar_describe_day (model, day) : NULL;
-}
-
 const MdChartClass md_chart_calendar_class = {
   .kind = MD_CHART_KIND_CALENDAR,
   .name = N_("Calendar"),
-  .render = md_chart_calendar_render,
-  .describe_at = calendar_describe_at,
-  .describe = md_chart_calendar_describe,
+  .render = calendar_render,
+  .hit_test = calendar_hit_test,
+  .describe_item = calendar_describe_day,
+  .describe = calendar_describe,
 };

@@ -571,12 +571,12 @@ draw_comparison (const MdChartModel *model,
   cairo_restore (cr);
 }
 
-void
-md_chart_frequency_render (const MdChartModel *model,
-                           const MdChartStyle *style,
-                           cairo_t            *cr,
-                           double              width,
-                           double              height)
+static void
+frequency_render (const MdChartModel *model,
+                  const MdChartStyle *style,
+                  cairo_t            *cr,
+                  double              width,
+                  double              height)
 {
   Layout layout;
   cairo_pattern_t *hatch;
@@ -615,36 +615,32 @@ md_chart_frequency_render (const MdChartModel *model,
   cairo_restore (cr);
 }
 
-int
-md_chart_frequency_hit_test (const MdChartModel *model,
-                             const MdChartStyle *style,
-                             double              width,
-                             double              height,
-                             double              x,
-                             double              y)
+static int
+frequency_hit_test (const MdChartModel *model,
+                    const MdChartStyle *style,
+                    double              width,
+                    double              height,
+                    double              x,
+                    double              y)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
   Layout layout;
   GArray *spans;
-  int hit = -1;
+  int hit = MD_CHART_NO_HIT;
 
   if (model->stats->total.recorded == 0)
-    return -1;
+    return MD_CHART_NO_HIT;
 
-  /* Text measurement needs a context; a 1×1 surface is enough. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
+  cr = md_chart_measuring_context ();
   compute_layout (model, style, cr, width, height, &layout);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 
   if (y < layout.plot.y || y > layout.plot.y + layout.plot.height ||
       x < layout.plot.x || x > layout.plot.x + layout.plot.width)
-    return -1;
+    return MD_CHART_NO_HIT;
 
   spans = periods (model);
-  for (guint i = 0; i < spans->len && hit < 0; i++)
+  for (guint i = 0; i < spans->len && hit == MD_CHART_NO_HIT; i++)
     {
       const MdStatsSpan *s = &g_array_index (spans, MdStatsSpan, i);
       double x0 = day_x (style, &layout, s->first_day);
@@ -657,9 +653,9 @@ md_chart_frequency_hit_test (const MdChartModel *model,
   return hit;
 }
 
-char *
-md_chart_frequency_describe_period (const MdChartModel *model,
-                                    int                 index)
+static char *
+frequency_describe_period (const MdChartModel *model,
+                           int                 index)
 {
   GArray *spans = periods (model);
   const MdStatsSpan *s;
@@ -709,8 +705,8 @@ md_chart_frequency_describe_period (const MdChartModel *model,
   return g_strdup_printf (_("%s – %s: %s; %s"), g_strstrip (from), g_strstrip (to), days, counts);
 }
 
-char *
-md_chart_frequency_describe (const MdChartModel *model)
+static char *
+frequency_describe (const MdChartModel *model)
 {
   const MdStats *stats = model->stats;
   GString *text = g_string_new (NULL);
@@ -752,23 +748,11 @@ md_chart_frequency_describe (const MdChartModel *model)
   return g_string_free (text, FALSE);
 }
 
-static char *
-frequency_describe_at (const MdChartModel *model,
-                       const MdChartStyle *style,
-                       double              width,
-                       double              height,
-                       double              x,
-                       double              y)
-{
-  int i = md_chart_frequency_hit_test (model, style, width, height, x, y);
-
-  return i >= 0 ? md_chart_frequency_describe_period (model, i) : NULL;
-}
-
 const MdChartClass md_chart_frequency_class = {
   .kind = MD_CHART_KIND_FREQUENCY,
   .name = N_("Attack frequency"),
-  .render = md_chart_frequency_render,
-  .describe_at = frequency_describe_at,
-  .describe = md_chart_frequency_describe,
+  .render = frequency_render,
+  .hit_test = frequency_hit_test,
+  .describe_item = frequency_describe_period,
+  .describe = frequency_describe,
 };

@@ -308,7 +308,6 @@ md_chart_pain_natural_height (const MdChartModel *model,
                               const MdChartStyle *style,
                               double              width)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
   Layout layout;
   double fs = style->font_size;
@@ -317,12 +316,10 @@ md_chart_pain_natural_height (const MdChartModel *model,
   if (model->stats == NULL || model->stats->medications->len == 0)
     return 0;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
+  cr = md_chart_measuring_context ();
   /* Laid out for one row: the caption and legend heights do not depend on the rows */
   compute_layout (model, style, cr, width, G_MAXINT / 2, &layout);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 
   height = layout.legend_h;
   height += ((model->stats->medications->len + layout.n_columns - 1) / layout.n_columns)
@@ -445,12 +442,12 @@ draw_panel (const MdChartModel *model,
   caption (model, style, cr, layout, width, panel, med_index, row_top (layout, panel) + layout->plot_h + fs * 0.9, TRUE);
 }
 
-void
-md_chart_pain_render (const MdChartModel *model,
-                      const MdChartStyle *style,
-                      cairo_t            *cr,
-                      double              width,
-                      double              height)
+static void
+pain_render (const MdChartModel *model,
+             const MdChartStyle *style,
+             cairo_t            *cr,
+             double              width,
+             double              height)
 {
   Layout layout;
   g_autofree int *order = NULL;
@@ -494,52 +491,49 @@ md_chart_pain_render (const MdChartModel *model,
   cairo_restore (cr);
 }
 
-int
-md_chart_pain_hit_test (const MdChartModel *model,
-                        const MdChartStyle *style,
-                        double              width,
-                        double              height,
-                        double              x,
-                        double              y)
+static int
+pain_hit_test (const MdChartModel *model,
+               const MdChartStyle *style,
+               double              width,
+               double              height,
+               double              x,
+               double              y)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
   Layout layout;
   g_autofree int *order = NULL;
   int panel;
 
   if (model->stats->medications->len == 0)
-    return -1;
+    return MD_CHART_NO_HIT;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
+  cr = md_chart_measuring_context ();
   compute_layout (model, style, cr, width, height, &layout);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 
   if (style->rtl)
     x = width - x;
   if (x < layout.axis_w || y < 0 || y > height)
-    return -1;
+    return MD_CHART_NO_HIT;
   {
     int column = (int) floor ((x - layout.axis_w) / layout.panel_w);
     int row = (int) floor ((y - layout.legend_h) / layout.row_h);
 
     if (column < 0 || column >= layout.n_columns || row < 0 || row >= layout.n_rows)
-      return -1;
+      return MD_CHART_NO_HIT;
     panel = row * layout.n_columns + column;
   }
   if (panel >= layout.n_panels)
-    return -1;
+    return MD_CHART_NO_HIT;
 
   order = panel_order (model->stats);
 
   return order[panel];
 }
 
-char *
-md_chart_pain_describe_group (const MdChartModel *model,
-                              int                 index)
+static char *
+pain_describe_group (const MdChartModel *model,
+                     int                 index)
 {
   const MdStats *stats = model->stats;
   const MdStatsMedicationResponse *m;
@@ -565,8 +559,8 @@ md_chart_pain_describe_group (const MdChartModel *model,
                           name, doses, pf, pf_mild, pf_modsev, relief);
 }
 
-char *
-md_chart_pain_describe (const MdChartModel *model)
+static char *
+pain_describe (const MdChartModel *model)
 {
   const MdStats *stats = model->stats;
   GString *text;
@@ -586,7 +580,7 @@ md_chart_pain_describe (const MdChartModel *model)
   order = panel_order (stats);
   for (guint i = 0; i < stats->medications->len; i++)
     {
-      g_autofree char *group = md_chart_pain_describe_group (model, order[i]);
+      g_autofree char *group = pain_describe_group (model, order[i]);
 
       g_string_append_c (text, ' ');
       g_string_append (text, group);
@@ -595,23 +589,11 @@ md_chart_pain_describe (const MdChartModel *model)
   return g_string_free (text, FALSE);
 }
 
-static char *
-pain_describe_at (const MdChartModel *model,
-                  const MdChartStyle *style,
-                  double              width,
-                  double              height,
-                  double              x,
-                  double              y)
-{
-  int i = md_chart_pain_hit_test (model, style, width, height, x, y);
-
-  return i >= 0 ? md_chart_pain_describe_group (model, i) : NULL;
-}
-
 const MdChartClass md_chart_pain_class = {
   .kind = MD_CHART_KIND_PAIN,
   .name = N_("Pain before and after treatment"),
-  .render = md_chart_pain_render,
-  .describe_at = pain_describe_at,
-  .describe = md_chart_pain_describe,
+  .render = pain_render,
+  .hit_test = pain_hit_test,
+  .describe_item = pain_describe_group,
+  .describe = pain_describe,
 };

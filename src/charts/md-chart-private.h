@@ -83,6 +83,8 @@ double       md_chart_mirror      (const MdChartStyle *style,
                                    const MdChartRect  *rect,
                                    double              x);
 
+cairo_t     *md_chart_measuring_context (void);
+
 /* The table of each kind, for md_chart_class_for() */
 extern const MdChartClass md_chart_frequency_class;
 extern const MdChartClass md_chart_pain_class;

@@ -655,3 +655,42 @@ md_chart_class_for (MdChartKind kind)
 
   return classes[kind];
 }
+
+char *
+md_chart_describe_at (const MdChartClass *klass,
+                      const MdChartModel *model,
+                      const MdChartStyle *style,
+                      double              width,
+                      double              height,
+                      double              x,
+                      double              y)
+{
+  int item;
+
+  g_return_val_if_fail (klass != NULL, NULL);
+
+  if (klass->hit_test == NULL)
+    return NULL;
+
+  item = klass->hit_test (model, style, width, height, x, y);
+
+  return item != MD_CHART_NO_HIT ? klass->describe_item (model, item) : NULL;
+}
+
+/**
+ * md_chart_measuring_context:
+ *
+ * Returns: (transfer full): a context to measure text with, where a
+ *   chart is laid out but not drawn (a hit test)
+ */
+cairo_t *
+md_chart_measuring_context (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  /* The context keeps the surface. */
+  cairo_surface_destroy (surface);
+
+  return cr;
+}

@@ -70,6 +70,9 @@ typedef struct
   int                      n_months;       /* how many, when first_month ≥ 0 */
 } MdChartModel;
 
+/* What a chart's hit test returns where nothing is under the pointer */
+#define MD_CHART_NO_HIT G_MININT
+
 /* One chart kind, as the window and the report use it: a small table of
  * functions instead of a switch over the kind at every call site. */
 typedef struct
@@ -77,87 +80,41 @@ typedef struct
   MdChartKind   kind;
   /* Its accessible name, untranslated: show it through gettext */
   const char   *name;
-  void        (*render)      (const MdChartModel *model,
-                              const MdChartStyle *style,
-                              cairo_t            *cr,
-                              double              width,
-                              double              height);
-  /* What is under (x, y) in words (the tooltip), or NULL */
-  char       *(*describe_at) (const MdChartModel *model,
-                              const MdChartStyle *style,
-                              double              width,
-                              double              height,
-                              double              x,
-                              double              y);
+  void        (*render)        (const MdChartModel *model,
+                                const MdChartStyle *style,
+                                cairo_t            *cr,
+                                double              width,
+                                double              height);
+  /* The item under (x, y) — a period, a medication (its index into
+   * stats->medications), a day (days since 1970-01-01) — or
+   * MD_CHART_NO_HIT; NULL when the chart has nothing to point at */
+  int         (*hit_test)      (const MdChartModel *model,
+                                const MdChartStyle *style,
+                                double              width,
+                                double              height,
+                                double              x,
+                                double              y);
+  /* An item hit_test() found, in words (the tooltip) */
+  char       *(*describe_item) (const MdChartModel *model,
+                                int                 item);
   /* The chart's main numbers in words (its accessible description), or
    * NULL when it shows nothing */
-  char       *(*describe)    (const MdChartModel *model);
+  char       *(*describe)      (const MdChartModel *model);
 } MdChartClass;
 
-const MdChartClass *md_chart_class_for (MdChartKind kind);
-
-/* Attack frequency */
-void   md_chart_frequency_render   (const MdChartModel *model,
-                                    const MdChartStyle *style,
-                                    cairo_t            *cr,
-                                    double              width,
-                                    double              height);
-/* The index of the period under (x, y), or -1. */
-int    md_chart_frequency_hit_test (const MdChartModel *model,
-                                    const MdChartStyle *style,
-                                    double              width,
-                                    double              height,
-                                    double              x,
-                                    double              y);
-char  *md_chart_frequency_describe_period (const MdChartModel *model,
-                                    int                 index);
-char  *md_chart_frequency_describe (const MdChartModel *model);
-
-/* Pain before and after treatment */
-void   md_chart_pain_render        (const MdChartModel *model,
-                                    const MdChartStyle *style,
-                                    cairo_t            *cr,
-                                    double              width,
-                                    double              height);
-/* The index into stats->medications of the group under (x, y), or -1. */
-int    md_chart_pain_hit_test      (const MdChartModel *model,
-                                    const MdChartStyle *style,
-                                    double              width,
-                                    double              height,
-                                    double              x,
-                                    double              y);
-char  *md_chart_pain_describe_group (const MdChartModel *model,
-                                    int                 index);
-char  *md_chart_pain_describe      (const MdChartModel *model);
-/* The height that stacks every medication's panel at @width */
-double md_chart_pain_natural_height (const MdChartModel *model,
-                                    const MdChartStyle *style,
-                                    double              width);
-
-/* Calendar */
-void   md_chart_calendar_render    (const MdChartModel *model,
-                                    const MdChartStyle *style,
-                                    cairo_t            *cr,
-                                    double              width,
-                                    double              height);
-/* The day (days since 1970-01-01) under (x, y), or G_MININT. */
-int    md_chart_calendar_hit_test  (const MdChartModel *model,
-                                    const MdChartStyle *style,
-                                    double              width,
-                                    double              height,
-                                    double              x,
-                                    double              y);
-char  *md_chart_calendar_describe_day (const MdChartModel *model,
-                                    int                 day);
-char  *md_chart_calendar_describe  (const MdChartModel *model);
-
-/* Before and after one treatment */
-void   md_chart_before_after_render   (const MdChartModel *model,
-                                       const MdChartStyle *style,
-                                       cairo_t            *cr,
-                                       double              width,
-                                       double              height);
-char  *md_chart_before_after_describe (const MdChartModel *model);
+const MdChartClass *md_chart_class_for   (MdChartKind         kind);
+/* What is under (x, y) in words, or NULL */
+char               *md_chart_describe_at (const MdChartClass *klass,
+                                          const MdChartModel *model,
+                                          const MdChartStyle *style,
+                                          double              width,
+                                          double              height,
+                                          double              x,
+                                          double              y);
+/* The height that stacks every medication's panel of the pain chart at @width */
+double              md_chart_pain_natural_height (const MdChartModel *model,
+                                          const MdChartStyle *style,
+                                          double              width);
 
 /* Shared helpers, also used by the report */
 int    md_chart_locale_first_weekday (void);

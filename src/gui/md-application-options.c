@@ -185,18 +185,21 @@ md_application_handle_local_options (GApplication *application,
       g_autofree char *from = NULL;
       g_autofree char *to = NULL;
       g_autofree char *patient = g_settings_get_string (settings, "patient-name");
+      g_autofree char *notice = NULL;
       MdStatsSettings stats_settings;
 
       g_variant_dict_lookup (options, "from", "s", &from);
       g_variant_dict_lookup (options, "to", "s", &to);
       md_stats_settings_load (&stats_settings, settings);
       if (!md_report_export (md_application_get_database_path (self), file, from, to,
-                             &stats_settings, patient, &error))
+                             &stats_settings, patient, &notice, &error))
         {
           g_printerr ("migraine-diary: %s\n", error->message);
           return g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID) ? 2 : EXIT_FAILURE;
         }
 
+      if (notice != NULL)
+        g_print ("%s\n", notice);
       /* Translators: %s is a file */
       g_print (_("The report was written to “%s”.\n"), file);
       return EXIT_SUCCESS;

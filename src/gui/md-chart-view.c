@@ -120,7 +120,7 @@ md_chart_view_describe_at (MdChartView *self,
   md_chart_view_get_style (self, &style);
   get_model (self, &model);
 
-  return self->klass->describe_at (&model, &style, width, height, x, y);
+  return md_chart_describe_at (self->klass, &model, &style, width, height, x, y);
 }
 
 /* The pain chart grows with its medications where they do not fit side by

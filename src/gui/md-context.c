@@ -7,6 +7,15 @@
  * context holds the only reference the GUI keeps to the open diary:
  * views follow "notify::diary" and ask for the diary when they use it,
  * so a restored backup can never leave a view writing to a replaced file.
+ *
+ * It also notices when another process changes the diary (the command
+ * line's --import-csv while the window is open, say): it watches the
+ * file and its write-ahead log, and a moment after they change asks the
+ * diary to re-read what another connection committed. The diary then
+ * says "changed" and "reminders-changed" as it does after its own
+ * saves, so every view and the reminder service follow without knowing
+ * where the change came from. The diary's own saves touch the log too;
+ * SQLite's data version tells those apart, so they are not read twice.
  */
 
 #define G_LOG_DOMAIN "md-context"
@@ -14,6 +23,10 @@
 #include "config.h"
 
 #include "md-context.h"
+
+/* How long after the file last changed it is read again: a writer's
+ * commit comes as several writes to the log, read once. */
+#define CHANGE_SETTLE_MS 150
 
 struct _MdContext
 {
@@ -23,6 +36,8 @@ struct _MdContext
   GSettings      *settings;
   MdDiary        *diary;
   MdReminderService *reminder_service; /* of the diary; started by the application */
+  GPtrArray      *monitors;       /* GFileMonitor: the diary's file and its -wal */
+  guint           settle_id;
 
   MdDiaryNowFunc  now_func;
   gpointer        now_data;
@@ -46,11 +61,74 @@ real_now (gpointer user_data)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+static gboolean
+settled_cb (gpointer user_data)
+{
+  MdContext *self = user_data;
+
+  self->settle_id = 0;
+  if (self->diary != NULL)
+    md_diary_reload_if_changed_elsewhere (self->diary);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+file_changed_cb (MdContext         *self,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 GFileMonitor      *monitor)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+
+  /* Read once the writer is done, not at each of its writes. */
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (CHANGE_SETTLE_MS, settled_cb, self);
+}
+
+static void
+stop_watching (MdContext *self)
+{
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
+}
+
+/* Watches the file and its write-ahead log, where another process's
+ * commits land first. Without a file monitor (a file system that has
+ * none), the window shows others' changes when the diary is opened
+ * again, as before. */
+static void
+watch_diary (MdContext *self)
+{
+  const char *path = md_database_get_path (md_diary_get_database (self->diary));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  const char *paths[] = { path, wal };
+
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+      GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+
+      if (monitor == NULL)
+        {
+          g_debug ("Changes to %s by other programs are not followed: %s", paths[i], error->message);
+          continue;
+        }
+      g_signal_connect_object (monitor, "changed", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->monitors, monitor);
+    }
+}
+
 static void
 md_context_dispose (GObject *object)
 {
   MdContext *self = MD_CONTEXT (object);
 
+  stop_watching (self);
   g_clear_object (&self->reminder_service);
   g_clear_object (&self->diary);
   g_clear_object (&self->settings);
@@ -196,6 +274,7 @@ md_context_set_diary (MdContext *self,
 
   /* One reminder service per diary: it goes with the diary it watched. */
   g_clear_object (&self->reminder_service);
+  stop_watching (self);
   old = g_steal_pointer (&self->diary);
   if (diary != NULL)
     {
@@ -203,6 +282,7 @@ md_context_set_diary (MdContext *self,
       md_diary_set_now_func (self->diary, self->now_func, self->now_data);
       self->reminder_service = md_reminder_service_new (self->diary);
       md_reminder_service_set_clock (self->reminder_service, self->now_func, self->now_data);
+      watch_diary (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMINDER_SERVICE]);

@@ -126,27 +126,26 @@ append_purpose (GString *text,
     g_string_append_printf (text, " · %s", C_("dose purpose", "Prevention"));
 }
 
+/* Each dose of the attack, a line each: what, how much, where, why, and
+ * the pain when it was taken and at 2 h by the statistics' rule. */
 static char *
-describe_doses (MdDiary  *diary,
-                MdAttack *attack)
+describe_doses (MdAttackDetails *details)
 {
-  g_autoptr(GPtrArray) doses = md_diary_list_doses_for_attack (diary, attack->uuid);
-  g_autoptr(GPtrArray) readings = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree gint64 *times = NULL;
+  GPtrArray *readings = details->readings;
 
-  if (doses->len == 0)
+  if (details->doses->len == 0)
     return NULL;
 
-  readings = md_diary_list_pain_readings (diary, attack->uuid);
   times = g_new (gint64, MAX (readings->len, 1));
   for (guint r = 0; r < readings->len; r++)
     times[r] = ((MdPainReading *) g_ptr_array_index (readings, r))->time;
 
-  for (guint i = 0; i < doses->len; i++)
+  for (guint i = 0; i < details->doses->len; i++)
     {
-      MdDose *dose = g_ptr_array_index (doses, i);
-      g_autoptr(MdMedication) medication = md_diary_get_medication (diary, dose->medication_uuid);
+      MdDose *dose = g_ptr_array_index (details->doses, i);
+      MdMedication *medication = g_ptr_array_index (details->medications, i);
       gssize at_dose = md_stats_nearest_time (times, readings->len, sizeof (gint64),
                                               dose->taken, MD_STATS_AT_DOSE_WINDOW);
       gssize at_2h = md_stats_nearest_time (times, readings->len, sizeof (gint64),
@@ -292,7 +291,9 @@ bind_attack (MdDiaryRow *self,
   g_autoptr(GDateTime) start = lived_time (attack->start, attack->start_offset);
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *when = md_date_time_format_for_display (start);
-  g_autofree char *doses = describe_doses (diary, attack);
+  /* The one query of the bind: the row scrolls into view with it. */
+  g_autoptr(MdAttackDetails) details = md_diary_read_attack_details (diary, attack->uuid);
+  g_autofree char *doses = describe_doses (details);
   g_autofree char *accessible = NULL;
   static const char *pain_classes[] = { "pain-0", "pain-1", "pain-2", "pain-3" };
   gboolean ongoing = attack->end == 0;
@@ -304,7 +305,7 @@ bind_attack (MdDiaryRow *self,
 
   if (ongoing)
     {
-      g_autoptr(GPtrArray) readings = md_diary_list_pain_readings (diary, attack->uuid);
+      GPtrArray *readings = details->readings;
 
       g_string_append (detail, _("Ongoing"));
       /* The latest reading says how the attack is going now. */
@@ -325,12 +326,8 @@ bind_attack (MdDiaryRow *self,
       g_string_append (detail, duration);
     }
 
-  for (guint i = 0; attack->symptoms != NULL && attack->symptoms[i] != NULL; i++)
-    {
-      g_autofree char *label = md_diary_get_symptom_label (diary, attack->symptoms[i]);
-
-      g_string_append_printf (detail, " · %s", label != NULL ? label : attack->symptoms[i]);
-    }
+  for (guint i = 0; i < details->symptoms->len; i++)
+    g_string_append_printf (detail, " · %s", (const char *) g_ptr_array_index (details->symptoms, i));
 
   set_text (self, &self->when, when, PROP_WHEN);
   set_text (self, &self->detail, detail->str, PROP_DETAIL);

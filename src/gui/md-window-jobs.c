@@ -15,7 +15,9 @@
 
 #include "md-accessible.h"
 #include "md-cli.h"
+#include "md-csv.h"
 #include "md-diary-csv.h"
+#include "md-file.h"
 #include "md-print-operation.h"
 #include "md-report.h"
 #include "md-paths.h"
@@ -156,7 +158,7 @@ import_thread (GTask        *task,
   g_autofree char *contents = NULL;
   gsize length;
 
-  if (!g_file_get_contents (job->file, &contents, &length, &error) ||
+  if (!md_file_read_regular (job->file, MD_CSV_MAX_FILE_SIZE, &contents, &length, &error) ||
       (diary = md_diary_open (job->database_path, &error)) == NULL ||
       !md_diary_import_csv (diary, contents, length, import_progress_cb, job, cancellable,
                             &job->summary, &error))
@@ -550,6 +552,14 @@ report_loaded_cb (GObject      *source,
 
       if (job->to_file)
         {
+          /* GTK writes the file itself: made private first, it keeps
+           * that mode when GTK empties and fills it. */
+          if (!md_file_create_private (job->path, &error))
+            {
+              show_error (self, _("The Report Could Not Be Printed"), error);
+              g_task_return_boolean (outer, TRUE);
+              return;
+            }
           gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), job->path);
           print_result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
                                                   GTK_PRINT_OPERATION_ACTION_EXPORT,

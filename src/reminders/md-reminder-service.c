@@ -4,7 +4,10 @@
  *
  * Fires reminders on time with one timer, armed for the next reminder
  * due across all of them and re-armed after each firing and after any
- * change to the diary.
+ * change to the diary: the app's own, and another program's (a command
+ * line import adding a reminder), which the diary announces the same way
+ * once the application's context has noticed it
+ * (md_diary_reload_if_changed_elsewhere()).
  *
  * The timer is a timerfd on the wall clock (CLOCK_REALTIME), armed for
  * the due time itself (TFD_TIMER_ABSTIME) and watched as a GLib fd

@@ -234,6 +234,16 @@ build_header (MdReport *self)
   period = g_strdup_printf (_("Period: %s – %s"), from, to);
   g_string_append (lines, period);
   g_string_append_c (lines, '\n');
+  if (self->asked_first != self->first_day || self->asked_last != self->last_day)
+    {
+      g_autofree char *asked_from = _md_report_format_day (self->asked_first);
+      g_autofree char *asked_to = _md_report_format_day (self->asked_last);
+
+      /* Translators: report header, below "Period: …"; the period asked for, as two dates */
+      g_string_append_printf (lines, _("Shortened from %s – %s: the diary has no entries outside the period."),
+                              asked_from, asked_to);
+      g_string_append_c (lines, '\n');
+    }
   /* Translators: report header */
   g_string_append_printf (lines, _("Generated: %s"), generated);
   g_string_append_c (lines, '\n');

@@ -24,6 +24,7 @@
 
 #include "md-chart-private.h"
 #include "md-error.h"
+#include "md-file.h"
 #include "md-report-private.h"
 
 #define BASE_SIZE 9.0
@@ -262,6 +263,19 @@ size_columns (MdReport *self,
     }
 }
 
+/* A table cell, laid out in its column */
+static PangoLayout *
+cell_layout (MdReport *self,
+             cairo_t  *cr,
+             Block    *b,
+             char    **cells,
+             guint     c,
+             gboolean  bold)
+{
+  return text_layout_full (self, cr, cells[c], b->font_size, bold,
+                           b->column_widths[c] - 2 * CELL_PAD, b->break_words[c]);
+}
+
 static double
 measure_row (MdReport  *self,
              Block     *b,
@@ -272,13 +286,11 @@ measure_row (MdReport  *self,
 
   for (guint c = 0; c < b->n_columns; c++)
     {
-      PangoLayout *layout = text_layout_full (self, self->measure, cells[c], b->font_size, bold,
-                                              b->column_widths[c] - 2 * CELL_PAD, b->break_words[c]);
+      g_autoptr(PangoLayout) layout = cell_layout (self, self->measure, b, cells, c, bold);
       PangoRectangle logical;
 
       pango_layout_get_extents (layout, NULL, &logical);
       height = MAX (height, logical.height / (double) PANGO_SCALE);
-      g_object_unref (layout);
     }
 
   return height + 2 * CELL_PAD;
@@ -315,9 +327,149 @@ place (MdReport *self,
        guint     to,
        double    height)
 {
-  Placement p = { page, y, b, from, to, height };
+  Placement p = { page, y, b, from, to, height, 0, -1 };
 
   g_array_append_val (self->placements, p);
+}
+
+/* Calls @func for each line of @layout, with its top and bottom in the
+ * layout and its logical extents and baseline in Pango units. */
+typedef void (*LineFunc) (PangoLayoutIter *iter,
+                          double           top,
+                          double           bottom,
+                          gpointer         user_data);
+
+static void
+foreach_line (PangoLayout *layout,
+              LineFunc     func,
+              gpointer     user_data)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      func (iter, logical.y / (double) PANGO_SCALE,
+            (logical.y + logical.height) / (double) PANGO_SCALE, user_data);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+typedef struct
+{
+  GArray *bottoms; /* double: where a line ends, in the row */
+  GArray *lines;   /* double pairs: top and bottom of every line */
+} RowLines;
+
+static void
+collect_line_cb (PangoLayoutIter *iter,
+                 double           top,
+                 double           bottom,
+                 gpointer         user_data)
+{
+  RowLines *lines = user_data;
+
+  top += CELL_PAD;
+  bottom += CELL_PAD;
+  g_array_append_val (lines->bottoms, bottom);
+  g_array_append_val (lines->lines, top);
+  g_array_append_val (lines->lines, bottom);
+}
+
+/* Where a row too tall for the page is cut, between @from and @limit
+ * (offsets in the row): the lowest point that cuts no line of any cell,
+ * so that every line is printed whole on one page. */
+static double
+row_cut (MdReport *self,
+         Block    *b,
+         guint     row,
+         double    from,
+         double    limit)
+{
+  char **cells = g_ptr_array_index (b->rows, row);
+  RowLines lines = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)) };
+  double cut = limit;
+  double best = from;
+
+  for (guint c = 0; c < b->n_columns; c++)
+    {
+      g_autoptr(PangoLayout) layout = cell_layout (self, self->measure, b, cells, c, FALSE);
+
+      foreach_line (layout, collect_line_cb, &lines);
+    }
+
+  for (guint i = 0; i < lines.bottoms->len; i++)
+    {
+      double candidate = g_array_index (lines.bottoms, double, i);
+      gboolean clean = candidate > best && candidate <= limit;
+
+      for (guint j = 0; clean && j < lines.lines->len; j += 2)
+        if (g_array_index (lines.lines, double, j) < candidate - 0.01 &&
+            g_array_index (lines.lines, double, j + 1) > candidate + 0.01)
+          clean = FALSE;
+      if (clean)
+        best = candidate;
+    }
+  /* Only a single line taller than the page has no clean cut. */
+  if (best > from)
+    cut = best;
+
+  g_array_unref (lines.bottoms);
+  g_array_unref (lines.lines);
+
+  return cut;
+}
+
+/* Room for a few lines: less than this at the foot of a page, and a
+ * row to be split starts on the next one. */
+#define MIN_SPLIT_ROOM 40.0
+
+/* Places a table's rows from @row on, under its header: as many whole
+ * rows as fit, or the part of a row too tall for any page that fits.
+ * Returns the row to continue from; @offset is how much of it is placed. */
+static guint
+place_rows (MdReport *self,
+            Block    *b,
+            int       page,
+            double    y,
+            double    bottom,
+            guint     row,
+            double   *offset,
+            double   *out_height)
+{
+  double page_room = bottom - self->margin - b->header_height;
+  Placement p = { page, y, b, row, row, b->header_height, *offset, -1 };
+
+  while (row < b->rows->len)
+    {
+      double rest = b->row_heights[row] - *offset;
+      double room = bottom - y - p.height;
+
+      if (rest <= room)
+        {
+          p.height += rest;
+          row++;
+          *offset = 0;
+          continue;
+        }
+      if (row == p.row_from || (rest > page_room && room >= MIN_SPLIT_ROOM))
+        {
+          double cut = row_cut (self, b, row, *offset, *offset + room);
+
+          p.height += cut - *offset;
+          p.last_limit = cut;
+          *offset = cut;
+        }
+      break;
+    }
+  p.row_to = p.last_limit >= 0 ? row + 1 : row;
+  g_array_append_val (self->placements, p);
+  *out_height = p.height;
+
+  return row;
 }
 
 int
@@ -349,6 +501,7 @@ md_report_paginate (MdReport *self,
       if (b->kind == BLOCK_TABLE)
         {
           guint row = 0;
+          double offset = 0;
 
           size_columns (self, b);
           b->header_height = measure_row (self, b, b->header, TRUE);
@@ -357,25 +510,27 @@ md_report_paginate (MdReport *self,
           for (guint r = 0; r < b->rows->len; r++)
             b->row_heights[r] = measure_row (self, b, g_ptr_array_index (b->rows, r), FALSE);
 
-          while (row < b->rows->len || (row == 0 && b->rows->len == 0))
+          if (b->rows->len == 0)
             {
-              double h = b->header_height;
-              guint end = row;
+              place (self, page, y, b, 0, 0, b->header_height);
+              y += b->header_height + BLOCK_GAP;
+            }
+          while (row < b->rows->len)
+            {
+              double rest = b->row_heights[row] - offset;
+              double room = bottom - y - b->header_height;
+              double h;
 
-              /* At least one row with its header per page: a row taller
-               * than a page would otherwise never be placed. */
-              if (b->rows->len > 0 && y + h + b->row_heights[row] > bottom && y > margin)
+              /* A row (or what is left of it) that fits on a new page
+               * starts there; one taller than a page is split. */
+              if (y > margin && rest > room &&
+                  (rest <= bottom - margin - b->header_height || room < MIN_SPLIT_ROOM))
                 {
                   page++;
                   y = margin;
                 }
-              while (end < b->rows->len && (end == row || y + h + b->row_heights[end] <= bottom))
-                h += b->row_heights[end++];
-              place (self, page, y, b, row, end, h);
+              row = place_rows (self, b, page, y, bottom, row, &offset, &h);
               y += h + BLOCK_GAP;
-              row = end;
-              if (b->rows->len == 0)
-                break;
               if (row < b->rows->len)
                 {
                   page++;
@@ -419,6 +574,32 @@ md_report_get_n_pages (MdReport *self)
   return self->n_pages;
 }
 
+typedef struct
+{
+  cairo_t *cr;
+  double   x;
+  double   y;      /* where the row's top would be on the page */
+  double   from;   /* the part of the row shown, in the row */
+  double   to;
+} LinesShown;
+
+static void
+show_line_cb (PangoLayoutIter *iter,
+              double           top,
+              double           bottom,
+              gpointer         user_data)
+{
+  LinesShown *shown = user_data;
+  PangoRectangle logical;
+
+  if (top + CELL_PAD < shown->from - 0.01 || bottom + CELL_PAD > shown->to + 0.01)
+    return;
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  cairo_move_to (shown->cr, shown->x + logical.x / (double) PANGO_SCALE,
+                 shown->y + CELL_PAD + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE);
+  pango_cairo_show_layout_line (shown->cr, pango_layout_iter_get_line_readonly (iter));
+}
+
 static void
 draw_table (MdReport        *self,
             cairo_t         *cr,
@@ -432,12 +613,19 @@ draw_table (MdReport        *self,
     {
       char **cells;
       double h;
+      double from = 0;
       double x = 0;
 
       if (r >= 0 && r < (int) p->row_from)
         continue;
       cells = r < 0 ? b->header : g_ptr_array_index (b->rows, r);
       h = r < 0 ? b->header_height : b->row_heights[r];
+      /* A row split between pages shows the part of it that is here */
+      if (r == (int) p->row_from)
+        from = p->first_offset;
+      if (r == (int) p->row_to - 1 && p->last_limit >= 0)
+        h = p->last_limit;
+      h -= from;
 
       if (r < 0)
         {
@@ -456,12 +644,20 @@ draw_table (MdReport        *self,
         {
           double cw = b->column_widths[c];
           double cx = self->rtl ? self->margin + w - x - cw : self->margin + x;
-          g_autoptr(PangoLayout) layout = text_layout_full (self, cr, cells[c], b->font_size, r < 0,
-                                                            cw - 2 * CELL_PAD, b->break_words[c]);
+          g_autoptr(PangoLayout) layout = cell_layout (self, cr, b, cells, c, r < 0);
 
           cairo_set_source_rgb (cr, 0, 0, 0);
-          cairo_move_to (cr, cx + CELL_PAD, y + CELL_PAD);
-          pango_cairo_show_layout (cr, layout);
+          if (from == 0 && h == (r < 0 ? b->header_height : b->row_heights[r]))
+            {
+              cairo_move_to (cr, cx + CELL_PAD, y + CELL_PAD);
+              pango_cairo_show_layout (cr, layout);
+            }
+          else
+            {
+              LinesShown shown = { cr, cx + CELL_PAD, y - from, from, from + h };
+
+              foreach_line (layout, show_line_cb, &shown);
+            }
           x += cw;
         }
       cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
@@ -638,14 +834,13 @@ md_report_to_pdf (MdReport  *self,
   return g_byte_array_free_to_bytes (bytes);
 }
 
-/* Written to a temporary file and renamed: a failure leaves no partial PDF. */
+/* Whole or not at all, and readable by its owner only (md-file.c) */
 gboolean
 md_report_write_pdf (MdReport    *self,
                      const char  *path,
                      GError     **error)
 {
   g_autoptr(GBytes) pdf = md_report_to_pdf (self, error);
-  g_autoptr(GError) local_error = NULL;
   gsize length;
   const char *contents;
 
@@ -653,14 +848,6 @@ md_report_write_pdf (MdReport    *self,
     return FALSE;
 
   contents = g_bytes_get_data (pdf, &length);
-  if (!g_file_set_contents_full (path, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
-    {
-      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-                   /* Translators: a file, then the system's reason */
-                   _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
 
-  return TRUE;
+  return md_file_write_private (path, contents, length, error);
 }

@@ -55,6 +55,11 @@ typedef struct
   guint   row_from;
   guint   row_to;
   double  height;
+  /* A row taller than a page is split between lines: how much of
+   * row_from an earlier page showed, and where row_to − 1 stops (−1:
+   * at its end). */
+  double  first_offset;
+  double  last_limit;
 } Placement;
 
 struct _MdReport
@@ -64,6 +69,8 @@ struct _MdReport
   MdStats         *stats;
   int              first_day;
   int              last_day;
+  int              asked_first;  /* the period asked for, when it was shortened */
+  int              asked_last;
   char            *patient_name;
   gboolean         rtl;
   gint64           generated;

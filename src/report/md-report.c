@@ -36,6 +36,8 @@ md_report_new (MdStatsData           *data,
   self->settings = *settings;
   self->first_day = first_day;
   self->last_day = last_day;
+  self->asked_first = first_day;
+  self->asked_last = last_day;
   self->stats = md_stats_compute (data, settings, first_day, last_day);
   self->generated = data->now;
   self->rtl = md_report_locale_is_rtl ();
@@ -201,12 +203,36 @@ md_report_parse_date (const char  *text,
   return TRUE;
 }
 
+/* The days a report on this diary can say something about: from the
+ * first of the month of its first entry (a report by months keeps its
+ * months) to its last entry or today, whichever is later. */
+static void
+diary_span (MdStatsData *data,
+            gint64       now,
+            int         *first,
+            int         *last)
+{
+  int today = md_stats_day_today (now);
+  gboolean empty = data->attacks->len + data->doses->len + data->days->len == 0;
+  GDate date;
+
+  md_stats_day_to_date (empty ? today : data->first_day, &date);
+  g_date_set_day (&date, 1);
+  *first = md_stats_day_from_date (&date);
+  *last = empty ? today : MAX (data->last_day, today);
+}
+
 /**
  * md_report_export:
  * @from: (nullable): first day, YYYY-MM-DD; the diary's first entry when %NULL
  * @to: (nullable): last day, YYYY-MM-DD; today when %NULL
+ * @out_notice: (out) (optional): a sentence for the user when the period
+ *   was shortened to the days the diary covers, or %NULL
  *
- * The headless path of `--export-report`: no display needed.
+ * The headless path of `--export-report`: no display needed. A period
+ * beyond the diary's entries (0001-01-01 to 9999-12-31) is shortened to
+ * them, and the report's header says so: thousands of empty pages say
+ * nothing and take minutes.
  */
 gboolean
 md_report_export (const char            *database_path,
@@ -215,14 +241,19 @@ md_report_export (const char            *database_path,
                   const char            *to,
                   const MdStatsSettings *settings,
                   const char            *patient_name,
+                  char                 **out_notice,
                   GError               **error)
 {
   g_autoptr(MdStatsData) data = NULL;
   g_autoptr(MdReport) report = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   int first = G_MININT, last = G_MININT;
+  int span_first, span_last;
+  int asked_first, asked_last;
   double width, height;
 
+  if (out_notice != NULL)
+    *out_notice = NULL;
   if (!md_paths_check_output (database_path, file, error))
     return FALSE;
   if (from != NULL && !md_report_parse_date (from, "--from", &first, error))
@@ -259,8 +290,40 @@ md_report_export (const char            *database_path,
       return FALSE;
     }
 
+  asked_first = first;
+  asked_last = last;
+  diary_span (data, now, &span_first, &span_last);
+  if (from != NULL || to != NULL)
+    {
+      first = MAX (first, span_first);
+      last = MIN (last, span_last);
+    }
+  if (first > last)
+    {
+      g_autofree char *from_text = _md_report_format_day (asked_first);
+      g_autofree char *to_text = _md_report_format_day (asked_last);
+
+      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID,
+                   /* Translators: the period asked for on the command line, as dates */
+                   _("The diary has no entries from %s to %s: choose a period with entries."),
+                   from_text, to_text);
+      return FALSE;
+    }
+
   report = md_report_new (data, settings, first, last);
   md_report_set_patient_name (report, patient_name);
+  if (first != asked_first || last != asked_last)
+    {
+      g_autofree char *from_text = _md_report_format_day (first);
+      g_autofree char *to_text = _md_report_format_day (last);
+
+      report->asked_first = asked_first;
+      report->asked_last = asked_last;
+      if (out_notice != NULL)
+        /* Translators: on the command line after --export-report; two dates */
+        *out_notice = g_strdup_printf (_("The period was shortened to %s – %s: the diary has no entries outside it."),
+                                       from_text, to_text);
+    }
   md_report_locale_paper (&width, &height);
   md_report_paginate (report, width, height, 42);
 

@@ -58,6 +58,7 @@ gboolean  md_report_export         (const char            *database_path,
                                     const char            *to,
                                     const MdStatsSettings *settings,
                                     const char            *patient_name,
+                                    char                 **out_notice,
                                     GError               **error);
 
 /* The locale's paper (LC_PAPER), in points: A4 or US Letter. */

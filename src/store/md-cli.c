@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the command line does without a window: whole-file CSV export and
- * import. Files are written to a temporary name beside the target and
- * renamed, so a failure never leaves half a file.
+ * import. Files are written whole or not at all (md-file.c), so a
+ * failure never leaves half a file.
  */
 
 #define G_LOG_DOMAIN "md-cli"
@@ -16,13 +16,14 @@
 #include "md-cli.h"
 #include "md-csv.h"
 #include "md-error.h"
+#include "md-file.h"
 #include "md-paths.h"
 
 /**
  * md_cli_write_atomically:
  *
- * Writes @contents to @file through a temporary file in the same folder,
- * synced and renamed into place.
+ * Writes @contents to @file whole or not at all, readable by the owner
+ * only (md_file_write_private()).
  */
 gboolean
 md_cli_write_atomically (const char  *file,
@@ -30,20 +31,7 @@ md_cli_write_atomically (const char  *file,
                          gsize        length,
                          GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  /* g_file_set_contents_full writes a temporary file, fsyncs and renames. */
-  if (!g_file_set_contents_full (file, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-                   /* Translators: a file, then the system's reason */
-                   _("Could not write “%s”: %s"), file, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return md_file_write_private (file, contents, length, error);
 }
 
 gboolean
@@ -83,38 +71,12 @@ md_cli_import_csv (const char         *database_path,
                    GError            **error)
 {
   g_autoptr(MdDiary) diary = NULL;
-  g_autoptr(GFile) gfile = g_file_new_for_path (file);
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
-  /* Refuse a huge file before reading it into memory. */
-  info = g_file_query_info (gfile, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-                   _("Could not read “%s”: %s"), file, local_error->message);
-      return FALSE;
-    }
-  if (g_file_info_get_size (info) > MD_CSV_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_LONG_FORMAT);
-      g_autofree char *limit = g_format_size_full (MD_CSV_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_TOO_LARGE,
-                   /* Translators: a file, its size, the largest size accepted */
-                   _("“%s” is %s; files up to %s can be imported."), file, size, limit);
-      return FALSE;
-    }
-
-  if (!g_file_get_contents (file, &contents, &length, &local_error))
-    {
-      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-                   _("Could not read “%s”: %s"), file, local_error->message);
-      return FALSE;
-    }
+  if (!md_file_read_regular (file, MD_CSV_MAX_FILE_SIZE, &contents, &length, error))
+    return FALSE;
 
   diary = md_diary_open (database_path, error);
   if (diary == NULL)

@@ -5,7 +5,8 @@
  * The diary's automatic backups: one a day, written through the SQLite
  * backup API by a connection of their own, rotated to a week of daily
  * and a year of monthly files, and restored by copying beside the diary
- * and renaming over it.
+ * and renaming over it. A backup is checked before it is restored: a
+ * damaged one is refused, and the next good one is offered instead.
  */
 
 #define G_LOG_DOMAIN "md-database"
@@ -18,6 +19,8 @@
 #include <glib/gstdio.h>
 
 #include "md-database-private.h"
+#include "md-database-recover.h"
+#include "md-error.h"
 #include "md-paths.h"
 
 #define BACKUP_KEEP_DAILY   7
@@ -130,6 +133,124 @@ md_database_find_newest_backup (const char *database_path)
   return g_strdup (((BackupFile *) g_ptr_array_index (backups, 0))->path);
 }
 
+/**
+ * md_database_check_backup:
+ * @backup_path: a backup
+ *
+ * Reads a backup whole without writing it: SQLite's integrity check, and
+ * a diary schema this app can open.
+ *
+ * Returns: %TRUE when the backup can be restored
+ */
+gboolean
+md_database_check_backup (const char  *backup_path,
+                          GError     **error)
+{
+  g_autofree char *name = g_path_get_basename (backup_path);
+  g_autofree char *reason = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+  int rc;
+
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  rc = sqlite3_open_v2 (backup_path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (rc != SQLITE_ROW)
+    reason = g_strdup (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else if (version < 1 || version > MD_DATABASE_SCHEMA_VERSION)
+    /* Translators: why a backup cannot be restored */
+    reason = g_strdup (_("it holds no diary this version of the app can open"));
+  else
+    {
+      rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        reason = g_strdup (sqlite3_errmsg (db));
+      else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        reason = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  sqlite3_close_v2 (db);
+
+  if (reason == NULL)
+    return TRUE;
+
+  g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
+               /* Translators: the first %s is a backup file, e.g. diary-2026-05-01.db, the
+                * second the reason */
+               _("The backup “%s” is damaged (%s) and cannot be restored."),
+               name, reason);
+  return FALSE;
+}
+
+/**
+ * md_database_find_good_backup:
+ * @database_path: the diary
+ * @skip: (nullable): a backup not to offer (one that just failed)
+ * @bad_backups: (nullable) (element-type filename): where to add the
+ *   newer backups that failed md_database_check_backup()
+ *
+ * Returns: (transfer full) (nullable): the newest backup of
+ *   @database_path that passes md_database_check_backup()
+ */
+char *
+md_database_find_good_backup (const char *database_path,
+                              const char *skip,
+                              GPtrArray  *bad_backups)
+{
+  g_autoptr(GPtrArray) backups = list_backups (database_path);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const char *path = ((BackupFile *) g_ptr_array_index (backups, i))->path;
+
+      if (g_strcmp0 (path, skip) == 0)
+        continue;
+      if (md_database_check_backup (path, NULL))
+        return g_strdup (path);
+      if (bad_backups != NULL)
+        g_ptr_array_add (bad_backups, g_strdup (path));
+    }
+
+  return NULL;
+}
+
+/**
+ * md_database_describe_backup:
+ *
+ * Returns: (transfer full): the backup's file name and date, as people
+ *   are shown it: “diary-2026-05-01.db” (Friday 1 May 2026)
+ */
+char *
+md_database_describe_backup (const char *backup_path)
+{
+  g_autofree char *name = g_path_get_basename (backup_path);
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *date_text = NULL;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  if (!parse_backup_name (name, &day))
+    /* Translators: a backup's file name */
+    return g_strdup_printf (_("“%s”"), name);
+
+  date = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                g_date_get_day (&day), 0, 0, 0);
+  /* Translators: the date of a backup, see the GDateTime docs for the codes */
+  date_text = g_date_time_format (date, _("%A %-d %B %Y"));
+
+  /* Translators: a backup: its file name, then its date */
+  return g_strdup_printf (_("“%s” (%s)"), name, date_text);
+}
+
 /* Keeps the newest BACKUP_KEEP_DAILY backups, and the newest backup of
  * each of the BACKUP_KEEP_MONTHLY newest months. */
 static void
@@ -174,6 +295,7 @@ copy_database (const char  *from,
 
   if (!md_database_create_private_file (to, error))
     goto out;
+  g_chmod (to, 0600); /* a backup holds the whole diary: the owner's only, whatever the umask */
 
   if (sqlite3_open_v2 (to, &target, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
@@ -321,6 +443,8 @@ md_database_backup_if_due_finish (GAsyncResult  *result,
  * Puts a backup in place of the diary: copied beside it first, then
  * renamed over it, so a failure leaves the old file as it was. The diary
  * it replaces is kept in the backup folder as replaced-by-restore-<time>.db.
+ * A backup that fails md_database_check_backup() is refused, and the
+ * diary is left as it was.
  */
 gboolean
 md_database_restore_backup (const char  *backup_path,
@@ -330,7 +454,8 @@ md_database_restore_backup (const char  *backup_path,
   g_autofree char *tmp = g_strconcat (database_path, ".restoring", NULL);
   const char *suffixes[] = { "-wal", "-shm" };
 
-  if (!md_paths_ensure_parent_directory (database_path, error))
+  if (!md_database_check_backup (backup_path, error) ||
+      !md_paths_ensure_parent_directory (database_path, error))
     return FALSE;
 
   g_unlink (tmp);

@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "md-database-private.h"
+#include "md-database-recover.h"
 #include "md-day.h"
 #include "md-error.h"
 #include "md-paths.h"
@@ -34,7 +35,16 @@ struct _MdDatabase
   char       *path;
   sqlite3    *db;
   GHashTable *statements; /* SQL text → sqlite3_stmt */
+
+  /* Why the file can only be read (EROFS, EACCES), or 0 */
+  int         read_only_errno;
+  guint       lock_wait_ms;
 };
+
+/* How long a connection waits for another program's lock before it says
+ * the diary is in use. The command line and worker threads wait; the
+ * window does not (md_database_set_lock_wait()). */
+#define LOCK_WAIT_MS 5000
 
 G_DEFINE_FINAL_TYPE (MdDatabase, md_database, G_TYPE_OBJECT)
 
@@ -206,7 +216,7 @@ static const char * const migrations[] = {
 };
 
 static gboolean migrate_to_version_3 (MdDatabase  *self,
-                                          GError     **error);
+                                      GError     **error);
 
 /* What a step needs beyond SQL, run before the step's SQL. */
 static gboolean (* const migration_functions[]) (MdDatabase *, GError **) = {
@@ -243,6 +253,7 @@ static void
 md_database_init (MdDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->lock_wait_ms = LOCK_WAIT_MS;
 }
 
 void
@@ -254,6 +265,47 @@ md_database_set_io_error (GError     **error,
                /* Translators: %s is a file, the second %s the reason */
                _("Could not open the diary “%s”: %s."),
                path, reason);
+}
+
+/* The errno value that names the cause of a failed SQLite call, for
+ * md_diary_error_set_for_file(). */
+static int
+errno_from_sqlite (sqlite3 *db,
+                   int      rc,
+                   int      read_only_errno)
+{
+  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return EBUSY;
+    case SQLITE_FULL:
+      return ENOSPC;
+    case SQLITE_PERM:
+      return EACCES;
+    case SQLITE_READONLY:
+      if (read_only_errno != 0)
+        return read_only_errno;
+      return system_errno == EROFS ? EROFS : EACCES;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      return system_errno;
+    default:
+      return 0;
+    }
+}
+
+static void
+set_error_from_code (MdDatabase  *self,
+                     int          rc,
+                     const char  *message,
+                     GError     **error)
+{
+  md_diary_error_set_for_file (error, self->path, MD_DIARY_ACCESS_WRITE,
+                               errno_from_sqlite (self->db, rc, self->read_only_errno),
+                               message != NULL ? message : sqlite3_errstr (rc));
 }
 
 /* A write through a connection that was closed (the diary was replaced
@@ -302,10 +354,7 @@ md_database_set_error_from_sqlite (MdDatabase  *self,
 {
   g_return_if_fail (MD_IS_DATABASE (self));
 
-  g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-               /* Translators: %s is a file, the second %s the database's reason */
-               _("Could not save to the diary “%s”: %s."),
-               self->path, sqlite3_errmsg (self->db));
+  set_error_from_code (self, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db), error);
 }
 
 static char *
@@ -353,7 +402,7 @@ set_damaged_error (GError     **error,
                    const char  *path,
                    const char  *moved_to)
 {
-  g_autofree char *backup = md_database_find_newest_backup (path);
+  g_autofree char *backup = md_database_find_good_backup (path, NULL, NULL);
 
   if (backup != NULL)
     g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
@@ -368,11 +417,75 @@ set_damaged_error (GError     **error,
                  path, moved_to);
 }
 
+static void
+set_too_new_error (GError     **error,
+                   const char  *path)
+{
+  g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_TOO_NEW,
+               /* Translators: %s is a file */
+               _("The diary “%s” was written by a newer version of Migraine Diary; update the app to open it. The file was not changed."),
+               path);
+}
+
+/* A read-only file system cannot take the -shm file that a WAL diary
+ * needs to be read, and nobody can change the file there either: it is
+ * read as immutable, unless a WAL with entries lies beside it (then the
+ * -shm beside it is used as usual). */
+static gboolean
+read_as_immutable (const char *path,
+                   int         read_only_errno)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf wal_stat;
+
+  return read_only_errno == EROFS && (g_stat (wal, &wal_stat) != 0 || wal_stat.st_size == 0);
+}
+
+/* A connection that waits up to LOCK_WAIT_MS for another's lock. */
+static int
+open_connection (const char  *path,
+                 int          read_only_errno,
+                 gboolean     read_only,
+                 sqlite3    **out_db)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  gboolean immutable = read_only && read_as_immutable (path, read_only_errno);
+  g_autofree char *uri = g_strconcat ("file:", escaped, immutable ? "?immutable=1" : "", NULL);
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+              SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+  int rc = sqlite3_open_v2 (uri, out_db, flags, NULL);
+
+  if (*out_db != NULL)
+    {
+      sqlite3_extended_result_codes (*out_db, TRUE);
+      sqlite3_busy_timeout (*out_db, LOCK_WAIT_MS);
+    }
+
+  return rc;
+}
+
+/* Only a verdict of corruption is damage: a diary that is busy, cannot
+ * be read or cannot be opened is reported as such and left alone. */
+static void
+set_check_error (sqlite3     *db,
+                 const char  *path,
+                 int          rc,
+                 gboolean    *is_damaged,
+                 GError     **error)
+{
+  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    *is_damaged = TRUE;
+  else
+    md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, errno_from_sqlite (db, rc, 0),
+                                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
 /* Reads version and integrity without writing a byte, so that a file we
- * must refuse is left exactly as it was. Returns FALSE with @error set
- * for a newer or damaged file; *is_damaged tells which. */
+ * must refuse is left exactly as it was. Returns FALSE, with @error set
+ * unless the file is damaged (*is_damaged), when it must not be opened. */
 static gboolean
 check_existing_file (const char  *path,
+                     int          read_only_errno,
                      gboolean    *is_damaged,
                      GError     **error)
 {
@@ -384,43 +497,36 @@ check_existing_file (const char  *path,
 
   *is_damaged = FALSE;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = open_connection (path, read_only_errno, TRUE, &db);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc != SQLITE_ROW)
     {
-      version = sqlite3_column_int (stmt, 0);
-      sqlite3_finalize (stmt);
-      stmt = NULL;
-    }
-  else if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-    {
-      *is_damaged = TRUE;
-      goto out;
-    }
-  else
-    {
-      md_database_set_io_error (error, path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      set_check_error (db, path, rc, is_damaged, error);
       goto out;
     }
 
+  version = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   if (version > MD_DATABASE_SCHEMA_VERSION)
     {
-      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_TOO_NEW,
-                   /* Translators: %s is a file */
-                   _("The diary “%s” was written by a newer version of Migraine Diary; update the app to open it. The file was not changed."),
-                   path);
+      set_too_new_error (error, path);
       goto out;
     }
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW ||
-      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+  if (rc != SQLITE_ROW)
+    {
+      set_check_error (db, path, rc, is_damaged, error);
+      goto out;
+    }
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
       *is_damaged = TRUE;
       goto out;
@@ -449,11 +555,69 @@ md_database_create_private_file (const char  *path,
     {
       int saved_errno = errno;
 
+      /* Another process created it at the same moment. */
+      if (saved_errno == EEXIST)
+        return TRUE;
+
       md_database_set_io_error (error, path, g_strerror (saved_errno));
       return FALSE;
     }
 
   close (fd);
+  return TRUE;
+}
+
+/* Makes sure there is a file at @path that can be read, creating it
+ * private to its owner, and finds out whether it can be written: when it
+ * cannot, *read_only_errno says why (EROFS, EACCES). A folder or a file
+ * that cannot be read is an error that names the cause. */
+static gboolean
+prepare_file (const char  *path,
+              int         *read_only_errno,
+              GError     **error)
+{
+  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+  int saved_errno = errno;
+  GStatBuf st;
+  gboolean is_folder;
+
+  *read_only_errno = 0;
+
+  if (fd < 0 && saved_errno == ENOENT)
+    {
+      fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      saved_errno = errno;
+      /* Another process created it at the same moment: open theirs. */
+      if (fd < 0 && saved_errno == EEXIST)
+        {
+          fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+          saved_errno = errno;
+        }
+    }
+
+  if (fd < 0 && (saved_errno == EROFS || saved_errno == EACCES || saved_errno == EPERM))
+    {
+      fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      if (fd >= 0)
+        *read_only_errno = saved_errno == EPERM ? EACCES : saved_errno;
+      else if (errno != ENOENT)
+        saved_errno = errno;
+    }
+
+  if (fd < 0)
+    {
+      md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, saved_errno, NULL);
+      return FALSE;
+    }
+
+  is_folder = fstat (fd, &st) == 0 && S_ISDIR (st.st_mode);
+  close (fd);
+  if (is_folder)
+    {
+      md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, EISDIR, NULL);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -471,31 +635,61 @@ read_user_version (MdDatabase *self)
   return version;
 }
 
+/* The version is read again inside the write transaction: of two
+ * processes opening the same new diary, the second waits for the first
+ * and then finds nothing left to do. All steps are one transaction. */
 static gboolean
 migrate (MdDatabase  *self,
          GError     **error)
 {
   int version = read_user_version (self);
 
+  if (version == MD_DATABASE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (version >= 0 && self->read_only_errno != 0)
+    {
+      /* Translators: why a diary from an earlier version cannot be opened
+       * from a read-only file or disk, in "Could not open the diary “…”: %s." */
+      md_database_set_io_error (error, self->path, _("it must be updated for this version of the app, but it cannot be written"));
+      return FALSE;
+    }
+
+  if (!md_database_begin (self, error))
+    return FALSE;
+
+  version = read_user_version (self);
+  if (version < 0 || version > MD_DATABASE_SCHEMA_VERSION)
+    {
+      if (version < 0)
+        md_database_set_error_from_sqlite (self, error);
+      else
+        set_too_new_error (error, self->path);
+      md_database_rollback (self);
+      return FALSE;
+    }
+
   for (int target = version + 1; target <= MD_DATABASE_SCHEMA_VERSION; target++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", target);
-
-      if (!md_database_begin (self, error))
-        return FALSE;
 
       if ((target - 1 < (int) G_N_ELEMENTS (migration_functions) &&
            migration_functions[target - 1] != NULL &&
            !migration_functions[target - 1] (self, error)) ||
           !md_database_exec (self, migrations[target - 1], error) ||
-          !md_database_exec (self, set_version, error) ||
-          !md_database_commit (self, error))
+          !md_database_exec (self, set_version, error))
         {
           md_database_rollback (self);
           return FALSE;
         }
 
       g_debug ("Migrated %s to schema version %d", self->path, target);
+    }
+
+  if (!md_database_commit (self, error))
+    {
+      md_database_rollback (self);
+      return FALSE;
     }
 
   return TRUE;
@@ -793,6 +987,36 @@ migrate_to_version_3 (MdDatabase  *self,
          rename_keys_with_separator (self, "triggers", "attack_triggers", "trigger_key", error);
 }
 
+/* WAL with FULL sync: an acknowledged commit survives a power cut, and
+ * a killed process never leaves a half-written diary. Switching a new
+ * file to WAL needs the file to itself: when two processes try at once,
+ * SQLite refuses one at once rather than let it wait, so it tries again
+ * until the lock wait is over. */
+static gboolean
+set_journal_mode (MdDatabase  *self,
+                  GError     **error)
+{
+  gint64 deadline = g_get_monotonic_time () + LOCK_WAIT_MS * G_TIME_SPAN_MILLISECOND;
+  int rc;
+
+  while ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK &&
+         (rc & 0xff) == SQLITE_BUSY && g_get_monotonic_time () < deadline)
+    g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    return TRUE;
+
+  if ((rc & 0xff) == SQLITE_CANTOPEN || errno_from_sqlite (self->db, rc, 0) == EACCES)
+    /* WAL needs to create files beside the diary. */
+    md_database_set_io_error (error, self->path, _("the folder cannot be written (check its permissions)"));
+  else
+    md_diary_error_set_for_file (error, self->path, MD_DIARY_ACCESS_OPEN,
+                                 errno_from_sqlite (self->db, rc, 0), sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
 /**
  * md_database_open:
  * @path: the diary file; created with its folder if missing
@@ -800,7 +1024,10 @@ migrate_to_version_3 (MdDatabase  *self,
  *
  * Opens a diary: refuses a newer file untouched, moves a damaged one
  * aside (%MD_DIARY_ERROR_DAMAGED, naming the newest backup), creates a
- * new one private to its owner, and migrates an older one.
+ * new one private to its owner, and migrates an older one. A diary that
+ * cannot be written (a read-only file or file system) opens read-only:
+ * see md_database_is_read_only(). A diary locked by another program is
+ * waited for a few seconds, then %MD_DIARY_ERROR_BUSY.
  *
  * Returns: (transfer full): the open database, or %NULL
  */
@@ -809,71 +1036,119 @@ md_database_open (const char  *path,
                   GError     **error)
 {
   g_autoptr(MdDatabase) self = NULL;
-  gboolean exists;
+  gboolean is_damaged;
+  int read_only_errno;
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   if (!md_paths_ensure_parent_directory (path, error))
     return NULL;
 
-  exists = g_file_test (path, G_FILE_TEST_EXISTS);
-  if (exists)
-    {
-      gboolean is_damaged;
+  /* An empty file and a journal left behind are reported, and the
+   * journal kept, before any connection can change them. */
+  md_database_inspect_before_open (path);
 
-      if (!check_existing_file (path, &is_damaged, error))
-        {
-          g_autofree char *moved_to = NULL;
-
-          if (!is_damaged)
-            return NULL;
-
-          if (move_aside (path, &moved_to, error))
-            set_damaged_error (error, path, moved_to);
-          return NULL;
-        }
-    }
-  else if (!md_database_create_private_file (path, error))
+  if (!prepare_file (path, &read_only_errno, error))
     return NULL;
+
+  if (!check_existing_file (path, read_only_errno, &is_damaged, error))
+    {
+      g_autofree char *moved_to = NULL;
+
+      if (!is_damaged)
+        return NULL;
+
+      if (move_aside (path, &moved_to, error))
+        set_damaged_error (error, path, moved_to);
+      return NULL;
+    }
 
   self = g_object_new (MD_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->read_only_errno = read_only_errno;
 
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  rc = open_connection (path, read_only_errno, read_only_errno != 0, &self->db);
+  if (rc != SQLITE_OK)
     {
-      md_database_set_io_error (error, path, sqlite3_errmsg (self->db));
+      md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, errno_from_sqlite (self->db, rc, 0),
+                                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
 
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+  if (read_only_errno == 0 && !set_journal_mode (self, error))
+    return NULL;
 
-  /* SQLite quietly opens a write-protected file read-only; a diary that
-   * cannot take the next entry must say so now, not at the first save. */
-  if (sqlite3_db_readonly (self->db, "main") == 1 || g_access (path, W_OK) != 0)
-    {
-      md_database_set_io_error (error, path, _("the file cannot be written (check its permissions)"));
-      return NULL;
-    }
-
-  /* WAL with FULL sync: an acknowledged commit survives a power cut, and
-   * a killed process never leaves a half-written diary. */
-  if (!md_database_exec (self,
-                         "PRAGMA journal_mode = WAL;"
-                         "PRAGMA synchronous = FULL;"
-                         "PRAGMA foreign_keys = ON;",
-                         NULL))
-    {
-      /* WAL needs to create files beside the diary. */
-      md_database_set_io_error (error, path, _("the folder cannot be written (check its permissions)"));
-      return NULL;
-    }
+  if (read_only_errno != 0)
+    sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 
   if (!migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * md_database_is_read_only:
+ *
+ * Returns: %TRUE when the diary could only be opened for reading (a
+ *   read-only file or file system): reads and exports work, and every
+ *   save fails with %MD_DIARY_ERROR_READ_ONLY
+ */
+gboolean
+md_database_is_read_only (MdDatabase *self)
+{
+  g_return_val_if_fail (MD_IS_DATABASE (self), FALSE);
+
+  return self->read_only_errno != 0;
+}
+
+/**
+ * md_database_check_writable:
+ *
+ * Says why changes to a read-only diary cannot be saved, in the words a
+ * failed save uses.
+ *
+ * Returns: %FALSE with @error set when the diary is read-only
+ */
+gboolean
+md_database_check_writable (MdDatabase  *self,
+                            GError     **error)
+{
+  g_return_val_if_fail (MD_IS_DATABASE (self), FALSE);
+
+  if (self->read_only_errno == 0)
+    return TRUE;
+
+  md_diary_error_set_for_file (error, self->path, MD_DIARY_ACCESS_WRITE, self->read_only_errno, NULL);
+  return FALSE;
+}
+
+/**
+ * md_database_set_lock_wait:
+ * @milliseconds: how long a statement waits for another program's lock
+ *
+ * The window's connection waits only briefly: it must never freeze on a
+ * lock that another program may hold for a long time. A save that finds
+ * the diary in use fails with %MD_DIARY_ERROR_BUSY, naming the program.
+ */
+void
+md_database_set_lock_wait (MdDatabase *self,
+                           guint       milliseconds)
+{
+  g_return_if_fail (MD_IS_DATABASE (self));
+
+  self->lock_wait_ms = milliseconds;
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, (int) MIN (milliseconds, G_MAXINT));
+}
+
+guint
+md_database_get_lock_wait (MdDatabase *self)
+{
+  g_return_val_if_fail (MD_IS_DATABASE (self), 0);
+
+  return self->lock_wait_ms;
 }
 
 const char *
@@ -946,6 +1221,7 @@ md_database_exec (MdDatabase  *self,
                   GError     **error)
 {
   char *message = NULL;
+  int rc;
 
   g_return_val_if_fail (MD_IS_DATABASE (self), FALSE);
 
@@ -955,11 +1231,10 @@ md_database_exec (MdDatabase  *self,
       return FALSE;
     }
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-                   _("Could not save to the diary “%s”: %s."),
-                   self->path, message != NULL ? message : sqlite3_errmsg (self->db));
+      set_error_from_code (self, rc, message, error);
       sqlite3_free (message);
       return FALSE;
     }

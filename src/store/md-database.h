@@ -56,6 +56,12 @@ MdDatabase   *md_database_open                 (const char           *path,
 const char   *md_database_get_path             (MdDatabase           *self);
 void          md_database_close                (MdDatabase           *self);
 gboolean      md_database_is_closed            (MdDatabase           *self);
+gboolean      md_database_is_read_only         (MdDatabase           *self);
+gboolean      md_database_check_writable       (MdDatabase           *self,
+                                                GError              **error);
+void          md_database_set_lock_wait        (MdDatabase           *self,
+                                                guint                 milliseconds);
+guint         md_database_get_lock_wait        (MdDatabase           *self);
 
 char         *md_database_find_newest_backup   (const char           *database_path);
 GPtrArray    *md_database_list_backups         (const char           *database_path);

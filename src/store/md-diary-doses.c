@@ -21,29 +21,33 @@
   "uuid, medication_uuid, attack_uuid, taken_time, taken_offset, amount, unit, route, " \
   "setting, infusion_end, co_administered, side_effects, cost, most_bothersome, notes, purpose"
 
+#define N_DOSE_COLUMNS 16
+
+/* A dose read from DOSE_COLUMNS, from column @first on. */
 static MdDose *
-dose_from_row (sqlite3_stmt *stmt)
+dose_from_row (sqlite3_stmt *stmt,
+               int           first)
 {
   MdDose *dose = md_dose_new ();
   g_autofree char *side_effects = NULL;
 
-  dose->uuid = md_diary_column_text (stmt, 0);
-  dose->medication_uuid = md_diary_column_text (stmt, 1);
-  dose->attack_uuid = md_diary_column_text (stmt, 2);
-  dose->taken = sqlite3_column_int64 (stmt, 3);
-  dose->taken_offset = sqlite3_column_int (stmt, 4);
-  dose->amount = sqlite3_column_double (stmt, 5);
-  dose->unit = md_diary_column_text (stmt, 6);
-  dose->route = md_diary_column_text (stmt, 7);
-  dose->setting = md_diary_column_text (stmt, 8);
-  dose->infusion_end = sqlite3_column_int64 (stmt, 9);
-  dose->co_administered = md_diary_column_text (stmt, 10);
-  side_effects = md_diary_column_text (stmt, 11);
+  dose->uuid = md_diary_column_text (stmt, first);
+  dose->medication_uuid = md_diary_column_text (stmt, first + 1);
+  dose->attack_uuid = md_diary_column_text (stmt, first + 2);
+  dose->taken = sqlite3_column_int64 (stmt, first + 3);
+  dose->taken_offset = sqlite3_column_int (stmt, first + 4);
+  dose->amount = sqlite3_column_double (stmt, first + 5);
+  dose->unit = md_diary_column_text (stmt, first + 6);
+  dose->route = md_diary_column_text (stmt, first + 7);
+  dose->setting = md_diary_column_text (stmt, first + 8);
+  dose->infusion_end = sqlite3_column_int64 (stmt, first + 9);
+  dose->co_administered = md_diary_column_text (stmt, first + 10);
+  side_effects = md_diary_column_text (stmt, first + 11);
   dose->side_effects = md_diary_split_keys (side_effects);
-  dose->cost = md_diary_column_double_or_unset (stmt, 12);
-  dose->most_bothersome = md_diary_column_text (stmt, 13);
-  dose->notes = md_diary_column_text (stmt, 14);
-  dose->purpose = md_diary_column_text (stmt, 15);
+  dose->cost = md_diary_column_double_or_unset (stmt, first + 12);
+  dose->most_bothersome = md_diary_column_text (stmt, first + 13);
+  dose->notes = md_diary_column_text (stmt, first + 14);
+  dose->purpose = md_diary_column_text (stmt, first + 15);
 
   return dose;
 }
@@ -70,7 +74,7 @@ list_doses (MdDiary    *self,
     }
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (doses, dose_from_row (stmt));
+    g_ptr_array_add (doses, dose_from_row (stmt, 0));
   sqlite3_reset (stmt);
 
   return doses;
@@ -373,6 +377,25 @@ md_diary_delete_dose (MdDiary     *self,
 
 #define READING_COLUMNS "uuid, attack_uuid, dose_uuid, time, time_offset, pain, nrs, mbs_present"
 
+/* A reading read from READING_COLUMNS, from column @first on. */
+static MdPainReading *
+reading_from_row (sqlite3_stmt *stmt,
+                  int           first)
+{
+  MdPainReading *reading = md_pain_reading_new ();
+
+  reading->uuid = md_diary_column_text (stmt, first);
+  reading->attack_uuid = md_diary_column_text (stmt, first + 1);
+  reading->dose_uuid = md_diary_column_text (stmt, first + 2);
+  reading->time = sqlite3_column_int64 (stmt, first + 3);
+  reading->time_offset = sqlite3_column_int (stmt, first + 4);
+  reading->pain = sqlite3_column_int (stmt, first + 5);
+  reading->nrs = md_diary_column_int_or_unset (stmt, first + 6);
+  reading->mbs_present = md_diary_column_int_or_unset (stmt, first + 7);
+
+  return reading;
+}
+
 gboolean
 md_diary_save_pain_reading (MdDiary        *self,
                             MdPainReading  *reading,
@@ -461,19 +484,7 @@ md_diary_list_pain_readings (MdDiary    *self,
 
   md_diary_bind_text (stmt, 1, attack_uuid);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      MdPainReading *reading = md_pain_reading_new ();
-
-      reading->uuid = md_diary_column_text (stmt, 0);
-      reading->attack_uuid = md_diary_column_text (stmt, 1);
-      reading->dose_uuid = md_diary_column_text (stmt, 2);
-      reading->time = sqlite3_column_int64 (stmt, 3);
-      reading->time_offset = sqlite3_column_int (stmt, 4);
-      reading->pain = sqlite3_column_int (stmt, 5);
-      reading->nrs = md_diary_column_int_or_unset (stmt, 6);
-      reading->mbs_present = md_diary_column_int_or_unset (stmt, 7);
-      g_ptr_array_add (readings, reading);
-    }
+    g_ptr_array_add (readings, reading_from_row (stmt, 0));
   sqlite3_reset (stmt);
 
   return readings;
@@ -492,4 +503,114 @@ md_diary_delete_pain_reading (MdDiary     *self,
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
 
   return md_diary_delete_row_with_undo (self, "pain_readings", uuid, error);
+}
+
+/* What a diary row shows of an attack ---------------------------------- */
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* Three lists in one statement, told apart by the first column and kept
+ * in order by the next two: the doses with their medications (oldest
+ * first), the readings (oldest first, then as logged), the symptoms (by
+ * key). Each part fills its own columns and NULL the rest. */
+#define DETAIL_FIRST 3
+#define DETAIL_NULLS(n) DETAIL_NULLS_##n
+#define DETAIL_NULLS_17 "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+#define DETAIL_NULLS_23 DETAIL_NULLS_17 ", NULL, NULL, NULL, NULL, NULL, NULL"
+
+#define DETAIL_DOSE 0
+#define DETAIL_READING 1
+#define DETAIL_SYMPTOM 2
+
+G_STATIC_ASSERT (N_DOSE_COLUMNS + MD_DIARY_N_MEDICATION_COLUMNS == 8 + 17);
+G_STATIC_ASSERT (N_DOSE_COLUMNS + MD_DIARY_N_MEDICATION_COLUMNS == 2 + 23);
+
+/**
+ * md_diary_read_attack_details:
+ * @attack_uuid: an attack
+ *
+ * What a diary row shows of an attack beside the attack itself, in one
+ * query: it runs at every bind while the patient scrolls.
+ *
+ * Returns: (transfer full): the details; empty lists for an unknown attack
+ */
+MdAttackDetails *
+md_diary_read_attack_details (MdDiary    *self,
+                              const char *attack_uuid)
+{
+  MdAttackDetails *details = g_new0 (MdAttackDetails, 1);
+  sqlite3_stmt *stmt;
+
+  details->doses = g_ptr_array_new_with_free_func (g_object_unref);
+  details->medications = g_ptr_array_new_with_free_func (unref_if_set);
+  details->readings = g_ptr_array_new_with_free_func (g_object_unref);
+  details->symptoms = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (MD_IS_DIARY (self), details);
+
+  stmt = md_database_prepare (self->database,
+                              "SELECT " G_STRINGIFY (DETAIL_DOSE) ", d.taken_time, d.uuid, d.*, m.* "
+                              "FROM (SELECT " DOSE_COLUMNS " FROM doses WHERE attack_uuid = ?1) d "
+                              "LEFT JOIN (SELECT " MD_DIARY_MEDICATION_COLUMNS " FROM medications) m "
+                              "ON m.uuid = d.medication_uuid "
+                              "UNION ALL "
+                              "SELECT " G_STRINGIFY (DETAIL_READING) ", time, rowid, " READING_COLUMNS ", "
+                              DETAIL_NULLS (17) " FROM pain_readings WHERE attack_uuid = ?1 "
+                              "UNION ALL "
+                              "SELECT " G_STRINGIFY (DETAIL_SYMPTOM) ", NULL, s.symptom_key, s.symptom_key, k.label, "
+                              DETAIL_NULLS (23) " FROM attack_symptoms s "
+                              "LEFT JOIN symptoms k ON k.key = s.symptom_key WHERE s.attack_uuid = ?1 "
+                              "ORDER BY 1, 2, 3",
+                              NULL);
+  if (stmt == NULL)
+    return details;
+
+  md_diary_bind_text (stmt, 1, attack_uuid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    switch (sqlite3_column_int (stmt, 0))
+      {
+      case DETAIL_DOSE:
+        g_ptr_array_add (details->doses, dose_from_row (stmt, DETAIL_FIRST));
+        g_ptr_array_add (details->medications,
+                         sqlite3_column_type (stmt, DETAIL_FIRST + N_DOSE_COLUMNS) == SQLITE_NULL
+                         ? NULL : md_diary_medication_from_row (stmt, DETAIL_FIRST + N_DOSE_COLUMNS));
+        break;
+
+      case DETAIL_READING:
+        g_ptr_array_add (details->readings, reading_from_row (stmt, DETAIL_FIRST));
+        break;
+
+      case DETAIL_SYMPTOM:
+      default:
+        {
+          const char *key = (const char *) sqlite3_column_text (stmt, DETAIL_FIRST);
+          const char *builtin = md_catalogue_get_label (MD_CATALOGUE_SYMPTOM, key);
+          const char *own = (const char *) sqlite3_column_text (stmt, DETAIL_FIRST + 1);
+
+          /* A built-in symptom in the patient's language, their own by its label. */
+          g_ptr_array_add (details->symptoms, g_strdup (builtin != NULL ? builtin : own != NULL ? own : key));
+        }
+        break;
+      }
+  sqlite3_reset (stmt);
+
+  return details;
+}
+
+void
+md_attack_details_free (MdAttackDetails *details)
+{
+  if (details == NULL)
+    return;
+
+  g_ptr_array_unref (details->doses);
+  g_ptr_array_unref (details->medications);
+  g_ptr_array_unref (details->readings);
+  g_ptr_array_unref (details->symptoms);
+  g_free (details);
 }

@@ -19,23 +19,45 @@
 
 /* Medications --------------------------------------------------------- */
 
-#define MEDICATION_COLUMNS \
-  "uuid, name, class, use, default_amount, unit, route, builtin_key, archived"
-
-static MdMedication *
-medication_from_row (sqlite3_stmt *stmt)
+/* A medication read from MD_DIARY_MEDICATION_COLUMNS, from column @first on. */
+MdMedication *
+md_diary_medication_from_row (sqlite3_stmt *stmt,
+                              int           first)
 {
   MdMedication *medication = md_medication_new ();
 
-  medication->uuid = md_diary_column_text (stmt, 0);
-  medication->name = md_diary_column_text (stmt, 1);
-  medication->med_class = md_diary_column_text (stmt, 2);
-  medication->use = md_diary_column_text (stmt, 3);
-  medication->default_amount = sqlite3_column_double (stmt, 4);
-  medication->unit = md_diary_column_text (stmt, 5);
-  medication->route = md_diary_column_text (stmt, 6);
-  medication->builtin_key = md_diary_column_text (stmt, 7);
-  medication->archived = sqlite3_column_int (stmt, 8) != 0;
+  medication->uuid = md_diary_column_text (stmt, first);
+  medication->name = md_diary_column_text (stmt, first + 1);
+  medication->med_class = md_diary_column_text (stmt, first + 2);
+  medication->use = md_diary_column_text (stmt, first + 3);
+  medication->default_amount = sqlite3_column_double (stmt, first + 4);
+  medication->unit = md_diary_column_text (stmt, first + 5);
+  medication->route = md_diary_column_text (stmt, first + 6);
+  medication->builtin_key = md_diary_column_text (stmt, first + 7);
+  medication->archived = sqlite3_column_int (stmt, first + 8) != 0;
+
+  return medication;
+}
+
+static MdMedication *
+read_medication (MdDiary    *self,
+                 const char *sql,
+                 const char *uuid,
+                 gint64      rowid)
+{
+  sqlite3_stmt *stmt = md_database_prepare (self->database, sql, NULL);
+  MdMedication *medication = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (uuid != NULL)
+    md_diary_bind_text (stmt, 1, uuid);
+  else
+    sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    medication = md_diary_medication_from_row (stmt, 0);
+  sqlite3_reset (stmt);
 
   return medication;
 }
@@ -44,22 +66,9 @@ gpointer
 md_diary_load_medication (gint64   rowid,
                           gpointer user_data)
 {
-  MdDiary *self = user_data;
-  sqlite3_stmt *stmt;
-  MdMedication *medication = NULL;
-
-  stmt = md_database_prepare (self->database,
-                              "SELECT " MEDICATION_COLUMNS " FROM medications WHERE rowid = ?",
-                              NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    medication = medication_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  return medication;
+  return read_medication (user_data,
+                          "SELECT " MD_DIARY_MEDICATION_COLUMNS " FROM medications WHERE rowid = ?",
+                          NULL, rowid);
 }
 
 /**
@@ -84,13 +93,11 @@ MdMedication *
 md_diary_get_medication (MdDiary    *self,
                          const char *uuid)
 {
-  gint64 rowid;
-
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
 
-  rowid = md_diary_rowid_of (self, "medications", uuid);
-
-  return rowid < 0 ? NULL : md_diary_load_medication (rowid, self);
+  /* One query: a diary row asks for it at every bind. */
+  return read_medication (self, "SELECT " MD_DIARY_MEDICATION_COLUMNS " FROM medications WHERE uuid = ?",
+                          uuid, 0);
 }
 
 /**
@@ -150,7 +157,7 @@ md_diary_save_medication (MdDiary       *self,
     return FALSE;
 
   stmt = md_database_prepare (self->database,
-                              "INSERT INTO medications (" MEDICATION_COLUMNS ") "
+                              "INSERT INTO medications (" MD_DIARY_MEDICATION_COLUMNS ") "
                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                               "ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, "
                               "class = excluded.class, use = excluded.use, "

@@ -32,6 +32,7 @@ struct _MdDiary
 
   MdDiaryNowFunc  now_func;
   gpointer        now_data;
+  gint64          data_version; /* PRAGMA data_version when the lists were last read */
 };
 
 enum {
@@ -195,6 +196,15 @@ md_diary_attack_row_changed (MdDiary    *self,
 G_GNUC_INTERNAL
 void
 md_diary_ensure_uuid (char **uuid);
+
+#define MD_DIARY_MEDICATION_COLUMNS \
+  "uuid, name, class, use, default_amount, unit, route, builtin_key, archived"
+#define MD_DIARY_N_MEDICATION_COLUMNS 9
+
+G_GNUC_INTERNAL
+MdMedication *
+md_diary_medication_from_row (sqlite3_stmt *stmt,
+                              int           first);
 
 G_GNUC_INTERNAL
 gpointer

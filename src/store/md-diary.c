@@ -767,6 +767,27 @@ md_diary_undo (MdDiary      *self,
 
 /* Construction ---------------------------------------------------------- */
 
+/* SQLite's count of commits made by other connections (another process,
+ * a thread's own connection) since this one opened; our own commits
+ * leave it as it is. -1 when it cannot be read (a closed diary). */
+static gint64
+read_data_version (MdDiary *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = -1;
+
+  if (md_database_is_closed (self->database))
+    return -1;
+
+  stmt = md_database_prepare (self->database, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return version;
+}
+
 /**
  * md_diary_new:
  * @database: an open diary database
@@ -789,6 +810,7 @@ md_diary_new (MdDatabase *database)
                                        "SELECT rowid FROM medications "
                                        "ORDER BY archived, name COLLATE NOCASE, uuid",
                                        md_diary_load_medication, self);
+  self->data_version = read_data_version (self);
 
   return self;
 }
@@ -892,8 +914,45 @@ md_diary_reload (MdDiary *self)
 {
   g_return_if_fail (MD_IS_DIARY (self));
 
+  /* What is read now includes every commit so far: a later
+   * md_diary_reload_if_changed_elsewhere() has nothing more to show. */
+  self->data_version = read_data_version (self);
   md_diary_reload_attacks (self);
   md_row_list_reload (self->medications);
+}
+
+/**
+ * md_diary_reload_if_changed_elsewhere:
+ *
+ * Re-reads the lists, and tells views and the reminder service through
+ * #MdDiary::changed and #MdDiary::reminders-changed, when another
+ * connection — another process such as `migraine-diary --import-csv`, or
+ * a thread — committed a change since the lists were last read. The
+ * diary's own saves announce themselves and are not read again. Cheap
+ * enough to call on every change to the file (one pragma).
+ *
+ * Returns: whether there was a change to read
+ */
+gboolean
+md_diary_reload_if_changed_elsewhere (MdDiary *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+
+  /* Inside a transaction of ours, what others committed is not visible
+   * yet; the commit re-reads the lists anyway. */
+  if (md_database_in_transaction (self->database))
+    return FALSE;
+
+  version = read_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+
+  md_diary_reload (self);
+  g_signal_emit (self, md_diary_signals[REMINDERS_CHANGED], 0);
+
+  return TRUE;
 }
 
 void

@@ -42,6 +42,7 @@ gboolean            md_diary_commit                  (MdDiary             *self,
                                                       GError             **error);
 void                md_diary_rollback                (MdDiary             *self);
 void                md_diary_reload                  (MdDiary             *self);
+gboolean            md_diary_reload_if_changed_elsewhere (MdDiary         *self);
 void                md_diary_close                   (MdDiary             *self);
 void                md_diary_attack_changed          (MdDiary             *self,
                                                       const char          *uuid);
@@ -115,6 +116,21 @@ GPtrArray          *md_diary_list_doses_for_attack   (MdDiary             *self,
 MdDiaryUndo        *md_diary_delete_dose             (MdDiary             *self,
                                                       const char          *uuid,
                                                       GError             **error);
+
+/* What a diary row shows of an attack beside the attack itself. */
+typedef struct
+{
+  GPtrArray *doses;       /* (element-type MdDose): oldest first */
+  GPtrArray *medications; /* (element-type MdMedication): each dose's, or %NULL */
+  GPtrArray *readings;    /* (element-type MdPainReading): oldest first */
+  GPtrArray *symptoms;    /* (element-type utf8): the labels of its symptoms */
+} MdAttackDetails;
+
+MdAttackDetails    *md_diary_read_attack_details     (MdDiary             *self,
+                                                      const char          *attack_uuid);
+void                md_attack_details_free           (MdAttackDetails     *details);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdAttackDetails, md_attack_details_free)
 
 /* Pain readings */
 gboolean            md_diary_save_pain_reading       (MdDiary             *self,

@@ -21,6 +21,10 @@ G_BEGIN_DECLS
  * @MD_DIARY_ERROR_CSV: a CSV file is malformed; the message names line and field
  * @MD_DIARY_ERROR_TOO_LARGE: a file is larger than the app accepts
  * @MD_DIARY_ERROR_IN_USE: a medication with doses cannot be deleted
+ * @MD_DIARY_ERROR_BUSY: another program holds the diary's lock; nothing
+ *   was changed, and trying again later may work
+ * @MD_DIARY_ERROR_READ_ONLY: the diary can be read but not changed (a
+ *   read-only file or file system)
  */
 typedef enum
 {
@@ -32,8 +36,29 @@ typedef enum
   MD_DIARY_ERROR_CSV,
   MD_DIARY_ERROR_TOO_LARGE,
   MD_DIARY_ERROR_IN_USE,
+  MD_DIARY_ERROR_BUSY,
+  MD_DIARY_ERROR_READ_ONLY,
 } MdDiaryError;
 
-GQuark md_diary_error_quark (void);
+/**
+ * MdDiaryAccess:
+ * @MD_DIARY_ACCESS_OPEN: opening the diary file
+ * @MD_DIARY_ACCESS_WRITE: saving a change to it
+ *
+ * What failed, for md_diary_error_set_for_file().
+ */
+typedef enum
+{
+  MD_DIARY_ACCESS_OPEN,
+  MD_DIARY_ACCESS_WRITE,
+} MdDiaryAccess;
+
+GQuark md_diary_error_quark         (void);
+void   md_diary_error_set_for_file  (GError        **error,
+                                     const char     *path,
+                                     MdDiaryAccess   access,
+                                     int             errno_value,
+                                     const char     *reason);
+char  *md_diary_error_describe_lock_holder (const char *path);
 
 G_END_DECLS
