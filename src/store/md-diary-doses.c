@@ -458,6 +458,27 @@ md_diary_save_pain_reading (MdDiary        *self,
   return TRUE;
 }
 
+static GPtrArray *
+list_readings (MdDiary    *self,
+               const char *sql,
+               const char *attack_uuid)
+{
+  GPtrArray *readings = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = md_database_prepare (self->database, sql, NULL);
+
+  if (stmt == NULL)
+    return readings;
+
+  /* Left unbound, an attack is NULL: a dose on its own has no readings. */
+  if (attack_uuid != NULL)
+    md_diary_bind_text (stmt, 1, attack_uuid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (readings, reading_from_row (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return readings;
+}
+
 /**
  * md_diary_list_pain_readings:
  *
@@ -468,26 +489,23 @@ GPtrArray *
 md_diary_list_pain_readings (MdDiary    *self,
                              const char *attack_uuid)
 {
-  GPtrArray *readings = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
 
-  g_return_val_if_fail (MD_IS_DIARY (self), readings);
+  return list_readings (self,
+                        "SELECT " READING_COLUMNS " FROM pain_readings "
+                        /* Readings within one second keep the order
+                         * they were logged in. */
+                        "WHERE attack_uuid = ? ORDER BY time, rowid",
+                        attack_uuid);
+}
 
-  stmt = md_database_prepare (self->database,
-                              "SELECT " READING_COLUMNS " FROM pain_readings "
-                              /* Readings within one second keep the order
-                               * they were logged in. */
-                              "WHERE attack_uuid = ? ORDER BY time, rowid",
-                              NULL);
-  if (stmt == NULL)
-    return readings;
-
-  md_diary_bind_text (stmt, 1, attack_uuid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (readings, reading_from_row (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return readings;
+/* Every reading of the diary, oldest first (the CSV export). */
+GPtrArray *
+md_diary_list_every_pain_reading (MdDiary *self)
+{
+  return list_readings (self,
+                        "SELECT " READING_COLUMNS " FROM pain_readings ORDER BY time, uuid",
+                        NULL);
 }
 
 /**

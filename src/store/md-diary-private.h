@@ -61,6 +61,10 @@ md_diary_add_custom_entry_with_key (MdDiary     *self,
                                     GError     **error);
 
 G_GNUC_INTERNAL
+GPtrArray *
+md_diary_list_every_pain_reading (MdDiary *self);
+
+G_GNUC_INTERNAL
 void
 md_diary_bind_text (sqlite3_stmt *stmt,
                     int           index,
