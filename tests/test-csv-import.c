@@ -430,6 +430,19 @@ test_blank_lines_are_no_records (void)
     }
 }
 
+static void
+assert_summary (const MdDiaryCsvSummary *summary,
+                guint                    added,
+                guint                    skipped,
+                guint                    days_completed,
+                guint                    days_differing)
+{
+  g_assert_cmpuint (summary->added, ==, added);
+  g_assert_cmpuint (summary->skipped, ==, skipped);
+  g_assert_cmpuint (summary->days_completed, ==, days_completed);
+  g_assert_cmpuint (summary->days_differing, ==, days_differing);
+}
+
 /* Another diary's record of a day this one has: what only the file says
  * (menstruation, notes, a status) completes the day; where both say
  * something, the diary keeps its own and the summary names the day.
@@ -464,10 +477,7 @@ test_days_merge_or_say_how_they_differ (void)
 
   g_assert_true (md_diary_import_csv (diary, file, strlen (file), NULL, NULL, NULL, &summary, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (summary.added, ==, 1);
-  g_assert_cmpuint (summary.skipped, ==, 1);
-  g_assert_cmpuint (summary.days_completed, ==, 1);
-  g_assert_cmpuint (summary.days_differing, ==, 1);
+  assert_summary (&summary, 1, 1, 1, 1);
   said = md_diary_csv_summary_describe_days (&summary);
   g_assert_cmpstr (said, ==,
                    "1 day already in the diary was completed from the file. "
@@ -486,10 +496,7 @@ test_days_merge_or_say_how_they_differ (void)
 
   /* Again: nothing left to complete; the difference is still told. */
   g_assert_true (md_diary_import_csv (diary, file, strlen (file), NULL, NULL, NULL, &summary, &error));
-  g_assert_cmpuint (summary.added, ==, 0);
-  g_assert_cmpuint (summary.skipped, ==, 3);
-  g_assert_cmpuint (summary.days_completed, ==, 0);
-  g_assert_cmpuint (summary.days_differing, ==, 1);
+  assert_summary (&summary, 0, 3, 0, 1);
   said_again = md_diary_csv_summary_describe_days (&summary);
   g_assert_cmpstr (said_again, ==,
                    "On 1 day (2026-01-02), the file differs from the diary; the diary keeps its own record.");
