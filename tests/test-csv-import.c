@@ -229,6 +229,56 @@ test_malformed_file_changes_nothing (void)
       "#migraine-diary-csv,1\n"
       "preventive_course,c1,preset-topiramate-50mg,2026-01-01,,NaN,mg,\n",
       "Line 2, column 6 (amount): not a number such as 2.5" },
+    { "day written with a sign",
+      "#migraine-diary-csv,1\nday,d1,2024-01-+1,headache-free,0,\n",
+      "Line 2: Day: not a valid date (YYYY-MM-DD)." },
+    { "day written with a space",
+      "#migraine-diary-csv,1\nday,d1,2024-01- 1,headache-free,0,\n",
+      "Line 2: Day: not a valid date (YYYY-MM-DD)." },
+    { "day with a one-digit month",
+      "#migraine-diary-csv,1\nday,d1, 2024-1-01,headache-free,0,\n",
+      "Line 2: Day: not a valid date (YYYY-MM-DD)." },
+    { "course start written with a sign",
+      "#migraine-diary-csv,1\npreventive_course,c1,preset-topiramate-50mg,2026-01-+5,,50,mg,\n",
+      "Line 2: Start: not a valid date (YYYY-MM-DD)." },
+    { "time with a fraction of a second",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00.5+01:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "time with an offset without colon",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+0100,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "time as a week date",
+      "#migraine-diary-csv,1\nattack,a1,2026-W01-7T10:00:00+01:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "time as a day of the year",
+      "#migraine-diary-csv,1\nattack,a1,2026-004T10:00:00+01:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "time without seconds",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00+01:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): not a time with its UTC offset" },
+    { "UTC offset of a whole day",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+24:00,,2,,,,,,,,,,\n",
+      "Line 2, column 3 (start): the UTC offset must be from −18:00 to +18:00." },
+    { "UTC offset beyond 18 hours",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+05:00,2026-01-04T11:00:00-18:30,2,,,,,,,,,,\n",
+      "Line 2, column 4 (end): the UTC offset must be from −18:00 to +18:00." },
+    { "UTC offset of a pain reading",
+      "#migraine-diary-csv,1\n"
+      "attack,a1,2026-01-04T10:00:00+01:00,,2,,,,,,,,,,\n"
+      "pain_reading,p1,a1,,2026-01-04T12:00:00+19:00,1,,\n",
+      "Line 3, column 5 (time): the UTC offset must be from −18:00 to +18:00." },
+    { "the same symptom twice in one attack",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+01:00,,2,,,,,,,,nausea;vomiting;nausea,,\n",
+      "Line 2: Symptoms: “nausea” is listed twice; list each symptom once." },
+    { "the same trigger twice in one attack",
+      "#migraine-diary-csv,1\nattack,a1,2026-01-04T10:00:00+01:00,,2,,,,,,,,,sleep;sleep,\n",
+      "Line 2: Triggers: “sleep” is listed twice; list each trigger once." },
+    { "a symptom key with the list separator",
+      "#migraine-diary-csv,1\nsymptom,jaw;left,Jaw pain on the left\n",
+      "Line 2: Key: “jaw;left” contains “;”, which separates the symptoms and triggers of an attack" },
+    { "a trigger key with the list separator",
+      "#migraine-diary-csv,1\ntrigger,\"red wine;cheese\",Red wine and cheese\n",
+      "Line 2: Key: “red wine;cheese” contains “;”" },
     { "broken quoting",
       "#migraine-diary-csv,1\nday,d1,2026-01-01,headache-free,0,\"unclosed\n",
       "Line 2, column 6: a quoted field is not closed." },
@@ -252,6 +302,221 @@ test_malformed_file_changes_nothing (void)
       g_assert_cmpint (md_diary_count (diary, "days"), ==, 0);
       g_assert_cmpint (md_diary_count (diary, "attacks"), ==, 0);
     }
+}
+
+static char **
+keys_of (GPtrArray *keys)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < keys->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (keys, i), "custom-") ||
+        strstr (g_ptr_array_index (keys, i), "own") != NULL)
+      g_strv_builder_add (builder, g_ptr_array_index (keys, i));
+
+  return g_strv_builder_end (builder);
+}
+
+/* Every custom symptom and trigger a diary can hold comes back from its
+ * own export: the ones typed in the window (any label: the key is made
+ * for it) and the ones another diary's file brought, whatever their
+ * key, with every attack that has them. */
+static void
+test_every_custom_key_round_trips (void)
+{
+  g_autoptr(MdDiary) source = md_test_new_diary (NULL);
+  g_autoptr(MdDiary) target = md_test_new_diary (NULL);
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(MdAttack) saved = NULL;
+  g_autoptr(MdAttack) imported = NULL;
+  g_autoptr(GPtrArray) symptom_keys = NULL;
+  g_autoptr(GPtrArray) trigger_keys = NULL;
+  g_autoptr(GString) first = NULL;
+  g_autoptr(GString) second = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *labels[] = { "Jaw pain; left side", "Tingling, \"hands\"", "=1+1", "'quoted",
+                           "two\nlines", "-minus", "@at", " spaced ", "頭痛 Ünïcödé", "a;b;c", ";" };
+  const char *file =
+    "#migraine-diary-csv,2\n"
+    "symptom,own key with spaces,Spaces\n"
+    "symptom,\"own,comma\",Comma\n"
+    "symptom,'=own formula,Formula\n"
+    "symptom,''own quote,Quote\n"
+    "symptom,\"own\nline\",Line\n"
+    "trigger,ownкириллица,Cyrillic\n"
+    "trigger,\"own \"\"quoted\"\"\",Quoted\n";
+
+  g_assert_true (md_diary_import_csv (source, file, strlen (file), NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autofree char *symptom = md_diary_add_custom_symptom (source, labels[i], &error);
+      g_autofree char *trigger = md_diary_add_custom_trigger (source, labels[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_null (strchr (symptom, ';'));
+      g_assert_null (strchr (trigger, ';'));
+    }
+
+  symptom_keys = md_diary_list_symptom_keys (source);
+  trigger_keys = md_diary_list_trigger_keys (source);
+  attack->start = 1600000000;
+  attack->start_offset = 3600;
+  attack->peak_pain = 2;
+  attack->symptoms = keys_of (symptom_keys);
+  attack->triggers = keys_of (trigger_keys);
+  g_assert_cmpuint (g_strv_length (attack->symptoms), ==, G_N_ELEMENTS (labels) + 5);
+  g_assert_cmpuint (g_strv_length (attack->triggers), ==, G_N_ELEMENTS (labels) + 2);
+  g_assert_true (md_diary_save_attack (source, attack, &error));
+  g_assert_no_error (error);
+
+  first = export (source);
+  g_assert_true (md_diary_import_csv (target, first->str, first->len, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  second = export (target);
+  g_assert_cmpstr (first->str, ==, second->str);
+
+  saved = md_diary_get_attack (source, attack->uuid);
+  imported = md_diary_get_attack (target, attack->uuid);
+  g_assert_nonnull (imported);
+  g_assert_cmpuint (g_strv_length (saved->symptoms), ==, g_strv_length (attack->symptoms));
+  g_assert_cmpstrv (imported->symptoms, saved->symptoms);
+  g_assert_cmpstrv (imported->triggers, saved->triggers);
+  for (guint i = 0; attack->symptoms[i] != NULL; i++)
+    {
+      g_autofree char *want = md_diary_get_symptom_label (source, attack->symptoms[i]);
+      g_autofree char *got = md_diary_get_symptom_label (target, attack->symptoms[i]);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+  for (guint i = 0; attack->triggers[i] != NULL; i++)
+    {
+      g_autofree char *want = md_diary_get_trigger_label (source, attack->triggers[i]);
+      g_autofree char *got = md_diary_get_trigger_label (target, attack->triggers[i]);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+}
+
+/* A blank line at the end — or several, or one between records, with
+ * LF or CRLF — is no record: before, it was "“” is not a kind of diary
+ * entry". */
+static void
+test_blank_lines_are_no_records (void)
+{
+  const char *endings[] = {
+    "day,d2,2026-01-02,headache,0,\n\n",
+    "day,d2,2026-01-02,headache,0,\n\n\n\n",
+    "day,d2,2026-01-02,headache,0,\r\n\r\n\r\n",
+    "\nday,d2,2026-01-02,headache,0,\n",
+    "day,d2,2026-01-02,headache,0,\n\"\"\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
+      g_autofree char *file = g_strconcat ("#migraine-diary-csv,2\n"
+                                           "#day,uuid,date,status,menstruation,notes\n"
+                                           "day,d1,2026-01-01,headache-free,0,\n",
+                                           endings[i], NULL);
+      g_autoptr(GError) error = NULL;
+      MdDiaryCsvSummary summary;
+
+      g_test_message ("ending %u", i);
+      g_assert_true (md_diary_import_csv (diary, file, strlen (file), NULL, NULL, NULL, &summary, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary.added, ==, 2);
+      g_assert_cmpint (md_diary_count (diary, "days"), ==, 2);
+    }
+}
+
+static void
+assert_summary (const MdDiaryCsvSummary *summary,
+                guint                    added,
+                guint                    skipped,
+                guint                    days_completed,
+                guint                    days_differing)
+{
+  g_assert_cmpuint (summary->added, ==, added);
+  g_assert_cmpuint (summary->skipped, ==, skipped);
+  g_assert_cmpuint (summary->days_completed, ==, days_completed);
+  g_assert_cmpuint (summary->days_differing, ==, days_differing);
+}
+
+/* Another diary's record of a day this one has: what only the file says
+ * (menstruation, notes, a status) completes the day; where both say
+ * something, the diary keeps its own and the summary names the day.
+ * Before, the file's record was dropped and counted as "already in the
+ * diary". */
+static void
+test_days_merge_or_say_how_they_differ (void)
+{
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
+  g_autoptr(MdDay) plain = md_day_new ();
+  g_autoptr(MdDay) headache = md_day_new ();
+  g_autoptr(MdDay) first = NULL;
+  g_autoptr(MdDay) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+  g_autofree char *said_again = NULL;
+  MdDiaryCsvSummary summary;
+  const char *file =
+    "#migraine-diary-csv,2\n"
+    "day,other-1,2026-01-01,headache-free,1,Cramps\n"
+    "day,other-2,2026-01-02,headache-free,0,Slept well\n"
+    "day,other-3,2026-01-03,,1,\n";
+
+  plain->date = g_strdup ("2026-01-01");
+  plain->status = g_strdup ("headache-free");
+  g_assert_true (md_diary_save_day (diary, plain, &error));
+  headache->date = g_strdup ("2026-01-02");
+  headache->status = g_strdup ("headache");
+  headache->notes = g_strdup ("Left side");
+  g_assert_true (md_diary_save_day (diary, headache, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (md_diary_import_csv (diary, file, strlen (file), NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  assert_summary (&summary, 1, 1, 1, 1);
+  said = md_diary_csv_summary_describe_days (&summary);
+  g_assert_cmpstr (said, ==,
+                   "1 day already in the diary was completed from the file. "
+                   "On 1 day (2026-01-02), the file differs from the diary; the diary keeps its own record.");
+
+  first = md_diary_get_day (diary, "2026-01-01");
+  g_assert_cmpstr (first->uuid, ==, plain->uuid);
+  g_assert_cmpstr (first->status, ==, "headache-free");
+  g_assert_true (first->menstruation);
+  g_assert_cmpstr (first->notes, ==, "Cramps");
+  second = md_diary_get_day (diary, "2026-01-02");
+  g_assert_cmpstr (second->status, ==, "headache");
+  g_assert_false (second->menstruation);
+  g_assert_cmpstr (second->notes, ==, "Left side");
+  g_assert_cmpint (md_diary_count (diary, "days"), ==, 3);
+
+  /* Again: nothing left to complete; the difference is still told. */
+  g_assert_true (md_diary_import_csv (diary, file, strlen (file), NULL, NULL, NULL, &summary, &error));
+  assert_summary (&summary, 0, 3, 0, 1);
+  said_again = md_diary_csv_summary_describe_days (&summary);
+  g_assert_cmpstr (said_again, ==,
+                   "On 1 day (2026-01-02), the file differs from the diary; the diary keeps its own record.");
+}
+
+/* The export's own form of a time is read, and Z as +00:00. */
+static void
+test_time_in_utc_is_read (void)
+{
+  g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *file =
+    "#migraine-diary-csv,2\n"
+    "attack,a1,2026-01-04T09:00:00Z,2026-01-04T12:30:00-03:30,2,,,,,,,,,,\n";
+
+  g_assert_true (md_diary_import_csv (diary, file, strlen (file), NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  csv = export (diary);
+  g_assert_nonnull (strstr (csv->str, "\nattack,a1,2026-01-04T09:00:00+00:00,2026-01-04T12:30:00-03:30,2,"));
 }
 
 static void
@@ -521,6 +786,10 @@ main (int   argc,
   g_test_add_func ("/md/csv-import/malformed", test_malformed_file_changes_nothing);
   g_test_add_func ("/md/csv-import/version-1", test_version_1_file_imports_unchanged);
   g_test_add_func ("/md/csv-import/purpose-round-trip", test_purpose_round_trips);
+  g_test_add_func ("/md/csv-import/utc-time", test_time_in_utc_is_read);
+  g_test_add_func ("/md/csv-import/day-merge", test_days_merge_or_say_how_they_differ);
+  g_test_add_func ("/md/csv-import/blank-lines", test_blank_lines_are_no_records);
+  g_test_add_func ("/md/csv-import/custom-keys", test_every_custom_key_round_trips);
   g_test_add_func ("/md/csv-import/too-large", test_too_large_is_refused);
   g_test_add_func ("/md/csv-import/progress-cancel", test_progress_and_cancel);
   g_test_add_func ("/md/csv-import/killed", test_killed_import_is_all_or_nothing);

@@ -110,6 +110,7 @@ test_fixtures_of_earlier_versions_migrate (void)
   } fixtures[] = {
     { "diary-v1.db", 30, 3 },
     { "diary-v2.db", 30, 8 },
+    { "diary-v3.db", 30, 8 },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (fixtures) == MD_DATABASE_SCHEMA_VERSION);

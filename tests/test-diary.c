@@ -7,6 +7,10 @@
 
 #include <math.h>
 
+#include <sqlite3.h>
+
+#include "md-database-private.h"
+#include "md-diary-csv.h"
 #include "md-diary.h"
 #include "md-error.h"
 #include "md-test-utils.h"
@@ -238,6 +242,11 @@ static void break_future_end (MdAttack *a) { a->end = NOW + 3600; }
 static void break_aura (MdAttack *a) { a->aura = g_strdup ("sparkles"); }
 static void break_symptom (MdAttack *a) { a->symptoms = g_strsplit ("no-such-symptom", ",", -1); }
 static void break_disability (MdAttack *a) { a->disability = 7; }
+static void break_symptom_twice (MdAttack *a) { a->symptoms = g_strsplit ("nausea,photophobia,nausea", ",", -1); }
+static void break_trigger_twice (MdAttack *a) { a->triggers = g_strsplit ("stress,stress", ",", -1); }
+static void break_offset_day (MdAttack *a) { a->start_offset = 24 * HOUR; }
+static void break_offset_west (MdAttack *a) { a->start_offset = -18 * HOUR - 60; }
+static void break_end_offset (MdAttack *a) { a->end = a->start + HOUR; a->end_offset = 19 * HOUR; }
 
 static void
 test_attack_validation (void)
@@ -252,6 +261,11 @@ test_attack_validation (void)
     { "unknown aura", break_aura, "Aura:" },
     { "unknown symptom", break_symptom, "Symptoms:" },
     { "disability", break_disability, "Disability:" },
+    { "symptom twice", break_symptom_twice, "Symptoms: “nausea” is listed twice; list each symptom once." },
+    { "trigger twice", break_trigger_twice, "Triggers: “stress” is listed twice; list each trigger once." },
+    { "UTC offset +24:00", break_offset_day, "Start: the UTC offset must be from −18:00 to +18:00." },
+    { "UTC offset −18:01", break_offset_west, "Start: the UTC offset must be from −18:00 to +18:00." },
+    { "end's UTC offset +19:00", break_end_offset, "End: the UTC offset must be from −18:00 to +18:00." },
   };
   g_autoptr(MdDiary) diary = new_diary ();
 
@@ -306,6 +320,7 @@ static void break_amount_infinite (MdDose *d) { d->amount = INFINITY; }
 static void break_amount_nan (MdDose *d) { d->amount = NAN; }
 static void break_cost_nan (MdDose *d) { d->cost = NAN; }
 static void break_cost_infinite (MdDose *d) { d->cost = INFINITY; }
+static void break_dose_offset (MdDose *d) { d->taken_offset = -24 * HOUR; }
 
 typedef struct
 {
@@ -330,6 +345,7 @@ test_dose_validation (void)
     { "amount not a number", break_amount_nan, "Amount: “nan” is not a number" },
     { "cost not a number", break_cost_nan, "Cost: “nan” is not a number" },
     { "cost infinite", break_cost_infinite, "Cost: “inf” is not a number" },
+    { "UTC offset −24:00", break_dose_offset, "Time taken: the UTC offset must be from −18:00 to +18:00." },
   };
   g_autoptr(MdDiary) diary = new_diary ();
   g_autoptr(MdDose) good = make_dose ();
@@ -448,6 +464,12 @@ test_reading_validation (void)
   g_clear_error (&error);
 
   reading->nrs = 4;
+  reading->time_offset = 18 * HOUR + 1;
+  g_assert_false (md_diary_save_pain_reading (diary, reading, &error));
+  g_assert_cmpstr (error->message, ==, "Time: the UTC offset must be from −18:00 to +18:00.");
+  g_clear_error (&error);
+
+  reading->time_offset = 18 * HOUR;
   g_free (reading->attack_uuid);
   reading->attack_uuid = g_strdup ("gone");
   g_assert_false (md_diary_save_pain_reading (diary, reading, &error));
@@ -624,6 +646,192 @@ test_days_and_entries (void)
   }
 }
 
+/* A day has one way to be written: "2024-01-+1", "2024-01- 1" and
+ * " 2024-1-01" were read as 1 January and made a second record of it. */
+static void
+test_dates_are_written_one_way (void)
+{
+  g_autoptr(MdDiary) diary = new_diary ();
+  g_autoptr(MdDay) day = md_day_new ();
+  g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bad[] = { "2024-01-+1", "2024-01- 1", " 2024-1-01", "2024-1-01 ", "+2024-01-1",
+                        "2024/01/01", "2024-02-30", "0000-01-01", "2024-01-01T00:00:00" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("date: “%s”", bad[i]);
+      g_free (day->date);
+      day->date = g_strdup (bad[i]);
+      g_assert_false (md_diary_save_day (diary, day, &error));
+      g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, "Day: not a valid date (YYYY-MM-DD).");
+      g_clear_error (&error);
+      g_assert_false (md_diary_record_headache_free_day (diary, bad[i], &error));
+      g_assert_cmpstr (error->message, ==, "Day: not a valid date (YYYY-MM-DD).");
+      g_clear_error (&error);
+
+      course->medication_uuid = g_strdup ("preset-magnesium-oral-400mg");
+      g_free (course->start_date);
+      course->start_date = g_strdup (bad[i]);
+      g_assert_false (md_diary_save_preventive_course (diary, course, &error));
+      g_assert_cmpstr (error->message, ==, "Start: not a valid date (YYYY-MM-DD).");
+      g_clear_error (&error);
+      g_clear_pointer (&course->medication_uuid, g_free);
+    }
+  g_assert_cmpint (md_diary_count (diary, "days"), ==, 0);
+  g_assert_cmpint (md_diary_count (diary, "preventive_courses"), ==, 0);
+
+  g_free (day->date);
+  day->date = g_strdup ("2024-02-29");
+  g_assert_true (md_diary_save_day (diary, day, &error));
+  g_assert_no_error (error);
+
+  /* The schema refuses what the store would: a row written by another
+   * program cannot bring a second 29 February back. */
+  g_assert_false (md_database_exec (md_diary_get_database (diary),
+                                    "INSERT INTO days (date, uuid) VALUES ('2024-02-+29', 'x')", &error));
+  g_assert_nonnull (strstr (error->message, "days.date must be a day written YYYY-MM-DD"));
+  g_clear_error (&error);
+  g_assert_false (md_database_exec (md_diary_get_database (diary),
+                                    "UPDATE days SET date = '2024-2-29 '", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (md_diary_count (diary, "days"), ==, 1);
+}
+
+static char *
+copy_fixture (const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autofree char *contents = NULL;
+  char *path = md_test_temp_path ("diary.db");
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  return path;
+}
+
+/* Schema version 3: what versions 1 and 2 let in — several records of
+ * one calendar day under dates written in different ways — becomes one
+ * record per day, keeping everything: fields one left empty come from
+ * the other, and where they contradict each other, a headache is kept
+ * over headache-free and the notes say so. Symptom and trigger keys
+ * with the CSV list separator in them are renamed. */
+static void
+test_migration_3_one_record_per_day (void)
+{
+  const char *fixtures[] = { "diary-v1.db", "diary-v2.db" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autofree char *path = copy_fixture (fixtures[i]);
+      g_autoptr(MdDiary) diary = NULL;
+      g_autoptr(MdDay) first = NULL;
+      g_autoptr(MdDay) second = NULL;
+      g_autoptr(MdDay) third = NULL;
+      g_autoptr(GPtrArray) courses = NULL;
+      g_autoptr(GPtrArray) attacks = NULL;
+      g_autoptr(GString) csv = NULL;
+      g_autoptr(MdDiary) copy = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GError) error = NULL;
+      MdAttack *attack;
+      sqlite3 *db = NULL;
+      gint64 days_before;
+
+      g_test_message ("fixture: %s", fixtures[i]);
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db,
+        "INSERT INTO days (date, uuid, status, menstruation, notes) VALUES"
+        /* 1 October: the canonical record, and one that fills it in */
+        " ('2026-10-01', 'day-a', 'headache-free', 0, ''),"
+        " ('2026-10- 1', 'day-b', NULL, 1, 'Cramps'),"
+        /* 2 October, twice, neither canonical, contradicting each other */
+        " ('2026-10-+2', 'day-c', 'headache', 0, 'Left side'),"
+        " (' 2026-10-2', 'day-d', 'headache-free', 1, 'Slept well'),"
+        /* 3 October, once, written the lenient way */
+        " ('2026-10-+3', 'day-e', NULL, 1, ''),"
+        /* no day at all: kept as it is */
+        " ('sometime', 'day-f', NULL, 0, 'Unknown day');"
+        "INSERT INTO preventive_courses (uuid, medication_uuid, start_date, end_date, amount, unit, notes)"
+        " VALUES ('course-a', 'preset-topiramate-50mg', '2026-10- 1', '2026-10-+9', 50, 'mg', '');"
+        /* keys an import let in that the CSV format cannot hold */
+        "INSERT INTO symptoms (key, label, builtin) VALUES ('jaw;left', 'Jaw, left', 0),"
+        " ('jaw-left', 'Jaw left', 0);"
+        "INSERT INTO triggers (key, label, builtin) VALUES ('wine;cheese', 'Wine and cheese', 0);"
+        "INSERT INTO attack_symptoms SELECT uuid, 'jaw;left' FROM attacks ORDER BY start_time LIMIT 1;"
+        "INSERT INTO attack_triggers SELECT uuid, 'wine;cheese' FROM attacks ORDER BY start_time LIMIT 1;",
+        NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      diary = md_diary_open (path, &error);
+      g_assert_no_error (error);
+      days_before = i == 0 ? 0 : 2; /* diary-v2.db has two days of its own */
+      g_assert_cmpint (md_diary_count (diary, "days"), ==, days_before + 4);
+
+      first = md_diary_get_day (diary, "2026-10-01");
+      g_assert_cmpstr (first->uuid, ==, "day-a");
+      g_assert_cmpstr (first->status, ==, "headache-free");
+      g_assert_true (first->menstruation);
+      g_assert_cmpstr (first->notes, ==, "Cramps");
+
+      second = md_diary_get_day (diary, "2026-10-02");
+      g_assert_cmpstr (second->uuid, ==, "day-c");
+      g_assert_cmpstr (second->status, ==, "headache");
+      g_assert_true (second->menstruation);
+      g_assert_cmpstr (second->notes, ==,
+                       "Left side\nSlept well\nThis day was also recorded as headache-free.");
+
+      third = md_diary_get_day (diary, "2026-10-03");
+      g_assert_cmpstr (third->uuid, ==, "day-e");
+      g_assert_true (third->menstruation);
+
+      g_assert_true (md_diary_has_uuid (diary, "days", "day-f"));
+      g_assert_false (md_diary_has_uuid (diary, "days", "day-b"));
+      g_assert_false (md_diary_has_uuid (diary, "days", "day-d"));
+
+      /* The keys lose their ";" (and do not take a key that is there);
+       * the attack keeps them, and the diary's export reads back. */
+      attacks = md_diary_list_attacks (diary, G_MININT64, G_MAXINT64);
+      attack = g_ptr_array_index (attacks, 0);
+      g_assert_true (g_strv_contains ((const char * const *) attack->symptoms, "jaw-left-"));
+      g_assert_true (g_strv_contains ((const char * const *) attack->triggers, "wine-cheese"));
+      label = md_diary_get_symptom_label (diary, "jaw-left-");
+      g_assert_cmpstr (label, ==, "Jaw, left");
+      g_clear_pointer (&label, g_free);
+      label = md_diary_get_symptom_label (diary, "jaw;left");
+      g_assert_null (label);
+      label = md_diary_get_symptom_label (diary, "jaw-left");
+      g_assert_cmpstr (label, ==, "Jaw left");
+      /* (The row that is no day, which no version of the app wrote,
+       * would stop the file, rightly: it goes before the export.) */
+      g_assert_true (md_database_exec (md_diary_get_database (diary),
+                                       "DELETE FROM days WHERE uuid = 'day-f'", NULL));
+      csv = md_diary_export_csv (diary, &error);
+      g_assert_no_error (error);
+      copy = md_test_new_diary (NULL);
+      md_diary_import_csv (copy, csv->str, csv->len, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (md_diary_count (copy, "attack_symptoms"), ==, md_diary_count (diary, "attack_symptoms"));
+      g_assert_cmpint (md_diary_count (copy, "attack_triggers"), ==, md_diary_count (diary, "attack_triggers"));
+
+      courses = md_diary_list_preventive_courses (diary);
+      g_assert_cmpuint (courses->len, ==, i == 0 ? 1 : 3);
+      for (guint c = 0; c < courses->len; c++)
+        {
+          MdPreventiveCourse *course = g_ptr_array_index (courses, c);
+
+          if (g_str_equal (course->uuid, "course-a"))
+            {
+              g_assert_cmpstr (course->start_date, ==, "2026-10-01");
+              g_assert_cmpstr (course->end_date, ==, "2026-10-09");
+            }
+        }
+    }
+}
+
 /* "No headache today" of a check-in answered later records the day it
  * asked about; never a day that has not happened, nor one with an
  * attack. */
@@ -727,6 +935,8 @@ main (int   argc,
   g_test_add_func ("/md/diary/custom-symptoms", test_custom_symptoms_and_labels);
   g_test_add_func ("/md/diary/days", test_days_and_entries);
   g_test_add_func ("/md/diary/headache-free-day", test_headache_free_day);
+  g_test_add_func ("/md/diary/dates-one-way", test_dates_are_written_one_way);
+  g_test_add_func ("/md/diary/migration-3-one-record-per-day", test_migration_3_one_record_per_day);
   g_test_add_func ("/md/diary/courses-reminders", test_courses_and_reminders);
 
   return g_test_run ();

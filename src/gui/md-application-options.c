@@ -230,8 +230,9 @@ md_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "import-csv", "^ay", &file))
     {
-      MdDiaryCsvSummary summary = { 0, 0, 0 };
+      MdDiaryCsvSummary summary = { 0, };
       g_autofree char *added = NULL;
+      g_autofree char *days = NULL;
 
       if (!md_cli_import_csv (md_application_get_database_path (self), file, &summary, &error))
         {
@@ -258,6 +259,9 @@ md_application_handle_local_options (GApplication *application,
                               "“How is your pain now?” will be asked 2 hours after each of %u imported doses.\n",
                               summary.follow_ups),
                  summary.follow_ups);
+      days = md_diary_csv_summary_describe_days (&summary);
+      if (days != NULL)
+        g_print ("%s\n", days);
       return EXIT_SUCCESS;
     }
 

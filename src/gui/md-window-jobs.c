@@ -179,6 +179,7 @@ import_done_cb (GObject      *object,
   CsvJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *days = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
   MdDiary *diary = md_application_get_diary (MD_APPLICATION (job->application));
 
@@ -209,6 +210,10 @@ import_done_cb (GObject      *object,
                                     job->summary.follow_ups);
       md_window_add_toast (self, adw_toast_new (follow_ups));
     }
+
+  days = md_diary_csv_summary_describe_days (&job->summary);
+  if (days != NULL)
+    md_window_add_toast (self, adw_toast_new (days));
 }
 
 static void

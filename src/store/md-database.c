@@ -15,6 +15,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
@@ -22,6 +24,7 @@
 
 #include "md-database-private.h"
 #include "md-database-recover.h"
+#include "md-day.h"
 #include "md-error.h"
 #include "md-paths.h"
 
@@ -200,6 +203,25 @@ static const char * const migrations[] = {
   "ALTER TABLE preventive_courses ADD COLUMN end_reason TEXT"
   "  CHECK (end_reason IN ('not-effective', 'side-effects', 'other'));"
   "ALTER TABLE preventive_courses ADD COLUMN end_reason_notes TEXT NOT NULL DEFAULT '';",
+
+  /* 3: a day is written one way, YYYY-MM-DD, so that the primary key on
+   * the date is one row per calendar day (migrate_to_version_3() first
+   * rewrites and merges what versions 1 and 2 let in, and renames the
+   * symptom and trigger keys that the CSV format cannot hold). */
+  "CREATE TRIGGER days_date_is_canonical BEFORE INSERT ON days"
+  "  WHEN NEW.date IS NOT date (julianday (NEW.date))"
+  "  BEGIN SELECT RAISE (ABORT, 'days.date must be a day written YYYY-MM-DD'); END;"
+  "CREATE TRIGGER days_date_stays_canonical BEFORE UPDATE OF date ON days"
+  "  WHEN NEW.date IS NOT date (julianday (NEW.date))"
+  "  BEGIN SELECT RAISE (ABORT, 'days.date must be a day written YYYY-MM-DD'); END;",
+};
+
+static gboolean migrate_to_version_3 (MdDatabase  *self,
+                                      GError     **error);
+
+/* What a step needs beyond SQL, run before the step's SQL. */
+static gboolean (* const migration_functions[]) (MdDatabase *, GError **) = {
+  [2] = migrate_to_version_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MD_DATABASE_SCHEMA_VERSION);
@@ -689,7 +711,10 @@ migrate (MdDatabase  *self,
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", target);
 
-      if (!md_database_exec (self, migrations[target - 1], error) ||
+      if ((target - 1 < (int) G_N_ELEMENTS (migration_functions) &&
+           migration_functions[target - 1] != NULL &&
+           !migration_functions[target - 1] (self, error)) ||
+          !md_database_exec (self, migrations[target - 1], error) ||
           !md_database_exec (self, set_version, error))
         {
           md_database_rollback (self);
@@ -706,6 +731,298 @@ migrate (MdDatabase  *self,
     }
 
   return TRUE;
+}
+
+/* Schema version 3 ------------------------------------------------------- */
+
+/* A day as versions 1 and 2 let it be written ("2024-01-+1",
+ * "2024-01- 1", " 2024-1-01"), as YYYY-MM-DD; NULL when it is no day. */
+static char *
+read_lenient_date (const char *text)
+{
+  int year, month, day;
+  char extra;
+
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &extra) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+static gboolean
+step (MdDatabase    *self,
+      sqlite3_stmt  *stmt,
+      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  md_database_set_error_from_sqlite (self, error);
+  return FALSE;
+}
+
+/* Keeps @kept and folds @other into it: what one leaves open comes from
+ * the other, and where they disagree both are kept, a headache over
+ * headache-free (an untracked headache must never become a headache-free
+ * day) with a note that says so, and both notes. */
+static void
+merge_day_keeping_both (MdDay *kept,
+                        MdDay *other)
+{
+  MdDayConflicts conflicts = md_day_merge (kept, other, NULL);
+  g_autoptr(GString) notes = g_string_new (kept->notes);
+
+  if (conflicts & MD_DAY_CONFLICT_NOTES)
+    g_string_append_printf (notes, "\n%s", other->notes);
+
+  if (conflicts & MD_DAY_CONFLICT_STATUS)
+    {
+      g_free (kept->status);
+      kept->status = g_strdup ("headache");
+      if (notes->len > 0)
+        g_string_append_c (notes, '\n');
+      /* Translators: added to the notes of a day that the diary had
+       * recorded twice, once with headache and once without */
+      g_string_append (notes, _("This day was also recorded as headache-free."));
+    }
+
+  g_free (kept->notes);
+  kept->notes = g_string_free (g_steal_pointer (&notes), FALSE);
+}
+
+/* Writes the records of one calendar day (in the order they were added)
+ * as one row under the date YYYY-MM-DD. */
+static gboolean
+write_one_day (MdDatabase  *self,
+               const char  *date,
+               GPtrArray   *records,
+               GError     **error)
+{
+  MdDay *kept = g_ptr_array_index (records, 0);
+  sqlite3_stmt *stmt;
+
+  /* The record already written the right way keeps its identifier. */
+  for (guint i = 0; i < records->len; i++)
+    if (g_str_equal (((MdDay *) g_ptr_array_index (records, i))->date, date))
+      kept = g_ptr_array_index (records, i);
+
+  if (records->len == 1 && g_str_equal (kept->date, date))
+    return TRUE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      MdDay *other = g_ptr_array_index (records, i);
+
+      if (other == kept)
+        continue;
+      merge_day_keeping_both (kept, other);
+      stmt = md_database_prepare (self, "DELETE FROM days WHERE uuid = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, other->uuid, -1, SQLITE_TRANSIENT);
+      if (!step (self, stmt, error))
+        return FALSE;
+    }
+
+  stmt = md_database_prepare (self,
+                              "UPDATE days SET date = ?, status = ?, menstruation = ?, notes = ? "
+                              "WHERE uuid = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kept->status, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, kept->menstruation);
+  sqlite3_bind_text (stmt, 4, kept->notes != NULL ? kept->notes : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, kept->uuid, -1, SQLITE_TRANSIENT);
+
+  return step (self, stmt, error);
+}
+
+/* A lenient date the lenient way, or else the text as it is. */
+static char *
+canonical_or_same (const char *text)
+{
+  char *date = read_lenient_date (text);
+
+  return date != NULL ? date : g_strdup (text);
+}
+
+static gboolean
+rewrite_course_dates (MdDatabase  *self,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = md_database_prepare (self, "SELECT uuid, start_date, end_date FROM preventive_courses", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < 3; i++)
+      g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, i)));
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < rows->len; i += 3)
+    {
+      g_autofree char *start = canonical_or_same (g_ptr_array_index (rows, i + 1));
+      g_autofree char *end = canonical_or_same (g_ptr_array_index (rows, i + 2));
+
+      /* OR IGNORE: should the dates written right end before they start,
+       * the course stays as it was rather than the diary not opening. */
+      stmt = md_database_prepare (self,
+                                  "UPDATE OR IGNORE preventive_courses SET start_date = ?, end_date = ? "
+                                  "WHERE uuid = ?",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, start, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, g_ptr_array_index (rows, i), -1, SQLITE_TRANSIENT);
+      if (!step (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Versions 1 and 2 imported a custom symptom or trigger key with a ";"
+ * in it, the separator of an attack's list in the CSV file, so that the
+ * diary's own export could not be read back. Such a key gets "-" in its
+ * place (and more, should that key be taken); its label and its attacks
+ * stay. */
+static gboolean
+rename_keys_with_separator (MdDatabase  *self,
+                            const char  *table,
+                            const char  *links,
+                            const char  *link_column,
+                            GError     **error)
+{
+  g_autofree char *find_sql = g_strdup_printf ("SELECT key FROM %s WHERE instr (key, ';') > 0", table);
+  g_autofree char *exists_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE key = ?", table);
+  g_autofree char *copy_sql = g_strdup_printf ("INSERT INTO %s (key, label, builtin) "
+                                               "SELECT ?, label, builtin FROM %s WHERE key = ?",
+                                               table, table);
+  g_autofree char *relink_sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE %s = ?",
+                                                 links, link_column, link_column);
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE key = ?", table);
+  const char *steps[] = { copy_sql, relink_sql, delete_sql };
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = md_database_prepare (self, find_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *old_key = g_ptr_array_index (keys, i);
+      g_autoptr(GString) new_key = g_string_new (old_key);
+      gboolean taken = TRUE;
+
+      g_string_replace (new_key, ";", "-", 0);
+      while (taken)
+        {
+          stmt = md_database_prepare (self, exists_sql, error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, new_key->str, -1, SQLITE_TRANSIENT);
+          taken = sqlite3_step (stmt) == SQLITE_ROW;
+          sqlite3_reset (stmt);
+          if (taken)
+            g_string_append_c (new_key, '-');
+        }
+
+      /* The new key first, then the attacks, then the old key: the
+       * links never point at a key that is not there. */
+      for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+        {
+          stmt = md_database_prepare (self, steps[s], error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, s == 2 ? old_key : new_key->str, -1, SQLITE_TRANSIENT);
+          if (s < 2)
+            sqlite3_bind_text (stmt, 2, old_key, -1, SQLITE_TRANSIENT);
+          if (!step (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Versions 1 and 2 accepted "2024-01-+1" beside "2024-01-01": two rows,
+ * perhaps contradicting each other, for one calendar day. Each day gets
+ * its one row again, and courses their dates written the one way (a
+ * text that is no day at all is left as it is: it is the patient's);
+ * then the keys with a ";" are renamed. */
+static gboolean
+migrate_to_version_3 (MdDatabase  *self,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = md_database_prepare (self,
+                              "SELECT date, uuid, status, menstruation, notes FROM days ORDER BY rowid",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *date = read_lenient_date ((const char *) sqlite3_column_text (stmt, 0));
+      GPtrArray *records;
+      MdDay *day;
+
+      if (date == NULL)
+        continue;
+
+      day = md_day_new ();
+      day->date = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      day->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      day->status = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      day->menstruation = sqlite3_column_int (stmt, 3) != 0;
+      day->notes = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+
+      records = g_hash_table_lookup (days, date);
+      if (records == NULL)
+        {
+          records = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (dates, date);
+          g_hash_table_insert (days, g_steal_pointer (&date), records);
+        }
+      g_ptr_array_add (records, day);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      md_database_set_error_from_sqlite (self, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < dates->len; i++)
+    {
+      const char *date = g_ptr_array_index (dates, i);
+
+      if (!write_one_day (self, date, g_hash_table_lookup (days, date), error))
+        return FALSE;
+    }
+
+  return rewrite_course_dates (self, error) &&
+         rename_keys_with_separator (self, "symptoms", "attack_symptoms", "symptom_key", error) &&
+         rename_keys_with_separator (self, "triggers", "attack_triggers", "trigger_key", error);
 }
 
 /* WAL with FULL sync: an acknowledged commit survives a power cut, and

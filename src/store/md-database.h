@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 #define MD_DATABASE_LOCK_WAIT_INTERACTIVE 100
 
 /* The schema this version of the app writes; PRAGMA user_version. */
-#define MD_DATABASE_SCHEMA_VERSION 2
+#define MD_DATABASE_SCHEMA_VERSION 3
 
 /* Why a dose was given when the patient did not say (CLINICAL.md, "why a
  * dose was given decides how it counts"): an SQL expression over a row

@@ -30,7 +30,26 @@ struct _MdDay
   char     *notes; /* free text */
 };
 
-MdDay *md_day_new  (void);
-MdDay *md_day_copy (MdDay *self);
+/**
+ * MdDayConflicts:
+ * @MD_DAY_CONFLICT_NONE: the two records agree, or one fills the other
+ * @MD_DAY_CONFLICT_STATUS: one says headache-free, the other headache
+ * @MD_DAY_CONFLICT_NOTES: both have notes, and neither holds the other's
+ *
+ * Where two records of one calendar day say different things.
+ */
+typedef enum
+{
+  MD_DAY_CONFLICT_NONE   = 0,
+  MD_DAY_CONFLICT_STATUS = 1 << 0,
+  MD_DAY_CONFLICT_NOTES  = 1 << 1,
+} MdDayConflicts;
+
+MdDay          *md_day_new               (void);
+MdDay          *md_day_copy              (MdDay       *self);
+MdDayConflicts  md_day_merge             (MdDay       *self,
+                                          MdDay       *other,
+                                          gboolean    *out_changed);
+gboolean        md_day_date_is_canonical (const char  *date);
 
 G_END_DECLS

@@ -134,6 +134,18 @@ md_diary_get_attack (MdDiary    *self,
   return rowid < 0 ? NULL : md_diary_load_attack (rowid, self);
 }
 
+static guint
+first_index (char       **keys,
+             const char  *key)
+{
+  guint i = 0;
+
+  while (!g_str_equal (keys[i], key))
+    i++;
+
+  return i;
+}
+
 static gboolean
 validate_attack (MdDiary   *self,
                  MdAttack  *attack,
@@ -141,11 +153,13 @@ validate_attack (MdDiary   *self,
 {
   if (attack->start <= 0)
     return md_diary_invalid (error, _("Start: choose when the attack started."));
-  if (!md_diary_check_not_future (self, attack->start, _("Start"), error))
+  if (!md_diary_check_not_future (self, attack->start, _("Start"), error) ||
+      !md_diary_check_offset (attack->start_offset, _("Start"), error))
     return FALSE;
   if (attack->end != 0 && attack->end < attack->start)
     return md_diary_invalid (error, _("End: the attack cannot end before it started."));
-  if (attack->end != 0 && !md_diary_check_not_future (self, attack->end, _("End"), error))
+  if (attack->end != 0 && (!md_diary_check_not_future (self, attack->end, _("End"), error) ||
+                           !md_diary_check_offset (attack->end_offset, _("End"), error)))
     return FALSE;
   if (!md_diary_check_pain (attack->peak_pain, _("Peak pain"), error) ||
       !md_diary_check_nrs (attack->peak_nrs, _("Peak pain from 0 to 10"), error) ||
@@ -159,12 +173,22 @@ validate_attack (MdDiary   *self,
     return md_diary_invalid (error, _("Aura: the duration cannot be negative."));
 
   for (guint i = 0; attack->symptoms != NULL && attack->symptoms[i] != NULL; i++)
-    if (!md_diary_row_exists (self, "SELECT 1 FROM symptoms WHERE key = ?", attack->symptoms[i]))
-      return md_diary_invalid (error, _("Symptoms: “%s” is not a known symptom."), attack->symptoms[i]);
+    {
+      if (!md_diary_row_exists (self, "SELECT 1 FROM symptoms WHERE key = ?", attack->symptoms[i]))
+        return md_diary_invalid (error, _("Symptoms: “%s” is not a known symptom."), attack->symptoms[i]);
+      if (first_index (attack->symptoms, attack->symptoms[i]) != i)
+        return md_diary_invalid (error, _("Symptoms: “%s” is listed twice; list each symptom once."),
+                                 attack->symptoms[i]);
+    }
 
   for (guint i = 0; attack->triggers != NULL && attack->triggers[i] != NULL; i++)
-    if (!md_diary_row_exists (self, "SELECT 1 FROM triggers WHERE key = ?", attack->triggers[i]))
-      return md_diary_invalid (error, _("Triggers: “%s” is not a known trigger."), attack->triggers[i]);
+    {
+      if (!md_diary_row_exists (self, "SELECT 1 FROM triggers WHERE key = ?", attack->triggers[i]))
+        return md_diary_invalid (error, _("Triggers: “%s” is not a known trigger."), attack->triggers[i]);
+      if (first_index (attack->triggers, attack->triggers[i]) != i)
+        return md_diary_invalid (error, _("Triggers: “%s” is listed twice; list each trigger once."),
+                                 attack->triggers[i]);
+    }
 
   return TRUE;
 }

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -40,44 +41,173 @@ typedef enum
   N_RECORDS
 } RecordType;
 
-/* Columns are only ever added at the end of a record; v1_columns is how
- * many a version 1 file has (0: as many as today). */
-static const struct {
+/* A custom symptom or trigger, as a record of the file. */
+typedef struct
+{
+  char *key;
+  char *label;
+} CustomEntry;
+
+/* How a column is written and read, and the field of the record it
+ * holds. */
+typedef enum
+{
+  COLUMN_TEXT,        /* char *; empty is NULL */
+  COLUMN_KEYS,        /* char **, joined by ";" */
+  COLUMN_INT,         /* int from min to max; empty is -1 */
+  COLUMN_FLAG,        /* gboolean, 0 or 1; empty is min */
+  COLUMN_NUMBER,      /* double ≥ 0, in its shortest form; empty is -1 */
+  COLUMN_NUMBER_SQL,  /* the same, written as SQLite writes a REAL ("400.0") */
+  COLUMN_TIME,        /* gint64 unix time, with its UTC offset in the int at offset_field */
+  COLUMN_TIME_ALONG,  /* the same, written with the offset of another column, which it leaves */
+  COLUMN_TIME_UTC,    /* gint64 unix time, written in UTC */
+} ColumnKind;
+
+typedef struct
+{
   const char *name;
-  const char *columns[16];
-  guint       v1_columns;
-} records[N_RECORDS] = {
-  [RECORD_MEDICATION] = { "medication",
-    { "uuid", "name", "class", "use", "default_amount", "unit", "route", "builtin_key", "archived" } },
-  [RECORD_SYMPTOM] = { "symptom", { "key", "label" } },
-  [RECORD_TRIGGER] = { "trigger", { "key", "label" } },
-  [RECORD_ATTACK] = { "attack",
-    { "uuid", "start", "end", "peak_pain", "peak_nrs", "aura", "aura_minutes", "side", "quality",
-      "worse_with_activity", "disability", "symptoms", "triggers", "notes" } },
-  [RECORD_DOSE] = { "dose",
-    { "uuid", "medication", "attack", "taken", "amount", "unit", "route", "setting", "infusion_end",
-      "co_administered", "side_effects", "cost", "most_bothersome", "notes", "purpose" }, 14 },
-  [RECORD_PAIN_READING] = { "pain_reading",
-    { "uuid", "attack", "dose", "time", "pain", "nrs", "most_bothersome_present" } },
-  [RECORD_DAY] = { "day", { "uuid", "date", "status", "menstruation", "notes" } },
-  [RECORD_PREVENTIVE_COURSE] = { "preventive_course",
-    { "uuid", "medication", "start_date", "end_date", "amount", "unit", "notes", "end_reason",
-      "end_reason_notes" }, 7 },
-  [RECORD_REMINDER] = { "reminder",
-    { "uuid", "kind", "title", "schedule", "medication", "dose", "enabled", "last_fired",
-      "snoozed_until" } },
+  ColumnKind  kind;
+  gboolean    required;
+  gsize       field;         /* G_STRUCT_OFFSET of the record's field */
+  gsize       offset_field;  /* times: of the UTC offset */
+  int         min;
+  int         max;
+} Column;
+
+#define REQUIRED TRUE
+#define OPTIONAL FALSE
+#define TEXT(name, T, f, req) { name, COLUMN_TEXT, req, G_STRUCT_OFFSET (T, f), 0, 0, 0 }
+#define KEYS(name, T, f) { name, COLUMN_KEYS, FALSE, G_STRUCT_OFFSET (T, f), 0, 0, 0 }
+#define INT(name, T, f, req, min, max) { name, COLUMN_INT, req, G_STRUCT_OFFSET (T, f), 0, min, max }
+#define FLAG(name, T, f, empty) { name, COLUMN_FLAG, FALSE, G_STRUCT_OFFSET (T, f), 0, empty, 1 }
+#define NUMBER(name, T, f, req) { name, COLUMN_NUMBER, req, G_STRUCT_OFFSET (T, f), 0, 0, 0 }
+#define NUMBER_AS_SQL(name, T, f) { name, COLUMN_NUMBER_SQL, FALSE, G_STRUCT_OFFSET (T, f), 0, 0, 0 }
+#define TIME(name, kind, T, f, o, req) { name, kind, req, G_STRUCT_OFFSET (T, f), G_STRUCT_OFFSET (T, o), 0, 0 }
+#define UTC_TIME(name, T, f) { name, COLUMN_TIME_UTC, FALSE, G_STRUCT_OFFSET (T, f), 0, 0, 0 }
+
+/* The columns of each kind of record, in the order of the file (README,
+ * "CSV format"); import and export both read this table. A new column
+ * goes at the end of its record, and the file format's version goes up. */
+static const Column medication_columns[] = {
+  TEXT ("uuid", MdMedication, uuid, REQUIRED),
+  TEXT ("name", MdMedication, name, OPTIONAL),
+  TEXT ("class", MdMedication, med_class, OPTIONAL),
+  TEXT ("use", MdMedication, use, OPTIONAL),
+  NUMBER_AS_SQL ("default_amount", MdMedication, default_amount),
+  TEXT ("unit", MdMedication, unit, OPTIONAL),
+  TEXT ("route", MdMedication, route, OPTIONAL),
+  TEXT ("builtin_key", MdMedication, builtin_key, OPTIONAL),
+  FLAG ("archived", MdMedication, archived, FALSE),
 };
 
-static guint
-n_columns (RecordType type)
+static const Column custom_entry_columns[] = {
+  TEXT ("key", CustomEntry, key, REQUIRED),
+  TEXT ("label", CustomEntry, label, REQUIRED),
+};
+
+static const Column attack_columns[] = {
+  TEXT ("uuid", MdAttack, uuid, REQUIRED),
+  TIME ("start", COLUMN_TIME, MdAttack, start, start_offset, REQUIRED),
+  TIME ("end", COLUMN_TIME, MdAttack, end, end_offset, OPTIONAL),
+  INT ("peak_pain", MdAttack, peak_pain, REQUIRED, 0, 3),
+  INT ("peak_nrs", MdAttack, peak_nrs, OPTIONAL, 0, 10),
+  TEXT ("aura", MdAttack, aura, OPTIONAL),
+  INT ("aura_minutes", MdAttack, aura_minutes, OPTIONAL, 0, 100000),
+  TEXT ("side", MdAttack, side, OPTIONAL),
+  TEXT ("quality", MdAttack, quality, OPTIONAL),
+  INT ("worse_with_activity", MdAttack, worse_with_activity, OPTIONAL, 0, 1),
+  INT ("disability", MdAttack, disability, OPTIONAL, 0, 3),
+  KEYS ("symptoms", MdAttack, symptoms),
+  KEYS ("triggers", MdAttack, triggers),
+  TEXT ("notes", MdAttack, notes, OPTIONAL),
+};
+
+static const Column dose_columns[] = {
+  TEXT ("uuid", MdDose, uuid, REQUIRED),
+  TEXT ("medication", MdDose, medication_uuid, REQUIRED),
+  TEXT ("attack", MdDose, attack_uuid, OPTIONAL),
+  TIME ("taken", COLUMN_TIME, MdDose, taken, taken_offset, REQUIRED),
+  NUMBER ("amount", MdDose, amount, REQUIRED),
+  TEXT ("unit", MdDose, unit, OPTIONAL),
+  TEXT ("route", MdDose, route, OPTIONAL),
+  TEXT ("setting", MdDose, setting, OPTIONAL),
+  TIME ("infusion_end", COLUMN_TIME_ALONG, MdDose, infusion_end, taken_offset, OPTIONAL),
+  TEXT ("co_administered", MdDose, co_administered, OPTIONAL),
+  KEYS ("side_effects", MdDose, side_effects),
+  NUMBER ("cost", MdDose, cost, OPTIONAL),
+  TEXT ("most_bothersome", MdDose, most_bothersome, OPTIONAL),
+  TEXT ("notes", MdDose, notes, OPTIONAL),
+  TEXT ("purpose", MdDose, purpose, OPTIONAL), /* version 2 */
+};
+
+static const Column pain_reading_columns[] = {
+  TEXT ("uuid", MdPainReading, uuid, REQUIRED),
+  TEXT ("attack", MdPainReading, attack_uuid, OPTIONAL),
+  TEXT ("dose", MdPainReading, dose_uuid, OPTIONAL),
+  TIME ("time", COLUMN_TIME, MdPainReading, time, time_offset, REQUIRED),
+  INT ("pain", MdPainReading, pain, REQUIRED, 0, 3),
+  INT ("nrs", MdPainReading, nrs, OPTIONAL, 0, 10),
+  INT ("most_bothersome_present", MdPainReading, mbs_present, OPTIONAL, 0, 1),
+};
+
+static const Column day_columns[] = {
+  TEXT ("uuid", MdDay, uuid, REQUIRED),
+  TEXT ("date", MdDay, date, REQUIRED),
+  TEXT ("status", MdDay, status, OPTIONAL),
+  FLAG ("menstruation", MdDay, menstruation, FALSE),
+  TEXT ("notes", MdDay, notes, OPTIONAL),
+};
+
+static const Column preventive_course_columns[] = {
+  TEXT ("uuid", MdPreventiveCourse, uuid, REQUIRED),
+  TEXT ("medication", MdPreventiveCourse, medication_uuid, OPTIONAL),
+  TEXT ("start_date", MdPreventiveCourse, start_date, OPTIONAL),
+  TEXT ("end_date", MdPreventiveCourse, end_date, OPTIONAL),
+  NUMBER ("amount", MdPreventiveCourse, amount, OPTIONAL),
+  TEXT ("unit", MdPreventiveCourse, unit, OPTIONAL),
+  TEXT ("notes", MdPreventiveCourse, notes, OPTIONAL),
+  TEXT ("end_reason", MdPreventiveCourse, end_reason, OPTIONAL), /* version 2 */
+  TEXT ("end_reason_notes", MdPreventiveCourse, end_reason_notes, OPTIONAL), /* version 2 */
+};
+
+static const Column reminder_columns[] = {
+  TEXT ("uuid", MdReminder, uuid, REQUIRED),
+  TEXT ("kind", MdReminder, kind, OPTIONAL),
+  TEXT ("title", MdReminder, title, OPTIONAL),
+  TEXT ("schedule", MdReminder, schedule, OPTIONAL),
+  TEXT ("medication", MdReminder, medication_uuid, OPTIONAL),
+  TEXT ("dose", MdReminder, dose_uuid, OPTIONAL),
+  FLAG ("enabled", MdReminder, enabled, TRUE),
+  UTC_TIME ("last_fired", MdReminder, last_fired),
+  UTC_TIME ("snoozed_until", MdReminder, snoozed_until),
+};
+
+typedef struct
 {
-  guint n = 0;
+  const char   *name;        /* the first field of its lines */
+  const char   *table;       /* where its first column identifies it */
+  GType       (*get_type) (void); /* NULL: a CustomEntry */
+  const Column *columns;
+  guint         n_columns;
+  guint         v1_columns;  /* in a version 1 file (0: all) */
+} Record;
 
-  while (n < G_N_ELEMENTS (records[type].columns) && records[type].columns[n] != NULL)
-    n++;
+#define RECORD(name, table, get_type, columns, v1) \
+  { name, table, get_type, columns, G_N_ELEMENTS (columns), v1 }
 
-  return n;
-}
+static const Record records[N_RECORDS] = {
+  [RECORD_MEDICATION] = RECORD ("medication", "medications", md_medication_get_type, medication_columns, 0),
+  [RECORD_SYMPTOM] = RECORD ("symptom", "symptoms", NULL, custom_entry_columns, 0),
+  [RECORD_TRIGGER] = RECORD ("trigger", "triggers", NULL, custom_entry_columns, 0),
+  [RECORD_ATTACK] = RECORD ("attack", "attacks", md_attack_get_type, attack_columns, 0),
+  [RECORD_DOSE] = RECORD ("dose", "doses", md_dose_get_type, dose_columns, 14),
+  [RECORD_PAIN_READING] = RECORD ("pain_reading", "pain_readings", md_pain_reading_get_type,
+                                  pain_reading_columns, 0),
+  [RECORD_DAY] = RECORD ("day", "days", md_day_get_type, day_columns, 0),
+  [RECORD_PREVENTIVE_COURSE] = RECORD ("preventive_course", "preventive_courses",
+                                       md_preventive_course_get_type, preventive_course_columns, 7),
+  [RECORD_REMINDER] = RECORD ("reminder", "reminders", md_reminder_get_type, reminder_columns, 0),
+};
 
 /* The columns a file of format @version has. */
 static guint
@@ -87,7 +217,36 @@ n_columns_in (RecordType type,
   if (version == 1 && records[type].v1_columns != 0)
     return records[type].v1_columns;
 
-  return n_columns (type);
+  return records[type].n_columns;
+}
+
+static void
+custom_entry_free (gpointer data)
+{
+  CustomEntry *entry = data;
+
+  g_free (entry->key);
+  g_free (entry->label);
+  g_free (entry);
+}
+
+static gpointer
+record_new (RecordType type)
+{
+  if (records[type].get_type == NULL)
+    return g_new0 (CustomEntry, 1);
+
+  return g_object_new (records[type].get_type (), NULL);
+}
+
+static void
+record_free (RecordType type,
+             gpointer   record)
+{
+  if (records[type].get_type == NULL)
+    custom_entry_free (record);
+  else
+    g_object_unref (record);
 }
 
 /* Writing -------------------------------------------------------------- */
@@ -133,77 +292,157 @@ format_keys (char **keys)
   return keys != NULL ? g_strjoinv (";", keys) : g_strdup ("");
 }
 
-static void
-write_header (GString    *out,
-              RecordType  type)
+static char *
+format_sql_real (double value)
 {
-  g_autofree char *first = g_strconcat ("#", records[type].name, NULL);
-  const char *fields[17] = { first, };
-  guint n = n_columns (type);
+  char *text;
+  char *copy;
 
-  for (guint i = 0; i < n; i++)
-    fields[i + 1] = records[type].columns[i];
+  if (value < 0)
+    return NULL;
 
-  md_csv_append_row (out, fields, n + 1);
+  text = sqlite3_mprintf ("%!.15g", value);
+  copy = g_strdup (text);
+  sqlite3_free (text);
+
+  return copy;
 }
 
-/* Takes ownership of the strings in @values. */
-static void
-write_record (GString    *out,
-              RecordType  type,
-              char      **values)
+static char *
+write_column (const Column *column,
+              gpointer      record)
 {
-  const char *fields[17] = { records[type].name, };
-  guint n = n_columns (type);
+  gpointer field = G_STRUCT_MEMBER_P (record, column->field);
 
-  for (guint i = 0; i < n; i++)
-    fields[i + 1] = values[i];
+  switch (column->kind)
+    {
+    case COLUMN_TEXT:
+      return g_strdup (*(char **) field);
+    case COLUMN_KEYS:
+      return format_keys (*(char ***) field);
+    case COLUMN_INT:
+    case COLUMN_FLAG:
+      return format_int (*(int *) field);
+    case COLUMN_NUMBER:
+      return format_double (*(double *) field);
+    case COLUMN_NUMBER_SQL:
+      return format_sql_real (*(double *) field);
+    case COLUMN_TIME:
+    case COLUMN_TIME_ALONG:
+      return format_time (*(gint64 *) field, G_STRUCT_MEMBER (int, record, column->offset_field));
+    case COLUMN_TIME_UTC:
+      return format_time (*(gint64 *) field, 0);
+    default:
+      g_assert_not_reached ();
+    }
+}
 
-  md_csv_append_row (out, fields, n + 1);
+/* A header line, "#kind,column,…", or a record's line. */
+static void
+write_line (GString    *out,
+            RecordType  type,
+            gpointer    record)
+{
+  const Record *kind = &records[type];
+  g_autofree char *first = g_strconcat ("#", kind->name, NULL);
+  const char *fields[MD_CSV_MAX_FIELDS] = { record != NULL ? kind->name : first, };
+  char *values[MD_CSV_MAX_FIELDS] = { NULL, };
 
-  for (guint i = 0; i < n; i++)
+  g_assert (kind->n_columns < MD_CSV_MAX_FIELDS);
+
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      if (record != NULL)
+        values[i] = write_column (&kind->columns[i], record);
+      fields[i + 1] = record != NULL ? values[i] : kind->columns[i].name;
+    }
+
+  md_csv_append_row (out, fields, kind->n_columns + 1);
+
+  for (guint i = 0; i < kind->n_columns; i++)
     g_free (values[i]);
 }
 
-static gboolean
-export_query (MdDiary      *self,
-              GString      *out,
-              RecordType    type,
-              const char   *sql,
-              GError      **error)
+static int
+compare_medication_uuids (gconstpointer a,
+                          gconstpointer b)
 {
+  return strcmp ((*(MdMedication **) a)->uuid, (*(MdMedication **) b)->uuid);
+}
+
+/* The patient's own symptoms or triggers: the built-in ones are in every
+ * diary already. */
+static GPtrArray *
+list_custom_entries (MdDiary     *self,
+                     RecordType   type,
+                     GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT key, label FROM %s WHERE builtin = 0 ORDER BY key",
+                                          records[type].table);
   MdDatabase *database = md_diary_get_database (self);
   sqlite3_stmt *stmt = md_database_prepare (database, sql, error);
-  guint n = n_columns (type);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (custom_entry_free);
   int rc;
 
   if (stmt == NULL)
-    return FALSE;
-
-  write_header (out, type);
+    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      char *values[16] = { NULL, };
+      CustomEntry *entry = g_new0 (CustomEntry, 1);
 
-      for (guint i = 0; i < n; i++)
-        {
-          const unsigned char *text = sqlite3_column_text (stmt, i);
-
-          values[i] = text != NULL ? g_strdup ((const char *) text) : NULL;
-        }
-
-      write_record (out, type, values);
+      entry->key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry->label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (entries, entry);
     }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
       md_database_set_error_from_sqlite (database, error);
-      return FALSE;
+      return NULL;
     }
 
-  return TRUE;
+  return g_steal_pointer (&entries);
+}
+
+/* Every record of a kind, in the order of the file. */
+static GPtrArray *
+list_records (MdDiary     *self,
+              RecordType   type,
+              GError     **error)
+{
+  GListModel *medications;
+  GPtrArray *list;
+
+  switch (type)
+    {
+    case RECORD_MEDICATION:
+      medications = md_diary_get_medications (self);
+      list = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (medications); i++)
+        g_ptr_array_add (list, g_list_model_get_item (medications, i));
+      g_ptr_array_sort (list, compare_medication_uuids);
+      return list;
+    case RECORD_SYMPTOM:
+    case RECORD_TRIGGER:
+      return list_custom_entries (self, type, error);
+    case RECORD_ATTACK:
+      return md_diary_list_attacks (self, G_MININT64, G_MAXINT64);
+    case RECORD_DOSE:
+      return md_diary_list_doses (self, G_MININT64, G_MAXINT64);
+    case RECORD_PAIN_READING:
+      return md_diary_list_every_pain_reading (self);
+    case RECORD_DAY:
+      return md_diary_list_days (self, NULL, NULL);
+    case RECORD_PREVENTIVE_COURSE:
+      return md_diary_list_preventive_courses (self);
+    case RECORD_REMINDER:
+      return md_diary_list_reminders (self);
+    case N_RECORDS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /**
@@ -216,127 +455,37 @@ md_diary_export_csv (MdDiary  *self,
                      GError  **error)
 {
   g_autoptr(GString) out = g_string_new (MD_DIARY_CSV_SIGNATURE "\n");
-  g_autoptr(GPtrArray) attacks = NULL;
-  g_autoptr(GPtrArray) doses = NULL;
-  MdDatabase *database;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
 
-  database = md_diary_get_database (self);
-
-  /* Medications, and the patient's own symptoms and triggers: the built-in
-   * ones are in every diary already. */
-  if (!export_query (self, out, RECORD_MEDICATION,
-                     "SELECT uuid, name, class, use, "
-                     "CASE WHEN default_amount < 0 THEN NULL ELSE default_amount END, "
-                     "unit, route, builtin_key, archived FROM medications ORDER BY uuid",
-                     error) ||
-      !export_query (self, out, RECORD_SYMPTOM,
-                     "SELECT key, label FROM symptoms WHERE builtin = 0 ORDER BY key", error) ||
-      !export_query (self, out, RECORD_TRIGGER,
-                     "SELECT key, label FROM triggers WHERE builtin = 0 ORDER BY key", error))
-    return NULL;
-
-  /* Numbers go through g_ascii_dtostr, never the database's own text. */
-  write_header (out, RECORD_ATTACK);
-  attacks = md_diary_list_attacks (self, G_MININT64, G_MAXINT64);
-  for (guint i = 0; i < attacks->len; i++)
+  for (RecordType type = 0; type < N_RECORDS; type++)
     {
-      MdAttack *a = g_ptr_array_index (attacks, i);
-      char *values[] = {
-        g_strdup (a->uuid), format_time (a->start, a->start_offset),
-        format_time (a->end, a->end_offset), format_int (a->peak_pain), format_int (a->peak_nrs),
-        g_strdup (a->aura), format_int (a->aura_minutes), g_strdup (a->side), g_strdup (a->quality),
-        format_int (a->worse_with_activity), format_int (a->disability),
-        format_keys (a->symptoms), format_keys (a->triggers), g_strdup (a->notes),
-      };
+      g_autoptr(GPtrArray) list = list_records (self, type, error);
 
-      write_record (out, RECORD_ATTACK, values);
+      if (list == NULL)
+        return NULL;
+
+      write_line (out, type, NULL);
+      for (guint i = 0; i < list->len; i++)
+        write_line (out, type, g_ptr_array_index (list, i));
     }
-
-  write_header (out, RECORD_DOSE);
-  doses = md_diary_list_doses (self, G_MININT64, G_MAXINT64);
-  for (guint i = 0; i < doses->len; i++)
-    {
-      MdDose *d = g_ptr_array_index (doses, i);
-      char *values[] = {
-        g_strdup (d->uuid), g_strdup (d->medication_uuid), g_strdup (d->attack_uuid),
-        format_time (d->taken, d->taken_offset), format_double (d->amount), g_strdup (d->unit),
-        g_strdup (d->route), g_strdup (d->setting), format_time (d->infusion_end, d->taken_offset),
-        g_strdup (d->co_administered), format_keys (d->side_effects), format_double (d->cost),
-        g_strdup (d->most_bothersome), g_strdup (d->notes), g_strdup (d->purpose),
-      };
-
-      write_record (out, RECORD_DOSE, values);
-    }
-
-  write_header (out, RECORD_PAIN_READING);
-  stmt = md_database_prepare (database,
-                              "SELECT uuid, attack_uuid, dose_uuid, time, time_offset, pain, nrs, "
-                              "mbs_present FROM pain_readings ORDER BY time, uuid",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      char *values[] = {
-        g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-        g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-        g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-        format_time (sqlite3_column_int64 (stmt, 3), sqlite3_column_int (stmt, 4)),
-        format_int (sqlite3_column_int (stmt, 5)),
-        sqlite3_column_type (stmt, 6) == SQLITE_NULL ? NULL : format_int (sqlite3_column_int (stmt, 6)),
-        sqlite3_column_type (stmt, 7) == SQLITE_NULL ? NULL : format_int (sqlite3_column_int (stmt, 7)),
-      };
-
-      write_record (out, RECORD_PAIN_READING, values);
-    }
-  sqlite3_reset (stmt);
-
-  if (!export_query (self, out, RECORD_DAY,
-                     "SELECT uuid, date, status, menstruation, notes FROM days ORDER BY date",
-                     error))
-    return NULL;
-
-  write_header (out, RECORD_PREVENTIVE_COURSE);
-  {
-    g_autoptr(GPtrArray) courses = md_diary_list_preventive_courses (self);
-
-    for (guint i = 0; i < courses->len; i++)
-      {
-        MdPreventiveCourse *c = g_ptr_array_index (courses, i);
-        char *values[] = {
-          g_strdup (c->uuid), g_strdup (c->medication_uuid), g_strdup (c->start_date),
-          g_strdup (c->end_date), format_double (c->amount), g_strdup (c->unit), g_strdup (c->notes),
-          g_strdup (c->end_reason), g_strdup (c->end_reason_notes),
-        };
-
-        write_record (out, RECORD_PREVENTIVE_COURSE, values);
-      }
-  }
-
-  write_header (out, RECORD_REMINDER);
-  {
-    g_autoptr(GPtrArray) reminders = md_diary_list_reminders (self);
-
-    for (guint i = 0; i < reminders->len; i++)
-      {
-        MdReminder *r = g_ptr_array_index (reminders, i);
-        char *values[] = {
-          g_strdup (r->uuid), g_strdup (r->kind), g_strdup (r->title), g_strdup (r->schedule),
-          g_strdup (r->medication_uuid), g_strdup (r->dose_uuid), format_int (r->enabled),
-          format_time (r->last_fired, 0), format_time (r->snoozed_until, 0),
-        };
-
-        write_record (out, RECORD_REMINDER, values);
-      }
-  }
 
   return g_steal_pointer (&out);
 }
 
 /* Reading -------------------------------------------------------------- */
+
+/* One import, from the first line to the last. */
+typedef struct
+{
+  MdDiary            *diary;
+  MdDiaryCsvProgress  progress;
+  gpointer            progress_data;
+  GCancellable       *cancellable;
+  MdDiaryCsvSummary  *summary;
+  GPtrArray          *undecided_doses; /* UUIDs of doses imported without a purpose */
+  GPtrArray          *doses;           /* every dose imported, for its follow-up */
+} Import;
 
 typedef struct
 {
@@ -344,7 +493,6 @@ typedef struct
   GPtrArray  *fields;
   RecordType  type;
   GError    **error;
-  GPtrArray  *undecided_doses; /* imported without a purpose */
 } Row;
 
 /* A column that an older file does not have is empty. */
@@ -370,7 +518,7 @@ field_error (Row        *row,
   g_set_error (row->error, MD_DIARY_ERROR, MD_DIARY_ERROR_CSV,
                /* Translators: line, column, the column's name, then what is wrong */
                _("Line %u, column %u (%s): %s"),
-               row->line, column + 2, records[row->type].columns[column], reason);
+               row->line, column + 2, records[row->type].columns[column].name, reason);
   return FALSE;
 }
 
@@ -382,7 +530,9 @@ parse_time (Row    *row,
 {
   const char *text = field (row, column);
   g_autoptr(GDateTime) parsed = NULL;
-  gsize len;
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+  int offset = 0;
 
   *out_time = 0;
   if (out_offset != NULL)
@@ -390,18 +540,27 @@ parse_time (Row    *row,
   if (text == NULL)
     return TRUE;
 
-  /* The offset is part of the record; a time without one is ambiguous. */
-  len = strlen (text);
-  if (len < 20 || !(text[len - 1] == 'Z' || text[len - 6] == '+' || text[len - 6] == '-'))
-    return field_error (row, column, _("not a time with its UTC offset, such as 2026-03-04T21:15:00+01:00."));
-
+  /* The offset is part of the record; a time without one is ambiguous.
+   * And only the form the export writes is a time (Z standing for
+   * +00:00): ISO 8601 has many ways to write one, and a file must mean
+   * one thing. */
   parsed = g_date_time_new_from_iso8601 (text, NULL);
-  if (parsed == NULL)
+  if (parsed != NULL)
+    {
+      offset = (int) (g_date_time_get_utc_offset (parsed) / G_TIME_SPAN_SECOND);
+      written = format_time (g_date_time_to_unix (parsed), offset);
+      expected = g_str_has_suffix (text, "Z")
+                 ? g_strdup_printf ("%.*s+00:00", (int) strlen (text) - 1, text)
+                 : g_strdup (text);
+    }
+  if (parsed == NULL || g_strcmp0 (written, expected) != 0)
     return field_error (row, column, _("not a time with its UTC offset, such as 2026-03-04T21:15:00+01:00."));
+  if (ABS (offset) > MD_DIARY_MAX_UTC_OFFSET)
+    return field_error (row, column, _("the UTC offset must be from −18:00 to +18:00."));
 
   *out_time = g_date_time_to_unix (parsed);
   if (out_offset != NULL)
-    *out_offset = (int) (g_date_time_get_utc_offset (parsed) / G_TIME_SPAN_SECOND);
+    *out_offset = offset;
 
   return TRUE;
 }
@@ -488,275 +647,206 @@ saved (Row      *row,
   return FALSE;
 }
 
+/* Reads one column of @row into its field of @record. */
 static gboolean
-import_row (MdDiary           *self,
-            Row               *row,
-            MdDiaryCsvSummary *summary,
-            GPtrArray         *doses)
+read_column (Row      *row,
+             guint     column,
+             gpointer  record)
 {
-  GError *save_error = NULL;
-  const char *uuid = field (row, 0);
-  static const char *tables[N_RECORDS] = {
-    "medications", "symptoms", "triggers", "attacks", "doses", "pain_readings", "days",
-    "preventive_courses", "reminders"
-  };
-  int flag;
+  const Column *c = &records[row->type].columns[column];
+  gpointer field_p = G_STRUCT_MEMBER_P (record, c->field);
+  int value;
 
-  if (!required (row, 0))
+  if (c->required && !required (row, column))
     return FALSE;
 
-  /* Merge by identifier: what the diary has already stays as it is. */
-  if (row->type == RECORD_SYMPTOM || row->type == RECORD_TRIGGER)
+  switch (c->kind)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE key = ?", tables[row->type]);
-      sqlite3_stmt *stmt = md_database_prepare (md_diary_get_database (self), sql, row->error);
-      gboolean exists;
-
-      if (stmt == NULL)
+    case COLUMN_TEXT:
+      g_free (*(char **) field_p);
+      *(char **) field_p = g_strdup (field (row, column));
+      return TRUE;
+    case COLUMN_KEYS:
+      g_strfreev (*(char ***) field_p);
+      *(char ***) field_p = parse_keys (row, column);
+      return TRUE;
+    case COLUMN_INT:
+      return parse_int (row, column, c->min, c->max, field_p);
+    case COLUMN_FLAG:
+      if (!parse_int (row, column, 0, 1, &value))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      exists = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-      if (exists)
-        {
-          summary->skipped++;
-          return TRUE;
-        }
+      *(gboolean *) field_p = value < 0 ? c->min : value;
+      return TRUE;
+    case COLUMN_NUMBER:
+    case COLUMN_NUMBER_SQL:
+      return parse_double (row, column, field_p);
+    case COLUMN_TIME:
+      return parse_time (row, column, field_p, G_STRUCT_MEMBER_P (record, c->offset_field));
+    case COLUMN_TIME_ALONG:
+    case COLUMN_TIME_UTC:
+      return parse_time (row, column, field_p, NULL);
+    default:
+      g_assert_not_reached ();
     }
-  else if (md_diary_has_uuid (self, tables[row->type], uuid))
+}
+
+/* Whether the diary has the record: by UUID, or by key for a symptom or
+ * trigger; what it has stays as it is. */
+static gboolean
+is_in_diary (MdDiary *self,
+             Row     *row)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s = ?", records[row->type].table,
+                                          records[row->type].columns[0].name);
+
+  return md_diary_row_exists (self, sql, field (row, 0));
+}
+
+/* A day is one row per date. The diary's own record of it is completed
+ * with what only the file says; where they disagree, the diary's stays,
+ * and the summary says so. FALSE in @out_new when the date is new. */
+static gboolean
+merge_day (Import    *import,
+           Row       *row,
+           MdDay     *day,
+           gboolean  *out_new)
+{
+  g_autoptr(MdDay) existing = md_diary_get_day (import->diary, day->date);
+  MdDiaryCsvSummary *summary = import->summary;
+  GError *save_error = NULL;
+  gboolean changed;
+
+  *out_new = existing == NULL;
+  if (existing == NULL)
+    return TRUE;
+
+  if (md_day_merge (existing, day, &changed) != MD_DAY_CONFLICT_NONE &&
+      summary->days_differing++ == 0)
+    g_strlcpy (summary->first_differing, day->date, sizeof summary->first_differing);
+  if (!changed)
     {
       summary->skipped++;
       return TRUE;
     }
 
+  summary->days_completed++;
+  return saved (row, md_diary_save_day (import->diary, existing, &save_error), &save_error);
+}
+
+static gboolean
+save_record (Import   *import,
+             Row      *row,
+             gpointer  record)
+{
+  MdDiary *self = import->diary;
+  GError *save_error = NULL;
+  CustomEntry *entry = record;
+  gboolean ok = FALSE;
+  gboolean is_new;
+
   switch (row->type)
     {
     case RECORD_MEDICATION:
-      {
-        g_autoptr(MdMedication) m = md_medication_new ();
-
-        m->uuid = g_strdup (uuid);
-        m->name = g_strdup (field (row, 1));
-        m->med_class = g_strdup (field (row, 2));
-        m->use = g_strdup (field (row, 3));
-        m->unit = g_strdup (field (row, 5));
-        m->route = g_strdup (field (row, 6));
-        m->builtin_key = g_strdup (field (row, 7));
-        if (!parse_double (row, 4, &m->default_amount) || !parse_int (row, 8, 0, 1, &flag))
-          return FALSE;
-        m->archived = flag == 1;
-        if (!saved (row, md_diary_save_medication (self, m, &save_error), &save_error))
-          return FALSE;
-      }
+      ok = md_diary_save_medication (self, record, &save_error);
       break;
-
     case RECORD_SYMPTOM:
     case RECORD_TRIGGER:
-      {
-        g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (key, label, builtin) VALUES (?, ?, 0)",
-                                                tables[row->type]);
-        sqlite3_stmt *stmt;
-
-        if (!required (row, 1))
-          return FALSE;
-        stmt = md_database_prepare (md_diary_get_database (self), sql, row->error);
-        if (stmt == NULL)
-          return FALSE;
-        sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text (stmt, 2, field (row, 1), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step (stmt) != SQLITE_DONE)
-          {
-            sqlite3_reset (stmt);
-            md_database_set_error_from_sqlite (md_diary_get_database (self), row->error);
-            return FALSE;
-          }
-        sqlite3_reset (stmt);
-      }
+      ok = md_diary_add_custom_entry_with_key (self, records[row->type].table, entry->key, entry->label,
+                                               &is_new, &save_error);
       break;
-
     case RECORD_ATTACK:
-      {
-        g_autoptr(MdAttack) a = md_attack_new ();
-
-        a->uuid = g_strdup (uuid);
-        a->aura = g_strdup (field (row, 5));
-        a->side = g_strdup (field (row, 7));
-        a->quality = g_strdup (field (row, 8));
-        a->symptoms = parse_keys (row, 11);
-        a->triggers = parse_keys (row, 12);
-        a->notes = g_strdup (field (row, 13));
-        if (!required (row, 1) || !required (row, 3) ||
-            !parse_time (row, 1, &a->start, &a->start_offset) ||
-            !parse_time (row, 2, &a->end, &a->end_offset) ||
-            !parse_int (row, 3, 0, 3, &a->peak_pain) ||
-            !parse_int (row, 4, 0, 10, &a->peak_nrs) ||
-            !parse_int (row, 6, 0, 100000, &a->aura_minutes) ||
-            !parse_int (row, 9, 0, 1, &a->worse_with_activity) ||
-            !parse_int (row, 10, 0, 3, &a->disability))
-          return FALSE;
-        if (!saved (row, md_diary_save_attack (self, a, &save_error), &save_error))
-          return FALSE;
-      }
+      ok = md_diary_save_attack (self, record, &save_error);
       break;
-
     case RECORD_DOSE:
-      {
-        g_autoptr(MdDose) d = md_dose_new ();
-        int end_offset;
-
-        d->uuid = g_strdup (uuid);
-        d->medication_uuid = g_strdup (field (row, 1));
-        d->attack_uuid = g_strdup (field (row, 2));
-        d->unit = g_strdup (field (row, 5));
-        d->route = g_strdup (field (row, 6));
-        d->setting = g_strdup (field (row, 7));
-        d->co_administered = g_strdup (field (row, 9));
-        d->side_effects = parse_keys (row, 10);
-        d->most_bothersome = g_strdup (field (row, 12));
-        d->notes = g_strdup (field (row, 13));
-        d->purpose = g_strdup (field (row, 14));
-        if (!required (row, 1) || !required (row, 3) || !required (row, 4) ||
-            !parse_time (row, 3, &d->taken, &d->taken_offset) ||
-            !parse_double (row, 4, &d->amount) ||
-            !parse_time (row, 8, &d->infusion_end, &end_offset) ||
-            !parse_double (row, 11, &d->cost))
-          return FALSE;
-        if (d->purpose == NULL)
-          g_ptr_array_add (row->undecided_doses, g_strdup (uuid));
-        if (!saved (row, md_diary_save_dose (self, d, &save_error), &save_error))
-          return FALSE;
-        g_ptr_array_add (doses, g_steal_pointer (&d));
-      }
+      /* A dose without its purpose gets the default of the whole file,
+       * and every dose is followed up once all are in: see read_all(). */
+      if (MD_DOSE (record)->purpose == NULL)
+        g_ptr_array_add (import->undecided_doses, g_strdup (MD_DOSE (record)->uuid));
+      ok = md_diary_save_dose (self, record, &save_error);
+      if (ok)
+        g_ptr_array_add (import->doses, g_object_ref (record));
       break;
-
     case RECORD_PAIN_READING:
-      {
-        g_autoptr(MdPainReading) r = md_pain_reading_new ();
-
-        r->uuid = g_strdup (uuid);
-        r->attack_uuid = g_strdup (field (row, 1));
-        r->dose_uuid = g_strdup (field (row, 2));
-        if (!required (row, 3) || !required (row, 4) ||
-            !parse_time (row, 3, &r->time, &r->time_offset) ||
-            !parse_int (row, 4, 0, 3, &r->pain) ||
-            !parse_int (row, 5, 0, 10, &r->nrs) ||
-            !parse_int (row, 6, 0, 1, &r->mbs_present))
-          return FALSE;
-        if (!saved (row, md_diary_save_pain_reading (self, r, &save_error), &save_error))
-          return FALSE;
-      }
+      ok = md_diary_save_pain_reading (self, record, &save_error);
       break;
-
     case RECORD_DAY:
-      {
-        g_autoptr(MdDay) d = md_day_new ();
-        g_autoptr(MdDay) existing = NULL;
-
-        d->uuid = g_strdup (uuid);
-        d->date = g_strdup (field (row, 1));
-        d->status = g_strdup (field (row, 2));
-        d->notes = g_strdup (field (row, 4));
-        if (!required (row, 1) || !parse_int (row, 3, 0, 1, &flag))
-          return FALSE;
-        d->menstruation = flag == 1;
-
-        /* A day is one row per date: the diary's own record of it wins. */
-        existing = md_diary_get_day (self, d->date);
-        if (existing != NULL)
-          {
-            summary->skipped++;
-            return TRUE;
-          }
-        if (!saved (row, md_diary_save_day (self, d, &save_error), &save_error))
-          return FALSE;
-      }
+      if (!merge_day (import, row, record, &is_new))
+        return FALSE;
+      if (!is_new)
+        return TRUE;
+      ok = md_diary_save_day (self, record, &save_error);
       break;
-
     case RECORD_PREVENTIVE_COURSE:
-      {
-        g_autoptr(MdPreventiveCourse) c = md_preventive_course_new ();
-
-        c->uuid = g_strdup (uuid);
-        c->medication_uuid = g_strdup (field (row, 1));
-        c->start_date = g_strdup (field (row, 2));
-        c->end_date = g_strdup (field (row, 3));
-        c->unit = g_strdup (field (row, 5));
-        c->notes = g_strdup (field (row, 6));
-        c->end_reason = g_strdup (field (row, 7));
-        c->end_reason_notes = g_strdup (field (row, 8));
-        if (!parse_double (row, 4, &c->amount))
-          return FALSE;
-        if (!saved (row, md_diary_save_preventive_course (self, c, &save_error), &save_error))
-          return FALSE;
-      }
+      ok = md_diary_save_preventive_course (self, record, &save_error);
       break;
-
     case RECORD_REMINDER:
-      {
-        g_autoptr(MdReminder) r = md_reminder_new ();
-        int offset;
-
-        r->uuid = g_strdup (uuid);
-        r->kind = g_strdup (field (row, 1));
-        r->title = g_strdup (field (row, 2));
-        r->schedule = g_strdup (field (row, 3));
-        r->medication_uuid = g_strdup (field (row, 4));
-        r->dose_uuid = g_strdup (field (row, 5));
-        if (!parse_int (row, 6, 0, 1, &flag) ||
-            !parse_time (row, 7, &r->last_fired, &offset) ||
-            !parse_time (row, 8, &r->snoozed_until, &offset))
-          return FALSE;
-        r->enabled = flag != 0;
-        if (!saved (row, md_diary_save_reminder (self, r, &save_error), &save_error))
-          return FALSE;
-      }
+      ok = md_diary_save_reminder (self, record, &save_error);
       break;
-
     case N_RECORDS:
     default:
       g_assert_not_reached ();
     }
 
-  summary->added++;
+  if (!saved (row, ok, &save_error))
+    return FALSE;
+
+  import->summary->added++;
   return TRUE;
+}
+
+static gboolean
+import_row (Import *import,
+            Row    *row)
+{
+  gpointer record;
+  gboolean ok = TRUE;
+
+  if (!required (row, 0))
+    return FALSE;
+
+  if (is_in_diary (import->diary, row))
+    {
+      import->summary->skipped++;
+      return TRUE;
+    }
+
+  record = record_new (row->type);
+  for (guint c = 0; ok && c < records[row->type].n_columns; c++)
+    ok = read_column (row, c, record);
+  ok = ok && save_record (import, row, record);
+  record_free (row->type, record);
+
+  return ok;
 }
 
 /* An imported dose is followed up as one saved in the app is: see
  * md_diary_follow_up_new_dose(). After all rows, so that a follow-up the
  * file brings for its dose is the one kept. */
 static gboolean
-follow_up_imported_doses (MdDiary           *self,
-                          GPtrArray         *doses,
-                          MdDiaryCsvSummary *summary,
-                          GError           **error)
+follow_up_imported_doses (Import  *import,
+                          GError **error)
 {
-  for (guint i = 0; i < doses->len; i++)
+  for (guint i = 0; i < import->doses->len; i++)
     {
       gboolean added;
 
-      if (!md_diary_follow_up_new_dose (self, g_ptr_array_index (doses, i), &added, error))
+      if (!md_diary_follow_up_new_dose (import->diary, g_ptr_array_index (import->doses, i), &added, error))
         return FALSE;
       if (added)
-        summary->follow_ups++;
+        import->summary->follow_ups++;
     }
 
   return TRUE;
 }
 
 static gboolean
-read_all (MdDiary             *self,
-          const char          *data,
-          gsize                length,
-          MdDiaryCsvProgress   progress,
-          gpointer             progress_data,
-          GCancellable        *cancellable,
-          MdDiaryCsvSummary   *summary,
-          GError             **error)
+read_all (Import      *import,
+          const char  *data,
+          gsize        length,
+          GError     **error)
 {
   g_autoptr(MdCsvReader) reader = md_csv_reader_new (data, length);
   g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GPtrArray) undecided_doses = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
   GPtrArray *fields;
   guint count = 0;
   gint64 version;
@@ -790,8 +880,13 @@ read_all (MdDiary             *self,
       g_autoptr(GPtrArray) owned = fields;
       const char *kind = g_ptr_array_index (fields, 0);
       guint line = md_csv_reader_get_line (reader);
-      Row row = { line, fields, N_RECORDS, error, undecided_doses };
+      Row row = { line, fields, N_RECORDS, error };
       gboolean header = kind[0] == '#';
+
+      /* A blank line is no record: editors and spreadsheets leave them,
+       * at the end of a file above all. */
+      if (fields->len == 1 && kind[0] == '\0')
+        continue;
 
       for (guint t = 0; t < N_RECORDS; t++)
         if (g_str_equal (header ? kind + 1 : kind, records[t].name))
@@ -818,25 +913,25 @@ read_all (MdDiary             *self,
       if (header)
         {
           for (guint c = 0; c < n_columns_in (row.type, (int) version); c++)
-            if (g_strcmp0 (g_ptr_array_index (fields, c + 1), records[row.type].columns[c]) != 0)
+            if (g_strcmp0 (g_ptr_array_index (fields, c + 1), records[row.type].columns[c].name) != 0)
               {
                 g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_CSV,
                              _("Line %u, column %u: expected the column “%s”."),
-                             line, c + 2, records[row.type].columns[c]);
+                             line, c + 2, records[row.type].columns[c].name);
                 return FALSE;
               }
           continue;
         }
 
-      if (!import_row (self, &row, summary, doses))
+      if (!import_row (import, &row))
         return FALSE;
 
       if ((++count % 256) == 0)
         {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
             return FALSE;
-          if (progress != NULL)
-            progress (md_csv_reader_get_fraction (reader), progress_data);
+          if (import->progress != NULL)
+            import->progress (md_csv_reader_get_fraction (reader), import->progress_data);
         }
     }
 
@@ -846,12 +941,52 @@ read_all (MdDiary             *self,
   /* A dose from a file that did not say why it was given gets the
    * default from the whole import: the courses and days that decide it
    * come after the doses in the file. */
-  for (guint i = 0; i < undecided_doses->len; i++)
-    if (!md_diary_apply_default_dose_purpose (self, g_ptr_array_index (undecided_doses, i), error))
+  for (guint i = 0; i < import->undecided_doses->len; i++)
+    if (!md_diary_apply_default_dose_purpose (import->diary, g_ptr_array_index (import->undecided_doses, i),
+                                              error))
       return FALSE;
 
   /* Follow-ups last, when every dose's purpose is known. */
-  return follow_up_imported_doses (self, doses, summary, error);
+  return follow_up_imported_doses (import, error);
+}
+
+/**
+ * md_diary_csv_summary_describe_days:
+ *
+ * Returns: (transfer full) (nullable): what an import did to days the
+ *   diary already had, in sentences, or %NULL when it left them alone
+ */
+char *
+md_diary_csv_summary_describe_days (const MdDiaryCsvSummary *summary)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  if (summary->days_completed > 0)
+    g_string_append_printf (text,
+                            /* Translators: after an import; %u is a number of days */
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u day already in the diary was completed from the file.",
+                                         "%u days already in the diary were completed from the file.",
+                                         summary->days_completed),
+                            summary->days_completed);
+
+  if (summary->days_differing > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              /* Translators: after an import; %u is a number of days, %s
+                               * the first of them (YYYY-MM-DD) */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "On %u day (%s), the file differs from the diary; the diary keeps its own record.",
+                                           "On %u days (the first: %s), the file differs from the diary; the diary keeps its own records.",
+                                           summary->days_differing),
+                              summary->days_differing, summary->first_differing);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 /**
@@ -873,7 +1008,10 @@ md_diary_import_csv (MdDiary             *self,
                      GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
-  MdDiaryCsvSummary counts = { 0, 0, 0 };
+  g_autoptr(GPtrArray) undecided_doses = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
+  MdDiaryCsvSummary counts = { 0, };
+  Import import = { self, progress, progress_data, cancellable, &counts, undecided_doses, doses };
 
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
 
@@ -891,7 +1029,7 @@ md_diary_import_csv (MdDiary             *self,
   if (!md_diary_begin (self, error))
     return FALSE;
 
-  if (!read_all (self, data, length, progress, progress_data, cancellable, &counts, &local_error))
+  if (!read_all (&import, data, length, &local_error))
     {
       md_diary_rollback (self);
       g_propagate_error (error, g_steal_pointer (&local_error));

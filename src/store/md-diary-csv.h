@@ -26,10 +26,14 @@ typedef struct
   guint added;   /* records that were new */
   guint skipped; /* records already in the diary, by UUID */
   guint follow_ups; /* "How is your pain now?" reminders made for imported doses */
+  guint days_completed; /* days the diary had, given what only the file said */
+  guint days_differing; /* days where the file says something else; the diary's kept */
+  char  first_differing[11]; /* the first of them, YYYY-MM-DD */
 } MdDiaryCsvSummary;
 
 GString  *md_diary_export_csv      (MdDiary             *self,
                                     GError             **error);
+char     *md_diary_csv_summary_describe_days (const MdDiaryCsvSummary *summary);
 gboolean  md_diary_import_csv      (MdDiary             *self,
                                     const char          *data,
                                     gsize                length,

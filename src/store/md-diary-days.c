@@ -114,8 +114,9 @@ md_diary_get_day (MdDiary    *self,
 
 /**
  * md_diary_list_days:
- * @from_date: YYYY-MM-DD, included
- * @to_date: YYYY-MM-DD, included
+ * @from_date: (nullable): YYYY-MM-DD, included; %NULL with @to_date
+ *   %NULL for every day
+ * @to_date: (nullable): YYYY-MM-DD, included
  *
  * Returns: (transfer full) (element-type MdDay): oldest first
  */
@@ -125,19 +126,25 @@ md_diary_list_days (MdDiary    *self,
                     const char *to_date)
 {
   GPtrArray *days = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean every = from_date == NULL && to_date == NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MD_IS_DIARY (self), days);
 
   stmt = md_database_prepare (self->database,
-                              "SELECT uuid, date, status, menstruation, notes FROM days "
-                              "WHERE date >= ? AND date <= ? ORDER BY date",
+                              every
+                              ? "SELECT uuid, date, status, menstruation, notes FROM days ORDER BY date"
+                              : "SELECT uuid, date, status, menstruation, notes FROM days "
+                                "WHERE date >= ? AND date <= ? ORDER BY date",
                               NULL);
   if (stmt == NULL)
     return days;
 
-  md_diary_bind_text (stmt, 1, from_date);
-  md_diary_bind_text (stmt, 2, to_date);
+  if (!every)
+    {
+      md_diary_bind_text (stmt, 1, from_date);
+      md_diary_bind_text (stmt, 2, to_date);
+    }
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (days, day_from_row (stmt));
   sqlite3_reset (stmt);

@@ -144,7 +144,8 @@ validate_dose (MdDiary  *self,
     return md_diary_invalid (error, _("Medication: choose a medication from your list."));
   if (dose->taken <= 0)
     return md_diary_invalid (error, _("Time taken: choose when the dose was taken."));
-  if (!md_diary_check_not_future (self, dose->taken, _("Time taken"), error))
+  if (!md_diary_check_not_future (self, dose->taken, _("Time taken"), error) ||
+      !md_diary_check_offset (dose->taken_offset, _("Time taken"), error))
     return FALSE;
   if (!md_diary_check_finite (dose->amount, _("Amount"), error) ||
       !md_diary_check_finite (dose->cost, _("Cost"), error))
@@ -414,6 +415,7 @@ md_diary_save_pain_reading (MdDiary        *self,
   if (reading->time <= 0)
     return md_diary_invalid (error, _("Time: choose when the pain was like this."));
   if (!md_diary_check_not_future (self, reading->time, _("Time"), error) ||
+      !md_diary_check_offset (reading->time_offset, _("Time"), error) ||
       !md_diary_check_pain (reading->pain, _("Pain"), error) ||
       !md_diary_check_nrs (reading->nrs, _("Pain from 0 to 10"), error))
     return FALSE;
@@ -456,6 +458,27 @@ md_diary_save_pain_reading (MdDiary        *self,
   return TRUE;
 }
 
+static GPtrArray *
+list_readings (MdDiary    *self,
+               const char *sql,
+               const char *attack_uuid)
+{
+  GPtrArray *readings = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = md_database_prepare (self->database, sql, NULL);
+
+  if (stmt == NULL)
+    return readings;
+
+  /* Left unbound, an attack is NULL: a dose on its own has no readings. */
+  if (attack_uuid != NULL)
+    md_diary_bind_text (stmt, 1, attack_uuid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (readings, reading_from_row (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return readings;
+}
+
 /**
  * md_diary_list_pain_readings:
  *
@@ -466,26 +489,23 @@ GPtrArray *
 md_diary_list_pain_readings (MdDiary    *self,
                              const char *attack_uuid)
 {
-  GPtrArray *readings = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
 
-  g_return_val_if_fail (MD_IS_DIARY (self), readings);
+  return list_readings (self,
+                        "SELECT " READING_COLUMNS " FROM pain_readings "
+                        /* Readings within one second keep the order
+                         * they were logged in. */
+                        "WHERE attack_uuid = ? ORDER BY time, rowid",
+                        attack_uuid);
+}
 
-  stmt = md_database_prepare (self->database,
-                              "SELECT " READING_COLUMNS " FROM pain_readings "
-                              /* Readings within one second keep the order
-                               * they were logged in. */
-                              "WHERE attack_uuid = ? ORDER BY time, rowid",
-                              NULL);
-  if (stmt == NULL)
-    return readings;
-
-  md_diary_bind_text (stmt, 1, attack_uuid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (readings, reading_from_row (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return readings;
+/* Every reading of the diary, oldest first (the CSV export). */
+GPtrArray *
+md_diary_list_every_pain_reading (MdDiary *self)
+{
+  return list_readings (self,
+                        "SELECT " READING_COLUMNS " FROM pain_readings ORDER BY time, uuid",
+                        NULL);
 }
 
 /**

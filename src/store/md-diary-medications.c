@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "md-catalogue.h"
@@ -272,6 +274,57 @@ add_custom_entry (MdDiary     *self,
     g_clear_pointer (&key, g_free);
 
   return key;
+}
+
+/* An attack's symptoms and triggers are one CSV field separated by ";"
+ * (README, "CSV format"): a key with one in it would come back from the
+ * diary's own export as two keys. */
+static gboolean
+check_custom_key (const char  *key,
+                  GError     **error)
+{
+  if (strchr (key, ';') != NULL)
+    /* Translators: %s is a key such as "jaw;left" */
+    return md_diary_invalid (error, _("Key: “%s” contains “;”, which separates the symptoms and triggers of an attack; use a key without it."),
+                             key);
+
+  return TRUE;
+}
+
+/* A custom symptom or trigger under the key another diary gave it (a CSV
+ * import); one with that key already here is left as it is. */
+gboolean
+md_diary_add_custom_entry_with_key (MdDiary     *self,
+                                    const char  *table,
+                                    const char  *key,
+                                    const char  *label,
+                                    gboolean    *out_added,
+                                    GError     **error)
+{
+  g_autofree char *find_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE key = ?", table);
+  g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (key, label, builtin) VALUES (?, ?, 0)", table);
+  sqlite3_stmt *stmt;
+
+  g_assert (g_str_equal (table, "symptoms") || g_str_equal (table, "triggers"));
+  g_assert (key != NULL && key[0] != '\0');
+
+  *out_added = FALSE;
+  if (md_diary_row_exists (self, find_sql, key))
+    return TRUE;
+
+  if (!check_custom_key (key, error))
+    return FALSE;
+  if (label == NULL || label[0] == '\0')
+    return md_diary_invalid (error, "%s", _("Name: give the new entry a name."));
+
+  stmt = md_database_prepare (self->database, insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  md_diary_bind_text (stmt, 1, key);
+  md_diary_bind_text (stmt, 2, label);
+  *out_added = md_diary_step_done (self, stmt, error);
+
+  return *out_added;
 }
 
 /**

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 /* A time more than this far ahead of "now" is a typing mistake. */
 #define FUTURE_TOLERANCE_SECONDS 60
 
+/* The widest UTC offset of a time, in seconds: ±18:00. */
+#define MD_DIARY_MAX_UTC_OFFSET (18 * 3600)
+
 struct _MdDiary
 {
   GObject         parent_instance;
@@ -47,6 +50,19 @@ gboolean
 md_diary_apply_default_dose_purpose (MdDiary     *self,
                                      const char  *uuid,
                                      GError     **error);
+
+G_GNUC_INTERNAL
+gboolean
+md_diary_add_custom_entry_with_key (MdDiary     *self,
+                                    const char  *table,
+                                    const char  *key,
+                                    const char  *label,
+                                    gboolean    *out_added,
+                                    GError     **error);
+
+G_GNUC_INTERNAL
+GPtrArray *
+md_diary_list_every_pain_reading (MdDiary *self);
 
 G_GNUC_INTERNAL
 void
@@ -141,6 +157,12 @@ gboolean
 md_diary_check_nrs (int          nrs,
                     const char  *field,
                     GError     **error);
+
+G_GNUC_INTERNAL
+gboolean
+md_diary_check_offset (int          offset,
+                       const char  *field,
+                       GError     **error);
 
 G_GNUC_INTERNAL
 gboolean

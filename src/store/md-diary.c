@@ -16,7 +16,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 
 #include <glib/gi18n.h>
 
@@ -335,6 +334,21 @@ md_diary_check_nrs (int          nrs,
   return md_diary_invalid (error, _("%s: the number must be from 0 to 10."), field);
 }
 
+/* The offsets in use on Earth run from −12:00 to +14:00; ±18:00 is the
+ * widest that ISO 8601 readers commonly accept. Anything beyond is a
+ * typing mistake that would put the time on another day. */
+gboolean
+md_diary_check_offset (int          offset,
+                       const char  *field,
+                       GError     **error)
+{
+  if (offset >= -MD_DIARY_MAX_UTC_OFFSET && offset <= MD_DIARY_MAX_UTC_OFFSET)
+    return TRUE;
+
+  /* Translators: %s is a field name such as "Start" */
+  return md_diary_invalid (error, _("%s: the UTC offset must be from −18:00 to +18:00."), field);
+}
+
 /* An amount or a cost is an ordinary number: infinity and "not a number"
  * would be printed as "inf g" or stored as nothing at all. */
 gboolean
@@ -353,18 +367,14 @@ md_diary_check_finite (double       value,
                            field, g_ascii_dtostr (text, sizeof text, value));
 }
 
+/* Only the one way to write a day, YYYY-MM-DD: "2024-01-+1" or
+ * " 2024-1-01" would be another row for the same calendar day. */
 gboolean
 md_diary_check_date (const char  *date,
                      const char  *field,
                      GError     **error)
 {
-  int year, month, day;
-  char extra;
-
-  if (date != NULL &&
-      strlen (date) == 10 &&
-      sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &extra) == 3 &&
-      g_date_valid_dmy (day, month, year))
+  if (md_day_date_is_canonical (date))
     return TRUE;
 
   /* Translators: %s is a field name; YYYY-MM-DD shows the expected form */
