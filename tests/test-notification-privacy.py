@@ -3,7 +3,7 @@
 #
 # "Show medication names in notifications", as a screen reader user finds
 # it: Preferences (Ctrl+comma) has a switch of that name, off; its
-# mnemonic (Alt+M) turns it on, the screen reader's action turns it off
+# mnemonic (Alt+D) turns it on, the screen reader's action turns it off
 # again, and each time the preference is saved (the keyfile settings
 # backend, read back from the file).
 #
@@ -46,9 +46,9 @@ try:
     mdatspi.ok(not checked(switch) and saved() is None, "medication names are off at first")
 
     # The row's title carries the mnemonic; the row activates its switch.
-    app.keys("alt+m")
+    app.keys("alt+d")
     app.wait_for(lambda: saved() == "true", "the preference saved on")
-    mdatspi.ok(checked(switch), "Alt+M turns it on, and the screen reader hears it checked")
+    mdatspi.ok(checked(switch), "Alt+D turns it on, and the screen reader hears it checked")
 
     switch.queryAction().doAction(0)
     app.wait_for(lambda: saved() == "false", "the preference saved off")

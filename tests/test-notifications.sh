@@ -50,8 +50,7 @@ for tool in dunst dunstctl gdbus sqlite3 python3; do
 done
 
 # dunst's context menu: records what it offered, picks the button named
-# in $tmp/pick ("No headache today" unless a test says otherwise).
-echo 'No headache today' > "$tmp/pick"
+# in $tmp/pick (see press below).
 cat > "$tmp/menu" <<MENU
 #!/bin/sh
 tee "$tmp/menu.txt" | grep -m1 -F "\$(cat "$tmp/pick")"
@@ -108,16 +107,23 @@ wait_displayed () {
   [ "$(displayed)" -eq 1 ]
 }
 
-# Presses "No headache today" in dunst's context menu; the notification
-# goes, the app records the day, and it ends (nothing else is due).
-answer () {
+# Presses the button $1 in dunst's context menu; its notification goes,
+# and $2 are left on screen.
+press () {
+  echo "$1" > "$tmp/pick"
   dunstctl context
   for _ in $(seq 50); do
-    [ "$(displayed)" -eq 0 ] && break
+    [ "$(displayed)" -eq "$2" ] && break
     sleep 0.1
   done
-  [ "$(displayed)" -eq 0 ]
-  grep -q 'No headache today' "$tmp/menu.txt"
+  [ "$(displayed)" -eq "$2" ]
+  grep -q -F "$1" "$tmp/menu.txt"
+}
+
+# Presses "No headache today"; the app records the day, and it ends
+# (nothing else is due).
+answer () {
+  press 'No headache today' 0
 }
 
 stop_app () {
@@ -297,13 +303,7 @@ show_both () {
 }
 
 show_both "$tmp/private-off.db" GSETTINGS_BACKEND=memory
-echo 'Taken' > "$tmp/pick"
-dunstctl context
-for _ in $(seq 50); do
-  [ "$(displayed)" -eq 1 ] && break
-  sleep 0.1
-done
-[ "$(displayed)" -eq 1 ]
+press 'Taken' 1
 grep -q 'app.reminder-taken::dose-r' "$tmp/menu.txt"
 shown=$(all_shown)
 echo "$shown" | sed 's/^/# /'

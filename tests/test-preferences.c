@@ -193,7 +193,7 @@ test_medication_names_switch (void)
   GSettings *settings = md_application_get_settings (app);
   GtkSwitch *toggle = switch_named (preferences, "medication_names_switch");
   GtkWidget *row = md_test_gui_find_widget (GTK_WIDGET (preferences), row_titled,
-                                            "Show _Medication Names in Notifications");
+                                            "Show Me_dication Names in Notifications");
 
   g_assert_nonnull (row);
   g_assert_true (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)));
