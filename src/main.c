@@ -25,6 +25,9 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_prgname (PACKAGE_NAME);
+  /* What a notification server names as the sender, rather than the
+   * program's file name. */
+  g_set_application_name (_("Migraine Diary"));
 
   app = md_application_new ();
 

@@ -16,6 +16,12 @@
 # 3. The same, answered after midnight (1 June 00:20).
 # 4. The background service opens no display (no rendering threads)
 #    until a second launch asks for the window, which it then shows.
+# 5. What shows on screen names no medication unless the patient chose
+#    so (a notification shows on the lock screen): with the preference
+#    off, a medication reminder and an appointment say "Time for your
+#    medication" and "An appointment tomorrow", from "Migraine Diary", and
+#    "Taken" still records the dose; with it on, their titles and the
+#    medication's name show.
 #
 #   test-notifications.sh MIGRAINE-DIARY
 
@@ -34,7 +40,7 @@ trap cleanup EXIT
 
 export HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
 
-echo "1..10"
+echo "1..14"
 
 for tool in dunst dunstctl gdbus sqlite3 python3; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -43,10 +49,11 @@ for tool in dunst dunstctl gdbus sqlite3 python3; do
   fi
 done
 
-# dunst's context menu: records what it offered, picks "No headache today".
+# dunst's context menu: records what it offered, picks the button named
+# in $tmp/pick (see press below).
 cat > "$tmp/menu" <<MENU
 #!/bin/sh
-tee "$tmp/menu.txt" | grep -m1 'No headache today'
+tee "$tmp/menu.txt" | grep -m1 -F "\$(cat "$tmp/pick")"
 MENU
 chmod +x "$tmp/menu"
 
@@ -100,16 +107,23 @@ wait_displayed () {
   [ "$(displayed)" -eq 1 ]
 }
 
-# Presses "No headache today" in dunst's context menu; the notification
-# goes, the app records the day, and it ends (nothing else is due).
-answer () {
+# Presses the button $1 in dunst's context menu; its notification goes,
+# and $2 are left on screen.
+press () {
+  echo "$1" > "$tmp/pick"
   dunstctl context
   for _ in $(seq 50); do
-    [ "$(displayed)" -eq 0 ] && break
+    [ "$(displayed)" -eq "$2" ] && break
     sleep 0.1
   done
-  [ "$(displayed)" -eq 0 ]
-  grep -q 'No headache today' "$tmp/menu.txt"
+  [ "$(displayed)" -eq "$2" ]
+  grep -q -F "$1" "$tmp/menu.txt"
+}
+
+# Presses "No headache today"; the app records the day, and it ends
+# (nothing else is due).
+answer () {
+  press 'No headache today' 0
 }
 
 stop_app () {
@@ -231,3 +245,93 @@ else
   echo "ok 10 # SKIP xdotool is not installed"
 fi
 stop_app
+
+# 5. Medication names on screen. A medication reminder and an appointment
+# (a day's notice), both due at the start of this minute and last told
+# yesterday, so they come at once, on time.
+if [ "$(date +%S)" -gt 40 ]; then
+  sleep $(( 61 - $(date +%S | sed 's/^0//') ))
+fi
+now=$(date +%s)
+minute=$(( now / 60 * 60 ))
+at=$(date -d "@$minute" +%H:%M)
+tomorrow=$(date -d "@$(( minute + 86400 ))" +%Y-%m-%dT%H:%M)
+yesterday=$(date -d "@$(( minute - 86400 ))" +%Y-%m-%dT%H:%M:%S%:z)
+cat > "$tmp/private.csv" <<CSV
+#migraine-diary-csv,1
+medication,topi,Topiramate 50 mg,other,preventive,50,mg,oral,,0
+reminder,dose-r,medication,Topiramate evening,"v1;daily;times=$at",topi,,1,$yesterday,
+reminder,appt-r,appointment,Topiramate infusion,"v1;once;at=$tomorrow;lead=86400",,,1,$yesterday,
+CSV
+
+# The notifications in dunst's history newer than id $1, or the newest
+# id when $1 is "newest"; each as "appname|summary|body".
+history_since () {
+  dunstctl history | python3 -c '
+import json, sys
+history = json.load(sys.stdin)["data"][0]
+if sys.argv[1] == "newest":
+    print(max([n["id"]["data"] for n in history] + [0]))
+for n in history:
+    if sys.argv[1] != "newest" and n["id"]["data"] > int(sys.argv[1]):
+        print("%s|%s|%s" % (n["appname"]["data"], n["summary"]["data"], n["body"]["data"].replace("\n", " ")))
+' "$1" | sort
+}
+
+# Every notification of the run since show_both, shown or closed.
+all_shown () {
+  dunstctl close-all
+  history_since "$mark"
+}
+
+# Runs the background service on $1 with the environment given after it
+# until both notifications show.
+show_both () {
+  diary="$1"
+  shift
+  dunstctl close-all
+  mark=$(history_since newest)
+  "$app" --database "$diary" --import-csv "$tmp/private.csv" >/dev/null
+  env "$@" "$app" --database "$diary" --background &
+  app_pid=$!
+  deadline=$(( $(date +%s) + 30 ))
+  while [ "$(displayed)" -lt 2 ] && [ "$(date +%s)" -lt "$deadline" ]; do
+    kill -0 "$app_pid"
+    sleep 0.2
+  done
+  [ "$(displayed)" -eq 2 ]
+}
+
+show_both "$tmp/private-off.db" GSETTINGS_BACKEND=memory
+press 'Taken' 1
+grep -q 'app.reminder-taken::dose-r' "$tmp/menu.txt"
+shown=$(all_shown)
+echo "$shown" | sed 's/^/# /'
+[ "$shown" = "Migraine Diary|An appointment tomorrow|At $at
+Migraine Diary|Time for your medication|" ]
+if echo "$shown" | grep -qi 'topiramate'; then exit 1; fi
+echo "ok 11 with names off, nothing on screen names the medication or the reminders' titles"
+
+doses=$(sqlite3 "$tmp/private-off.db" "SELECT medication_uuid || ' ' || amount || ' ' || unit FROM doses")
+echo "# doses: $doses"
+[ "$doses" = "topi 50.0 mg" ]
+echo "ok 12 'Taken' on the neutral notification recorded the dose"
+stop_app
+
+if command -v gsettings >/dev/null 2>&1; then
+  # The preference is off until the patient turns it on.
+  [ "$(gsettings get io.github.migrainediary.MigraineDiary show-medication-names)" = "false" ]
+  echo "ok 13 medication names are off by default"
+
+  GSETTINGS_BACKEND=keyfile gsettings set io.github.migrainediary.MigraineDiary show-medication-names true
+  show_both "$tmp/private-on.db" GSETTINGS_BACKEND=keyfile
+  shown=$(all_shown)
+  echo "$shown" | sed 's/^/# /'
+  [ "$shown" = "Migraine Diary|Topiramate evening|Time to take Topiramate 50 mg.
+Migraine Diary|Topiramate infusion|Your appointment is coming up." ]
+  echo "ok 14 with names on, the reminders' titles and the medication show"
+  stop_app
+else
+  echo "ok 13 # SKIP gsettings is not installed"
+  echo "ok 14 # SKIP gsettings is not installed"
+fi

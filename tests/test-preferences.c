@@ -164,6 +164,64 @@ test_reminder_switches (void)
   md_test_gui_close_all (app);
 }
 
+static gboolean
+medication_names_shown (gpointer settings)
+{
+  return g_settings_get_boolean (settings, "show-medication-names");
+}
+
+static gboolean
+medication_names_hidden (gpointer settings)
+{
+  return !g_settings_get_boolean (settings, "show-medication-names");
+}
+
+static gboolean
+row_titled (GtkWidget     *widget,
+            gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* Off by default; the row, found by what it says, turns it on as a click
+ * or its mnemonic would (the row activates its switch). */
+static void
+test_medication_names_switch (void)
+{
+  MdPreferencesWindow *preferences = open_preferences ();
+  GSettings *settings = md_application_get_settings (app);
+  GtkSwitch *toggle = switch_named (preferences, "medication_names_switch");
+  GtkWidget *row = md_test_gui_find_widget (GTK_WIDGET (preferences), row_titled,
+                                            "Show Me_dication Names in Notifications");
+
+  g_assert_nonnull (row);
+  g_assert_true (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)));
+  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == GTK_WIDGET (toggle));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (toggle), row));
+  g_assert_true (gtk_widget_get_mapped (row));
+
+  g_assert_false (g_settings_get_boolean (settings, "show-medication-names"));
+  g_assert_false (gtk_switch_get_active (toggle));
+
+  /* The switch moves over, then is on. */
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_true (md_test_wait_for (medication_names_shown, settings, 5000));
+  g_assert_true (gtk_switch_get_active (toggle));
+
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_true (md_test_wait_for (medication_names_hidden, settings, 5000));
+  g_assert_false (gtk_switch_get_active (toggle));
+
+  /* Changed elsewhere: the switch follows. */
+  g_settings_set_boolean (settings, "show-medication-names", TRUE);
+  g_assert_true (gtk_switch_get_active (toggle));
+  g_settings_reset (settings, "show-medication-names");
+  g_assert_false (gtk_switch_get_active (toggle));
+
+  md_test_gui_close_all (app);
+}
+
 /* Every label in @widget that shows text shows all of it; counts
  * those that show @value. */
 static void
@@ -318,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/md/preferences/color-scheme", test_color_scheme_applies_and_is_saved);
   g_test_add_func ("/md/preferences/row-names", test_preferences_rows_have_names);
   g_test_add_func ("/md/preferences/reminders", test_reminder_switches);
+  g_test_add_func ("/md/preferences/medication-names", test_medication_names_switch);
   g_test_add_func ("/md/preferences/values-not-cut-off", test_combo_values_not_cut_off);
 
   return md_test_gui_run_app (&app);

@@ -16,6 +16,7 @@
 #include "md-diary-page.h"
 #include "md-reminder-service.h"
 #include "md-reminder-text.h"
+#include "md-schedule.h"
 #include "md-window.h"
 
 /* Reminders ------------------------------------------------------------ */
@@ -58,28 +59,39 @@ withdraw_reminder (MdApplication *self,
   g_application_withdraw_notification (G_APPLICATION (self), id);
 }
 
-/* What a notification says on time, beside its title. */
+/* The name of the medication a reminder is about, or %NULL: a
+ * medication reminder's own, or that of the dose a follow-up asks about. */
 static char *
-reminder_body (MdApplication *self,
-               MdReminder    *reminder,
-               GDateTime     *due)
+reminder_medication_name (MdApplication *self,
+                          MdReminder    *reminder)
 {
-  if (g_strcmp0 (reminder->kind, "medication") == 0)
+  MdDiary *diary = md_application_get_diary (self);
+  g_autoptr(MdDose) dose = NULL;
+  g_autoptr(MdMedication) medication = NULL;
+  const char *uuid = reminder->medication_uuid;
+
+  if (uuid == NULL && reminder->dose_uuid != NULL)
     {
-      g_autoptr(MdMedication) medication = NULL;
-
-      if (reminder->medication_uuid != NULL)
-        medication = md_diary_get_medication (md_application_get_diary (self), reminder->medication_uuid);
-      if (medication != NULL)
-        /* Translators: the text of a medication reminder; %s is the medication */
-        return g_strdup_printf (_("Time to take %s."), md_medication_get_display_name (medication));
-      return g_strdup (_("Time to take your medication."));
+      dose = md_diary_get_dose (diary, reminder->dose_uuid);
+      uuid = dose != NULL ? dose->medication_uuid : NULL;
     }
+  if (uuid != NULL)
+    medication = md_diary_get_medication (diary, uuid);
 
-  if (g_strcmp0 (reminder->kind, "follow-up") == 0)
-    return g_strdup (_("Record your pain to see how the dose worked."));
+  return medication != NULL ? g_strdup (md_medication_get_display_name (medication)) : NULL;
+}
 
-  return g_strdup (_("Your appointment is coming up."));
+/* An appointment's own time: the notice comes its lead before it. */
+static GDateTime *
+appointment_time (MdReminder *reminder,
+                  GDateTime  *due)
+{
+  g_autoptr(MdSchedule) schedule = md_schedule_parse (reminder->schedule, NULL);
+
+  if (schedule == NULL || md_schedule_get_kind (schedule) != MD_SCHEDULE_ONCE)
+    return NULL;
+
+  return g_date_time_add_seconds (due, (gdouble) md_schedule_get_once (schedule, NULL, NULL));
 }
 
 static void
@@ -88,30 +100,32 @@ send_reminder (MdApplication *self,
                gint64         due,
                gboolean       late)
 {
-  g_autoptr(GNotification) notification = g_notification_new (reminder->title);
+  g_autoptr(GNotification) notification = NULL;
   g_autoptr(GDateTime) due_time = g_date_time_new_from_unix_local (due);
   g_autoptr(GDateTime) now = md_context_now_local (self->context);
+  g_autoptr(GDateTime) appointment = appointment_time (reminder, due_time);
+  g_autofree char *medication = reminder_medication_name (self, reminder);
+  g_autofree char *summary = NULL;
   g_autofree char *body = NULL;
   g_autofree char *id = notification_id (reminder->uuid);
   g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
   gboolean check_in = g_strcmp0 (reminder->kind, "check-in") == 0;
+  MdReminderNotice notice = {
+    .kind = reminder->kind,
+    .title = reminder->title,
+    .medication = medication,
+    .appointment = appointment,
+    .due = due_time,
+    .now = now,
+    .late = late,
+    /* A notification shows on the lock screen too. */
+    .show_names = g_settings_get_boolean (self->settings, "show-medication-names"),
+  };
 
-  /* A check-in asks about the day it was due on, even when it is
-   * answered the next morning: the question names the day, and the
-   * answer carries it. */
-  if (check_in)
-    {
-      g_autofree char *question = md_reminder_describe_check_in_day (due_time);
-      g_autofree char *detail = late ? md_reminder_describe_late (due_time, now)
-                                     : g_strdup (_("Nothing is in your diary for that day yet."));
-
-      body = g_strdup_printf ("%s\n%s", question, detail);
-    }
-  else if (late)
-    body = md_reminder_describe_late (due_time, now);
-  else
-    body = reminder_body (self, reminder, due_time);
-  g_notification_set_body (notification, body);
+  md_reminder_describe_notification (&notice, &summary, &body);
+  notification = g_notification_new (summary);
+  if (body != NULL)
+    g_notification_set_body (notification, body);
   g_notification_set_icon (notification, icon);
   g_notification_set_default_action_and_target (notification, "app.open-reminder", "s", reminder->uuid);
 

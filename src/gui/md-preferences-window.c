@@ -34,6 +34,7 @@ struct _MdPreferencesWindow
   GtkSwitch            *run_in_background_switch;
   GtkSwitch            *autostart_switch;
   GtkSwitch            *follow_up_switch;
+  GtkSwitch            *medication_names_switch;
   AdwPreferencesGroup  *backups_group;
   GtkListBox           *medications_list;
   GtkListBox           *courses_list;
@@ -567,6 +568,8 @@ md_preferences_window_constructed (GObject *object)
                    self->run_in_background_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "follow-up-24h",
                    self->follow_up_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-medication-names",
+                   self->medication_names_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   autostart_exists = g_file_test (autostart, G_FILE_TEST_EXISTS);
   g_signal_handlers_block_by_func (self->autostart_switch, autostart_state_set_cb, self);
@@ -676,6 +679,7 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, run_in_background_switch);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, autostart_switch);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, follow_up_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, medication_names_switch);
   gtk_widget_class_bind_template_callback (widget_class, autostart_state_set_cb);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, medications_list);
