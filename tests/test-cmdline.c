@@ -112,6 +112,55 @@ test_import_says_follow_ups (void)
   g_assert_cmpstr (((MdReminder *) g_ptr_array_index (reminders, 0))->dose_uuid, ==, "d-1");
 }
 
+/* --import-csv as issue 18 found it: a file with blank lines at its end
+ * imports; a day the diary has is completed, and one that differs is
+ * named in the summary; an infinite amount is refused with its line and
+ * field, and nothing of that file is saved. */
+static void
+test_import_validates_and_merges_days (void)
+{
+  g_autofree char *tmp = md_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (tmp, "diary.db", NULL);
+  g_autofree char *days = g_build_filename (tmp, "days.csv", NULL);
+  g_autofree char *bad = g_build_filename (tmp, "bad.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out_bad = NULL;
+  g_autofree char *err_bad = NULL;
+  const char *first[] = { "--database", db, "--import-csv", days, NULL };
+  const char *second[] = { "--database", db, "--import-csv", bad, NULL };
+  g_autoptr(MdDiary) diary = NULL;
+  g_autoptr(MdDay) day = NULL;
+
+  g_assert_true (g_file_set_contents (days,
+                                      "#migraine-diary-csv,2\n"
+                                      "day,a-1,2026-01-01,headache-free,0,\n"
+                                      "day,a-2,2026-01-02,headache,0,Left side\n"
+                                      "day,b-1,2026-01-01,,1,Cramps\n"
+                                      "day,b-2,2026-01-02,headache-free,0,\n"
+                                      "\n\n", -1, NULL));
+  g_assert_cmpint (md_test_spawn_app (first, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 2 new entries"));
+  g_assert_nonnull (strstr (out, "1 day already in the diary was completed from the file. "
+                                 "On 1 day (2026-01-02), the file differs from the diary; "
+                                 "the diary keeps its own record.\n"));
+
+  g_assert_true (g_file_set_contents (bad,
+                                      "#migraine-diary-csv,2\n"
+                                      "day,c-1,2026-01-03,headache-free,0,\n"
+                                      "dose,d-1,preset-ibuprofen-400mg,,2026-01-04T11:00:00+01:00,inf,mg,"
+                                      "oral,home,,,,,,,acute\n", -1, NULL));
+  g_assert_cmpint (md_test_spawn_app (second, &out_bad, &err_bad), ==, 1);
+  g_assert_nonnull (strstr (err_bad, "Line 3, column 6 (amount): not a number such as 2.5"));
+
+  diary = md_diary_open (db, NULL);
+  day = md_diary_get_day (diary, "2026-01-01");
+  g_assert_true (day->menstruation);
+  g_assert_cmpstr (day->notes, ==, "Cramps");
+  g_assert_cmpint (md_diary_count (diary, "days"), ==, 2);
+  g_assert_cmpint (md_diary_count (diary, "doses"), ==, 0);
+}
+
 static int
 spawn_background (const char  *config_dir,
                   const char  *db,
@@ -723,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/md/cmdline/stray-argument", test_stray_argument_is_a_usage_error);
   g_test_add_func ("/md/cmdline/missing-value", test_missing_option_value_is_a_usage_error);
   g_test_add_func ("/md/cmdline/import-follow-ups", test_import_says_follow_ups);
+  g_test_add_func ("/md/cmdline/import-validates-and-merges-days", test_import_validates_and_merges_days);
   g_test_add_func ("/md/cmdline/background-ends", test_background_says_why_it_ends);
   g_test_add_func ("/md/cmdline/database-folder", test_database_folder_is_created_private);
   g_test_add_func ("/md/cmdline/database-folder-blocked", test_database_folder_that_cannot_be_made);

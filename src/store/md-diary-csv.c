@@ -41,12 +41,42 @@ typedef enum
   N_RECORDS
 } RecordType;
 
-/* A custom symptom or trigger, as a record of the file. */
-typedef struct
+/* A custom symptom or trigger, as a record of the file: an object like
+ * the others, so every record is made, read, written and freed alike. */
+#define MD_TYPE_CSV_CUSTOM_ENTRY (md_csv_custom_entry_get_type ())
+G_DECLARE_FINAL_TYPE (MdCsvCustomEntry, md_csv_custom_entry, MD, CSV_CUSTOM_ENTRY, GObject)
+
+struct _MdCsvCustomEntry
 {
+  GObject parent_instance;
+
   char *key;
   char *label;
-} CustomEntry;
+};
+
+G_DEFINE_FINAL_TYPE (MdCsvCustomEntry, md_csv_custom_entry, G_TYPE_OBJECT)
+
+static void
+md_csv_custom_entry_finalize (GObject *object)
+{
+  MdCsvCustomEntry *self = MD_CSV_CUSTOM_ENTRY (object);
+
+  g_free (self->key);
+  g_free (self->label);
+
+  G_OBJECT_CLASS (md_csv_custom_entry_parent_class)->finalize (object);
+}
+
+static void
+md_csv_custom_entry_class_init (MdCsvCustomEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = md_csv_custom_entry_finalize;
+}
+
+static void
+md_csv_custom_entry_init (MdCsvCustomEntry *self)
+{
+}
 
 /* How a column is written and read, and the field of the record it
  * holds. */
@@ -101,8 +131,8 @@ static const Column medication_columns[] = {
 };
 
 static const Column custom_entry_columns[] = {
-  TEXT ("key", CustomEntry, key, REQUIRED),
-  TEXT ("label", CustomEntry, label, REQUIRED),
+  TEXT ("key", MdCsvCustomEntry, key, REQUIRED),
+  TEXT ("label", MdCsvCustomEntry, label, REQUIRED),
 };
 
 static const Column attack_columns[] = {
@@ -186,7 +216,7 @@ typedef struct
 {
   const char   *name;        /* the first field of its lines */
   const char   *table;       /* where its first column identifies it */
-  GType       (*get_type) (void); /* NULL: a CustomEntry */
+  GType       (*get_type) (void);
   const Column *columns;
   guint         n_columns;
   guint         v1_columns;  /* in a version 1 file (0: all) */
@@ -197,8 +227,8 @@ typedef struct
 
 static const Record records[N_RECORDS] = {
   [RECORD_MEDICATION] = RECORD ("medication", "medications", md_medication_get_type, medication_columns, 0),
-  [RECORD_SYMPTOM] = RECORD ("symptom", "symptoms", NULL, custom_entry_columns, 0),
-  [RECORD_TRIGGER] = RECORD ("trigger", "triggers", NULL, custom_entry_columns, 0),
+  [RECORD_SYMPTOM] = RECORD ("symptom", "symptoms", md_csv_custom_entry_get_type, custom_entry_columns, 0),
+  [RECORD_TRIGGER] = RECORD ("trigger", "triggers", md_csv_custom_entry_get_type, custom_entry_columns, 0),
   [RECORD_ATTACK] = RECORD ("attack", "attacks", md_attack_get_type, attack_columns, 0),
   [RECORD_DOSE] = RECORD ("dose", "doses", md_dose_get_type, dose_columns, 14),
   [RECORD_PAIN_READING] = RECORD ("pain_reading", "pain_readings", md_pain_reading_get_type,
@@ -218,35 +248,6 @@ n_columns_in (RecordType type,
     return records[type].v1_columns;
 
   return records[type].n_columns;
-}
-
-static void
-custom_entry_free (gpointer data)
-{
-  CustomEntry *entry = data;
-
-  g_free (entry->key);
-  g_free (entry->label);
-  g_free (entry);
-}
-
-static gpointer
-record_new (RecordType type)
-{
-  if (records[type].get_type == NULL)
-    return g_new0 (CustomEntry, 1);
-
-  return g_object_new (records[type].get_type (), NULL);
-}
-
-static void
-record_free (RecordType type,
-             gpointer   record)
-{
-  if (records[type].get_type == NULL)
-    custom_entry_free (record);
-  else
-    g_object_unref (record);
 }
 
 /* Writing -------------------------------------------------------------- */
@@ -381,7 +382,7 @@ list_custom_entries (MdDiary     *self,
                                           records[type].table);
   MdDatabase *database = md_diary_get_database (self);
   sqlite3_stmt *stmt = md_database_prepare (database, sql, error);
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (custom_entry_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   if (stmt == NULL)
@@ -389,7 +390,7 @@ list_custom_entries (MdDiary     *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CustomEntry *entry = g_new0 (CustomEntry, 1);
+      MdCsvCustomEntry *entry = g_object_new (MD_TYPE_CSV_CUSTOM_ENTRY, NULL);
 
       entry->key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       entry->label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
@@ -740,7 +741,7 @@ save_record (Import   *import,
 {
   MdDiary *self = import->diary;
   GError *save_error = NULL;
-  CustomEntry *entry = record;
+  MdCsvCustomEntry *entry = record;
   gboolean ok = FALSE;
   gboolean is_new;
 
@@ -787,19 +788,18 @@ save_record (Import   *import,
       g_assert_not_reached ();
     }
 
-  if (!saved (row, ok, &save_error))
-    return FALSE;
+  ok = saved (row, ok, &save_error);
+  if (ok)
+    import->summary->added++;
 
-  import->summary->added++;
-  return TRUE;
+  return ok;
 }
 
 static gboolean
 import_row (Import *import,
             Row    *row)
 {
-  gpointer record;
-  gboolean ok = TRUE;
+  g_autoptr(GObject) record = NULL;
 
   if (!required (row, 0))
     return FALSE;
@@ -810,13 +810,12 @@ import_row (Import *import,
       return TRUE;
     }
 
-  record = record_new (row->type);
-  for (guint c = 0; ok && c < records[row->type].n_columns; c++)
-    ok = read_column (row, c, record);
-  ok = ok && save_record (import, row, record);
-  record_free (row->type, record);
+  record = g_object_new (records[row->type].get_type (), NULL);
+  for (guint c = 0; c < records[row->type].n_columns; c++)
+    if (!read_column (row, c, record))
+      return FALSE;
 
-  return ok;
+  return save_record (import, row, record);
 }
 
 /* An imported dose is followed up as one saved in the app is: see
