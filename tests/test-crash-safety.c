@@ -26,9 +26,15 @@ static void
 child_main (const char *path,
             int         fd)
 {
-  g_autoptr(MdDiary) diary = md_diary_open (path, NULL);
+  g_autoptr(MdDiary) diary = NULL;
   gint64 start = 1600000000;
 
+  /* A forked child inherits the parent's random state: without a seed of
+   * its own, every child would make the same attack identifiers, and
+   * its saves would overwrite the round before's. */
+  g_random_set_seed ((guint32) getpid () ^ (guint32) g_get_real_time ());
+
+  diary = md_diary_open (path, NULL);
   if (diary == NULL)
     _exit (3);
 

@@ -299,6 +299,8 @@ md_application_dispose (GObject *object)
 {
   MdApplication *self = MD_APPLICATION (object);
 
+  /* An application that never ran has no shutdown. */
+  md_application_show_notices (self, FALSE);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_platform_data, g_variant_unref);
