@@ -21,12 +21,11 @@ typedef int (*OpenFunc) (const char *path,
                          ...);
 
 static int
-forward (const char *name,
-         const char *path,
+forward (const char *path,
          int         flags,
          va_list     args)
 {
-  OpenFunc real = (OpenFunc) dlsym (RTLD_NEXT, name);
+  OpenFunc real = (OpenFunc) dlsym (RTLD_NEXT, "open");
   mode_t mode = 0;
 
   if ((flags & O_CREAT) != 0 || (flags & O_TMPFILE) == O_TMPFILE)
@@ -49,23 +48,14 @@ open (const char *path,
   int fd;
 
   va_start (args, flags);
-  fd = forward ("open", path, flags, args);
+  fd = forward (path, flags, args);
   va_end (args);
 
   return fd;
 }
 
-int
-open64 (const char *path,
-        int         flags,
-        ...)
-{
-  va_list args;
-  int fd;
-
-  va_start (args, flags);
-  fd = forward ("open64", path, flags, args);
-  va_end (args);
-
-  return fd;
-}
+/* The same function on 64-bit systems; a program built with
+ * _FILE_OFFSET_BITS=64 calls it by this name. */
+int open64 (const char *path,
+            int         flags,
+            ...) __attribute__ ((alias ("open")));
