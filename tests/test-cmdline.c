@@ -748,11 +748,14 @@ test_killed_export_without_unnamed_files (void)
   g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
   g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LD_PRELOAD",
                                         g_getenv ("MD_NO_TMPFILE_PRELOAD"), TRUE);
+  g_autofree char *asan_options = NULL;
   mode_t old_umask = umask (0);
 
   g_assert_nonnull (g_getenv ("MD_NO_TMPFILE_PRELOAD"));
   /* A sanitizer build wants its runtime first; the preload comes first */
-  env = g_environ_setenv (env, "ASAN_OPTIONS", "verify_asan_link_order=0", FALSE);
+  asan_options = g_strconcat (g_environ_getenv (env, "ASAN_OPTIONS") != NULL ? g_environ_getenv (env, "ASAN_OPTIONS") : "",
+                              ":verify_asan_link_order=0", NULL);
+  env = g_environ_setenv (env, "ASAN_OPTIONS", asan_options, TRUE);
 
   /* With unnamed files, a new export has no rename to be killed at */
   export_killed_at_rename (db, csv, env);
