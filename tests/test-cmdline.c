@@ -565,6 +565,45 @@ count_leftovers (const char *dir,
   return count;
 }
 
+/* --export-csv; @env: NULL for the test's own */
+static int
+export_csv (const char  *db,
+            const char  *csv,
+            char       **env)
+{
+  const char *argv[] = { md_test_get_executable (), "--database", db, "--export-csv", csv, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env,
+                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* --export-csv under strace, killed as it calls rename() */
+static void
+export_killed_at_rename (const char  *db,
+                         const char  *csv,
+                         char       **env)
+{
+  g_autofree char *strace = g_find_program_in_path ("strace");
+  const char *argv[] = { strace, "-f", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2",
+                         "-e", "inject=rename,renameat,renameat2:signal=SIGKILL",
+                         md_test_get_executable (), "--database", db, "--export-csv", csv, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (strace); /* build-aux/install-deps --test installs it */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env,
+                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+}
+
 /* An export killed at any point leaves no temporary file, or one of
  * ours (.NAME.md-tmp-XXXXXX) that the next export removes, unless
  * another export still holds it. */
@@ -601,25 +640,11 @@ test_killed_export_leaves_nothing (void)
   /* Killed at a known point: at the rename that puts a named temporary
    * file in place of an existing export, the one moment a temporary
    * file of ours has a name. */
-  {
-    g_autofree char *strace = g_find_program_in_path ("strace");
-    const char *traced[] = { strace, "-f", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2",
-                             "-e", "inject=rename,renameat,renameat2:signal=SIGKILL",
-                             md_test_get_executable (), "--database", db, "--export-csv", csv, NULL };
-    g_autoptr(GError) error = NULL;
-    int status;
-
-    g_assert_nonnull (strace); /* build-aux/install-deps --test installs it */
-    g_assert_cmpint (run_watched (args, 120, NULL, NULL, NULL), ==, 0);
-    g_assert_true (g_spawn_sync (NULL, (char **) traced, NULL,
-                                 G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL, NULL, NULL, &status, &error));
-    g_assert_no_error (error);
-    g_assert_false (g_spawn_check_wait_status (status, NULL));
-    g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 1);
-    g_assert_cmpint (run_watched (args, 120, NULL, NULL, NULL), ==, 0);
-    g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 0);
-  }
+  g_assert_cmpint (export_csv (db, csv, NULL), ==, 0);
+  export_killed_at_rename (db, csv, NULL);
+  g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 1);
+  g_assert_cmpint (export_csv (db, csv, NULL), ==, 0);
+  g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 0);
 
   g_assert_true (g_file_set_contents (left, "#migraine-diary-csv,2\n", -1, NULL));
   g_assert_true (g_file_set_contents (held, "#migraine-diary-csv,2\n", -1, NULL));
@@ -760,6 +785,40 @@ test_export_report_shortens_the_period (void)
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* Where the file system has no unnamed files (O_TMPFILE fails, through
+ * a preload): an export is written through .out.csv.md-tmp-XXXXXX,
+ * which a kill before the rename leaves and the next export removes,
+ * and the export is 0600 under umask 0 there too. */
+static void
+test_killed_export_without_unnamed_files (void)
+{
+  g_autofree char *db = report_diary ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LD_PRELOAD",
+                                        g_getenv ("MD_NO_TMPFILE_PRELOAD"), TRUE);
+  g_autofree char *asan_options = NULL;
+  mode_t old_umask = umask (0);
+
+  g_assert_nonnull (g_getenv ("MD_NO_TMPFILE_PRELOAD"));
+  /* A sanitizer build wants its runtime first; the preload comes first */
+  asan_options = g_strconcat (g_environ_getenv (env, "ASAN_OPTIONS") != NULL ? g_environ_getenv (env, "ASAN_OPTIONS") : "",
+                              ":verify_asan_link_order=0", NULL);
+  env = g_environ_setenv (env, "ASAN_OPTIONS", asan_options, TRUE);
+
+  /* With unnamed files, a new export has no rename to be killed at */
+  export_killed_at_rename (db, csv, env);
+  g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 1);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (export_csv (db, csv, env), ==, 0);
+  g_assert_cmpuint (count_leftovers (dir, "out.csv"), ==, 0);
+  md_test_assert_private (csv);
+
+  umask (old_umask);
+  g_unlink (csv);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -783,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/md/cmdline/export-refuses-the-diary", test_export_refuses_the_diary_itself);
   g_test_add_func ("/md/cmdline/import-refuses-non-files", test_import_refuses_what_is_not_a_csv_file);
   g_test_add_func ("/md/cmdline/killed-export-leaves-nothing", test_killed_export_leaves_nothing);
+  g_test_add_func ("/md/cmdline/killed-export-named-temporary", test_killed_export_without_unnamed_files);
   g_test_add_func ("/md/cmdline/diary-files-private", test_diary_files_are_private);
   g_test_add_func ("/md/cmdline/export-report-shortens-period", test_export_report_shortens_the_period);
 
