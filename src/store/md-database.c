@@ -593,7 +593,6 @@ prepare_file (const char  *path,
   int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
   int saved_errno = errno;
   GStatBuf st;
-  gboolean is_folder;
 
   *read_only_errno = 0;
 
@@ -624,11 +623,19 @@ prepare_file (const char  *path,
       return FALSE;
     }
 
-  is_folder = fstat (fd, &st) == 0 && S_ISDIR (st.st_mode);
+  if (fstat (fd, &st) != 0)
+    st.st_mode = S_IFREG;
   close (fd);
-  if (is_folder)
+  if (S_ISDIR (st.st_mode))
     {
       md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, EISDIR, NULL);
+      return FALSE;
+    }
+  /* A pipe or a device would hang SQLite or take writes nowhere. */
+  if (!S_ISREG (st.st_mode))
+    {
+      /* Translators: why a diary cannot be opened, in "Could not open the diary “…”: %s." */
+      md_database_set_io_error (error, path, _("it is not a regular file"));
       return FALSE;
     }
 
