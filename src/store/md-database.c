@@ -5,8 +5,12 @@
  * One SQLite connection to a diary file. The file is the patient's
  * irreplaceable record, so opening it is careful: a file from a newer
  * app is refused before anything is written to it, a damaged file is
- * moved aside and never overwritten, and every migration is one
- * transaction. Backups live in md-database-backup.c.
+ * moved aside and never overwritten (only on SQLite's verdict of
+ * corruption: a busy, unreadable or unwritable file is reported and left
+ * alone), and the migrations run in one write transaction that reads
+ * the version again, so that processes opening a new diary at once
+ * create it once. Backups live in md-database-backup.c; the sentences
+ * for file problems in md-error.c.
  */
 
 #define G_LOG_DOMAIN "md-database"
