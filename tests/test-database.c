@@ -525,6 +525,23 @@ test_unreadable_file_is_permission_denied (void)
   g_assert_cmpint (before.st_mtime, ==, after.st_mtime);
 }
 
+/* A pipe at the diary's path is refused at once, not read forever. */
+static void
+test_pipe_at_path_is_refused (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDatabase) database = NULL;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  database = md_database_open (path, &error);
+  g_assert_null (database);
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "it is not a regular file"));
+}
+
 /* A folder where the diary file should be: said so, and left alone. */
 static void
 test_folder_at_path_is_named (void)
@@ -586,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/md/database/read-only-folder-wal", test_wal_diary_in_read_only_folder_is_a_clear_error);
   g_test_add_func ("/md/database/permission-denied", test_unreadable_file_is_permission_denied);
   g_test_add_func ("/md/database/folder-at-path", test_folder_at_path_is_named);
+  g_test_add_func ("/md/database/pipe-at-path", test_pipe_at_path_is_refused);
 
   return g_test_run ();
 }

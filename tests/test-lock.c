@@ -288,6 +288,30 @@ test_existing_diary_opened_at_once (Fixture       *fixture,
   assert_schema_is_current (fixture->path);
 }
 
+/* A write lock of the app's own, taken by another connection (an import
+ * in a thread): the window's save names it as such. */
+static void
+test_own_import_is_named (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(MdDiary) importing = md_test_open_diary (fixture->path);
+  g_autoptr(MdDiary) window = md_test_open_diary (fixture->path);
+  g_autoptr(MdAttack) attack = md_attack_new ();
+  g_autoptr(GError) error = NULL;
+
+  md_database_set_lock_wait (md_diary_get_database (window), MD_DATABASE_LOCK_WAIT_INTERACTIVE);
+  g_assert_true (md_diary_begin (importing, &error));
+  g_assert_no_error (error);
+
+  attack->start = 1700900000;
+  attack->peak_pain = 1;
+  g_assert_false (md_diary_save_attack (window, attack, &error));
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "is in use by another task of Migraine Diary, such as an import, "
+                                            "so nothing was saved"));
+  md_diary_rollback (importing);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +321,8 @@ main (int   argc,
   g_test_add ("/md/lock/check-waits", Fixture, NULL, fixture_set_up, test_check_waits_for_lock,
               fixture_tear_down);
   g_test_add ("/md/lock/check-gives-up", Fixture, NULL, fixture_set_up, test_check_gives_up_on_long_lock,
+              fixture_tear_down);
+  g_test_add ("/md/lock/own-import", Fixture, NULL, fixture_set_up, test_own_import_is_named,
               fixture_tear_down);
   g_test_add_func ("/md/lock/new-diary-at-once", test_new_diary_opened_at_once);
   g_test_add ("/md/lock/existing-diary-at-once", Fixture, NULL, fixture_set_up,

@@ -116,7 +116,7 @@ test_open_while_locked (void)
   md_application_set_database_path (app, path);
   g_application_activate (G_APPLICATION (app));
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (dialog_shown, NULL, 30000));
+  g_assert_true (md_test_wait_for (dialog_shown, NULL, 5000));
   dialog = ADW_MESSAGE_DIALOG (md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_null (md_application_get_diary (app));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), holder_name));
@@ -126,6 +126,8 @@ test_open_while_locked (void)
   md_test_release_lock (holder);
   adw_message_dialog_response (dialog, "retry");
   g_assert_nonnull (md_application_get_diary (app));
+  g_assert_cmpuint (md_database_get_lock_wait (md_diary_get_database (md_application_get_diary (app))), ==,
+                    MD_DATABASE_LOCK_WAIT_INTERACTIVE);
 
   md_test_gui_close_all (app);
 }

@@ -67,13 +67,16 @@ explain_read_only (MdDiary   *diary,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Opens the diary at its path and hands it to every view. */
+/* Opens the diary at its path and hands it to every view. This runs on
+ * the main loop: a diary that another program holds is said at once
+ * (with Try Again), never waited for. */
 static gboolean
 open_diary (MdApplication  *self,
             GtkWindow      *parent,
             GError        **error)
 {
-  g_autoptr(MdDiary) diary = md_diary_open (md_application_get_database_path (self), error);
+  g_autoptr(MdDiary) diary = md_diary_open_full (md_application_get_database_path (self),
+                                                 MD_DATABASE_LOCK_WAIT_INTERACTIVE, error);
 
   if (diary == NULL)
     return FALSE;

@@ -5,8 +5,12 @@
  * One SQLite connection to a diary file. The file is the patient's
  * irreplaceable record, so opening it is careful: a file from a newer
  * app is refused before anything is written to it, a damaged file is
- * moved aside and never overwritten, and every migration is one
- * transaction. Backups live in md-database-backup.c.
+ * moved aside and never overwritten (only on SQLite's verdict of
+ * corruption: a busy, unreadable or unwritable file is reported and left
+ * alone), and the migrations run in one write transaction that reads
+ * the version again, so that processes opening a new diary at once
+ * create it once. Backups live in md-database-backup.c; the sentences
+ * for file problems in md-error.c.
  */
 
 #define G_LOG_DOMAIN "md-database"
@@ -42,10 +46,6 @@ struct _MdDatabase
   guint       lock_wait_ms;
 };
 
-/* How long a connection waits for another program's lock before it says
- * the diary is in use. The command line and worker threads wait; the
- * window does not (md_database_set_lock_wait()). */
-#define LOCK_WAIT_MS 5000
 
 G_DEFINE_FINAL_TYPE (MdDatabase, md_database, G_TYPE_OBJECT)
 
@@ -254,7 +254,7 @@ static void
 md_database_init (MdDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-  self->lock_wait_ms = LOCK_WAIT_MS;
+  self->lock_wait_ms = MD_DATABASE_LOCK_WAIT_DEFAULT;
 }
 
 void
@@ -443,10 +443,11 @@ read_as_immutable (const char *path)
          (g_stat (wal, &wal_stat) != 0 || wal_stat.st_size == 0);
 }
 
-/* A connection that waits up to LOCK_WAIT_MS for another's lock. */
+/* A connection that waits up to @lock_wait_ms for another's lock. */
 static int
 open_connection (const char  *path,
                  gboolean     read_only,
+                 guint        lock_wait_ms,
                  sqlite3    **out_db)
 {
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
@@ -459,7 +460,7 @@ open_connection (const char  *path,
   if (*out_db != NULL)
     {
       sqlite3_extended_result_codes (*out_db, TRUE);
-      sqlite3_busy_timeout (*out_db, LOCK_WAIT_MS);
+      sqlite3_busy_timeout (*out_db, (int) MIN (lock_wait_ms, G_MAXINT));
     }
 
   return rc;
@@ -481,7 +482,7 @@ int
 md_database_open_reader (const char  *path,
                          sqlite3    **out_db)
 {
-  return open_connection (path, TRUE, out_db);
+  return open_connection (path, TRUE, MD_DATABASE_LOCK_WAIT_DEFAULT, out_db);
 }
 
 /* Why a connection could not open or read the diary. SQLite makes files
@@ -524,6 +525,7 @@ set_check_error (sqlite3     *db,
  * unless the file is damaged (*is_damaged), when it must not be opened. */
 static gboolean
 check_existing_file (const char  *path,
+                     guint        lock_wait_ms,
                      gboolean    *is_damaged,
                      GError     **error)
 {
@@ -535,7 +537,7 @@ check_existing_file (const char  *path,
 
   *is_damaged = FALSE;
 
-  rc = open_connection (path, TRUE, &db);
+  rc = open_connection (path, TRUE, lock_wait_ms, &db);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -617,7 +619,6 @@ prepare_file (const char  *path,
   int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
   int saved_errno = errno;
   GStatBuf st;
-  gboolean is_folder;
 
   *read_only_errno = 0;
 
@@ -648,11 +649,19 @@ prepare_file (const char  *path,
       return FALSE;
     }
 
-  is_folder = fstat (fd, &st) == 0 && S_ISDIR (st.st_mode);
+  if (fstat (fd, &st) != 0)
+    st.st_mode = S_IFREG;
   close (fd);
-  if (is_folder)
+  if (S_ISDIR (st.st_mode))
     {
       md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, EISDIR, NULL);
+      return FALSE;
+    }
+  /* A pipe or a device would hang SQLite or take writes nowhere. */
+  if (!S_ISREG (st.st_mode))
+    {
+      /* Translators: why a diary cannot be opened, in "Could not open the diary “…”: %s." */
+      md_database_set_io_error (error, path, _("it is not a regular file"));
       return FALSE;
     }
 
@@ -1034,7 +1043,7 @@ static gboolean
 set_journal_mode (MdDatabase  *self,
                   GError     **error)
 {
-  gint64 deadline = g_get_monotonic_time () + LOCK_WAIT_MS * G_TIME_SPAN_MILLISECOND;
+  gint64 deadline = g_get_monotonic_time () + self->lock_wait_ms * G_TIME_SPAN_MILLISECOND;
   int rc;
 
   while ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK &&
@@ -1068,6 +1077,25 @@ MdDatabase *
 md_database_open (const char  *path,
                   GError     **error)
 {
+  return md_database_open_full (path, MD_DATABASE_LOCK_WAIT_DEFAULT, error);
+}
+
+/**
+ * md_database_open_full:
+ * @lock_wait_ms: how long each step waits for another program's lock,
+ *   and then the connection's lock wait (md_database_set_lock_wait())
+ *
+ * Opens a diary as md_database_open() does; the window passes
+ * %MD_DATABASE_LOCK_WAIT_INTERACTIVE, so that a diary another program
+ * holds never freezes it.
+ *
+ * Returns: (transfer full): the open database, or %NULL
+ */
+MdDatabase *
+md_database_open_full (const char  *path,
+                       guint        lock_wait_ms,
+                       GError     **error)
+{
   g_autoptr(MdDatabase) self = NULL;
   gboolean is_damaged;
   int read_only_errno;
@@ -1085,7 +1113,7 @@ md_database_open (const char  *path,
   if (!prepare_file (path, &read_only_errno, error))
     return NULL;
 
-  if (!check_existing_file (path, &is_damaged, error))
+  if (!check_existing_file (path, lock_wait_ms, &is_damaged, error))
     {
       g_autofree char *moved_to = NULL;
 
@@ -1100,8 +1128,9 @@ md_database_open (const char  *path,
   self = g_object_new (MD_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
   self->read_only_errno = read_only_errno;
+  self->lock_wait_ms = lock_wait_ms;
 
-  rc = open_connection (path, read_only_errno != 0, &self->db);
+  rc = open_connection (path, read_only_errno != 0, lock_wait_ms, &self->db);
   if (rc != SQLITE_OK)
     {
       set_open_error (self->db, path, rc, error);

@@ -9,9 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* How long the window's connection waits for another program's lock, in
- * milliseconds: long enough for another program's single save, short
- * enough never to freeze the window (md_database_set_lock_wait()). */
+/* How long a connection waits for another program's lock before it says
+ * the diary is in use, in milliseconds: the command line and worker
+ * threads wait; the window waits long enough for another program's
+ * single save, short enough never to freeze (md_database_open_full(),
+ * md_database_set_lock_wait()). */
+#define MD_DATABASE_LOCK_WAIT_DEFAULT 5000
 #define MD_DATABASE_LOCK_WAIT_INTERACTIVE 100
 
 /* The schema this version of the app writes; PRAGMA user_version. */
@@ -57,6 +60,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdDatabase, md_database, MD, DATABASE, GObject)
 
 MdDatabase   *md_database_open                 (const char           *path,
+                                                GError              **error);
+MdDatabase   *md_database_open_full            (const char           *path,
+                                                guint                 lock_wait_ms,
                                                 GError              **error);
 const char   *md_database_get_path             (MdDatabase           *self);
 void          md_database_close                (MdDatabase           *self);

@@ -826,7 +826,22 @@ MdDiary *
 md_diary_open (const char  *path,
                GError     **error)
 {
-  g_autoptr(MdDatabase) database = md_database_open (path, error);
+  return md_diary_open_full (path, MD_DATABASE_LOCK_WAIT_DEFAULT, error);
+}
+
+/**
+ * md_diary_open_full:
+ * @lock_wait_ms: how long to wait for another program's lock, see
+ *   md_database_open_full()
+ *
+ * Returns: (transfer full) (nullable): the diary
+ */
+MdDiary *
+md_diary_open_full (const char  *path,
+                    guint        lock_wait_ms,
+                    GError     **error)
+{
+  g_autoptr(MdDatabase) database = md_database_open_full (path, lock_wait_ms, error);
 
   if (database == NULL)
     return NULL;

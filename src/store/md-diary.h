@@ -31,6 +31,9 @@ typedef struct _MdDiaryUndo MdDiaryUndo;
 MdDiary            *md_diary_new                     (MdDatabase          *database);
 MdDiary            *md_diary_open                    (const char          *path,
                                                       GError             **error);
+MdDiary            *md_diary_open_full               (const char          *path,
+                                                      guint                lock_wait_ms,
+                                                      GError             **error);
 MdDatabase         *md_diary_get_database            (MdDiary             *self);
 void                md_diary_set_now_func            (MdDiary             *self,
                                                       MdDiaryNowFunc       func,

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "md-error.h"
@@ -94,6 +95,12 @@ md_diary_error_describe_lock_holder (const char *path)
   int pid = find_lock_holder (path);
   g_autofree char *comm_path = g_strdup_printf ("/proc/%d/comm", pid);
   g_autofree char *comm = NULL;
+
+  /* Locks belong to processes: our own is a job of this app in another
+   * thread (an import), not "migraine-diary" as if it were a stranger. */
+  if (pid == getpid ())
+    /* Translators: in "The diary … is in use by %s" */
+    return g_strdup (_("another task of Migraine Diary, such as an import"));
 
   if (pid > 0 && g_file_get_contents (comm_path, &comm, NULL, NULL))
     {
