@@ -97,6 +97,25 @@ remove_gui_test_root (void)
   g_clear_pointer (&gui_test_root, g_free);
 }
 
+/* Xvfb starts with the pointer in the middle of the screen, over the
+ * windows the tests open: a tooltip timer started under it can fire on a
+ * window a test has just destroyed (a GDK critical, fatal in the suite).
+ * Park it in the bottom right corner, which no test window covers; the
+ * X server clamps the warp to the screen. */
+static void
+park_pointer (void)
+{
+  const char *argv[] = { "xdotool", "mousemove", "100000", "100000", NULL };
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool == NULL || g_getenv ("DISPLAY") == NULL)
+    return;
+
+  g_spawn_sync (NULL, (char **) argv, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
 /* Widget tests cannot use G_TEST_OPTION_ISOLATE_DIRS: it also hides
  * XDG_DATA_DIRS, so GTK cannot find the shared MIME database and fails to
  * load its own SVG icons. The user's own folders are still made private
@@ -135,6 +154,7 @@ md_test_init_gui (int    *argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  park_pointer ();
   g_test_init (argc, argv, NULL);
 }
 
