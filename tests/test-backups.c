@@ -231,6 +231,14 @@ test_damaged_newest_backup_is_skipped (void)
   g_clear_pointer (&good, g_free);
   good = md_database_find_good_backup (path, NULL, NULL);
   g_assert_null (good);
+
+  /* …and a diary damaged now says so, not that there is no backup. */
+  g_clear_object (&diary);
+  g_assert_true (g_file_set_contents (path, "garbage, not a diary", -1, NULL));
+  diary = md_diary_open (path, &error);
+  g_assert_null (diary);
+  g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "none of its backups can be restored"));
 }
 
 /* A backup that is an empty file passes SQLite's integrity check (it is

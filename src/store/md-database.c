@@ -403,7 +403,8 @@ set_damaged_error (GError     **error,
                    const char  *path,
                    const char  *moved_to)
 {
-  g_autofree char *backup = md_database_find_good_backup (path, NULL, NULL);
+  g_autoptr(GPtrArray) bad_backups = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *backup = md_database_find_good_backup (path, NULL, bad_backups);
 
   if (backup != NULL)
     g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
@@ -411,6 +412,11 @@ set_damaged_error (GError     **error,
                   * was moved, the third the newest backup */
                  _("The diary “%s” is damaged; it was moved aside to “%s” and the newest backup, “%s”, can be restored."),
                  path, moved_to, backup);
+  else if (bad_backups->len > 0)
+    g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
+                 /* Translators: the first %s is the diary file, the second where it was moved */
+                 _("The diary “%s” is damaged; it was moved aside to “%s”, and none of its backups can be restored."),
+                 path, moved_to);
   else
     g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
                  /* Translators: the first %s is the diary file, the second where it was moved */
