@@ -99,20 +99,28 @@ log_attack (Fixture    *f,
   g_assert_no_error (error);
 }
 
+/* What the page's statistics are waited for: a number, or -1 for any */
 typedef struct
 {
   Fixture *f;
   int      migraine;
-} WaitMigraine;
+  int      treatments;
+  int      medications;
+} WaitStats;
 
 static gboolean
-migraine_days_are (gpointer user_data)
+stats_are (gpointer user_data)
 {
-  WaitMigraine *w = user_data;
+  WaitStats *w = user_data;
   MdStats *stats = md_charts_page_get_stats (w->f->page);
 
-  return stats != NULL && stats->total.migraine == w->migraine;
+  return stats != NULL &&
+         (w->migraine < 0 || stats->total.migraine == w->migraine) &&
+         (w->treatments < 0 || (int) stats->treatments->len == w->treatments) &&
+         (w->medications < 0 || (int) stats->medications->len == w->medications);
 }
+
+#define WAIT_MIGRAINE(f, n) { f, n, -1, -1 }
 
 static char *
 accessible_description (GtkWidget *widget)
@@ -138,7 +146,7 @@ test_charts_follow_the_diary (Fixture       *f,
   g_autoptr(GDateTime) morning = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
                                                         g_date_time_get_day_of_month (day), 8, 0, 0);
   g_autoptr(GDateTime) earlier = g_date_time_add_days (morning, -1);
-  WaitMigraine wait = { f, 2 };
+  WaitStats wait = WAIT_MIGRAINE (f, 2);
   g_autofree char *description = NULL;
   GtkWidget *frequency;
   GtkFlowBox *cards;
@@ -147,7 +155,7 @@ test_charts_follow_the_diary (Fixture       *f,
   show_charts (f);
   log_attack (f, morning, 3);
   /* The view reloads on its own, in the background. */
-  g_assert_true (md_test_wait_for (migraine_days_are, &wait, 5000));
+  g_assert_true (md_test_wait_for (stats_are, &wait, 5000));
   g_assert_cmpstr (visible_name (f), ==, "charts");
 
   frequency = md_charts_page_get_chart (f->page, MD_CHART_KIND_FREQUENCY);
@@ -179,15 +187,6 @@ test_charts_follow_the_diary (Fixture       *f,
   }
 }
 
-static gboolean
-has_treatments (gpointer user_data)
-{
-  Fixture *f = user_data;
-  MdStats *stats = md_charts_page_get_stats (f->page);
-
-  return stats != NULL && stats->treatments->len == 1;
-}
-
 static void
 test_period_and_treatment (Fixture       *f,
                            gconstpointer  data)
@@ -201,7 +200,7 @@ test_period_and_treatment (Fixture       *f,
   g_autoptr(MdMedication) med = g_list_model_get_item (medications, 0);
   GtkDropDown *treatment_dropdown;
   MdStatsComparison cmp;
-  WaitMigraine one = { f, 1 };
+  WaitStats one = WAIT_MIGRAINE (f, 1);
   g_autofree char *description = NULL;
 
   log_attack (f, long_ago, 2);
@@ -209,13 +208,13 @@ test_period_and_treatment (Fixture       *f,
   /* Eight months ago is outside the default six */
   g_assert_cmpint (md_charts_page_get_stats (f->page)->total.migraine, ==, 0);
   g_settings_set_enum (settings, "charts-range", 3);
-  g_assert_true (md_test_wait_for (migraine_days_are, &one, 2000));
+  g_assert_true (md_test_wait_for (stats_are, &one, 2000));
 
   course->medication_uuid = g_strdup (med->uuid);
   course->start_date = g_date_time_format (now, "%Y-%m-%d");
   g_assert_true (md_diary_save_preventive_course (f->diary, course, &error));
   g_assert_no_error (error);
-  g_assert_true (md_test_wait_for (has_treatments, f, 5000));
+  g_assert_true (md_test_wait_for (stats_are, &(WaitStats) { f, -1, 1, -1 }, 5000));
 
   treatment_dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE,
                                                                       "treatment_dropdown"));
@@ -286,7 +285,7 @@ test_primary_outcome_card (Fixture       *f,
   g_autofree char *description = NULL;
   GtkDropDown *treatment_dropdown;
   GtkWidget *card, *value, *detail;
-  WaitMigraine twelve = { f, 12 };
+  WaitStats twelve = WAIT_MIGRAINE (f, 12);
 
   for (int k = -28; k < 84; k++)
     {
@@ -304,8 +303,8 @@ test_primary_outcome_card (Fixture       *f,
 
   g_settings_set_enum (settings, "charts-range", 3);
   show_charts (f);
-  g_assert_true (md_test_wait_for (migraine_days_are, &twelve, 5000));
-  g_assert_true (md_test_wait_for (has_treatments, f, 5000));
+  g_assert_true (md_test_wait_for (stats_are, &twelve, 5000));
+  g_assert_true (md_test_wait_for (stats_are, &(WaitStats) { f, -1, 1, -1 }, 5000));
   g_assert_null (find_card (f, "Before and after the treatment"));
 
   treatment_dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE,
@@ -359,7 +358,7 @@ test_cards_after_a_pause (Fixture       *f,
   g_autofree char *to = g_date_time_format (last, "%-d %b %Y");
   g_autofree char *expected = g_strdup_printf ("No day recorded in the last 28 days. Latest complete 28 days: %s – %s.",
                                                from, to);
-  WaitMigraine fifteen = { f, 15 };
+  WaitStats fifteen = WAIT_MIGRAINE (f, 15);
   GtkWidget *card, *value, *detail;
 
   for (int k = 0; k < 56; k++)
@@ -374,7 +373,7 @@ test_cards_after_a_pause (Fixture       *f,
 
   g_settings_set_enum (settings, "charts-range", 3);
   show_charts (f);
-  g_assert_true (md_test_wait_for (migraine_days_are, &fifteen, 5000));
+  g_assert_true (md_test_wait_for (stats_are, &fifteen, 5000));
 
   card = find_card (f, "Migraine days per 28 days");
   g_assert_nonnull (card);
@@ -434,15 +433,6 @@ log_dose (Fixture    *f,
 }
 
 static gboolean
-three_medications (gpointer user_data)
-{
-  Fixture *f = user_data;
-  MdStats *stats = md_charts_page_get_stats (f->page);
-
-  return stats != NULL && stats->medications->len == 3;
-}
-
-static gboolean
 window_is_narrow (gpointer user_data)
 {
   Fixture *f = user_data;
@@ -477,7 +467,7 @@ test_pain_panels_on_a_phone (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
   show_charts (f);
-  g_assert_true (md_test_wait_for (three_medications, f, 5000));
+  g_assert_true (md_test_wait_for (stats_are, &(WaitStats) { f, -1, -1, 3 }, 5000));
   g_assert_true (md_test_wait_for (window_is_narrow, f, 5000));
   md_test_iterate (200);
 
@@ -554,7 +544,7 @@ test_treatment_covers_and_is_remembered (Fixture       *f,
 
   g_settings_set_enum (settings, "charts-range", 0); /* the last 3 months */
   show_charts (f);
-  g_assert_true (md_test_wait_for (has_treatments, f, 5000));
+  g_assert_true (md_test_wait_for (stats_are, &(WaitStats) { f, -1, 1, -1 }, 5000));
   treatment_dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE,
                                                                       "treatment_dropdown"));
   gtk_drop_down_set_selected (treatment_dropdown, 1);
@@ -599,7 +589,7 @@ test_definition_setting (Fixture       *f,
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
   g_autoptr(MdAttack) attack = md_attack_new ();
   g_autoptr(GError) error = NULL;
-  WaitMigraine none = { f, 0 }, one = { f, 1 };
+  WaitStats none = WAIT_MIGRAINE (f, 0), one = WAIT_MIGRAINE (f, 1);
 
   /* 20 minutes, pulsating, moderate, nausea: C and D of ICHD-3 (A), under
    * definition B's 30 minutes */
@@ -614,11 +604,11 @@ test_definition_setting (Fixture       *f,
   g_assert_true (md_diary_save_attack (f->diary, attack, &error));
 
   show_charts (f);
-  g_assert_true (md_test_wait_for (migraine_days_are, &one, 5000));
+  g_assert_true (md_test_wait_for (stats_are, &one, 5000));
   g_settings_set_enum (settings, "migraine-definition", 1);
-  g_assert_true (md_test_wait_for (migraine_days_are, &none, 2000));
+  g_assert_true (md_test_wait_for (stats_are, &none, 2000));
   g_settings_set_enum (settings, "migraine-definition", 0);
-  g_assert_true (md_test_wait_for (migraine_days_are, &one, 2000));
+  g_assert_true (md_test_wait_for (stats_are, &one, 2000));
 }
 
 static void
