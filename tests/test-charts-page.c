@@ -393,11 +393,11 @@ log_dose (Fixture    *f,
           const char *medication)
 {
   g_autoptr(GPtrArray) attacks = NULL;
-  g_autoptr(MdDose) dose = md_dose_new ();
+  gint64 start = g_date_time_to_unix (when);
+  g_autoptr(MdDose) dose = md_test_dose_new (medication, 1, "tablet", "oral", "home", start + 600);
   g_autoptr(MdPainReading) before = md_pain_reading_new ();
   g_autoptr(MdPainReading) after = md_pain_reading_new ();
   g_autoptr(GError) error = NULL;
-  gint64 start = g_date_time_to_unix (when);
   const char *attack_uuid = NULL;
 
   log_attack (f, when, 3);
@@ -405,14 +405,8 @@ log_dose (Fixture    *f,
   g_assert_cmpuint (attacks->len, ==, 1);
   attack_uuid = MD_ATTACK (g_ptr_array_index (attacks, 0))->uuid;
 
-  dose->medication_uuid = g_strdup (medication);
   dose->attack_uuid = g_strdup (attack_uuid);
-  dose->taken = start + 600;
   dose->taken_offset = g_date_time_get_utc_offset (when) / G_TIME_SPAN_SECOND;
-  dose->amount = 1;
-  dose->unit = g_strdup ("tablet");
-  dose->route = g_strdup ("oral");
-  dose->setting = g_strdup ("home");
   g_assert_true (md_diary_save_dose (f->diary, dose, &error));
   g_assert_no_error (error);
   for (int k = 0; k < 2; k++)
