@@ -77,6 +77,32 @@ md_test_gui_wait_toplevel (GType    type,
   return md_test_wait_for (toplevel_state_reached, &wait, 5000);
 }
 
+/* Activates @action of @widget, with the string @parameter unless it is
+ * %NULL, as a button would; returns the window of @type it put on
+ * screen. */
+GtkWindow *
+md_test_gui_open_by_action (gpointer    widget,
+                            const char *action,
+                            const char *parameter,
+                            GType       type)
+{
+  if (parameter != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (widget), action, "s", parameter));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (widget), action, NULL));
+  g_assert_true (md_test_gui_wait_toplevel (type, TRUE));
+
+  return md_test_gui_find_toplevel (type);
+}
+
+/* For md_test_wait_for(): no toplevel of the type GSIZE_TO_POINTER
+ * (@type) is left, not even a hidden one. */
+gboolean
+md_test_gui_no_toplevel (gpointer type)
+{
+  return md_test_gui_find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
 void
 md_test_gui_close_all (MdApplication *app)
 {

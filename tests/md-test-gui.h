@@ -29,6 +29,11 @@ MdApplication *md_test_gui_app_new        (void);
 GtkWindow     *md_test_gui_find_toplevel  (GType          type);
 gboolean       md_test_gui_wait_toplevel  (GType          type,
                                            gboolean       visible);
+GtkWindow     *md_test_gui_open_by_action (gpointer       widget,
+                                           const char    *action,
+                                           const char    *parameter,
+                                           GType          type);
+gboolean       md_test_gui_no_toplevel    (gpointer       type);
 void           md_test_gui_close_all      (MdApplication *app);
 MdContext     *md_test_gui_context_for    (MdDiary       *diary);
 /* A template child of @widget's own (final) type */

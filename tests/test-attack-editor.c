@@ -156,9 +156,7 @@ test_doses_of_the_attack (Fixture       *fixture,
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (doses)));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-dose", NULL));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_DOSE_EDITOR, TRUE));
-  dose_editor = md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR);
+  dose_editor = md_test_gui_open_by_action (editor, "editor.add-dose", NULL, MD_TYPE_DOSE_EDITOR);
   md_pain_picker_set_pain (MD_PAIN_PICKER (gtk_widget_get_template_child (GTK_WIDGET (dose_editor),
                                                                           MD_TYPE_DOSE_EDITOR,
                                                                           "pain_picker")), 2);

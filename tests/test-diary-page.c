@@ -83,9 +83,8 @@ test_attack_started_in_one_action (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
 
   /* Ctrl+N is the shortcut; the action is what it runs. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.attack-started", NULL));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, TRUE));
-  dialog = MD_PAIN_DIALOG (md_test_gui_find_toplevel (MD_TYPE_PAIN_DIALOG));
+  dialog = MD_PAIN_DIALOG (md_test_gui_open_by_action (fixture->window, "win.attack-started", NULL,
+                                                       MD_TYPE_PAIN_DIALOG));
 
   /* Nothing can be saved before the pain is given. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pain.save", NULL) == FALSE ||
@@ -111,9 +110,7 @@ test_cancel_saves_nothing (Fixture       *fixture,
 {
   GtkWindow *dialog;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.attack-started", NULL));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, TRUE));
-  dialog = md_test_gui_find_toplevel (MD_TYPE_PAIN_DIALOG);
+  dialog = md_test_gui_open_by_action (fixture->window, "win.attack-started", NULL, MD_TYPE_PAIN_DIALOG);
 
   md_pain_picker_set_pain (MD_PAIN_PICKER (gtk_widget_get_template_child (GTK_WIDGET (dialog),
                                                                           MD_TYPE_PAIN_DIALOG,
@@ -250,9 +247,7 @@ test_took_medication_and_pain_now (Fixture       *fixture,
   attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
 
   /* The ongoing attack's "Took Medication" button. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.add-dose", "s", attack->uuid));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_DOSE_EDITOR, TRUE));
-  editor = md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR);
+  editor = md_test_gui_open_by_action (fixture->page, "diary.add-dose", attack->uuid, MD_TYPE_DOSE_EDITOR);
   md_pain_picker_set_pain (MD_PAIN_PICKER (gtk_widget_get_template_child (GTK_WIDGET (editor),
                                                                           MD_TYPE_DOSE_EDITOR,
                                                                           "pain_picker")), 3);
@@ -266,9 +261,7 @@ test_took_medication_and_pain_now (Fixture       *fixture,
 
   /* The row's "Pain Now": the dialog asks, and the reading is linked
    * to that dose. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.record-pain", "s", attack->uuid));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, TRUE));
-  editor = md_test_gui_find_toplevel (MD_TYPE_PAIN_DIALOG);
+  editor = md_test_gui_open_by_action (fixture->page, "diary.record-pain", attack->uuid, MD_TYPE_PAIN_DIALOG);
   md_pain_picker_set_pain (md_test_gui_own_child (editor, "picker"), 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "pain.save", NULL));
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, FALSE));
@@ -341,9 +334,7 @@ test_log_a_dose_on_its_own (Fixture       *fixture,
   GtkWindow *editor;
   g_autoptr(GObject) item = NULL;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.log-dose", NULL));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_DOSE_EDITOR, TRUE));
-  editor = md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR);
+  editor = md_test_gui_open_by_action (fixture->window, "win.log-dose", NULL, MD_TYPE_DOSE_EDITOR);
 
   /* No attack: the pain is not asked. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
@@ -587,12 +578,6 @@ button_labelled (GtkWidget     *widget,
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
-static gboolean
-no_attack_editor (gpointer user_data)
-{
-  return md_test_gui_find_toplevel (MD_TYPE_ATTACK_EDITOR) == NULL;
-}
-
 /* Delete lives in the editor: the rows have only their edit button, and
  * the attack's editor deletes it (the diary offers Undo). */
 static void
@@ -608,13 +593,11 @@ test_delete_from_the_editor (Fixture       *fixture,
   md_test_iterate (300);
   g_assert_null (md_test_gui_find_widget (GTK_WIDGET (fixture->page), mapped_with_tooltip, "Delete Attack"));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.edit-attack", "s", attack->uuid));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_ATTACK_EDITOR, TRUE));
-  editor = md_test_gui_find_toplevel (MD_TYPE_ATTACK_EDITOR);
+  editor = md_test_gui_open_by_action (fixture->page, "diary.edit-attack", attack->uuid, MD_TYPE_ATTACK_EDITOR);
   delete = md_test_gui_find_widget (GTK_WIDGET (editor), button_labelled, "Delete Attack");
   g_assert_nonnull (delete);
   g_signal_emit_by_name (delete, "clicked");
-  g_assert_true (md_test_wait_for (no_attack_editor, NULL, 5000));
+  g_assert_true (md_test_wait_for (md_test_gui_no_toplevel, GSIZE_TO_POINTER (MD_TYPE_ATTACK_EDITOR), 5000));
   g_assert_cmpint (md_diary_count (fixture->diary, "attacks"), ==, 0);
 }
 
@@ -629,15 +612,7 @@ static GtkWindow *
 took_medication (Fixture    *fixture,
                  const char *attack_uuid)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.add-dose", "s", attack_uuid));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_DOSE_EDITOR, TRUE));
-  return md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR);
-}
-
-static gboolean
-no_dose_editor (gpointer user_data)
-{
-  return md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR) == NULL;
+  return md_test_gui_open_by_action (fixture->page, "diary.add-dose", attack_uuid, MD_TYPE_DOSE_EDITOR);
 }
 
 /* Opening a saved dose from its row shows everything that was saved —
@@ -664,7 +639,7 @@ test_edit_dose_keeps_every_field (Fixture       *fixture,
   md_pain_picker_set_nrs (dose_child (editor, "pain_picker"), 6);
   adw_combo_row_set_selected (dose_child (editor, "bothersome_row"), 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_true (md_test_wait_for (no_dose_editor, NULL, 5000));
+  g_assert_true (md_test_wait_for (md_test_gui_no_toplevel, GSIZE_TO_POINTER (MD_TYPE_DOSE_EDITOR), 5000));
 
   before = md_diary_export_csv (fixture->diary, &error);
   g_assert_no_error (error);
@@ -673,16 +648,14 @@ test_edit_dose_keeps_every_field (Fixture       *fixture,
   dose = g_ptr_array_index (doses, 0);
 
   /* The dose's row: its edit button. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "diary.edit-dose", "s", dose->uuid));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_DOSE_EDITOR, TRUE));
-  editor = md_test_gui_find_toplevel (MD_TYPE_DOSE_EDITOR);
+  editor = md_test_gui_open_by_action (fixture->page, "diary.edit-dose", dose->uuid, MD_TYPE_DOSE_EDITOR);
   g_assert_cmpint (md_pain_picker_get_pain (dose_child (editor, "pain_picker")), ==, 2);
   g_assert_cmpint (md_pain_picker_get_nrs (dose_child (editor, "pain_picker")), ==, 6);
   g_assert_cmpuint (adw_combo_row_get_selected (dose_child (editor, "bothersome_row")), ==, 2);
   g_assert_null (md_dose_editor_get_problem (MD_DOSE_EDITOR (editor)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_true (md_test_wait_for (no_dose_editor, NULL, 5000));
+  g_assert_true (md_test_wait_for (md_test_gui_no_toplevel, GSIZE_TO_POINTER (MD_TYPE_DOSE_EDITOR), 5000));
   after = md_diary_export_csv (fixture->diary, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (after->str, ==, before->str);
@@ -716,7 +689,7 @@ test_dose_in_the_attack_minute (Fixture       *fixture,
   md_dose_editor_set_medication (MD_DOSE_EDITOR (editor), "preset-sumatriptan-50mg");
   md_pain_picker_set_pain (dose_child (editor, "pain_picker"), 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_true (md_test_wait_for (no_dose_editor, NULL, 5000));
+  g_assert_true (md_test_wait_for (md_test_gui_no_toplevel, GSIZE_TO_POINTER (MD_TYPE_DOSE_EDITOR), 5000));
 
   doses = md_diary_list_doses_for_attack (fixture->diary, attack->uuid);
   g_assert_cmpuint (doses->len, ==, 1);

@@ -157,9 +157,7 @@ test_new_medication_inline (Fixture       *fixture,
   MdDoseEditor *editor = new_editor (fixture, "preset-ibuprofen-400mg");
   GtkWindow *medication_editor;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-medication", NULL));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_MEDICATION_EDITOR, TRUE));
-  medication_editor = md_test_gui_find_toplevel (MD_TYPE_MEDICATION_EDITOR);
+  medication_editor = md_test_gui_open_by_action (editor, "editor.new-medication", NULL, MD_TYPE_MEDICATION_EDITOR);
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (medication_editor),
                                                                       MD_TYPE_MEDICATION_EDITOR,
                                                                       "name_row")),
