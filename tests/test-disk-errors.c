@@ -185,6 +185,28 @@ test_full_disk (Fixture       *fixture,
   g_assert_cmpint (g_unlink (filler), ==, 0);
   after = export_text (fixture->path);
   g_assert_cmpstr (after, ==, fixture->before);
+
+  /* A diary copied onto the disk before it filled: a report reads it on
+   * a connection of its own, which needs room for SQLite's shared-memory
+   * file, and names the cause, not "disk I/O error". */
+  {
+    g_autofree char *copy = g_strconcat (fixture->path, "-copy.db", NULL);
+    g_autofree char *pdf = md_test_temp_path ("report.pdf");
+    g_autofree char *contents = NULL;
+    g_autofree char *errors = NULL;
+    const char *args[] = { "--database", copy, "--export-report", pdf, NULL };
+    gsize length;
+
+    g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents_full (copy, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    g_clear_pointer (&filler, g_free);
+    filler = fill_disk (fixture->disk);
+
+    g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 1);
+    if (strstr (errors, "is full, so the diary cannot even be read") == NULL)
+      g_error ("a report from a diary on a full disk: expected the cause, got “%s”", errors);
+    g_assert_cmpint (g_unlink (filler), ==, 0);
+  }
 }
 
 #define READ_ONLY_FS "is on a read-only file system, so changes cannot be saved. You can still read and export it"

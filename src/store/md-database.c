@@ -511,6 +511,27 @@ set_open_error (sqlite3     *db,
                                  db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
 }
 
+/**
+ * md_database_set_read_error:
+ * @db: (nullable): the reader's connection
+ * @path: (nullable): the diary, or %NULL for @db's own file
+ * @rc: what SQLite returned
+ *
+ * Names the cause of a failed read (a full disk, permission denied, a
+ * diary in use…) as opening the diary does, not SQLite's bare words.
+ */
+void
+md_database_set_read_error (sqlite3     *db,
+                            const char  *path,
+                            int          rc,
+                            GError     **error)
+{
+  if (path == NULL && db != NULL)
+    path = sqlite3_db_filename (db, "main");
+
+  set_open_error (db, path != NULL ? path : "", rc, error);
+}
+
 /* Only a verdict of corruption is damage: a diary that is busy, cannot
  * be read or cannot be opened is reported as such and left alone. */
 static void
