@@ -182,6 +182,23 @@ test_full_disk (Fixture       *fixture,
   /* On the command line, with the disk still full */
   assert_import_refused (fixture->path, fixture->csv, FULL_DISK);
 
+  /* A new diary that cannot be made leaves nothing, not an empty file
+   * that the next run would take for an unfinished copy. */
+  {
+    g_autofree char *dir = g_path_get_dirname (fixture->path);
+    g_autofree char *new_path = g_build_filename (dir, "new.db", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MdDiary) diary = md_diary_open (new_path, &error);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    g_assert_null (diary);
+    g_assert_nonnull (error);
+    g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_null (strstr (name, "new.db"));
+  }
+
   g_assert_cmpint (g_unlink (filler), ==, 0);
   after = export_text (fixture->path);
   g_assert_cmpstr (after, ==, fixture->before);
