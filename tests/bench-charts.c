@@ -161,14 +161,5 @@ main (int   argc,
               pages >= 10 ? 18 : 19, "");
     }
 
-  g_unlink (path);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
-
   return 0;
 }

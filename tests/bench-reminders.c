@@ -80,22 +80,6 @@ reminder_due_cb (MdReminderService *service,
   n_fired++;
 }
 
-/* The benchmark leaves nothing behind: its diaries and their journals. */
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) files = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (files != NULL && (name = g_dir_read_name (files)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 typedef struct
 {
   double rss_mib;
@@ -277,8 +261,6 @@ main (int   argc,
   g_clear_object (&service);
   g_clear_object (&many);
   g_clear_object (&day);
-
-  remove_dir (dir);
 
   /* Polling would show as more wake-ups than reminders due; a service
    * without a window has no business with a renderer. */

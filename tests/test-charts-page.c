@@ -23,6 +23,8 @@ typedef struct
   MdWindow      *window;
   MdChartsPage  *page;
   MdDiary       *diary;
+  GSettings     *settings;
+  GDateTime     *now;
 } Fixture;
 
 static gboolean
@@ -48,14 +50,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *keys[] = {
+    "charts-range", "charts-by-month", "charts-treatment", "charts-from", "charts-to", "migraine-definition",
+  };
 
-  g_settings_reset (settings, "charts-range");
-  g_settings_reset (settings, "charts-by-month");
-  g_settings_reset (settings, "charts-treatment");
-  g_settings_reset (settings, "charts-from");
-  g_settings_reset (settings, "charts-to");
-  g_settings_reset (settings, "migraine-definition");
+  f->settings = g_settings_new (APP_ID);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (f->settings, keys[i]);
+  f->now = g_date_time_new_now_local ();
   f->app = md_test_gui_app_with_diary (NULL);
   f->window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
   f->diary = md_application_get_diary (f->app);
@@ -68,6 +70,8 @@ fixture_tear_down (Fixture       *f,
 {
   md_test_gui_close_all (f->app);
   g_clear_object (&f->app);
+  g_clear_object (&f->settings);
+  g_clear_pointer (&f->now, g_date_time_unref);
 }
 
 static void
@@ -141,8 +145,7 @@ static void
 test_charts_follow_the_diary (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) day = g_date_time_add_days (now, -3);
+  g_autoptr(GDateTime) day = g_date_time_add_days (f->now, -3);
   g_autoptr(GDateTime) morning = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
                                                         g_date_time_get_day_of_month (day), 8, 0, 0);
   g_autoptr(GDateTime) earlier = g_date_time_add_days (morning, -1);
@@ -191,9 +194,7 @@ static void
 test_period_and_treatment (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) long_ago = g_date_time_add_months (now, -8);
+  g_autoptr(GDateTime) long_ago = g_date_time_add_months (f->now, -8);
   g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
   g_autoptr(GError) error = NULL;
   GListModel *medications = md_diary_get_medications (f->diary);
@@ -207,11 +208,11 @@ test_period_and_treatment (Fixture       *f,
   show_charts (f);
   /* Eight months ago is outside the default six */
   g_assert_cmpint (md_charts_page_get_stats (f->page)->total.migraine, ==, 0);
-  g_settings_set_enum (settings, "charts-range", 3);
+  g_settings_set_enum (f->settings, "charts-range", 3);
   g_assert_true (md_test_wait_for (stats_are, &one, 2000));
 
   course->medication_uuid = g_strdup (med->uuid);
-  course->start_date = g_date_time_format (now, "%Y-%m-%d");
+  course->start_date = g_date_time_format (f->now, "%Y-%m-%d");
   g_assert_true (md_diary_save_preventive_course (f->diary, course, &error));
   g_assert_no_error (error);
   g_assert_true (md_test_wait_for (stats_are, &(WaitStats) { f, -1, 1, -1 }, 5000));
@@ -275,10 +276,8 @@ static void
 test_primary_outcome_card (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                                      g_date_time_get_day_of_month (now), 8, 0, 0);
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (f->now), g_date_time_get_month (f->now),
+                                                      g_date_time_get_day_of_month (f->now), 8, 0, 0);
   g_autoptr(GDateTime) start = g_date_time_add_days (today, -100);
   g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
   g_autoptr(GError) error = NULL;
@@ -301,7 +300,7 @@ test_primary_outcome_card (Fixture       *f,
   g_assert_true (md_diary_save_preventive_course (f->diary, course, &error));
   g_assert_no_error (error);
 
-  g_settings_set_enum (settings, "charts-range", 3);
+  g_settings_set_enum (f->settings, "charts-range", 3);
   show_charts (f);
   g_assert_true (md_test_wait_for (stats_are, &twelve, 5000));
   g_assert_true (md_test_wait_for (stats_are, &(WaitStats) { f, -1, 1, -1 }, 5000));
@@ -347,10 +346,8 @@ static void
 test_cards_after_a_pause (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                                      g_date_time_get_day_of_month (now), 8, 0, 0);
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (f->now), g_date_time_get_month (f->now),
+                                                      g_date_time_get_day_of_month (f->now), 8, 0, 0);
   g_autoptr(GDateTime) start = g_date_time_add_days (today, -90);
   g_autoptr(GDateTime) first = g_date_time_add_days (start, 28);
   g_autoptr(GDateTime) last = g_date_time_add_days (start, 55);
@@ -371,7 +368,7 @@ test_cards_after_a_pause (Fixture       *f,
         record_headache_free (f, when);
     }
 
-  g_settings_set_enum (settings, "charts-range", 3);
+  g_settings_set_enum (f->settings, "charts-range", 3);
   show_charts (f);
   g_assert_true (md_test_wait_for (stats_are, &fifteen, 5000));
 
@@ -396,11 +393,11 @@ log_dose (Fixture    *f,
           const char *medication)
 {
   g_autoptr(GPtrArray) attacks = NULL;
-  g_autoptr(MdDose) dose = md_dose_new ();
+  gint64 start = g_date_time_to_unix (when);
+  g_autoptr(MdDose) dose = md_test_dose_new (medication, 1, "tablet", "oral", "home", start + 600);
   g_autoptr(MdPainReading) before = md_pain_reading_new ();
   g_autoptr(MdPainReading) after = md_pain_reading_new ();
   g_autoptr(GError) error = NULL;
-  gint64 start = g_date_time_to_unix (when);
   const char *attack_uuid = NULL;
 
   log_attack (f, when, 3);
@@ -408,14 +405,8 @@ log_dose (Fixture    *f,
   g_assert_cmpuint (attacks->len, ==, 1);
   attack_uuid = MD_ATTACK (g_ptr_array_index (attacks, 0))->uuid;
 
-  dose->medication_uuid = g_strdup (medication);
   dose->attack_uuid = g_strdup (attack_uuid);
-  dose->taken = start + 600;
   dose->taken_offset = g_date_time_get_utc_offset (when) / G_TIME_SPAN_SECOND;
-  dose->amount = 1;
-  dose->unit = g_strdup ("tablet");
-  dose->route = g_strdup ("oral");
-  dose->setting = g_strdup ("home");
   g_assert_true (md_diary_save_dose (f->diary, dose, &error));
   g_assert_no_error (error);
   for (int k = 0; k < 2; k++)
@@ -448,9 +439,8 @@ static void
 test_pain_panels_on_a_phone (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                                      g_date_time_get_day_of_month (now), 8, 0, 0);
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (f->now), g_date_time_get_month (f->now),
+                                                      g_date_time_get_day_of_month (f->now), 8, 0, 0);
   const char *uuids[] = { "preset-sumatriptan-50mg", "preset-ibuprofen-400mg", "preset-naproxen-500mg" };
   const char *names[] = { "Sumatriptan 50 mg", "Ibuprofen 400 mg", "Naproxen 500 mg" };
   gboolean seen[3] = { FALSE, FALSE, FALSE };
@@ -517,11 +507,9 @@ static void
 test_treatment_covers_and_is_remembered (Fixture       *f,
                                          gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) start = g_date_time_add_days (now, -100);
-  g_autoptr(GDateTime) baseline = g_date_time_add_days (now, -128);
-  g_autoptr(GDateTime) evaluation_end = g_date_time_add_days (now, -17);
+  g_autoptr(GDateTime) start = g_date_time_add_days (f->now, -100);
+  g_autoptr(GDateTime) baseline = g_date_time_add_days (f->now, -128);
+  g_autoptr(GDateTime) evaluation_end = g_date_time_add_days (f->now, -17);
   g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *from = g_date_time_format (baseline, "%Y-%m-%d");
@@ -542,7 +530,7 @@ test_treatment_covers_and_is_remembered (Fixture       *f,
   g_assert_no_error (error);
   expected_key = g_strdup_printf ("%s preset-magnesium-oral-400mg", course->start_date);
 
-  g_settings_set_enum (settings, "charts-range", 0); /* the last 3 months */
+  g_settings_set_enum (f->settings, "charts-range", 0); /* the last 3 months */
   show_charts (f);
   g_assert_true (md_test_wait_for (stats_are, &(WaitStats) { f, -1, 1, -1 }, 5000));
   treatment_dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE,
@@ -550,16 +538,16 @@ test_treatment_covers_and_is_remembered (Fixture       *f,
   gtk_drop_down_set_selected (treatment_dropdown, 1);
 
   /* 128 days ago → 17 days ago: the baseline and weeks 9–12 */
-  g_assert_cmpint (g_settings_get_enum (settings, "charts-range"), ==, 4);
-  saved_from = g_settings_get_string (settings, "charts-from");
-  saved_to = g_settings_get_string (settings, "charts-to");
+  g_assert_cmpint (g_settings_get_enum (f->settings, "charts-range"), ==, 4);
+  saved_from = g_settings_get_string (f->settings, "charts-from");
+  saved_to = g_settings_get_string (f->settings, "charts-to");
   g_assert_cmpstr (saved_from, ==, from);
   g_assert_cmpstr (saved_to, ==, to);
   g_assert_cmpint (md_charts_page_get_stats (f->page)->first_day, ==, md_stats_day_from_iso (from));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page),
                                                                                      MD_TYPE_CHARTS_PAGE,
                                                                                      "treatment_note"))));
-  key = g_settings_get_string (settings, "charts-treatment");
+  key = g_settings_get_string (f->settings, "charts-treatment");
   g_assert_cmpstr (key, ==, expected_key);
 
   /* The next run: a new Charts view finds the same choice */
@@ -576,7 +564,7 @@ test_treatment_covers_and_is_remembered (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (treatment_dropdown), ==, 1);
   gtk_drop_down_set_selected (treatment_dropdown, 0);
   g_clear_pointer (&key, g_free);
-  key = g_settings_get_string (settings, "charts-treatment");
+  key = g_settings_get_string (f->settings, "charts-treatment");
   g_assert_cmpstr (key, ==, "");
 }
 
@@ -584,9 +572,7 @@ static void
 test_definition_setting (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (f->now, -1);
   g_autoptr(MdAttack) attack = md_attack_new ();
   g_autoptr(GError) error = NULL;
   WaitStats none = WAIT_MIGRAINE (f, 0), one = WAIT_MIGRAINE (f, 1);
@@ -605,9 +591,9 @@ test_definition_setting (Fixture       *f,
 
   show_charts (f);
   g_assert_true (md_test_wait_for (stats_are, &one, 5000));
-  g_settings_set_enum (settings, "migraine-definition", 1);
+  g_settings_set_enum (f->settings, "migraine-definition", 1);
   g_assert_true (md_test_wait_for (stats_are, &none, 2000));
-  g_settings_set_enum (settings, "migraine-definition", 0);
+  g_settings_set_enum (f->settings, "migraine-definition", 0);
   g_assert_true (md_test_wait_for (stats_are, &one, 2000));
 }
 

@@ -62,6 +62,19 @@ add_attack (MdStatsData *data,
   md_stats_data_add_attack (data, &a);
 }
 
+/* A dose of @medication for attack number @attack, at 9:00 on @date */
+static void
+add_dose (MdStatsData *data,
+          int          medication,
+          int          attack,
+          const char  *date,
+          double       amount)
+{
+  MdStatsDose dose = { .medication = medication, .attack = attack, .taken = at (date, 9), .amount = amount };
+
+  md_stats_data_add_dose (data, &dose);
+}
+
 /* Two 28-day windows from 2026-01-05, fully recorded: 10 headache days in
  * the first (4 migraine), 5 in the second (5 migraine); a triptan on 3
  * days; an oral magnesium course from the second window on. */
@@ -87,14 +100,9 @@ make_data (void)
     }
   for (int i = 0; i < 3; i++)
     {
-      MdStatsDose dose = { 0 };
       g_autofree char *iso = md_stats_day_to_iso (first + i);
 
-      dose.medication = triptan;
-      dose.attack = i;
-      dose.taken = at (iso, 9);
-      dose.amount = 50;
-      md_stats_data_add_dose (data, &dose);
+      add_dose (data, triptan, i, iso, 50);
       md_stats_data_add_reading (data, i, at (iso, 9), 2, -1);
       md_stats_data_add_reading (data, i, at (iso, 11), i == 0 ? 1 : 0, -1);
     }
@@ -104,15 +112,67 @@ make_data (void)
   return data;
 }
 
+/* The statistics of @data from day @first to @last, default settings */
 static MdStats *
-make_stats (MdStatsData *data)
+compute_stats (MdStatsData *data,
+               int          first,
+               int          last)
 {
   MdStatsSettings settings;
 
   md_stats_settings_init_default (&settings);
 
-  return md_stats_compute (data, &settings, day ("2026-01-05"), day ("2026-03-01"));
+  return md_stats_compute (data, &settings, first, last);
 }
+
+static MdStats *
+make_stats (MdStatsData *data)
+{
+  return compute_stats (data, day ("2026-01-05"), day ("2026-03-01"));
+}
+
+/* The sample's statistics, and a model of each chart on them: the
+ * frequency chart with and without the comparison of the first
+ * treatment. */
+typedef struct
+{
+  MdStatsData       *data;
+  MdStats           *stats;
+  MdStatsComparison  cmp;
+  MdChartModel       model;
+  MdChartModel       frequency;
+  MdChartModel       pain;
+  MdChartModel       calendar;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  MdStatsData *sample = make_data ();
+  MdStats *stats = make_stats (sample);
+
+  *fixture = (Fixture) {
+    .data = sample,
+    .stats = stats,
+    .model = { .stats = stats },
+    .frequency = { .stats = stats, .comparison = &fixture->cmp },
+    .pain = { .stats = stats },
+    .calendar = { .stats = stats, .first_weekday = G_DATE_MONDAY, .first_month = -1 },
+  };
+  md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &fixture->cmp);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&fixture->stats, md_stats_free);
+  g_clear_pointer (&fixture->data, md_stats_data_unref);
+}
+
+#define add_sample_test(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 static gboolean
 same_color (guint32             pixel,
@@ -189,23 +249,21 @@ period_range (const MdChartModel *model,
 }
 
 static void
-test_frequency_bars (void)
+test_frequency_bars (Fixture       *fixture,
+                    gconstpointer  data)
 {
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdStats) stats = make_stats (data);
-  MdChartModel model = { .stats = stats };
   MdChartStyle style;
   cairo_surface_t *surface;
   int a0, a1, b0, b1, h1, h2;
 
   md_chart_style_init_print (&style);
-  g_assert_cmpuint (stats->windows->len, ==, 2);
-  g_assert_cmpint (g_array_index (stats->windows, MdStatsSpan, 0).headache, ==, 10);
-  g_assert_cmpint (g_array_index (stats->windows, MdStatsSpan, 1).headache, ==, 5);
+  g_assert_cmpuint (fixture->stats->windows->len, ==, 2);
+  g_assert_cmpint (g_array_index (fixture->stats->windows, MdStatsSpan, 0).headache, ==, 10);
+  g_assert_cmpint (g_array_index (fixture->stats->windows, MdStatsSpan, 1).headache, ==, 5);
 
-  surface = render_frequency (&model, &style);
-  period_range (&model, &style, 0, &a0, &a1);
-  period_range (&model, &style, 1, &b0, &b1);
+  surface = render_frequency (&fixture->model, &style);
+  period_range (&fixture->model, &style, 0, &a0, &a1);
+  period_range (&fixture->model, &style, 1, &b0, &b1);
   g_assert_cmpint (a1, <, b0);
 
   /* Probe inside each headache bar, beside the hatched migraine bar. */
@@ -216,7 +274,7 @@ test_frequency_bars (void)
   /* Outside the bars, in the plot: no bar colour */
   g_assert_cmpint (bar_height (surface, a0 + 1, &style.headache), ==, 0);
 
-  g_assert_cmpint (FREQUENCY->hit_test (&model, &style, W, H, 2, 2), ==, MD_CHART_NO_HIT);
+  g_assert_cmpint (FREQUENCY->hit_test (&fixture->model, &style, W, H, 2, 2), ==, MD_CHART_NO_HIT);
   cairo_surface_destroy (surface);
 }
 
@@ -246,15 +304,7 @@ make_gappy_data (void)
           {
             add_attack (data, iso, 2, FALSE);
             if (k < 2)
-              {
-                MdStatsDose dose = { 0 };
-
-                dose.medication = nsaid;
-                dose.attack = n_attacks;
-                dose.taken = at (iso, 9);
-                dose.amount = 400;
-                md_stats_data_add_dose (data, &dose);
-              }
+              add_dose (data, nsaid, n_attacks, iso, 400);
             n_attacks++;
           }
         else
@@ -270,7 +320,6 @@ test_incomplete_and_unrecorded_windows (void)
 {
   g_autoptr(MdStatsData) data = make_gappy_data ();
   g_autoptr(MdStats) stats = NULL;
-  MdStatsSettings settings;
   MdChartModel model;
   MdChartStyle style;
   MdChartColor pale;
@@ -280,8 +329,7 @@ test_incomplete_and_unrecorded_windows (void)
   g_autofree char *period_2 = NULL;
   g_autofree char *period_3 = NULL;
 
-  md_stats_settings_init_default (&settings);
-  stats = md_stats_compute (data, &settings, day ("2026-01-05"), day ("2026-01-05") + 111);
+  stats = compute_stats (data, day ("2026-01-05"), day ("2026-01-05") + 111);
   model = (MdChartModel) { .stats = stats };
   g_assert_cmpuint (stats->windows->len, ==, 4);
   g_assert_cmpint (g_array_index (stats->windows, MdStatsSpan, 1).recorded, ==, 14);
@@ -349,7 +397,6 @@ test_infusion_marks_on_top (void)
   g_autoptr(MdStats) stats = NULL;
   int first = day ("2026-01-05");
   int mg = md_stats_data_add_medication (data, "Magnesium sulfate IV 1 g", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
-  MdStatsSettings settings;
   MdStatsDose infusion = { 0 };
   MdChartModel model;
   MdChartStyle style;
@@ -370,8 +417,7 @@ test_infusion_marks_on_top (void)
   infusion.purpose = MD_STATS_PURPOSE_PREVENTION;
   md_stats_data_add_dose (data, &infusion);
   md_stats_data_finish (data);
-  md_stats_settings_init_default (&settings);
-  stats = md_stats_compute (data, &settings, first, first + 27);
+  stats = compute_stats (data, first, first + 27);
   model = (MdChartModel) { .stats = stats };
   md_chart_style_init_print (&style);
 
@@ -387,17 +433,11 @@ test_infusion_marks_on_top (void)
 
 /* Drawn at an offset into a larger surface: nothing outside its box. */
 static void
-test_within_bounds (void)
+test_within_bounds (Fixture       *fixture,
+                   gconstpointer  data)
 {
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdStats) stats = make_stats (data);
-  MdStatsComparison cmp;
-  MdChartModel frequency = { .stats = stats, .comparison = &cmp };
-  MdChartModel pain = { .stats = stats };
-  MdChartModel calendar = { .stats = stats, .first_weekday = G_DATE_MONDAY, .first_month = -1 };
   MdChartStyle style;
 
-  md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
   md_chart_style_init_light (&style);
   for (int chart = 0; chart < 3; chart++)
     {
@@ -407,11 +447,11 @@ test_within_bounds (void)
 
       cairo_translate (cr, 50, 40);
       if (chart == 0)
-        FREQUENCY->render (&frequency, &style, cr, 300, 220);
+        FREQUENCY->render (&fixture->frequency, &style, cr, 300, 220);
       else if (chart == 1)
-        PAIN->render (&pain, &style, cr, 300, 220);
+        PAIN->render (&fixture->pain, &style, cr, 300, 220);
       else
-        CALENDAR->render (&calendar, &style, cr, 300, 220);
+        CALENDAR->render (&fixture->calendar, &style, cr, 300, 220);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
 
@@ -431,19 +471,17 @@ test_within_bounds (void)
 }
 
 static void
-test_dark_differs (void)
+test_dark_differs (Fixture       *fixture,
+                  gconstpointer  data)
 {
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdStats) stats = make_stats (data);
-  MdChartModel model = { .stats = stats };
   MdChartStyle light, dark;
   cairo_surface_t *a, *b;
   int differ = 0;
 
   md_chart_style_init_light (&light);
   md_chart_style_init_dark (&dark);
-  a = render_frequency (&model, &light);
-  b = render_frequency (&model, &dark);
+  a = render_frequency (&fixture->model, &light);
+  b = render_frequency (&fixture->model, &dark);
   for (int y = 0; y < H; y += 2)
     for (int x = 0; x < W; x += 2)
       differ += pixel_at (a, x, y) != pixel_at (b, x, y);
@@ -458,7 +496,6 @@ test_empty_state (void)
 {
   g_autoptr(MdStatsData) data = md_stats_data_new (at ("2026-06-01", 12));
   g_autoptr(MdStats) stats = NULL;
-  MdStatsSettings settings;
   MdChartModel model;
   MdChartModel pain;
   MdChartStyle style;
@@ -468,8 +505,7 @@ test_empty_state (void)
   int ink = 0, bars = 0;
 
   md_stats_data_finish (data);
-  md_stats_settings_init_default (&settings);
-  stats = md_stats_compute (data, &settings, day ("2026-01-01"), day ("2026-03-31"));
+  stats = compute_stats (data, day ("2026-01-01"), day ("2026-03-31"));
   model = (MdChartModel) { .stats = stats };
   pain = (MdChartModel) { .stats = stats };
   md_chart_style_init_print (&style);
@@ -494,39 +530,30 @@ test_empty_state (void)
 
 /* Right to left: the first period is drawn on the right. */
 static void
-test_right_to_left (void)
+test_right_to_left (Fixture       *fixture,
+                   gconstpointer  data)
 {
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdStats) stats = make_stats (data);
-  MdChartModel model = { .stats = stats };
   MdChartStyle style;
   int a0, a1, b0, b1;
 
   md_chart_style_init_print (&style);
   style.rtl = TRUE;
-  period_range (&model, &style, 0, &a0, &a1);
-  period_range (&model, &style, 1, &b0, &b1);
+  period_range (&fixture->model, &style, 0, &a0, &a1);
+  period_range (&fixture->model, &style, 1, &b0, &b1);
   g_assert_cmpint (b1, <, a0);
   g_assert_cmpint (a1, >, W * 0.9);
 }
 
 static void
-test_descriptions (void)
+test_descriptions (Fixture       *fixture,
+                  gconstpointer  data)
 {
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdStats) stats = make_stats (data);
-  MdStatsComparison cmp;
-  MdChartModel frequency = { .stats = stats, .comparison = &cmp };
-  MdChartModel pain = { .stats = stats };
-  MdChartModel calendar = { .stats = stats, .first_weekday = G_DATE_MONDAY, .first_month = -1 };
-  g_autofree char *f = NULL;
-  g_autofree char *p = NULL;
-  g_autofree char *c = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *one_day = NULL;
+  g_autofree char *f = FREQUENCY->describe (&fixture->frequency);
+  g_autofree char *period = FREQUENCY->describe_item (&fixture->frequency, 0);
+  g_autofree char *p = PAIN->describe (&fixture->pain);
+  g_autofree char *c = CALENDAR->describe (&fixture->calendar);
+  g_autofree char *one_day = CALENDAR->describe_item (&fixture->calendar, day ("2026-01-06"));
 
-  md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
-  f = FREQUENCY->describe (&frequency);
   /* 15 headache days over 56 recorded: 7.5 per 28 days */
   g_assert_nonnull (strstr (f, "56 days recorded"));
   g_assert_nonnull (strstr (f, "7.5 headache days"));
@@ -534,17 +561,13 @@ test_descriptions (void)
    * 2 Feb (30 Mar – 26 Apr) have no entry */
   g_assert_nonnull (strstr (f, "Migraine days per 28 days, before → weeks 9–12: 4.0 → –, – days, –; not yet evaluable."));
 
-  period = FREQUENCY->describe_item (&frequency, 0);
   g_assert_nonnull (strstr (period, "28 of 28 days recorded"));
   g_assert_nonnull (strstr (period, "headache days 10, migraine days 4, acute-medication days 3"));
 
-  p = PAIN->describe (&pain);
   /* 2 of 3 pain-free at 2 h: 67% (21%–94%) */
   g_assert_nonnull (strstr (p, "Sumatriptan 50 mg, 3 doses: pain-free at 2 h 67% (21%–94%), n = 3"));
 
-  c = CALENDAR->describe (&calendar);
   g_assert_nonnull (strstr (c, "Calendar of 3 months"));
-  one_day = CALENDAR->describe_item (&calendar, day ("2026-01-06"));
   g_assert_nonnull (strstr (one_day, "headache, peak pain Severe"));
   g_assert_nonnull (strstr (one_day, "acute medication"));
 }
@@ -592,27 +615,21 @@ assert_pdf_says (const char         *path,
 
 /* PDF output keeps its text: labels, numbers and dates read back. */
 static void
-test_pdf_text (void)
+test_pdf_text (Fixture       *fixture,
+              gconstpointer  data)
 {
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdStats) stats = make_stats (data);
   g_autofree char *dir = md_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "charts.pdf", NULL);
-  MdStatsComparison cmp;
-  MdChartModel frequency = { .stats = stats, .comparison = &cmp };
-  MdChartModel pain = { .stats = stats };
-  MdChartModel calendar = { .stats = stats, .first_weekday = G_DATE_MONDAY, .first_month = -1 };
   MdChartStyle style;
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 842, 595);
   cairo_t *cr = cairo_create (surface);
 
-  md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
   md_chart_style_init_print (&style);
-  FREQUENCY->render (&frequency, &style, cr, 842, 595);
+  FREQUENCY->render (&fixture->frequency, &style, cr, 842, 595);
   cairo_show_page (cr);
-  PAIN->render (&pain, &style, cr, 842, 595);
+  PAIN->render (&fixture->pain, &style, cr, 842, 595);
   cairo_show_page (cr);
-  CALENDAR->render (&calendar, &style, cr, 842, 595);
+  CALENDAR->render (&fixture->calendar, &style, cr, 842, 595);
   finish_pdf (cr);
 
   assert_pdf_says (path, (const char * const[]) {
@@ -635,14 +652,9 @@ make_four_medications (void)
       int med = md_stats_data_add_medication (data, names[i], i < 2 ? MD_STATS_CLASS_TRIPTAN : MD_STATS_CLASS_NON_OPIOID,
                                               TRUE);
       g_autofree char *iso = md_stats_day_to_iso (first + 3 * i);
-      MdStatsDose dose = { 0 };
 
       add_attack (data, iso, 3, TRUE);
-      dose.medication = med;
-      dose.attack = i;
-      dose.taken = at (iso, 9);
-      dose.amount = 1;
-      md_stats_data_add_dose (data, &dose);
+      add_dose (data, med, i, iso, 1);
       md_stats_data_add_reading (data, i, at (iso, 9), 3, -1);
       md_stats_data_add_reading (data, i, at (iso, 11), 0, -1);
     }
@@ -862,11 +874,9 @@ test_narrow_captions (void)
 }
 
 static void
-test_calendar_hit_test (void)
+test_calendar_hit_test (Fixture       *fixture,
+                       gconstpointer  data)
 {
-  g_autoptr(MdStatsData) data = make_data ();
-  g_autoptr(MdStats) stats = make_stats (data);
-  MdChartModel calendar = { .stats = stats, .first_weekday = G_DATE_MONDAY, .first_month = -1 };
   MdChartStyle style;
   int found = 0;
 
@@ -875,12 +885,12 @@ test_calendar_hit_test (void)
   for (int y = 0; y < H; y += 4)
     for (int x = 0; x < W; x += 4)
       {
-        int d = CALENDAR->hit_test (&calendar, &style, W, H, x, y);
+        int d = CALENDAR->hit_test (&fixture->calendar, &style, W, H, x, y);
 
         if (d != MD_CHART_NO_HIT)
           {
-            g_assert_cmpint (d, >=, stats->first_day);
-            g_assert_cmpint (d, <=, stats->last_day);
+            g_assert_cmpint (d, >=, fixture->stats->first_day);
+            g_assert_cmpint (d, <=, fixture->stats->last_day);
             found++;
           }
       }
@@ -952,7 +962,6 @@ test_before_after_figures (void)
 {
   g_autoptr(MdStatsData) data = make_before_after_data (at ("2026-07-01", 12));
   g_autoptr(MdStats) stats = NULL;
-  MdStatsSettings settings;
   MdStatsComparison cmp;
   MdChartModel model = { .comparison = &cmp, .treatment_name = "Magnesium 400 mg" };
   g_autofree char *text = NULL;
@@ -967,8 +976,7 @@ test_before_after_figures (void)
     "Median attack duration (hours): 8.0 before, 4.0 after, change −4.0 (−50%), n = 8 → 3 attacks.",
   };
 
-  md_stats_settings_init_default (&settings);
-  stats = md_stats_compute (data, &settings, day ("2026-02-02"), day ("2026-05-24"));
+  stats = compute_stats (data, day ("2026-02-02"), day ("2026-05-24"));
   model.stats = stats;
   g_assert_cmpuint (stats->treatments->len, ==, 1);
   g_assert_true (md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp));
@@ -998,7 +1006,6 @@ test_before_after_pixels (void)
   g_autoptr(MdStatsData) data = make_before_after_data (at ("2026-07-01", 12));
   g_autoptr(MdStats) stats = NULL;
   g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (int));
-  MdStatsSettings settings;
   MdStatsComparison cmp;
   MdChartModel model = { .comparison = &cmp, .treatment_name = "Magnesium 400 mg" };
   MdChartStyle style;
@@ -1006,8 +1013,7 @@ test_before_after_pixels (void)
   cairo_t *cr;
   int previous = -1, first_x = W;
 
-  md_stats_settings_init_default (&settings);
-  stats = md_stats_compute (data, &settings, day ("2026-02-02"), day ("2026-05-24"));
+  stats = compute_stats (data, day ("2026-02-02"), day ("2026-05-24"));
   model.stats = stats;
   md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
   md_chart_style_init_print (&style);
@@ -1068,16 +1074,14 @@ test_before_after_empty_and_pdf (void)
   g_autofree char *dir = md_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "panel.pdf", NULL);
   g_autofree char *description = NULL;
-  MdStatsSettings settings;
   MdStatsComparison cmp;
   MdChartModel model = { .comparison = &cmp, .treatment_name = "Magnesium 400 mg" };
   MdChartStyle style;
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  md_stats_settings_init_default (&settings);
   md_chart_style_init_print (&style);
-  early_stats = md_stats_compute (early, &settings, day ("2026-02-02"), day ("2026-05-10"));
+  early_stats = compute_stats (early, day ("2026-02-02"), day ("2026-05-10"));
   model.stats = early_stats;
   g_assert_false (md_stats_compare (early_stats, &g_array_index (early_stats->treatments, MdStatsTreatment, 0), &cmp));
   description = BEFORE_AFTER->describe (&model);
@@ -1089,7 +1093,7 @@ test_before_after_empty_and_pdf (void)
   cr = cairo_create (surface);
   BEFORE_AFTER->render (&model, &style, cr, 842, 400);
   cairo_show_page (cr);
-  stats = md_stats_compute (data, &settings, day ("2026-02-02"), day ("2026-05-24"));
+  stats = compute_stats (data, day ("2026-02-02"), day ("2026-05-24"));
   model.stats = stats;
   md_stats_compare (stats, &g_array_index (stats->treatments, MdStatsTreatment, 0), &cmp);
   BEFORE_AFTER->render (&model, &style, cr, 842, 400);
@@ -1106,21 +1110,21 @@ main (int   argc,
 {
   md_test_init (&argc, &argv);
 
-  g_test_add_func ("/md/charts/frequency-bars", test_frequency_bars);
+  add_sample_test ("/md/charts/frequency-bars", test_frequency_bars);
   g_test_add_func ("/md/charts/incomplete-and-unrecorded", test_incomplete_and_unrecorded_windows);
   g_test_add_func ("/md/charts/before-after-figures", test_before_after_figures);
   g_test_add_func ("/md/charts/before-after-pixels", test_before_after_pixels);
   g_test_add_func ("/md/charts/before-after-empty-and-pdf", test_before_after_empty_and_pdf);
   g_test_add_func ("/md/charts/infusion-marks-on-top", test_infusion_marks_on_top);
-  g_test_add_func ("/md/charts/within-bounds", test_within_bounds);
-  g_test_add_func ("/md/charts/dark-differs", test_dark_differs);
+  add_sample_test ("/md/charts/within-bounds", test_within_bounds);
+  add_sample_test ("/md/charts/dark-differs", test_dark_differs);
   g_test_add_func ("/md/charts/empty-state", test_empty_state);
-  g_test_add_func ("/md/charts/right-to-left", test_right_to_left);
-  g_test_add_func ("/md/charts/descriptions", test_descriptions);
-  g_test_add_func ("/md/charts/pdf-text", test_pdf_text);
+  add_sample_test ("/md/charts/right-to-left", test_right_to_left);
+  add_sample_test ("/md/charts/descriptions", test_descriptions);
+  add_sample_test ("/md/charts/pdf-text", test_pdf_text);
   g_test_add_func ("/md/charts/narrow-captions", test_narrow_captions);
   g_test_add_func ("/md/charts/pain-stacks-when-narrow", test_pain_stacks_when_narrow);
-  g_test_add_func ("/md/charts/calendar-hit-test", test_calendar_hit_test);
+  add_sample_test ("/md/charts/calendar-hit-test", test_calendar_hit_test);
   g_test_add_func ("/md/charts/first-weekday", test_first_weekday);
 
   return g_test_run ();

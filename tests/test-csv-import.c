@@ -635,8 +635,8 @@ test_purpose_round_trips (void)
 {
   g_autoptr(MdDiary) source = md_test_new_diary (NULL);
   g_autoptr(MdDiary) target = md_test_new_diary (NULL);
-  g_autoptr(MdDose) clinic = md_dose_new ();
-  g_autoptr(MdDose) home = md_dose_new ();
+  g_autoptr(MdDose) clinic = md_test_dose_new ("preset-magnesium-sulfate-iv-2g", 2, "g", "iv", "clinic", 1780000000);
+  g_autoptr(MdDose) home = md_test_dose_new ("preset-naproxen-500mg", 500, "mg", "oral", "home", 1780100000);
   g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
   g_autoptr(GPtrArray) courses = NULL;
   g_autoptr(GString) first = NULL;
@@ -647,24 +647,12 @@ test_purpose_round_trips (void)
   MdPreventiveCourse *imported;
 
   /* An infusion at the clinic, for a headache (the default says prevention) */
-  clinic->medication_uuid = g_strdup ("preset-magnesium-sulfate-iv-2g");
-  clinic->taken = 1780000000;
   clinic->taken_offset = 7200;
-  clinic->amount = 2;
-  clinic->unit = g_strdup ("g");
-  clinic->route = g_strdup ("iv");
-  clinic->setting = g_strdup ("clinic");
   clinic->purpose = g_strdup ("acute");
   g_assert_true (md_diary_save_dose (source, clinic, &error));
   g_assert_no_error (error);
   /* A tablet of naproxen taken as prevention (the default says acute) */
-  home->medication_uuid = g_strdup ("preset-naproxen-500mg");
-  home->taken = 1780100000;
   home->taken_offset = 7200;
-  home->amount = 500;
-  home->unit = g_strdup ("mg");
-  home->route = g_strdup ("oral");
-  home->setting = g_strdup ("home");
   home->purpose = g_strdup ("prevention");
   g_assert_true (md_diary_save_dose (source, home, &error));
   g_assert_no_error (error);

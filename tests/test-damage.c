@@ -99,37 +99,67 @@ has_suffix_in (GPtrArray  *files,
 
 #define N_ATTACKS 30
 
-static void
-test_clean_journal_is_kept_quietly (void)
+/* A diary of N_ATTACKS whose journal holds what it last saved, and the
+ * notices its opening gives. */
+typedef struct
 {
-  g_autofree char *path = md_test_diary_with_journal (N_ATTACKS);
-  g_autoptr(MdDiary) diary = NULL;
-  g_autoptr(GPtrArray) kept = NULL;
-  Notices notices = { 0, };
+  char    *path;
+  char    *wal;
+  MdDiary *diary;
+  Notices  notices;
+} Journal;
 
-  md_database_set_notice_func (notice_cb, &notices);
-  diary = md_test_open_diary (path);
-  g_assert_cmpuint (notices.count, ==, 0);
-  g_assert_cmpint (md_diary_count (diary, "attacks"), ==, N_ATTACKS);
+static void
+journal_set_up (Journal       *fixture,
+                gconstpointer  data)
+{
+  fixture->path = md_test_diary_with_journal (N_ATTACKS);
+  fixture->wal = g_strconcat (fixture->path, "-wal", NULL);
+  md_database_set_notice_func (notice_cb, &fixture->notices);
+}
+
+static void
+journal_tear_down (Journal       *fixture,
+                   gconstpointer  data)
+{
+  notices_clear (&fixture->notices);
+  g_clear_object (&fixture->diary);
+  g_free (fixture->wal);
+  g_free (fixture->path);
+}
+
+#define add_journal_test(path, func) \
+  g_test_add (path, Journal, NULL, journal_set_up, func, journal_tear_down)
+
+static void
+test_clean_journal_is_kept_quietly (Journal       *fixture,
+                                    gconstpointer  data)
+{
+  const char *path = fixture->path;
+  Notices *notices = &fixture->notices;
+  g_autoptr(GPtrArray) kept = NULL;
+
+  fixture->diary = md_test_open_diary (path);
+  g_assert_cmpuint (notices->count, ==, 0);
+  g_assert_cmpint (md_diary_count (fixture->diary, "attacks"), ==, N_ATTACKS);
 
   /* A copy of the journal as found, private, without a copy of the
    * diary (that is kept only beside a damaged journal). */
   kept = kept_files (path);
   g_assert_true (has_suffix_in (kept, "-wal", TRUE));
   g_assert_false (has_suffix_in (kept, "", FALSE));
-  notices_clear (&notices);
 }
 
 static void
-test_damaged_journal_is_kept_and_reported (void)
+test_damaged_journal_is_kept_and_reported (Journal       *fixture,
+                                           gconstpointer  data)
 {
-  g_autofree char *path = md_test_diary_with_journal (N_ATTACKS);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  const char *path = fixture->path;
+  const char *wal = fixture->wal;
+  Notices *notices = &fixture->notices;
   g_autofree char *wal_before = NULL;
   g_autofree char *kept_wal = NULL;
-  g_autoptr(MdDiary) diary = NULL;
   g_autoptr(GPtrArray) kept = NULL;
-  Notices notices = { 0, };
   gsize wal_length;
   guint frames;
 
@@ -141,17 +171,16 @@ test_damaged_journal_is_kept_and_reported (void)
   md_test_damage_journal_frame (path, frames / 2);
   g_assert_true (g_file_get_contents (wal, &wal_before, &wal_length, NULL));
 
-  md_database_set_notice_func (notice_cb, &notices);
-  diary = md_test_open_diary (path);
-  g_assert_cmpuint (notices.count, ==, 1);
-  g_assert_cmpint (notices.kind, ==, MD_DATABASE_NOTICE_WAL_DAMAGED);
-  g_assert_cmpstr (notices.path, ==, path);
-  g_assert_nonnull (strstr (notices.message, path));
-  g_assert_nonnull (strstr (notices.message, "journal"));
-  g_assert_nonnull (strstr (notices.message, "missing"));
+  fixture->diary = md_test_open_diary (path);
+  g_assert_cmpuint (notices->count, ==, 1);
+  g_assert_cmpint (notices->kind, ==, MD_DATABASE_NOTICE_WAL_DAMAGED);
+  g_assert_cmpstr (notices->path, ==, path);
+  g_assert_nonnull (strstr (notices->message, path));
+  g_assert_nonnull (strstr (notices->message, "journal"));
+  g_assert_nonnull (strstr (notices->message, "missing"));
 
   /* SQLite did drop the commits behind the bad frame… */
-  g_assert_cmpint (md_diary_count (diary, "attacks"), <, N_ATTACKS);
+  g_assert_cmpint (md_diary_count (fixture->diary, "attacks"), <, N_ATTACKS);
 
   /* …but the journal as it was is kept, byte for byte, with the diary
    * it belongs to, both private. */
@@ -161,7 +190,7 @@ test_damaged_journal_is_kept_and_reported (void)
   for (guint i = 0; i < kept->len; i++)
     if (g_str_has_suffix (g_ptr_array_index (kept, i), "-wal"))
       kept_wal = g_strdup (g_ptr_array_index (kept, i));
-  g_assert_nonnull (strstr (notices.message, kept_wal));
+  g_assert_nonnull (strstr (notices->message, kept_wal));
   {
     g_autofree char *contents = NULL;
     gsize length;
@@ -172,62 +201,50 @@ test_damaged_journal_is_kept_and_reported (void)
 
   /* After closing, SQLite deletes its journal; the copy stays, and the
    * next open finds nothing to report. */
-  g_clear_object (&diary);
+  g_clear_object (&fixture->diary);
   g_assert_true (g_file_test (kept_wal, G_FILE_TEST_EXISTS));
-  notices.count = 0;
-  diary = md_test_open_diary (path);
-  g_assert_cmpuint (notices.count, ==, 0);
-  notices_clear (&notices);
+  notices->count = 0;
+  fixture->diary = md_test_open_diary (path);
+  g_assert_cmpuint (notices->count, ==, 0);
 }
 
 /* Frames after the last commit were never acknowledged: losing them is
  * no damage worth a word. */
 static void
-test_torn_last_frame_is_no_loss (void)
+test_torn_last_frame_is_no_loss (Journal       *fixture,
+                                 gconstpointer  data)
 {
-  g_autofree char *path = md_test_diary_with_journal (N_ATTACKS);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autoptr(MdDiary) diary = NULL;
-  Notices notices = { 0, };
   GStatBuf st;
 
-  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (g_stat (fixture->wal, &st), ==, 0);
   /* A frame half written after the last commit. */
   {
     g_autofree guint8 *frame = g_malloc0 (MD_TEST_WAL_FRAME / 2);
-    int fd = g_open (wal, O_WRONLY | O_APPEND, 0);
+    int fd = g_open (fixture->wal, O_WRONLY | O_APPEND, 0);
 
     memset (frame, 0x11, MD_TEST_WAL_FRAME / 2);
     g_assert_cmpint (write (fd, frame, MD_TEST_WAL_FRAME / 2), ==, MD_TEST_WAL_FRAME / 2);
     close (fd);
   }
 
-  md_database_set_notice_func (notice_cb, &notices);
-  diary = md_test_open_diary (path);
-  g_assert_cmpuint (notices.count, ==, 0);
-  g_assert_cmpint (md_diary_count (diary, "attacks"), ==, N_ATTACKS);
-  notices_clear (&notices);
+  fixture->diary = md_test_open_diary (fixture->path);
+  g_assert_cmpuint (fixture->notices.count, ==, 0);
+  g_assert_cmpint (md_diary_count (fixture->diary, "attacks"), ==, N_ATTACKS);
 }
 
 /* A damaged journal header makes SQLite ignore the whole journal. */
 static void
-test_damaged_journal_header_is_reported (void)
+test_damaged_journal_header_is_reported (Journal       *fixture,
+                                         gconstpointer  data)
 {
-  g_autofree char *path = md_test_diary_with_journal (N_ATTACKS);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autoptr(MdDiary) diary = NULL;
-  Notices notices = { 0, };
-
   /* The header's checksum. */
-  md_test_overwrite (wal, 24, 1, 0x00);
-  md_test_overwrite (wal, 25, 1, 0x01);
+  md_test_overwrite (fixture->wal, 24, 1, 0x00);
+  md_test_overwrite (fixture->wal, 25, 1, 0x01);
 
-  md_database_set_notice_func (notice_cb, &notices);
-  diary = md_test_open_diary (path);
-  g_assert_cmpuint (notices.count, ==, 1);
-  g_assert_cmpint (notices.kind, ==, MD_DATABASE_NOTICE_WAL_DAMAGED);
-  g_assert_cmpint (md_diary_count (diary, "attacks"), <, N_ATTACKS);
-  notices_clear (&notices);
+  fixture->diary = md_test_open_diary (fixture->path);
+  g_assert_cmpuint (fixture->notices.count, ==, 1);
+  g_assert_cmpint (fixture->notices.kind, ==, MD_DATABASE_NOTICE_WAL_DAMAGED);
+  g_assert_cmpint (md_diary_count (fixture->diary, "attacks"), <, N_ATTACKS);
 }
 
 /* A journal is found at every open while another connection holds the
@@ -391,10 +408,10 @@ main (int   argc,
 {
   md_test_init (&argc, &argv);
 
-  g_test_add_func ("/md/damage/journal-clean", test_clean_journal_is_kept_quietly);
-  g_test_add_func ("/md/damage/journal-damaged", test_damaged_journal_is_kept_and_reported);
-  g_test_add_func ("/md/damage/journal-torn-tail", test_torn_last_frame_is_no_loss);
-  g_test_add_func ("/md/damage/journal-header", test_damaged_journal_header_is_reported);
+  add_journal_test ("/md/damage/journal-clean", test_clean_journal_is_kept_quietly);
+  add_journal_test ("/md/damage/journal-damaged", test_damaged_journal_is_kept_and_reported);
+  add_journal_test ("/md/damage/journal-torn-tail", test_torn_last_frame_is_no_loss);
+  add_journal_test ("/md/damage/journal-header", test_damaged_journal_header_is_reported);
   g_test_add_func ("/md/damage/journal-copies", test_clean_copies_do_not_pile_up);
   g_test_add_func ("/md/damage/empty-file", test_empty_file_is_reported);
   g_test_add_func ("/md/damage/recover-index", test_damaged_index_is_recovered);

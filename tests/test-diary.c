@@ -167,7 +167,7 @@ test_delete_and_undo_restores_everything (void)
 {
   g_autoptr(MdDiary) diary = new_diary ();
   g_autoptr(MdAttack) attack = make_attack (NOW - 6 * HOUR, 2);
-  g_autoptr(MdDose) dose = md_dose_new ();
+  g_autoptr(MdDose) dose = md_test_dose_new ("preset-sumatriptan-50mg", 50, "mg", "oral", "home", NOW - 5 * HOUR);
   g_autoptr(MdPainReading) reading = md_pain_reading_new ();
   g_autoptr(MdDiaryUndo) undo = NULL;
   g_autoptr(MdAttack) restored = NULL;
@@ -180,13 +180,7 @@ test_delete_and_undo_restores_everything (void)
   attack->symptoms = g_strdupv ((char **) symptoms);
   g_assert_true (md_diary_save_attack (diary, attack, NULL));
 
-  dose->medication_uuid = g_strdup ("preset-sumatriptan-50mg");
   dose->attack_uuid = g_strdup (attack->uuid);
-  dose->taken = NOW - 5 * HOUR;
-  dose->amount = 50;
-  dose->unit = g_strdup ("mg");
-  dose->route = g_strdup ("oral");
-  dose->setting = g_strdup ("home");
   g_assert_true (md_diary_save_dose (diary, dose, &error));
   g_assert_no_error (error);
 
@@ -295,14 +289,8 @@ test_attack_validation (void)
 static MdDose *
 make_dose (void)
 {
-  MdDose *dose = md_dose_new ();
+  MdDose *dose = md_test_dose_new ("preset-magnesium-sulfate-iv-1g", 1, "g", "iv", "clinic", NOW - 4 * HOUR);
 
-  dose->medication_uuid = g_strdup ("preset-magnesium-sulfate-iv-1g");
-  dose->taken = NOW - 4 * HOUR;
-  dose->amount = 1;
-  dose->unit = g_strdup ("g");
-  dose->route = g_strdup ("iv");
-  dose->setting = g_strdup ("clinic");
   dose->infusion_end = NOW - 4 * HOUR + 20 * 60;
 
   return dose;
