@@ -406,7 +406,14 @@ set_damaged_error (GError     **error,
   g_autoptr(GPtrArray) bad_backups = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *backup = md_database_find_good_backup (path, NULL, bad_backups);
 
-  if (backup != NULL)
+  if (backup != NULL && bad_backups->len > 0)
+    g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
+                 /* Translators: the first %s is the diary file, the second where it
+                  * was moved, the third the newest backup that passes the check
+                  * (newer ones are damaged too) */
+                 _("The diary “%s” is damaged; it was moved aside to “%s” and the newest undamaged backup, “%s”, can be restored."),
+                 path, moved_to, backup);
+  else if (backup != NULL)
     g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
                  /* Translators: the first %s is the diary file, the second where it
                   * was moved, the third the newest backup */
