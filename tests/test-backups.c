@@ -230,6 +230,7 @@ test_damaged_newest_backup_is_skipped (Fixture       *fixture,
   g_assert_null (fixture->diary);
   g_assert_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED);
   g_assert_nonnull (strstr (error->message, older));
+  g_assert_nonnull (strstr (error->message, "the newest undamaged backup"));
   g_assert_null (strstr (error->message, newer));
   g_clear_error (&error);
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));

@@ -395,42 +395,60 @@ test_export_report_refuses_bad_input (void)
 }
 
 /* An export or a report given the diary's own path (or SQLite's files
- * beside it, or the diary reached through a linked folder) is refused,
- * and the diary stays whole. */
+ * beside it, or the diary reached through a linked folder, or SQLite's
+ * files beside the file a linked diary points to) is refused, and the
+ * diary stays whole; so is a pipe or a device, which stays what it is. */
 static void
 test_export_refuses_the_diary_itself (void)
 {
   g_autofree char *db = report_diary ();
   g_autofree char *dir = g_path_get_dirname (db);
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
   g_autofree char *link = g_build_filename (dir, "linked", NULL);
   g_autofree char *through_link = g_build_filename (link, "diary.db", NULL);
+  g_autofree char *linked_db = g_build_filename (dir, "linked.db", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_length;
   gsize after_length;
-  const char *targets[][2] = {
-    { "--export-csv", db }, { "--export-report", db }, { "--export-csv", wal },
-    { "--export-csv", through_link },
+  GStatBuf st;
+  const char *targets[][4] = {
+    { db, "--export-csv", db, "is the diary itself" },
+    { db, "--export-report", db, "is the diary itself" },
+    { db, "--export-csv", wal, "is the diary itself" },
+    { db, "--export-csv", through_link, "is the diary itself" },
+    { linked_db, "--export-csv", wal, "is the diary itself" },
+    { linked_db, "--export-report", shm, "is the diary itself" },
+    { db, "--export-csv", fifo, "is not a regular file" },
+    { db, "--export-report", fifo, "is not a regular file" },
   };
 
   g_assert_cmpstr (strrchr (db, G_DIR_SEPARATOR) + 1, ==, "diary.db");
   g_assert_cmpint (symlink (dir, link), ==, 0);
+  g_assert_cmpint (symlink (db, linked_db), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   g_assert_true (g_file_get_contents (db, &before, &before_length, NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     {
-      const char *args[] = { "--database", db, targets[i][0], targets[i][1], NULL };
+      const char *args[] = { "--database", targets[i][0], targets[i][1], targets[i][2], NULL };
       g_autofree char *err = NULL;
 
       g_assert_cmpint (md_test_spawn_app (args, NULL, &err), ==, 1);
-      if (strstr (err, "is the diary itself") == NULL)
-        g_error ("%s %s: expected a refusal, got “%s”", targets[i][0], targets[i][1], err);
+      if (strstr (err, targets[i][3]) == NULL)
+        g_error ("%s %s %s: expected “%s”, got “%s”", targets[i][0], targets[i][1], targets[i][2],
+                 targets[i][3], err);
     }
 
   g_assert_true (g_file_get_contents (db, &after, &after_length, NULL));
   g_assert_cmpuint (after_length, ==, before_length);
   g_assert_true (memcmp (before, after, before_length) == 0);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_unlink (fifo);
+  g_unlink (linked_db);
   g_unlink (link);
 }
 

@@ -410,6 +410,8 @@ test_blank_lines_are_no_records (void)
     "day,d2,2026-01-02,headache,0,\r\n\r\n\r\n",
     "\nday,d2,2026-01-02,headache,0,\n",
     "day,d2,2026-01-02,headache,0,\n\"\"\n",
+    "day,d2,2026-01-02,headache,0,\n  \n",
+    "day,d2,2026-01-02,headache,0,\n\t \r\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (endings); i++)

@@ -132,6 +132,41 @@ test_recover_entries (void)
 
 /* The backups of two_backups_newest_damaged(), and a diary of garbage
  * that no entry can be recovered from, in a window. */
+/* The command line (or the reminders at login) found the diary damaged
+ * and moved it aside: the next window offers its entries, and does not
+ * start an empty diary in its place. */
+static void
+test_moved_aside_by_another_run (void)
+{
+  g_autofree char *path = md_test_generate_diary ((const char *[]) { "--years", "1", "--seed", "7", NULL });
+  g_autofree char *csv = md_test_temp_path ("export.csv");
+  g_autofree char *errors = NULL;
+  const char *args[] = { "--database", path, "--export-csv", csv, NULL };
+  g_autoptr(MdApplication) app = NULL;
+  AdwMessageDialog *dialog;
+  int attacks;
+
+  attacks = md_test_query_int (path, "SELECT count(*) FROM attacks");
+  md_test_damage_page (path, md_test_query_int (path, "SELECT rootpage FROM sqlite_master WHERE name = 'attacks_by_start'"));
+  g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 1);
+  g_assert_nonnull (strstr (errors, "moved aside"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  app = md_test_gui_app_for (path);
+  dialog = wait_for_dialog ("Your Diary Is Damaged");
+  g_assert_null (md_application_get_diary (app));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (body_contains (dialog, "was found damaged and moved aside"));
+  g_assert_true (body_contains (dialog, "can be recovered into a new diary"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "recover");
+
+  respond (dialog, "recover");
+  g_assert_nonnull (md_application_get_diary (app));
+  g_assert_cmpuint (attacks_in_window (app), ==, attacks);
+
+  md_test_gui_close_all (app);
+}
+
 static MdApplication *
 garbage_diary_app (const char  *path,
                    char       **out_older)
@@ -328,6 +363,7 @@ main (int   argc,
   md_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/md/damaged-diary/recover", test_recover_entries);
+  g_test_add_func ("/md/damaged-diary/moved-aside-by-another-run", test_moved_aside_by_another_run);
   g_test_add_func ("/md/damaged-diary/restore-older", test_restore_older_good_backup);
   g_test_add_func ("/md/damaged-diary/failed-restore", test_failed_restore_never_opens_an_empty_diary);
   g_test_add_func ("/md/damaged-diary/empty-file", test_empty_file_offers_the_backup);

@@ -182,9 +182,48 @@ test_full_disk (Fixture       *fixture,
   /* On the command line, with the disk still full */
   assert_import_refused (fixture->path, fixture->csv, FULL_DISK);
 
+  /* A new diary that cannot be made leaves nothing, not an empty file
+   * that the next run would take for an unfinished copy. */
+  {
+    g_autofree char *dir = g_path_get_dirname (fixture->path);
+    g_autofree char *new_path = g_build_filename (dir, "new.db", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MdDiary) diary = md_diary_open (new_path, &error);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    g_assert_null (diary);
+    g_assert_nonnull (error);
+    g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_null (strstr (name, "new.db"));
+  }
+
   g_assert_cmpint (g_unlink (filler), ==, 0);
   after = export_text (fixture->path);
   g_assert_cmpstr (after, ==, fixture->before);
+
+  /* A diary copied onto the disk before it filled: a report reads it on
+   * a connection of its own, which needs room for SQLite's shared-memory
+   * file, and names the cause, not "disk I/O error". */
+  {
+    g_autofree char *copy = g_strconcat (fixture->path, "-copy.db", NULL);
+    g_autofree char *pdf = md_test_temp_path ("report.pdf");
+    g_autofree char *contents = NULL;
+    g_autofree char *errors = NULL;
+    const char *args[] = { "--database", copy, "--export-report", pdf, NULL };
+    gsize length;
+
+    g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents_full (copy, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    g_clear_pointer (&filler, g_free);
+    filler = fill_disk (fixture->disk);
+
+    g_assert_cmpint (md_test_spawn_app (args, NULL, &errors), ==, 1);
+    if (strstr (errors, "is full, so the diary cannot even be read") == NULL)
+      g_error ("a report from a diary on a full disk: expected the cause, got “%s”", errors);
+    g_assert_cmpint (g_unlink (filler), ==, 0);
+  }
 }
 
 #define READ_ONLY_FS "is on a read-only file system, so changes cannot be saved. You can still read and export it"

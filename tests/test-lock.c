@@ -246,6 +246,10 @@ run_at_once (const char * const *args)
       if (status != 0)
         g_test_message ("%s", errors);
       g_assert_cmpint (status, ==, 0);
+      /* A diary another run is creating is never taken for an empty
+       * file left by a failed copy. */
+      if (strstr (errors, "was an empty file") != NULL)
+        g_error ("a false alarm: %s", errors);
       g_object_unref (apps[i]);
     }
 }
@@ -267,6 +271,14 @@ test_new_diary_opened_at_once (void)
       run_at_once (args);
       assert_nothing_moved_aside (dir);
       assert_schema_is_current (path);
+      {
+        g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+        const char *name;
+
+        /* Only the diary: no run's unfinished new diary is left over. */
+        while ((name = g_dir_read_name (listing)) != NULL)
+          g_assert_cmpstr (name, ==, "diary.db");
+      }
       {
         g_autoptr(MdDiary) diary = md_test_open_diary (path);
 

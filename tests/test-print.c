@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "md-print-operation.h"
@@ -174,6 +175,64 @@ test_dialog_says_what_it_prints (void)
   md_stats_data_unref (data);
 }
 
+/* "Print to File" in the print dialog, given the diary itself (GTK asks
+ * "Replace?" and would write the PDF over it) or a pipe, is refused
+ * before anything is drawn; another file is made the owner's only. */
+static void
+test_print_to_file_refuses_the_diary (void)
+{
+  g_autofree char *diary_path = md_test_temp_path ("diary.db");
+  g_autoptr(MdDiary) diary = md_test_open_diary (diary_path);
+  g_autofree char *dir = g_path_get_dirname (diary_path);
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  const char *outputs[] = { diary_path, fifo, pdf };
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      MdStatsData *data = md_stats_data_new (1780000000);
+      MdStatsSettings stats_settings;
+      g_autoptr(MdPrintOperation) operation = NULL;
+      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+      g_autofree char *uri = g_filename_to_uri (outputs[i], NULL, NULL);
+      g_autoptr(GError) error = NULL;
+      gboolean allowed;
+
+      md_stats_data_finish (data);
+      md_stats_settings_init_default (&stats_settings);
+      operation = md_print_operation_new (md_report_new (data, &stats_settings,
+                                                         md_stats_day_from_iso ("2026-02-02"),
+                                                         md_stats_day_from_iso ("2026-05-24")));
+      md_print_operation_set_database_path (operation, diary_path);
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+      gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), settings);
+
+      allowed = md_print_operation_check_output (operation, &error);
+      if (i < 2)
+        {
+          g_assert_false (allowed);
+          g_assert_nonnull (error);
+          g_assert_true (strstr (error->message, i == 0 ? "is the diary itself" : "is not a regular file") != NULL);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_true (allowed);
+          g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+          g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+        }
+      md_stats_data_unref (data);
+    }
+
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_unlink (fifo);
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +241,7 @@ main (int   argc,
 
   g_test_add_func ("/md/print/print-matches-export", test_print_matches_export);
   g_test_add_func ("/md/print/dialog-says-what-it-prints", test_dialog_says_what_it_prints);
+  g_test_add_func ("/md/print/print-to-file-refuses-the-diary", test_print_to_file_refuses_the_diary);
 
   return g_test_run ();
 }

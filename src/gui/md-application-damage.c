@@ -336,8 +336,25 @@ void
 md_application_open_diary_or_explain (MdApplication *self,
                                       GtkWindow     *parent)
 {
+  const char *path = md_application_get_database_path (self);
   g_autoptr(GError) error = NULL;
+  g_autofree char *moved_to = NULL;
   AdwMessageDialog *dialog;
+
+  /* Another run (the command line, the reminders at login) found the
+   * diary damaged and moved it aside, and nothing took its place: offer
+   * its entries and backups now, never an empty diary in its place. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
+      (moved_to = md_database_find_moved_aside (path)) != NULL)
+    {
+      g_autofree char *explanation = NULL;
+
+      /* Translators: the first %s is the diary file, the second where it was moved */
+      explanation = g_strdup_printf (_("The diary “%s” was found damaged and moved aside to “%s”; nothing has taken its place yet."),
+                                     path, moved_to);
+      show_damaged_dialog (self, parent, explanation, NULL);
+      return;
+    }
 
   if (open_diary (self, parent, &error))
     return;

@@ -12,8 +12,12 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "md-paths.h"
 #include "md-print-operation.h"
 
 #define MARGIN 42.0
@@ -25,9 +29,54 @@ struct _MdPrintOperation
   /* Owned */
   MdReport          *report;
   GSettings         *settings;
+  char              *database_path;
+  GError            *refusal;
 };
 
 G_DEFINE_FINAL_TYPE (MdPrintOperation, md_print_operation, GTK_TYPE_PRINT_OPERATION)
+
+/**
+ * md_print_operation_check_output:
+ *
+ * Checks the file that "Print to File" was given in the print dialog:
+ * never the diary itself (GTK's own "Replace?" question would let it be
+ * overwritten with the PDF), never a device or a pipe; and the PDF is
+ * the owner's only, as every file with diary data.
+ *
+ * Returns: %TRUE if printing may go on
+ */
+gboolean
+md_print_operation_check_output (MdPrintOperation  *self,
+                                 GError           **error)
+{
+  GtkPrintSettings *settings;
+  const char *uri;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (MD_IS_PRINT_OPERATION (self), FALSE);
+
+  settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+  uri = settings != NULL ? gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI) : NULL;
+  path = uri != NULL ? g_filename_from_uri (uri, NULL, NULL) : NULL;
+  if (path == NULL)
+    return TRUE;
+
+  if (self->database_path != NULL && !md_paths_check_output (self->database_path, path, error))
+    return FALSE;
+
+  /* GTK replaces an existing file keeping its mode. */
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    g_chmod (path, 0600);
+  else
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd >= 0)
+        close (fd);
+    }
+
+  return TRUE;
+}
 
 static void
 md_print_operation_begin_print (GtkPrintOperation *operation,
@@ -36,6 +85,12 @@ md_print_operation_begin_print (GtkPrintOperation *operation,
   MdPrintOperation *self = MD_PRINT_OPERATION (operation);
   GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
   int pages;
+
+  if (!md_print_operation_check_output (self, &self->refusal))
+    {
+      gtk_print_operation_cancel (operation);
+      return;
+    }
 
   /* The operation draws on the whole page (full-page mode): the report
    * keeps its own margins, at least the printer's hard margins. */
@@ -93,6 +148,8 @@ md_print_operation_finalize (GObject *object)
 
   g_clear_pointer (&self->report, md_report_free);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_error (&self->refusal);
 
   G_OBJECT_CLASS (md_print_operation_parent_class)->finalize (object);
 }
@@ -151,4 +208,33 @@ md_print_operation_new (MdReport *report)
   gtk_print_operation_set_custom_tab_label (GTK_PRINT_OPERATION (self), C_("print dialog", "Report"));
 
   return self;
+}
+
+/**
+ * md_print_operation_set_database_path:
+ *
+ * The open diary, which "Print to File" must never write over.
+ */
+void
+md_print_operation_set_database_path (MdPrintOperation *self,
+                                      const char       *database_path)
+{
+  g_return_if_fail (MD_IS_PRINT_OPERATION (self));
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (database_path);
+}
+
+/**
+ * md_print_operation_get_refusal:
+ *
+ * Returns: (nullable): why printing was cancelled before it began (the
+ *   file chosen in the dialog), or %NULL
+ */
+const GError *
+md_print_operation_get_refusal (MdPrintOperation *self)
+{
+  g_return_val_if_fail (MD_IS_PRINT_OPERATION (self), NULL);
+
+  return self->refusal;
 }

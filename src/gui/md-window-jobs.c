@@ -57,9 +57,9 @@ set_busy (MdWindow   *self,
 }
 
 static void
-show_error (MdWindow   *self,
-            const char *heading,
-            GError     *error)
+show_error (MdWindow     *self,
+            const char   *heading,
+            const GError *error)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
 
@@ -499,8 +499,11 @@ print_done_cb (GtkPrintOperation       *operation,
                MdWindow                *self)
 {
   g_autoptr(GError) error = NULL;
+  const GError *refusal = md_print_operation_get_refusal (MD_PRINT_OPERATION (operation));
 
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (refusal != NULL)
+    show_error (self, _("The Report Could Not Be Printed"), refusal);
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
       show_toast (self, error != NULL ? error->message : _("The report could not be printed."));
@@ -547,6 +550,9 @@ report_loaded_cb (GObject      *source,
     {
       g_autoptr(MdPrintOperation) operation = md_print_operation_new (report_from_charts (self));
       GtkPrintOperationResult print_result;
+
+      md_print_operation_set_database_path (operation,
+                                            md_application_get_database_path (md_window_get_md_application (self)));
 
       set_busy (self, NULL);
 

@@ -42,5 +42,9 @@ gboolean      md_database_create_private_file  (const char           *path,
                                                 GError              **error);
 int           md_database_open_reader          (const char           *path,
                                                 sqlite3             **out_db);
+void          md_database_set_read_error       (sqlite3              *db,
+                                                const char           *path,
+                                                int                   rc,
+                                                GError              **error);
 
 G_END_DECLS

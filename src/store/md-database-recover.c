@@ -381,6 +381,28 @@ report_empty_file (const char *path)
   emit_notice (MD_DATABASE_NOTICE_EMPTY_FILE, path, message);
 }
 
+/* Whether another program has the diary open now: each SQLite
+ * connection to a WAL diary holds a read lock on one byte of the -shm
+ * file (its "DMS" slot, byte 128 in SQLite's unix VFS) for as long as
+ * it is open. Such a journal is live, not left behind, and is neither
+ * copied nor judged. */
+static gboolean
+journal_in_use (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 128, .l_len = 1 };
+  int fd = g_open (shm, O_RDONLY | O_CLOEXEC, 0);
+  gboolean in_use;
+
+  if (fd < 0)
+    return FALSE;
+
+  in_use = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close (fd);
+
+  return in_use;
+}
+
 /**
  * md_database_inspect_before_open:
  * @path: a diary about to be opened
@@ -396,7 +418,7 @@ md_database_inspect_before_open (const char *path)
 
   g_return_if_fail (path != NULL);
 
-  if (file_size (wal) > 0)
+  if (file_size (wal) > 0 && !journal_in_use (path))
     keep_journal (path);
   else if (file_size (path) == 0)
     report_empty_file (path);

@@ -406,7 +406,14 @@ set_damaged_error (GError     **error,
   g_autoptr(GPtrArray) bad_backups = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *backup = md_database_find_good_backup (path, NULL, bad_backups);
 
-  if (backup != NULL)
+  if (backup != NULL && bad_backups->len > 0)
+    g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
+                 /* Translators: the first %s is the diary file, the second where it
+                  * was moved, the third the newest backup that passes the check
+                  * (newer ones are damaged too) */
+                 _("The diary “%s” is damaged; it was moved aside to “%s” and the newest undamaged backup, “%s”, can be restored."),
+                 path, moved_to, backup);
+  else if (backup != NULL)
     g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
                  /* Translators: the first %s is the diary file, the second where it
                   * was moved, the third the newest backup */
@@ -509,6 +516,27 @@ set_open_error (sqlite3     *db,
   else
     md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, errno_value,
                                  db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+/**
+ * md_database_set_read_error:
+ * @db: (nullable): the reader's connection
+ * @path: (nullable): the diary, or %NULL for @db's own file
+ * @rc: what SQLite returned
+ *
+ * Names the cause of a failed read (a full disk, permission denied, a
+ * diary in use…) as opening the diary does, not SQLite's bare words.
+ */
+void
+md_database_set_read_error (sqlite3     *db,
+                            const char  *path,
+                            int          rc,
+                            GError     **error)
+{
+  if (path == NULL && db != NULL)
+    path = sqlite3_db_filename (db, "main");
+
+  set_open_error (db, path != NULL ? path : "", rc, error);
 }
 
 /* Only a verdict of corruption is damage: a diary that is busy, cannot
@@ -1097,20 +1125,97 @@ md_database_open (const char  *path,
  *
  * Returns: (transfer full): the open database, or %NULL
  */
+static MdDatabase *open_existing (const char  *path,
+                                   guint        lock_wait_ms,
+                                   GError     **error);
+
+/* Removes a diary file and SQLite's files beside it. */
+static void
+unlink_with_journal (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/* A new diary is made whole under a name of its own, then linked into
+ * place: no run ever leaves (or shows another run) a diary file of 0
+ * bytes, so an empty diary is always an unfinished copy, worth saying.
+ * Of two runs creating the same diary, the second links nothing and
+ * opens the first one's. */
+static gboolean
+create_whole (const char  *path,
+              guint        lock_wait_ms,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.md-new-%08x%08x", base, g_random_int (), g_random_int ());
+  g_autofree char *temporary = g_build_filename (dir, name, NULL);
+  MdDatabase *created = open_existing (temporary, lock_wait_ms, error);
+  int saved_errno = 0;
+
+  if (created == NULL)
+    {
+      unlink_with_journal (temporary);
+      return FALSE;
+    }
+  g_object_unref (created);
+
+  if (link (temporary, path) != 0)
+    {
+      saved_errno = errno;
+      /* A file system without hard links: take the name if still free. */
+      if (saved_errno != EEXIST && !g_file_test (path, G_FILE_TEST_EXISTS) &&
+          g_rename (temporary, path) == 0)
+        saved_errno = 0;
+      else if (saved_errno == EEXIST)
+        saved_errno = 0;
+    }
+  unlink_with_journal (temporary);
+
+  if (saved_errno != 0)
+    {
+      md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, saved_errno, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 MdDatabase *
 md_database_open_full (const char  *path,
                        guint        lock_wait_ms,
                        GError     **error)
 {
-  g_autoptr(MdDatabase) self = NULL;
-  gboolean is_damaged;
-  int read_only_errno;
-  int rc;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   if (!md_paths_ensure_parent_directory (path, error))
     return NULL;
+
+  if (g_lstat (path, &st) != 0 && errno == ENOENT &&
+      !create_whole (path, lock_wait_ms, error))
+    return NULL;
+
+  return open_existing (path, lock_wait_ms, error);
+}
+
+static MdDatabase *
+open_existing (const char  *path,
+               guint        lock_wait_ms,
+               GError     **error)
+{
+  g_autoptr(MdDatabase) self = NULL;
+  gboolean is_damaged;
+  int read_only_errno;
+  int rc;
 
   /* An empty file and a journal left behind are reported, and the
    * journal kept, before any connection can change them. */

@@ -883,8 +883,9 @@ read_all (Import      *import,
       gboolean header = kind[0] == '#';
 
       /* A blank line is no record: editors and spreadsheets leave them,
-       * at the end of a file above all. */
-      if (fields->len == 1 && kind[0] == '\0')
+       * at the end of a file above all, sometimes with spaces or tabs
+       * that nobody sees. */
+      if (fields->len == 1 && kind[strspn (kind, " \t")] == '\0')
         continue;
 
       for (guint t = 0; t < N_RECORDS; t++)

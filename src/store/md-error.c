@@ -163,10 +163,16 @@ md_diary_error_set_for_file (GError        **error,
 
     case ENOSPC:
     case EDQUOT:
-      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-                   /* Translators: %s is the diary file */
-                   _("The disk that holds the diary “%s” is full, so nothing was saved. Free some space on it, then try again."),
-                   path);
+      if (opening)
+        g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
+                     /* Translators: %s is the diary file */
+                     _("The disk that holds the diary “%s” is full, so the diary cannot even be read. Free some space on it, then try again."),
+                     path);
+      else
+        g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
+                     /* Translators: %s is the diary file */
+                     _("The disk that holds the diary “%s” is full, so nothing was saved. Free some space on it, then try again."),
+                     path);
       return;
 
     case EROFS:

@@ -157,14 +157,25 @@ md_paths_check_output (const char  *database_path,
                        GError     **error)
 {
   const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *real_database_path = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (database_path != NULL, FALSE);
   g_return_val_if_fail (file != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *diary_file = g_strconcat (database_path, suffixes[i], NULL);
+  /* SQLite follows a link to the diary and keeps its -wal and -shm
+   * beside the file the link points to. */
+  real_database_path = realpath (database_path, NULL);
 
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes) * 2; i++)
+    {
+      const char *diary = i < G_N_ELEMENTS (suffixes) ? database_path : real_database_path;
+      g_autofree char *diary_file = NULL;
+
+      if (diary == NULL)
+        continue;
+
+      diary_file = g_strconcat (diary, suffixes[i % G_N_ELEMENTS (suffixes)], NULL);
       if (same_file (diary_file, file))
         {
           g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
@@ -173,6 +184,17 @@ md_paths_check_output (const char  *database_path,
                        file);
           return FALSE;
         }
+    }
+
+  /* An export replaces the file it is given: never a device, a pipe or
+   * a folder (as root, /dev/null would become a plain file). */
+  if (g_stat (file, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
+                   /* Translators: %s is the file the user chose to write an export to */
+                   _("“%s” is not a regular file, but a folder, a device or a pipe. Choose a file to write to."),
+                   file);
+      return FALSE;
     }
 
   return TRUE;

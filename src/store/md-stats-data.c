@@ -497,11 +497,12 @@ prepare (sqlite3       *db,
          sqlite3_stmt **stmt,
          GError       **error)
 {
-  if (sqlite3_prepare_v2 (db, sql, -1, stmt, NULL) == SQLITE_OK)
+  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
+
+  if (rc == SQLITE_OK)
     return TRUE;
 
-  g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-               _("The diary could not be read: %s"), sqlite3_errmsg (db));
+  md_database_set_read_error (db, NULL, rc, error);
   return FALSE;
 }
 
@@ -515,8 +516,7 @@ finish_query (sqlite3       *db,
   if (rc == SQLITE_DONE)
     return TRUE;
 
-  g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-               _("The diary could not be read: %s"), sqlite3_errmsg (db));
+  md_database_set_read_error (db, NULL, rc, error);
   return FALSE;
 }
 
@@ -716,24 +716,24 @@ md_stats_data_load (const char  *database_path,
   g_autoptr(MdStatsData) self = NULL;
   sqlite3 *db = NULL;
   gboolean ok;
+  int rc;
 
   g_return_val_if_fail (database_path != NULL, NULL);
 
-  if (md_database_open_reader (database_path, &db) != SQLITE_OK)
+  rc = md_database_open_reader (database_path, &db);
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-                   _("The diary “%s” could not be read: %s"), database_path,
-                   db != NULL ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      md_database_set_read_error (db, database_path, rc, error);
       sqlite3_close (db);
       return NULL;
     }
 
   self = md_stats_data_new (now);
-  ok = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK && load_all (self, db, error);
+  rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  ok = rc == SQLITE_OK && load_all (self, db, error);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   if (!ok && error != NULL && *error == NULL)
-    g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-                 _("The diary could not be read: %s"), sqlite3_errmsg (db));
+    md_database_set_read_error (db, database_path, rc != SQLITE_OK ? rc : sqlite3_extended_errcode (db), error);
   sqlite3_close (db);
   if (!ok)
     return NULL;
