@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "md-attack-editor.h"
+#include "md-diary-page.h"
 #include "md-pain-picker.h"
 #include "md-test-gui.h"
 #include "md-test-lock.h"
@@ -132,6 +133,58 @@ test_open_while_locked (void)
   md_test_gui_close_all (app);
 }
 
+static gboolean
+is_diary_page (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return MD_IS_DIARY_PAGE (widget);
+}
+
+static gboolean
+error_dialog_shown (gpointer user_data)
+{
+  return md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* "No Headache Today" while another program holds the lock: the whole
+ * message — who holds the diary and what to do — is shown in a dialog,
+ * not cut off in a toast; once the lock is gone it is recorded. */
+static void
+test_quick_action_while_locked (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(MdDiary) diary = md_test_new_diary (&path);
+  g_autoptr(MdApplication) app = NULL;
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autofree char *holder_name = NULL;
+  MdWindow *window;
+  GtkWidget *page;
+  AdwMessageDialog *dialog;
+
+  g_clear_object (&diary);
+  app = md_test_gui_app_with_diary (path);
+  window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  page = md_test_gui_find_widget (GTK_WIDGET (window), is_diary_page, NULL);
+  g_assert_nonnull (page);
+
+  holder = md_test_hold_lock (path, "BEGIN IMMEDIATE");
+  holder_name = g_strdup_printf ("is in use by “md-hold-lock” (process %s), so nothing was saved",
+                                 g_subprocess_get_identifier (holder));
+
+  g_assert_false (md_diary_page_record_headache_free_today (MD_DIARY_PAGE (page)));
+  g_assert_true (md_test_wait_for (error_dialog_shown, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Cannot Be Saved");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), holder_name));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Try again when that program has finished."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  md_test_release_lock (g_steal_pointer (&holder));
+  g_assert_true (md_diary_page_record_headache_free_today (MD_DIARY_PAGE (page)));
+
+  md_test_gui_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +194,7 @@ main (int   argc,
 
   g_test_add_func ("/md/save-locked/attack-editor", test_save_while_locked);
   g_test_add_func ("/md/save-locked/open", test_open_while_locked);
+  g_test_add_func ("/md/save-locked/quick-action", test_quick_action_while_locked);
 
   return g_test_run ();
 }

@@ -144,7 +144,7 @@ md_diary_page_save_pain_now (MdDiaryPage *self,
 
   if (!md_diary_save_pain_reading (self->diary, reading, &error))
     {
-      md_diary_page_toast_error (self, error);
+      md_diary_page_show_error (self, error);
       return FALSE;
     }
 
@@ -217,7 +217,7 @@ undo_delete (gpointer     page,
   g_autoptr(GError) error = NULL;
 
   if (self->diary != NULL && !md_diary_undo (self->diary, undo, &error))
-    md_diary_page_toast_error (self, error);
+    md_diary_page_show_error (self, error);
 }
 
 static void
@@ -242,7 +242,7 @@ delete_dose_action (GtkWidget  *widget,
   MdDiaryUndo *undo = md_diary_delete_dose (self->diary, g_variant_get_string (parameter, NULL), &error);
 
   if (undo == NULL)
-    md_diary_page_toast_error (self, error);
+    md_diary_page_show_error (self, error);
   else
     md_diary_page_add_toast (self, md_undo_toast_new (_("Dose deleted"), self, undo, undo_delete));
 }
@@ -348,7 +348,7 @@ md_diary_page_log_attack_now (MdDiaryPage *self,
 
   if (!md_diary_save_attack (self->diary, attack, &error))
     {
-      md_diary_page_toast_error (self, error);
+      md_diary_page_show_error (self, error);
       return FALSE;
     }
 
@@ -403,7 +403,7 @@ md_diary_page_end_attack (MdDiaryPage *self,
 
   if (!md_diary_save_attack (self->diary, attack, &error))
     {
-      md_diary_page_toast_error (self, error);
+      md_diary_page_show_error (self, error);
       return FALSE;
     }
 
@@ -432,7 +432,7 @@ md_diary_page_delete_attack (MdDiaryPage *self,
   undo = md_diary_delete_attack (self->diary, uuid, &error);
   if (undo == NULL)
     {
-      md_diary_page_toast_error (self, error);
+      md_diary_page_show_error (self, error);
       return NULL;
     }
 
@@ -463,7 +463,7 @@ md_diary_page_record_headache_free_today (MdDiaryPage *self)
       if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_INVALID))
         md_diary_page_add_toast (self, adw_toast_new (error->message));
       else
-        md_diary_page_toast_error (self, error);
+        md_diary_page_show_error (self, error);
       return FALSE;
     }
 

@@ -37,7 +37,7 @@ G_GNUC_INTERNAL
 void       md_diary_page_add_toast             (MdDiaryPage    *self,
                                                 AdwToast       *toast);
 G_GNUC_INTERNAL
-void       md_diary_page_toast_error           (MdDiaryPage    *self,
+void       md_diary_page_show_error            (MdDiaryPage    *self,
                                                 GError         *error);
 G_GNUC_INTERNAL
 void       md_diary_page_return_focus_on_close (MdDiaryPage    *self,

@@ -48,13 +48,10 @@ md_diary_page_add_toast (MdDiaryPage *self,
 }
 
 void
-md_diary_page_toast_error (MdDiaryPage *self,
-                           GError      *error)
+md_diary_page_show_error (MdDiaryPage *self,
+                          GError      *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  md_diary_page_add_toast (self, toast);
+  md_save_error_show (GTK_WIDGET (self), error);
 }
 
 static void

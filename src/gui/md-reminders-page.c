@@ -101,7 +101,7 @@ enabled_changed_cb (GtkSwitch       *toggle,
     }
 
   if (!md_diary_save_reminder (self->diary, reminder, &error))
-    md_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
+    md_save_error_show (GTK_WIDGET (self), error);
 }
 
 /* A flat icon button at the end of @row that runs @action on its
@@ -399,7 +399,7 @@ undo_delete (gpointer     page,
   g_autoptr(GError) error = NULL;
 
   if (self->diary != NULL && !md_diary_undo (self->diary, undo, &error))
-    md_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
+    md_save_error_show (GTK_WIDGET (self), error);
   else
     queue_refresh (self);
 }
@@ -428,7 +428,7 @@ md_reminders_page_delete_reminder (MdRemindersPage *self,
   undo = md_diary_delete_reminder (self->diary, uuid, &error);
   if (undo == NULL)
     {
-      md_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
+      md_save_error_show (GTK_WIDGET (self), error);
       return NULL;
     }
 
