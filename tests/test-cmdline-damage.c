@@ -155,6 +155,32 @@ test_damaged_diary_names_a_good_backup (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->csv, G_FILE_TEST_EXISTS));
 }
 
+/* A CSV export or a PDF report given as the diary is refused and left
+ * under its name: a mistaken path is no damaged diary to move aside. */
+static void
+test_document_given_as_diary_is_left_alone (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  const char *documents[] = { "#migraine-diary-csv,2\n", "%PDF-1.5\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autofree char *dir = g_path_get_dirname (fixture->db);
+      g_autofree char *contents = NULL;
+      g_autoptr(GDir) listing = NULL;
+      const char *name;
+
+      g_assert_true (g_file_set_contents (fixture->db, documents[i], -1, NULL));
+      g_assert_cmpint (export (fixture), ==, 1);
+      g_assert_nonnull (strstr (fixture->err, "is a CSV export or a PDF report, not a diary file; it was left as it is"));
+      g_assert_true (g_file_get_contents (fixture->db, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, documents[i]);
+      listing = g_dir_open (dir, 0, NULL);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        g_assert_null (strstr (name, ".damaged-"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,6 +190,7 @@ main (int   argc,
   g_test_add ("/md/cmdline-damage/empty-diary", Fixture, NULL, fixture_set_up, test_empty_diary_is_said, NULL);
   g_test_add ("/md/cmdline-damage/damaged-journal", Fixture, NULL, fixture_set_up_with_journal, test_damaged_journal_is_said, NULL);
   g_test_add ("/md/cmdline-damage/damaged-backup", Fixture, NULL, fixture_set_up, test_damaged_diary_names_a_good_backup, NULL);
+  g_test_add ("/md/cmdline-damage/document-as-diary", Fixture, NULL, fixture_set_up, test_document_given_as_diary_is_left_alone, NULL);
 
   return g_test_run ();
 }
