@@ -33,6 +33,7 @@ typedef struct
   double      y_step;
   int         first_day;
   int         n_days;
+  int         end_day;  /* first_day + n_days: the day after the last shown */
 } Layout;
 
 static GArray *
@@ -146,13 +147,14 @@ legend (cairo_t            *cr,
         {
           sx = style->rtl ? width - x - swatch : x;
           tx = style->rtl ? width - x - swatch - fs * 0.4 : x + swatch + fs * 0.4;
+          /* Bars and spans as a box; the acute line and the infusion
+           * mark in the shape they have on the chart. */
           cairo_save (cr);
           switch (items[i].kind)
             {
             case LEGEND_HEADACHE:
               md_chart_set_color (cr, &style->headache);
               cairo_rectangle (cr, sx, y + fs * 0.2, swatch, fs);
-              cairo_fill (cr);
               break;
             case LEGEND_MIGRAINE:
               if (style->hatch)
@@ -160,7 +162,6 @@ legend (cairo_t            *cr,
               else
                 md_chart_set_color (cr, &style->migraine);
               cairo_rectangle (cr, sx, y + fs * 0.2, swatch, fs);
-              cairo_fill (cr);
               break;
             case LEGEND_ACUTE:
               md_chart_set_color (cr, &style->acute);
@@ -169,12 +170,10 @@ legend (cairo_t            *cr,
               cairo_line_to (cr, sx + swatch, y + fs * 0.7);
               cairo_stroke (cr);
               cairo_rectangle (cr, sx + swatch / 2 - 3, y + fs * 0.7 - 3, 6, 6);
-              cairo_fill (cr);
               break;
             case LEGEND_COURSE:
               md_chart_set_color (cr, &style->course);
               cairo_rectangle (cr, sx, y + fs * 0.2, swatch, fs);
-              cairo_fill (cr);
               break;
             case LEGEND_INFUSION:
               md_chart_set_color (cr, &style->infusion);
@@ -182,15 +181,14 @@ legend (cairo_t            *cr,
               cairo_line_to (cr, sx + swatch / 2 + fs * 0.5, y + fs * 1.15);
               cairo_line_to (cr, sx + swatch / 2 - fs * 0.5, y + fs * 1.15);
               cairo_close_path (cr);
-              cairo_fill (cr);
               break;
             case LEGEND_INCOMPLETE:
             default:
               md_chart_set_color_alpha (cr, &style->headache, 0.4);
               cairo_rectangle (cr, sx, y + fs * 0.2, swatch, fs);
-              cairo_fill (cr);
               break;
             }
+          cairo_fill (cr);
           cairo_restore (cr);
           md_chart_text (cr, style, items[i].label, tx, y + fs * 0.7,
                          style->rtl ? 1 : 0, 0.5, 0.9, FALSE, &style->foreground);
@@ -232,6 +230,7 @@ compute_layout (const MdChartModel *model,
   layout->width = width;
   layout->first_day = model->stats->first_day;
   layout->n_days = model->stats->last_day - model->stats->first_day + 1;
+  layout->end_day = layout->first_day + layout->n_days;
   layout->legend_height = legend (cr, style, NULL, width, FALSE);
   /* The comparison's sentence wraps in the chart's width (two lines at
    * most, then smaller) rather than run off its edge */
@@ -312,7 +311,7 @@ draw_axes (const MdChartModel *model,
       if (m > 0)
         g_date_add_months (&date, 1);
       d = md_stats_day_from_date (&date);
-      if (d > layout->first_day + layout->n_days)
+      if (d > layout->end_day)
         break;
       if (d < layout->first_day)
         continue;
@@ -361,7 +360,6 @@ draw_courses (const MdChartModel *model,
 {
   MdStatsData *data = model->stats->data;
   const MdChartRect *p = &layout->plot;
-  int last = layout->first_day + layout->n_days;
   double fs = style->font_size;
 
   clip_to_plot (cr, p);
@@ -370,7 +368,7 @@ draw_courses (const MdChartModel *model,
     {
       const MdStatsCourse *c = &g_array_index (data->courses, MdStatsCourse, i);
       int from = MAX (c->start_day, layout->first_day);
-      int to = c->end_day == G_MAXINT ? last : MIN (c->end_day + 1, last);
+      int to = c->end_day == G_MAXINT ? layout->end_day : MIN (c->end_day + 1, layout->end_day);
       double x0, x1;
       const char *name = g_array_index (data->medications, MdStatsMedication, c->medication).name;
 
@@ -396,19 +394,18 @@ draw_infusions (const MdChartModel *model,
                 cairo_t            *cr,
                 const Layout       *layout)
 {
-  MdStatsData *data = model->stats->data;
+  GArray *doses = model->stats->data->doses;
   const MdChartRect *p = &layout->plot;
-  int last = layout->first_day + layout->n_days;
   double fs = style->font_size;
 
   clip_to_plot (cr, p);
   md_chart_set_color (cr, &style->infusion);
-  for (guint i = 0; i < data->doses->len; i++)
+  for (guint i = 0; i < doses->len; i++)
     {
-      const MdStatsDose *d = &g_array_index (data->doses, MdStatsDose, i);
+      const MdStatsDose *d = &g_array_index (doses, MdStatsDose, i);
       double x, base = p->y + p->height;
 
-      if (!d->infusion || d->day < layout->first_day || d->day >= last)
+      if (!d->infusion || d->day < layout->first_day || d->day >= layout->end_day)
         continue;
       x = day_x (style, layout, d->day + 0.5);
       cairo_move_to (cr, x, base - fs * 0.9);
@@ -420,6 +417,35 @@ draw_infusions (const MdChartModel *model,
   cairo_restore (cr);
 }
 
+/* Adds one series' bars for the complete (or the @pale) periods to the
+ * path: headache bars, 0.8 of a period wide, for every recorded period;
+ * the narrower migraine bars inside them only where there was one. */
+static void
+add_bars (cairo_t            *cr,
+          const MdChartStyle *style,
+          const Layout       *layout,
+          GArray             *spans,
+          gboolean            pale,
+          gboolean            migraine)
+{
+  double base = layout->plot.y + layout->plot.height;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const MdStatsSpan *s = &g_array_index (spans, MdStatsSpan, i);
+      double x0 = day_x (style, layout, s->first_day);
+      double x1 = day_x (style, layout, s->first_day + s->n_days);
+      double left = MIN (x0, x1), w = fabs (x1 - x0);
+      double bar_w = MAX (1, w * (migraine ? 0.5 : 0.8));
+      double top = value_y (layout, rate (s, migraine ? s->migraine : s->headache));
+
+      /* Whole pixels: cairo fills aligned boxes without rasterising. */
+      if (s->incomplete == pale && (migraine ? s->migraine > 0 : s->recorded > 0))
+        cairo_rectangle (cr, round (left + (w - bar_w) / 2), round (top),
+                         MAX (1, round (bar_w)), round (base) - round (top));
+    }
+}
+
 static void
 draw_periods (const MdChartModel *model,
               const MdChartStyle *style,
@@ -429,7 +455,6 @@ draw_periods (const MdChartModel *model,
               const Layout       *layout)
 {
   GArray *spans = periods (model);
-  double base = layout->plot.y + layout->plot.height;
 
   /* Two passes, complete then pale periods, each one fill per series:
    * a fill per bar would cost more than the whole chart. */
@@ -437,36 +462,11 @@ draw_periods (const MdChartModel *model,
     {
       cairo_pattern_t *pattern = pale ? hatch_pale : hatch;
 
-      for (guint i = 0; i < spans->len; i++)
-        {
-          const MdStatsSpan *s = &g_array_index (spans, MdStatsSpan, i);
-          double x0 = day_x (style, layout, s->first_day);
-          double x1 = day_x (style, layout, s->first_day + s->n_days);
-          double left = MIN (x0, x1), w = fabs (x1 - x0);
-          double bar_w = MAX (1, w * 0.8);
-          double hy = value_y (layout, rate (s, s->headache));
-
-          /* Whole pixels: cairo fills aligned boxes without rasterising. */
-          if (s->incomplete == pale && s->recorded > 0)
-            cairo_rectangle (cr, round (left + (w - bar_w) / 2), round (hy),
-                             MAX (1, round (bar_w)), round (base) - round (hy));
-        }
+      add_bars (cr, style, layout, spans, pale, FALSE);
       md_chart_set_color_alpha (cr, &style->headache, pale ? 0.4 : 1);
       cairo_fill (cr);
 
-      for (guint i = 0; i < spans->len; i++)
-        {
-          const MdStatsSpan *s = &g_array_index (spans, MdStatsSpan, i);
-          double x0 = day_x (style, layout, s->first_day);
-          double x1 = day_x (style, layout, s->first_day + s->n_days);
-          double left = MIN (x0, x1), w = fabs (x1 - x0);
-          double inner_w = MAX (1, w * 0.5);
-          double my = value_y (layout, rate (s, s->migraine));
-
-          if (s->incomplete == pale && s->migraine > 0)
-            cairo_rectangle (cr, round (left + (w - inner_w) / 2), round (my),
-                             MAX (1, round (inner_w)), round (base) - round (my));
-        }
+      add_bars (cr, style, layout, spans, pale, TRUE);
       if (style->hatch)
         cairo_set_source (cr, pattern);
       else
@@ -523,7 +523,6 @@ draw_comparison (const MdChartModel *model,
   double fs = style->font_size;
   double dashes[] = { 6, 4 };
   double x;
-  int last = layout->first_day + layout->n_days;
 
   {
     g_autoptr(PangoLayout) text = md_chart_fit_layout (cr, style, summary, layout->width, 2, 0.95, 0.75, TRUE);
@@ -538,7 +537,7 @@ draw_comparison (const MdChartModel *model,
   md_chart_set_color (cr, &style->foreground);
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dashes, 2, 0);
-  if (cmp->treatment.start_day >= layout->first_day && cmp->treatment.start_day <= last)
+  if (cmp->treatment.start_day >= layout->first_day && cmp->treatment.start_day <= layout->end_day)
     {
       x = round (day_x (style, layout, cmp->treatment.start_day)) + 0.5;
       cairo_move_to (cr, x, p->y);

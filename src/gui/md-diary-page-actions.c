@@ -220,6 +220,30 @@ undo_delete (gpointer     page,
     md_diary_page_show_error (self, error);
 }
 
+/* What a delete ends with: a toast whose Undo puts @undo back, or why
+ * nothing was deleted. Returns the toast, or %NULL. */
+static AdwToast *
+deleted (MdDiaryPage      *self,
+         MdDiaryUndo      *undo,
+         GError           *error,
+         const char       *title,
+         AdwToastPriority  priority)
+{
+  AdwToast *toast;
+
+  if (undo == NULL)
+    {
+      md_diary_page_show_error (self, error);
+      return NULL;
+    }
+
+  toast = md_undo_toast_new (title, self, undo, undo_delete);
+  adw_toast_set_priority (toast, priority);
+  md_diary_page_add_toast (self, toast);
+
+  return toast;
+}
+
 static void
 edit_dose_action (GtkWidget  *widget,
                   const char *action_name,
@@ -241,10 +265,7 @@ delete_dose_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   MdDiaryUndo *undo = md_diary_delete_dose (self->diary, g_variant_get_string (parameter, NULL), &error);
 
-  if (undo == NULL)
-    md_diary_page_show_error (self, error);
-  else
-    md_diary_page_add_toast (self, md_undo_toast_new (_("Dose deleted"), self, undo, undo_delete));
+  deleted (self, undo, error, _("Dose deleted"), ADW_TOAST_PRIORITY_NORMAL);
 }
 
 /**
@@ -424,23 +445,13 @@ md_diary_page_delete_attack (MdDiaryPage *self,
 {
   g_autoptr(GError) error = NULL;
   MdDiaryUndo *undo;
-  AdwToast *toast;
 
   g_return_val_if_fail (MD_IS_DIARY_PAGE (self), NULL);
   g_return_val_if_fail (self->diary != NULL, NULL);
 
   undo = md_diary_delete_attack (self->diary, uuid, &error);
-  if (undo == NULL)
-    {
-      md_diary_page_show_error (self, error);
-      return NULL;
-    }
 
-  toast = md_undo_toast_new (_("Attack deleted"), self, undo, undo_delete);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  md_diary_page_add_toast (self, toast);
-
-  return toast;
+  return deleted (self, undo, error, _("Attack deleted"), ADW_TOAST_PRIORITY_HIGH);
 }
 
 /**
