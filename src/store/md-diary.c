@@ -539,13 +539,13 @@ md_diary_undo_free (MdDiaryUndo *undo)
 
 /* Copies the rows a delete is about to remove, parents before children,
  * so undo can put them back exactly, UUIDs included. */
-gboolean
-md_diary_snapshot_rows (MdDiary      *self,
-                        MdDiaryUndo  *undo,
-                        const char   *table,
-                        const char   *where_column,
-                        const char   *key,
-                        GError      **error)
+static gboolean
+snapshot_rows (MdDiary      *self,
+               MdDiaryUndo  *undo,
+               const char   *table,
+               const char   *where_column,
+               const char   *key,
+               GError      **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s = ?", table, where_column);
   sqlite3_stmt *stmt = md_database_prepare (self->database, sql, error);
@@ -575,13 +575,13 @@ md_diary_snapshot_rows (MdDiary      *self,
 }
 
 /* Rows that keep living with a link set to NULL get their link back. */
-gboolean
-md_diary_snapshot_links (MdDiary      *self,
-                         MdDiaryUndo  *undo,
-                         const char   *table,
-                         const char   *column,
-                         const char   *key,
-                         GError      **error)
+static gboolean
+snapshot_links (MdDiary      *self,
+                MdDiaryUndo  *undo,
+                const char   *table,
+                const char   *column,
+                const char   *key,
+                GError      **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE %s = ?", table, column);
   sqlite3_stmt *stmt = md_database_prepare (self->database, sql, error);
@@ -601,6 +601,27 @@ md_diary_snapshot_links (MdDiary      *self,
       g_ptr_array_add (undo->relinks, relink);
     }
   sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+/* Copies, for undo, the rows of each of @what (up to an entry without a
+ * table) that hang on @key, in the order given: parents before children. */
+static gboolean
+snapshot (MdDiary                *self,
+          MdDiaryUndo            *undo,
+          const MdDiarySnapshot  *what,
+          const char             *key,
+          GError                **error)
+{
+  for (const MdDiarySnapshot *w = what; w->table != NULL; w++)
+    {
+      gboolean ok = w->relink ? snapshot_links (self, undo, w->table, w->column, key, error)
+                              : snapshot_rows (self, undo, w->table, w->column, key, error);
+
+      if (!ok)
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -636,6 +657,30 @@ md_diary_require_uuid (MdDiary     *self,
   return FALSE;
 }
 
+/* Deletes the row of what[0].table with @uuid, and with it the rows of
+ * the rest of @what that hang on it, keeping them all for undo. */
+MdDiaryUndo *
+md_diary_delete_with_undo (MdDiary                *self,
+                           const MdDiarySnapshot  *what,
+                           const char             *uuid,
+                           GError                **error)
+{
+  g_autoptr(MdDiaryUndo) undo = md_diary_undo_new ();
+  gboolean owns;
+  gboolean ok;
+
+  if (!md_diary_require_uuid (self, what[0].table, uuid, error) || !md_diary_action_begin (self, &owns, error))
+    return NULL;
+
+  ok = snapshot (self, undo, what, uuid, error) &&
+       md_diary_delete_by_uuid (self, what[0].table, uuid, error);
+
+  if (!md_diary_action_end (self, owns, ok, error))
+    return NULL;
+
+  return g_steal_pointer (&undo);
+}
+
 /* Deletes one row that nothing else hangs on, keeping it for undo. */
 MdDiaryUndo *
 md_diary_delete_row_with_undo (MdDiary     *self,
@@ -643,21 +688,20 @@ md_diary_delete_row_with_undo (MdDiary     *self,
                                const char  *uuid,
                                GError     **error)
 {
-  g_autoptr(MdDiaryUndo) undo = md_diary_undo_new ();
-  gboolean owns;
-  gboolean ok;
+  const MdDiarySnapshot row[] = { { table, "uuid", FALSE }, { NULL } };
 
-  if (!md_diary_require_uuid (self, table, uuid, error) || !md_diary_action_begin (self, &owns, error))
-    return NULL;
-
-  ok = md_diary_snapshot_rows (self, undo, table, "uuid", uuid, error) &&
-       md_diary_delete_by_uuid (self, table, uuid, error);
-
-  if (!md_diary_action_end (self, owns, ok, error))
-    return NULL;
-
-  return g_steal_pointer (&undo);
+  return md_diary_delete_with_undo (self, row, uuid, error);
 }
+
+/* What a deleted attack takes with it, and the doses it leaves. */
+static const MdDiarySnapshot attack_rows[] = {
+  { "attacks", "uuid", FALSE },
+  { "attack_symptoms", "attack_uuid", FALSE },
+  { "attack_triggers", "attack_uuid", FALSE },
+  { "pain_readings", "attack_uuid", FALSE },
+  { "doses", "attack_uuid", TRUE },
+  { NULL }
+};
 
 /**
  * md_diary_delete_attack:
@@ -673,23 +717,12 @@ md_diary_delete_attack (MdDiary     *self,
                         const char  *uuid,
                         GError     **error)
 {
-  g_autoptr(MdDiaryUndo) undo = md_diary_undo_new ();
-  gboolean owns;
-  gboolean ok;
+  g_autoptr(MdDiaryUndo) undo = NULL;
 
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
 
-  if (!md_diary_require_uuid (self, "attacks", uuid, error) || !md_diary_action_begin (self, &owns, error))
-    return NULL;
-
-  ok = md_diary_snapshot_rows (self, undo, "attacks", "uuid", uuid, error) &&
-       md_diary_snapshot_rows (self, undo, "attack_symptoms", "attack_uuid", uuid, error) &&
-       md_diary_snapshot_rows (self, undo, "attack_triggers", "attack_uuid", uuid, error) &&
-       md_diary_snapshot_rows (self, undo, "pain_readings", "attack_uuid", uuid, error) &&
-       md_diary_snapshot_links (self, undo, "doses", "attack_uuid", uuid, error) &&
-       md_diary_delete_by_uuid (self, "attacks", uuid, error);
-
-  if (!md_diary_action_end (self, owns, ok, error))
+  undo = md_diary_delete_with_undo (self, attack_rows, uuid, error);
+  if (undo == NULL)
     return NULL;
 
   md_diary_reload_attacks (self);
