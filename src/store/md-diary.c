@@ -29,25 +29,13 @@ G_DEFINE_FINAL_TYPE (MdDiary, md_diary, G_TYPE_OBJECT)
 
 guint md_diary_signals[N_SIGNALS];
 
-typedef struct
-{
-  char      *table;
-  GPtrArray *columns; /* char* */
-  GPtrArray *values;  /* sqlite3_value* */
-} UndoRow;
-
-typedef struct
-{
-  char *table;
-  char *column;
-  char *uuid;
-  char *value;
-} UndoRelink;
-
+/* The statements that put back what a delete removed, in the order they
+ * run: an INSERT of each deleted row, an UPDATE that gives each kept row
+ * its link back. */
 struct _MdDiaryUndo
 {
-  GPtrArray *rows;
-  GPtrArray *relinks;
+  GPtrArray *sql;     /* char* */
+  GPtrArray *values;  /* GPtrArray* of sqlite3_value*: the parameters of each */
 };
 
 static const char * const known_tables[] = {
@@ -486,42 +474,13 @@ md_diary_ensure_uuid (char **uuid)
 
 /* Undo ----------------------------------------------------------------- */
 
-static void
-undo_row_free (gpointer data)
-{
-  UndoRow *row = data;
-
-  g_free (row->table);
-  g_ptr_array_unref (row->columns);
-  g_ptr_array_unref (row->values);
-  g_free (row);
-}
-
-static void
-undo_relink_free (gpointer data)
-{
-  UndoRelink *relink = data;
-
-  g_free (relink->table);
-  g_free (relink->column);
-  g_free (relink->uuid);
-  g_free (relink->value);
-  g_free (relink);
-}
-
-static void
-free_value (gpointer data)
-{
-  sqlite3_value_free (data);
-}
-
 MdDiaryUndo *
 md_diary_undo_new (void)
 {
   MdDiaryUndo *undo = g_new0 (MdDiaryUndo, 1);
 
-  undo->rows = g_ptr_array_new_with_free_func (undo_row_free);
-  undo->relinks = g_ptr_array_new_with_free_func (undo_relink_free);
+  undo->sql = g_ptr_array_new_with_free_func (g_free);
+  undo->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   return undo;
 }
@@ -532,96 +491,66 @@ md_diary_undo_free (MdDiaryUndo *undo)
   if (undo == NULL)
     return;
 
-  g_ptr_array_unref (undo->rows);
-  g_ptr_array_unref (undo->relinks);
+  g_ptr_array_unref (undo->sql);
+  g_ptr_array_unref (undo->values);
   g_free (undo);
 }
 
-/* Copies the rows a delete is about to remove, parents before children,
- * so undo can put them back exactly, UUIDs included. */
-static gboolean
-snapshot_rows (MdDiary      *self,
-               MdDiaryUndo  *undo,
-               const char   *table,
-               const char   *where_column,
-               const char   *key,
-               GError      **error)
+/* The INSERT that puts back a row that @stmt reads whole. Column names
+ * come from the schema, never from the user. */
+static char *
+insert_sql (const char   *table,
+            sqlite3_stmt *stmt)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s = ?", table, where_column);
+  GString *sql = g_string_new (NULL);
+  int n = sqlite3_column_count (stmt);
+
+  g_string_append_printf (sql, "INSERT INTO %s (", table);
+  for (int c = 0; c < n; c++)
+    g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", sqlite3_column_name (stmt, c));
+  g_string_append (sql, ") VALUES (");
+  for (int c = 0; c < n; c++)
+    g_string_append (sql, c > 0 ? ", ?" : "?");
+  g_string_append (sql, ")");
+
+  return g_string_free (sql, FALSE);
+}
+
+/* Keeps, for undo, what puts back the rows of @what that hang on @key:
+ * a row a delete removes is copied whole, so undo can insert it again
+ * exactly, UUIDs included; a row that keeps living with its link set to
+ * NULL gets its link back. */
+static gboolean
+snapshot_rows (MdDiary                *self,
+               MdDiaryUndo            *undo,
+               const MdDiarySnapshot  *what,
+               const char             *key,
+               GError                **error)
+{
+  g_autofree char *sql = what->relink
+    ? g_strdup_printf ("SELECT ?1, uuid FROM %s WHERE %s = ?1", what->table, what->column)
+    : g_strdup_printf ("SELECT * FROM %s WHERE %s = ?1", what->table, what->column);
   sqlite3_stmt *stmt = md_database_prepare (self->database, sql, error);
+  g_autofree char *restore = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
+  restore = what->relink
+    ? g_strdup_printf ("UPDATE %s SET %s = ? WHERE uuid = ?", what->table, what->column)
+    : insert_sql (what->table, stmt);
   md_diary_bind_text (stmt, 1, key);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      UndoRow *row = g_new0 (UndoRow, 1);
+      GPtrArray *values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
       int n = sqlite3_column_count (stmt);
 
-      row->table = g_strdup (table);
-      row->columns = g_ptr_array_new_with_free_func (g_free);
-      row->values = g_ptr_array_new_with_free_func (free_value);
       for (int i = 0; i < n; i++)
-        {
-          g_ptr_array_add (row->columns, g_strdup (sqlite3_column_name (stmt, i)));
-          g_ptr_array_add (row->values, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
-        }
-      g_ptr_array_add (undo->rows, row);
+        g_ptr_array_add (values, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
+      g_ptr_array_add (undo->sql, g_strdup (restore));
+      g_ptr_array_add (undo->values, values);
     }
   sqlite3_reset (stmt);
-
-  return TRUE;
-}
-
-/* Rows that keep living with a link set to NULL get their link back. */
-static gboolean
-snapshot_links (MdDiary      *self,
-                MdDiaryUndo  *undo,
-                const char   *table,
-                const char   *column,
-                const char   *key,
-                GError      **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE %s = ?", table, column);
-  sqlite3_stmt *stmt = md_database_prepare (self->database, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  md_diary_bind_text (stmt, 1, key);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      UndoRelink *relink = g_new0 (UndoRelink, 1);
-
-      relink->table = g_strdup (table);
-      relink->column = g_strdup (column);
-      relink->uuid = md_diary_column_text (stmt, 0);
-      relink->value = g_strdup (key);
-      g_ptr_array_add (undo->relinks, relink);
-    }
-  sqlite3_reset (stmt);
-
-  return TRUE;
-}
-
-/* Copies, for undo, the rows of each of @what (up to an entry without a
- * table) that hang on @key, in the order given: parents before children. */
-static gboolean
-snapshot (MdDiary                *self,
-          MdDiaryUndo            *undo,
-          const MdDiarySnapshot  *what,
-          const char             *key,
-          GError                **error)
-{
-  for (const MdDiarySnapshot *w = what; w->table != NULL; w++)
-    {
-      gboolean ok = w->relink ? snapshot_links (self, undo, w->table, w->column, key, error)
-                              : snapshot_rows (self, undo, w->table, w->column, key, error);
-
-      if (!ok)
-        return FALSE;
-    }
 
   return TRUE;
 }
@@ -672,8 +601,11 @@ md_diary_delete_with_undo (MdDiary                *self,
   if (!md_diary_require_uuid (self, what[0].table, uuid, error) || !md_diary_action_begin (self, &owns, error))
     return NULL;
 
-  ok = snapshot (self, undo, what, uuid, error) &&
-       md_diary_delete_by_uuid (self, what[0].table, uuid, error);
+  /* Parents before children, the order undo puts them back in. */
+  ok = TRUE;
+  for (const MdDiarySnapshot *w = what; ok && w->table != NULL; w++)
+    ok = snapshot_rows (self, undo, w, uuid, error);
+  ok = ok && md_diary_delete_by_uuid (self, what[0].table, uuid, error);
 
   if (!md_diary_action_end (self, owns, ok, error))
     return NULL;
@@ -750,43 +682,15 @@ md_diary_undo (MdDiary      *self,
   if (!md_diary_action_begin (self, &owns, error))
     return FALSE;
 
-  for (guint i = 0; ok && i < undo->rows->len; i++)
+  for (guint i = 0; ok && i < undo->sql->len; i++)
     {
-      UndoRow *row = g_ptr_array_index (undo->rows, i);
-      g_autoptr(GString) sql = g_string_new (NULL);
-      sqlite3_stmt *stmt;
+      GPtrArray *values = g_ptr_array_index (undo->values, i);
+      sqlite3_stmt *stmt = md_database_prepare (self->database, g_ptr_array_index (undo->sql, i), error);
 
-      /* Column names come from the schema, never from the user. */
-      g_string_append_printf (sql, "INSERT INTO %s (", row->table);
-      for (guint c = 0; c < row->columns->len; c++)
-        g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "",
-                                (char *) g_ptr_array_index (row->columns, c));
-      g_string_append (sql, ") VALUES (");
-      for (guint c = 0; c < row->columns->len; c++)
-        g_string_append (sql, c > 0 ? ", ?" : "?");
-      g_string_append (sql, ")");
-
-      stmt = md_database_prepare (self->database, sql->str, error);
       ok = stmt != NULL;
-      for (guint c = 0; ok && c < row->values->len; c++)
-        sqlite3_bind_value (stmt, c + 1, g_ptr_array_index (row->values, c));
+      for (guint c = 0; ok && c < values->len; c++)
+        sqlite3_bind_value (stmt, c + 1, g_ptr_array_index (values, c));
       ok = ok && md_diary_step_done (self, stmt, error);
-    }
-
-  for (guint i = 0; ok && i < undo->relinks->len; i++)
-    {
-      UndoRelink *relink = g_ptr_array_index (undo->relinks, i);
-      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE uuid = ?",
-                                              relink->table, relink->column);
-      sqlite3_stmt *stmt = md_database_prepare (self->database, sql, error);
-
-      ok = stmt != NULL;
-      if (ok)
-        {
-          md_diary_bind_text (stmt, 1, relink->value);
-          md_diary_bind_text (stmt, 2, relink->uuid);
-          ok = md_diary_step_done (self, stmt, error);
-        }
     }
 
   if (!md_diary_action_end (self, owns, ok, error))
