@@ -178,6 +178,10 @@ md_diary_check_date (const char  *date,
 
 G_GNUC_INTERNAL
 gboolean
+md_diary_step_found (sqlite3_stmt *stmt);
+
+G_GNUC_INTERNAL
+gboolean
 md_diary_row_exists (MdDiary    *self,
                      const char *sql,
                      const char *key);

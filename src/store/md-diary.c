@@ -371,22 +371,31 @@ md_diary_check_date (const char  *date,
 
 /* Generic helpers ----------------------------------------------------- */
 
+/* Runs a prepared query with its parameters bound: whether it found a
+ * row. */
+gboolean
+md_diary_step_found (sqlite3_stmt *stmt)
+{
+  gboolean found = sqlite3_step (stmt) == SQLITE_ROW;
+
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
 gboolean
 md_diary_row_exists (MdDiary    *self,
                      const char *sql,
                      const char *key)
 {
   sqlite3_stmt *stmt = md_database_prepare (self->database, sql, NULL);
-  gboolean found;
 
   if (stmt == NULL || key == NULL)
     return FALSE;
 
   md_diary_bind_text (stmt, 1, key);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
 
-  return found;
+  return md_diary_step_found (stmt);
 }
 
 gboolean
