@@ -413,25 +413,37 @@ md_diary_has_uuid (MdDiary    *self,
   return md_diary_row_exists (self, sql, uuid);
 }
 
+/* Runs a prepared query (NULL: it could not be prepared) with its
+ * parameters bound: the number in the first column of its first row, or
+ * @fallback when there is none. */
+static gint64
+step_int64 (sqlite3_stmt *stmt,
+            gint64        fallback)
+{
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
 gint64
 md_diary_count (MdDiary    *self,
                 const char *table)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gint64 count = 0;
 
   g_return_val_if_fail (MD_IS_DIARY (self), 0);
   g_return_val_if_fail (g_strv_contains (known_tables, table), 0);
 
   sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  stmt = md_database_prepare (self->database, sql, NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
 
-  return count;
+  return step_int64 (md_database_prepare (self->database, sql, NULL), 0);
 }
 
 gint64
@@ -441,17 +453,11 @@ md_diary_rowid_of (MdDiary    *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE uuid = ?", table);
   sqlite3_stmt *stmt = md_database_prepare (self->database, sql, NULL);
-  gint64 rowid = -1;
 
-  if (stmt == NULL)
-    return -1;
+  if (stmt != NULL)
+    md_diary_bind_text (stmt, 1, uuid);
 
-  md_diary_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return rowid;
+  return step_int64 (stmt, -1);
 }
 
 /* Attacks were added or removed, or days changed: views re-read. */
@@ -719,19 +725,10 @@ md_diary_undo (MdDiary      *self,
 static gint64
 read_data_version (MdDiary *self)
 {
-  sqlite3_stmt *stmt;
-  gint64 version = -1;
-
   if (md_database_is_closed (self->database))
     return -1;
 
-  stmt = md_database_prepare (self->database, "PRAGMA data_version", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  return version;
+  return step_int64 (md_database_prepare (self->database, "PRAGMA data_version", NULL), -1);
 }
 
 /**
