@@ -495,13 +495,20 @@ exec_sql (sqlite3     *db,
 
 /* Copies every row of @table, with its rowid, reading the table's own
  * b-tree (NOT INDEXED): a damaged index does not matter. */
+/* The two files of a recovery, which every step of the copy reads from
+ * and writes to, and the paths its errors name. */
+typedef struct
+{
+  sqlite3    *source;
+  sqlite3    *target;
+  const char *damaged_path;
+  const char *target_path;
+} Recovery;
+
 static gboolean
-copy_table (sqlite3     *source,
-            sqlite3     *target,
-            const char  *table,
-            const char  *damaged_path,
-            const char  *target_path,
-            GError     **error)
+copy_table (const Recovery  *r,
+            const char      *table,
+            GError         **error)
 {
   g_autofree char *select = g_strdup_printf ("SELECT rowid, * FROM \"%s\" NOT INDEXED", table);
   g_autoptr(GString) insert = g_string_new (NULL);
@@ -511,9 +518,9 @@ copy_table (sqlite3     *source,
   int columns;
   int rc;
 
-  if (sqlite3_prepare_v2 (source, select, -1, &read, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (r->source, select, -1, &read, NULL) != SQLITE_OK)
     {
-      set_unreadable_error (error, damaged_path, table, source);
+      set_unreadable_error (error, r->damaged_path, table, r->source);
       return FALSE;
     }
 
@@ -531,9 +538,9 @@ copy_table (sqlite3     *source,
     g_string_append (insert, ", ?");
   g_string_append (insert, ")");
 
-  if (sqlite3_prepare_v2 (target, insert->str, -1, &write, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (r->target, insert->str, -1, &write, NULL) != SQLITE_OK)
     {
-      md_database_set_io_error (error, target_path, sqlite3_errmsg (target));
+      md_database_set_io_error (error, r->target_path, sqlite3_errmsg (r->target));
       goto out;
     }
 
@@ -543,7 +550,7 @@ copy_table (sqlite3     *source,
         sqlite3_bind_value (write, i + 1, sqlite3_column_value (read, i));
       if (sqlite3_step (write) != SQLITE_DONE)
         {
-          md_database_set_io_error (error, target_path, sqlite3_errmsg (target));
+          md_database_set_io_error (error, r->target_path, sqlite3_errmsg (r->target));
           goto out;
         }
       sqlite3_reset (write);
@@ -551,7 +558,7 @@ copy_table (sqlite3     *source,
 
   if (rc != SQLITE_DONE)
     {
-      set_unreadable_error (error, damaged_path, table, source);
+      set_unreadable_error (error, r->damaged_path, table, r->source);
       goto out;
     }
 
@@ -582,11 +589,8 @@ is_plain_name (const char *name)
 /* Recreates the tables of @source in @target, copies their rows, then
  * creates the indexes (built afresh from the rows). */
 static gboolean
-copy_schema_and_rows (sqlite3     *source,
-                      sqlite3     *target,
-                      const char  *damaged_path,
-                      const char  *target_path,
-                      GError     **error)
+copy_schema_and_rows (const Recovery  *r,
+                      GError         **error)
 {
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) table_sql = g_ptr_array_new_with_free_func (g_free);
@@ -596,7 +600,7 @@ copy_schema_and_rows (sqlite3     *source,
   int version = 0;
   int rc;
 
-  rc = sqlite3_prepare_v2 (source,
+  rc = sqlite3_prepare_v2 (r->source,
                            "SELECT type, name, sql FROM sqlite_master"
                            " WHERE type IN ('table', 'index') AND sql IS NOT NULL"
                            " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
@@ -623,7 +627,7 @@ copy_schema_and_rows (sqlite3     *source,
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_DONE)
     {
-      set_unreadable_error (error, damaged_path, NULL, source);
+      set_unreadable_error (error, r->damaged_path, NULL, r->source);
       return FALSE;
     }
 
@@ -632,32 +636,32 @@ copy_schema_and_rows (sqlite3     *source,
       g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_DAMAGED,
                    /* Translators: %s is a damaged diary file */
                    _("No entries can be recovered from “%s”: no table of the diary can be found in it."),
-                   damaged_path);
+                   r->damaged_path);
       return FALSE;
     }
 
-  if (sqlite3_prepare_v2 (source, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+  if (sqlite3_prepare_v2 (r->source, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!exec_sql (target, "BEGIN", target_path, error))
+  if (!exec_sql (r->target, "BEGIN", r->target_path, error))
     return FALSE;
 
   for (guint i = 0; i < tables->len; i++)
-    if (!exec_sql (target, g_ptr_array_index (table_sql, i), target_path, error) ||
-        !copy_table (source, target, g_ptr_array_index (tables, i), damaged_path, target_path, error))
+    if (!exec_sql (r->target, g_ptr_array_index (table_sql, i), r->target_path, error) ||
+        !copy_table (r, g_ptr_array_index (tables, i), error))
       return FALSE;
 
   for (guint i = 0; i < index_sql->len; i++)
-    if (!exec_sql (target, g_ptr_array_index (index_sql, i), target_path, error))
+    if (!exec_sql (r->target, g_ptr_array_index (index_sql, i), r->target_path, error))
       return FALSE;
 
   /* The migrations take the recovered diary from its version on. */
   set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-  return exec_sql (target, set_version, target_path, error) &&
-         exec_sql (target, "COMMIT", target_path, error);
+  return exec_sql (r->target, set_version, r->target_path, error) &&
+         exec_sql (r->target, "COMMIT", r->target_path, error);
 }
 
 static gboolean
@@ -757,6 +761,7 @@ md_database_recover (const char          *damaged_path,
   g_autofree char *target_path = NULL;
   sqlite3 *source = NULL;
   sqlite3 *target = NULL;
+  Recovery files;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (damaged_path != NULL, FALSE);
@@ -796,7 +801,8 @@ md_database_recover (const char          *damaged_path,
       goto out;
     }
 
-  if (!copy_schema_and_rows (source, target, damaged_path, recovered_path, error) ||
+  files = (Recovery) { source, target, damaged_path, recovered_path };
+  if (!copy_schema_and_rows (&files, error) ||
       !check_integrity (target, damaged_path, error))
     goto out;
 

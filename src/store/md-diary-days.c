@@ -167,7 +167,6 @@ md_diary_has_entry_on_day (MdDiary   *self,
   g_autoptr(GDateTime) end = NULL;
   g_autofree char *date = NULL;
   sqlite3_stmt *stmt;
-  gboolean found = FALSE;
 
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
 
@@ -192,10 +191,8 @@ md_diary_has_entry_on_day (MdDiary   *self,
 
   sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (end));
   sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (start));
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
 
-  return found;
+  return md_diary_step_found (stmt);
 }
 
 /**

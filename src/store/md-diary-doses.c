@@ -336,6 +336,14 @@ md_diary_save_dose (MdDiary  *self,
   return TRUE;
 }
 
+/* What a deleted dose takes with it, and the readings it leaves. */
+static const MdDiarySnapshot dose_rows[] = {
+  { "doses", "uuid", FALSE },
+  { "reminders", "dose_uuid", FALSE },
+  { "pain_readings", "dose_uuid", TRUE },
+  { NULL }
+};
+
 /**
  * md_diary_delete_dose:
  *
@@ -346,23 +354,17 @@ md_diary_delete_dose (MdDiary     *self,
                       const char  *uuid,
                       GError     **error)
 {
-  g_autoptr(MdDiaryUndo) undo = md_diary_undo_new ();
+  g_autoptr(MdDiaryUndo) undo = NULL;
   g_autoptr(MdDose) dose = NULL;
   gboolean owns;
-  gboolean ok;
 
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
 
-  if (!md_diary_require_uuid (self, "doses", uuid, error) || !md_diary_action_begin (self, &owns, error))
-    return NULL;
-
+  /* Within a larger action, that action tells the views when it ends. */
+  owns = !md_database_in_transaction (self->database);
   dose = md_diary_get_dose (self, uuid);
-  ok = md_diary_snapshot_rows (self, undo, "doses", "uuid", uuid, error) &&
-       md_diary_snapshot_rows (self, undo, "reminders", "dose_uuid", uuid, error) &&
-       md_diary_snapshot_links (self, undo, "pain_readings", "dose_uuid", uuid, error) &&
-       md_diary_delete_by_uuid (self, "doses", uuid, error);
-
-  if (!md_diary_action_end (self, owns, ok, error))
+  undo = md_diary_delete_with_undo (self, dose_rows, uuid, error);
+  if (undo == NULL)
     return NULL;
 
   if (owns)

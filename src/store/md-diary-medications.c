@@ -241,6 +241,7 @@ add_custom_entry (MdDiary     *self,
   g_autofree char *clean = g_strstrip (g_strdup (label != NULL ? label : ""));
   g_autofree char *find_sql = g_strdup_printf ("SELECT key FROM %s WHERE label = ?", table);
   g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (key, label, builtin) VALUES (?, ?, 0)", table);
+  g_autofree char *uuid = NULL;
   sqlite3_stmt *stmt;
   char *key = NULL;
 
@@ -261,7 +262,8 @@ add_custom_entry (MdDiary     *self,
   if (key != NULL)
     return key;
 
-  key = g_strconcat ("custom-", g_uuid_string_random (), NULL);
+  uuid = g_uuid_string_random ();
+  key = g_strconcat ("custom-", uuid, NULL);
   stmt = md_database_prepare (self->database, insert_sql, error);
   if (stmt == NULL)
     {

@@ -178,6 +178,10 @@ md_diary_check_date (const char  *date,
 
 G_GNUC_INTERNAL
 gboolean
+md_diary_step_found (sqlite3_stmt *stmt);
+
+G_GNUC_INTERNAL
+gboolean
 md_diary_row_exists (MdDiary    *self,
                      const char *sql,
                      const char *key);
@@ -224,23 +228,16 @@ G_GNUC_INTERNAL
 MdDiaryUndo *
 md_diary_undo_new (void);
 
-G_GNUC_INTERNAL
-gboolean
-md_diary_snapshot_rows (MdDiary      *self,
-                        MdDiaryUndo  *undo,
-                        const char   *table,
-                        const char   *where_column,
-                        const char   *key,
-                        GError      **error);
-
-G_GNUC_INTERNAL
-gboolean
-md_diary_snapshot_links (MdDiary      *self,
-                         MdDiaryUndo  *undo,
-                         const char   *table,
-                         const char   *column,
-                         const char   *key,
-                         GError      **error);
+/* Rows of @table whose @column holds the key of what a delete removes:
+ * they go with it (copied whole), or, with @relink, they stay with that
+ * column set to NULL (undo sets it back). A list of them ends with an
+ * entry without a table. */
+typedef struct
+{
+  const char *table;
+  const char *column;
+  gboolean    relink;
+} MdDiarySnapshot;
 
 G_GNUC_INTERNAL
 gboolean
@@ -255,6 +252,13 @@ md_diary_require_uuid (MdDiary     *self,
                        const char  *table,
                        const char  *uuid,
                        GError     **error);
+
+G_GNUC_INTERNAL
+MdDiaryUndo *
+md_diary_delete_with_undo (MdDiary                *self,
+                           const MdDiarySnapshot  *what,
+                           const char             *uuid,
+                           GError                **error);
 
 G_GNUC_INTERNAL
 MdDiaryUndo *

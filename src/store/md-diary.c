@@ -29,25 +29,13 @@ G_DEFINE_FINAL_TYPE (MdDiary, md_diary, G_TYPE_OBJECT)
 
 guint md_diary_signals[N_SIGNALS];
 
-typedef struct
-{
-  char      *table;
-  GPtrArray *columns; /* char* */
-  GPtrArray *values;  /* sqlite3_value* */
-} UndoRow;
-
-typedef struct
-{
-  char *table;
-  char *column;
-  char *uuid;
-  char *value;
-} UndoRelink;
-
+/* The statements that put back what a delete removed, in the order they
+ * run: an INSERT of each deleted row, an UPDATE that gives each kept row
+ * its link back. */
 struct _MdDiaryUndo
 {
-  GPtrArray *rows;
-  GPtrArray *relinks;
+  GPtrArray *sql;     /* char* */
+  GPtrArray *values;  /* GPtrArray* of sqlite3_value*: the parameters of each */
 };
 
 static const char * const known_tables[] = {
@@ -383,22 +371,31 @@ md_diary_check_date (const char  *date,
 
 /* Generic helpers ----------------------------------------------------- */
 
+/* Runs a prepared query with its parameters bound: whether it found a
+ * row. */
+gboolean
+md_diary_step_found (sqlite3_stmt *stmt)
+{
+  gboolean found = sqlite3_step (stmt) == SQLITE_ROW;
+
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
 gboolean
 md_diary_row_exists (MdDiary    *self,
                      const char *sql,
                      const char *key)
 {
   sqlite3_stmt *stmt = md_database_prepare (self->database, sql, NULL);
-  gboolean found;
 
   if (stmt == NULL || key == NULL)
     return FALSE;
 
   md_diary_bind_text (stmt, 1, key);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
 
-  return found;
+  return md_diary_step_found (stmt);
 }
 
 gboolean
@@ -416,25 +413,37 @@ md_diary_has_uuid (MdDiary    *self,
   return md_diary_row_exists (self, sql, uuid);
 }
 
+/* Runs a prepared query (NULL: it could not be prepared) with its
+ * parameters bound: the number in the first column of its first row, or
+ * @fallback when there is none. */
+static gint64
+step_int64 (sqlite3_stmt *stmt,
+            gint64        fallback)
+{
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
 gint64
 md_diary_count (MdDiary    *self,
                 const char *table)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gint64 count = 0;
 
   g_return_val_if_fail (MD_IS_DIARY (self), 0);
   g_return_val_if_fail (g_strv_contains (known_tables, table), 0);
 
   sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  stmt = md_database_prepare (self->database, sql, NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
 
-  return count;
+  return step_int64 (md_database_prepare (self->database, sql, NULL), 0);
 }
 
 gint64
@@ -444,17 +453,11 @@ md_diary_rowid_of (MdDiary    *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE uuid = ?", table);
   sqlite3_stmt *stmt = md_database_prepare (self->database, sql, NULL);
-  gint64 rowid = -1;
 
-  if (stmt == NULL)
-    return -1;
+  if (stmt != NULL)
+    md_diary_bind_text (stmt, 1, uuid);
 
-  md_diary_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return rowid;
+  return step_int64 (stmt, -1);
 }
 
 /* Attacks were added or removed, or days changed: views re-read. */
@@ -486,42 +489,13 @@ md_diary_ensure_uuid (char **uuid)
 
 /* Undo ----------------------------------------------------------------- */
 
-static void
-undo_row_free (gpointer data)
-{
-  UndoRow *row = data;
-
-  g_free (row->table);
-  g_ptr_array_unref (row->columns);
-  g_ptr_array_unref (row->values);
-  g_free (row);
-}
-
-static void
-undo_relink_free (gpointer data)
-{
-  UndoRelink *relink = data;
-
-  g_free (relink->table);
-  g_free (relink->column);
-  g_free (relink->uuid);
-  g_free (relink->value);
-  g_free (relink);
-}
-
-static void
-free_value (gpointer data)
-{
-  sqlite3_value_free (data);
-}
-
 MdDiaryUndo *
 md_diary_undo_new (void)
 {
   MdDiaryUndo *undo = g_new0 (MdDiaryUndo, 1);
 
-  undo->rows = g_ptr_array_new_with_free_func (undo_row_free);
-  undo->relinks = g_ptr_array_new_with_free_func (undo_relink_free);
+  undo->sql = g_ptr_array_new_with_free_func (g_free);
+  undo->values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   return undo;
 }
@@ -532,73 +506,64 @@ md_diary_undo_free (MdDiaryUndo *undo)
   if (undo == NULL)
     return;
 
-  g_ptr_array_unref (undo->rows);
-  g_ptr_array_unref (undo->relinks);
+  g_ptr_array_unref (undo->sql);
+  g_ptr_array_unref (undo->values);
   g_free (undo);
 }
 
-/* Copies the rows a delete is about to remove, parents before children,
- * so undo can put them back exactly, UUIDs included. */
-gboolean
-md_diary_snapshot_rows (MdDiary      *self,
-                        MdDiaryUndo  *undo,
-                        const char   *table,
-                        const char   *where_column,
-                        const char   *key,
-                        GError      **error)
+/* The INSERT that puts back a row that @stmt reads whole. Column names
+ * come from the schema, never from the user. */
+static char *
+insert_sql (const char   *table,
+            sqlite3_stmt *stmt)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s = ?", table, where_column);
-  sqlite3_stmt *stmt = md_database_prepare (self->database, sql, error);
+  GString *sql = g_string_new (NULL);
+  int n = sqlite3_column_count (stmt);
 
-  if (stmt == NULL)
-    return FALSE;
+  g_string_append_printf (sql, "INSERT INTO %s (", table);
+  for (int c = 0; c < n; c++)
+    g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", sqlite3_column_name (stmt, c));
+  g_string_append (sql, ") VALUES (");
+  for (int c = 0; c < n; c++)
+    g_string_append (sql, c > 0 ? ", ?" : "?");
+  g_string_append (sql, ")");
 
-  md_diary_bind_text (stmt, 1, key);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      UndoRow *row = g_new0 (UndoRow, 1);
-      int n = sqlite3_column_count (stmt);
-
-      row->table = g_strdup (table);
-      row->columns = g_ptr_array_new_with_free_func (g_free);
-      row->values = g_ptr_array_new_with_free_func (free_value);
-      for (int i = 0; i < n; i++)
-        {
-          g_ptr_array_add (row->columns, g_strdup (sqlite3_column_name (stmt, i)));
-          g_ptr_array_add (row->values, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
-        }
-      g_ptr_array_add (undo->rows, row);
-    }
-  sqlite3_reset (stmt);
-
-  return TRUE;
+  return g_string_free (sql, FALSE);
 }
 
-/* Rows that keep living with a link set to NULL get their link back. */
-gboolean
-md_diary_snapshot_links (MdDiary      *self,
-                         MdDiaryUndo  *undo,
-                         const char   *table,
-                         const char   *column,
-                         const char   *key,
-                         GError      **error)
+/* Keeps, for undo, what puts back the rows of @what that hang on @key:
+ * a row a delete removes is copied whole, so undo can insert it again
+ * exactly, UUIDs included; a row that keeps living with its link set to
+ * NULL gets its link back. */
+static gboolean
+snapshot_rows (MdDiary                *self,
+               MdDiaryUndo            *undo,
+               const MdDiarySnapshot  *what,
+               const char             *key,
+               GError                **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE %s = ?", table, column);
+  g_autofree char *sql = what->relink
+    ? g_strdup_printf ("SELECT ?1, uuid FROM %s WHERE %s = ?1", what->table, what->column)
+    : g_strdup_printf ("SELECT * FROM %s WHERE %s = ?1", what->table, what->column);
   sqlite3_stmt *stmt = md_database_prepare (self->database, sql, error);
+  g_autofree char *restore = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
+  restore = what->relink
+    ? g_strdup_printf ("UPDATE %s SET %s = ? WHERE uuid = ?", what->table, what->column)
+    : insert_sql (what->table, stmt);
   md_diary_bind_text (stmt, 1, key);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      UndoRelink *relink = g_new0 (UndoRelink, 1);
+      GPtrArray *values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
+      int n = sqlite3_column_count (stmt);
 
-      relink->table = g_strdup (table);
-      relink->column = g_strdup (column);
-      relink->uuid = md_diary_column_text (stmt, 0);
-      relink->value = g_strdup (key);
-      g_ptr_array_add (undo->relinks, relink);
+      for (int i = 0; i < n; i++)
+        g_ptr_array_add (values, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
+      g_ptr_array_add (undo->sql, g_strdup (restore));
+      g_ptr_array_add (undo->values, values);
     }
   sqlite3_reset (stmt);
 
@@ -636,6 +601,33 @@ md_diary_require_uuid (MdDiary     *self,
   return FALSE;
 }
 
+/* Deletes the row of what[0].table with @uuid, and with it the rows of
+ * the rest of @what that hang on it, keeping them all for undo. */
+MdDiaryUndo *
+md_diary_delete_with_undo (MdDiary                *self,
+                           const MdDiarySnapshot  *what,
+                           const char             *uuid,
+                           GError                **error)
+{
+  g_autoptr(MdDiaryUndo) undo = md_diary_undo_new ();
+  gboolean owns;
+  gboolean ok;
+
+  if (!md_diary_require_uuid (self, what[0].table, uuid, error) || !md_diary_action_begin (self, &owns, error))
+    return NULL;
+
+  /* Parents before children, the order undo puts them back in. */
+  ok = TRUE;
+  for (const MdDiarySnapshot *w = what; ok && w->table != NULL; w++)
+    ok = snapshot_rows (self, undo, w, uuid, error);
+  ok = ok && md_diary_delete_by_uuid (self, what[0].table, uuid, error);
+
+  if (!md_diary_action_end (self, owns, ok, error))
+    return NULL;
+
+  return g_steal_pointer (&undo);
+}
+
 /* Deletes one row that nothing else hangs on, keeping it for undo. */
 MdDiaryUndo *
 md_diary_delete_row_with_undo (MdDiary     *self,
@@ -643,21 +635,20 @@ md_diary_delete_row_with_undo (MdDiary     *self,
                                const char  *uuid,
                                GError     **error)
 {
-  g_autoptr(MdDiaryUndo) undo = md_diary_undo_new ();
-  gboolean owns;
-  gboolean ok;
+  const MdDiarySnapshot row[] = { { table, "uuid", FALSE }, { NULL } };
 
-  if (!md_diary_require_uuid (self, table, uuid, error) || !md_diary_action_begin (self, &owns, error))
-    return NULL;
-
-  ok = md_diary_snapshot_rows (self, undo, table, "uuid", uuid, error) &&
-       md_diary_delete_by_uuid (self, table, uuid, error);
-
-  if (!md_diary_action_end (self, owns, ok, error))
-    return NULL;
-
-  return g_steal_pointer (&undo);
+  return md_diary_delete_with_undo (self, row, uuid, error);
 }
+
+/* What a deleted attack takes with it, and the doses it leaves. */
+static const MdDiarySnapshot attack_rows[] = {
+  { "attacks", "uuid", FALSE },
+  { "attack_symptoms", "attack_uuid", FALSE },
+  { "attack_triggers", "attack_uuid", FALSE },
+  { "pain_readings", "attack_uuid", FALSE },
+  { "doses", "attack_uuid", TRUE },
+  { NULL }
+};
 
 /**
  * md_diary_delete_attack:
@@ -673,23 +664,12 @@ md_diary_delete_attack (MdDiary     *self,
                         const char  *uuid,
                         GError     **error)
 {
-  g_autoptr(MdDiaryUndo) undo = md_diary_undo_new ();
-  gboolean owns;
-  gboolean ok;
+  g_autoptr(MdDiaryUndo) undo = NULL;
 
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
 
-  if (!md_diary_require_uuid (self, "attacks", uuid, error) || !md_diary_action_begin (self, &owns, error))
-    return NULL;
-
-  ok = md_diary_snapshot_rows (self, undo, "attacks", "uuid", uuid, error) &&
-       md_diary_snapshot_rows (self, undo, "attack_symptoms", "attack_uuid", uuid, error) &&
-       md_diary_snapshot_rows (self, undo, "attack_triggers", "attack_uuid", uuid, error) &&
-       md_diary_snapshot_rows (self, undo, "pain_readings", "attack_uuid", uuid, error) &&
-       md_diary_snapshot_links (self, undo, "doses", "attack_uuid", uuid, error) &&
-       md_diary_delete_by_uuid (self, "attacks", uuid, error);
-
-  if (!md_diary_action_end (self, owns, ok, error))
+  undo = md_diary_delete_with_undo (self, attack_rows, uuid, error);
+  if (undo == NULL)
     return NULL;
 
   md_diary_reload_attacks (self);
@@ -717,43 +697,15 @@ md_diary_undo (MdDiary      *self,
   if (!md_diary_action_begin (self, &owns, error))
     return FALSE;
 
-  for (guint i = 0; ok && i < undo->rows->len; i++)
+  for (guint i = 0; ok && i < undo->sql->len; i++)
     {
-      UndoRow *row = g_ptr_array_index (undo->rows, i);
-      g_autoptr(GString) sql = g_string_new (NULL);
-      sqlite3_stmt *stmt;
+      GPtrArray *values = g_ptr_array_index (undo->values, i);
+      sqlite3_stmt *stmt = md_database_prepare (self->database, g_ptr_array_index (undo->sql, i), error);
 
-      /* Column names come from the schema, never from the user. */
-      g_string_append_printf (sql, "INSERT INTO %s (", row->table);
-      for (guint c = 0; c < row->columns->len; c++)
-        g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "",
-                                (char *) g_ptr_array_index (row->columns, c));
-      g_string_append (sql, ") VALUES (");
-      for (guint c = 0; c < row->columns->len; c++)
-        g_string_append (sql, c > 0 ? ", ?" : "?");
-      g_string_append (sql, ")");
-
-      stmt = md_database_prepare (self->database, sql->str, error);
       ok = stmt != NULL;
-      for (guint c = 0; ok && c < row->values->len; c++)
-        sqlite3_bind_value (stmt, c + 1, g_ptr_array_index (row->values, c));
+      for (guint c = 0; ok && c < values->len; c++)
+        sqlite3_bind_value (stmt, c + 1, g_ptr_array_index (values, c));
       ok = ok && md_diary_step_done (self, stmt, error);
-    }
-
-  for (guint i = 0; ok && i < undo->relinks->len; i++)
-    {
-      UndoRelink *relink = g_ptr_array_index (undo->relinks, i);
-      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE uuid = ?",
-                                              relink->table, relink->column);
-      sqlite3_stmt *stmt = md_database_prepare (self->database, sql, error);
-
-      ok = stmt != NULL;
-      if (ok)
-        {
-          md_diary_bind_text (stmt, 1, relink->value);
-          md_diary_bind_text (stmt, 2, relink->uuid);
-          ok = md_diary_step_done (self, stmt, error);
-        }
     }
 
   if (!md_diary_action_end (self, owns, ok, error))
@@ -773,19 +725,10 @@ md_diary_undo (MdDiary      *self,
 static gint64
 read_data_version (MdDiary *self)
 {
-  sqlite3_stmt *stmt;
-  gint64 version = -1;
-
   if (md_database_is_closed (self->database))
     return -1;
 
-  stmt = md_database_prepare (self->database, "PRAGMA data_version", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  return version;
+  return step_int64 (md_database_prepare (self->database, "PRAGMA data_version", NULL), -1);
 }
 
 /**

@@ -157,13 +157,40 @@ md_stats_day_today (gint64 now)
   return md_stats_day_from_time (now, (int) (g_date_time_get_utc_offset (dt) / G_TIME_SPAN_SECOND));
 }
 
+/* The strings each kind of record owns, freed with its array; a dose's
+ * are copied from one list when it is added, so the two cannot drift
+ * apart. */
+static const gsize medication_strings[] = {
+  G_STRUCT_OFFSET (MdStatsMedication, uuid),
+  G_STRUCT_OFFSET (MdStatsMedication, name),
+};
+
+static const gsize dose_strings[] = {
+  G_STRUCT_OFFSET (MdStatsDose, uuid),
+  G_STRUCT_OFFSET (MdStatsDose, unit),
+  G_STRUCT_OFFSET (MdStatsDose, co_administered),
+  G_STRUCT_OFFSET (MdStatsDose, most_bothersome),
+};
+
+static const gsize course_strings[] = {
+  G_STRUCT_OFFSET (MdStatsCourse, unit),
+  G_STRUCT_OFFSET (MdStatsCourse, end_reason),
+  G_STRUCT_OFFSET (MdStatsCourse, end_reason_notes),
+};
+
+static void
+free_strings (gpointer     record,
+              const gsize *fields,
+              gsize        n_fields)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    g_free (G_STRUCT_MEMBER (char *, record, fields[i]));
+}
+
 static void
 medication_clear (gpointer data)
 {
-  MdStatsMedication *med = data;
-
-  g_free (med->uuid);
-  g_free (med->name);
+  free_strings (data, medication_strings, G_N_ELEMENTS (medication_strings));
 }
 
 static void
@@ -179,11 +206,8 @@ dose_clear (gpointer data)
 {
   MdStatsDose *dose = data;
 
-  g_free (dose->uuid);
-  g_free (dose->unit);
-  g_free (dose->co_administered);
+  free_strings (dose, dose_strings, G_N_ELEMENTS (dose_strings));
   g_strfreev (dose->side_effects);
-  g_free (dose->most_bothersome);
 }
 
 static void
@@ -197,11 +221,7 @@ reading_clear (gpointer data)
 static void
 course_clear (gpointer data)
 {
-  MdStatsCourse *course = data;
-
-  g_free (course->unit);
-  g_free (course->end_reason);
-  g_free (course->end_reason_notes);
+  free_strings (data, course_strings, G_N_ELEMENTS (course_strings));
 }
 
 MdStatsData *
@@ -295,11 +315,9 @@ md_stats_data_add_dose (MdStatsData       *self,
   g_return_val_if_fail (dose->medication >= 0 &&
                         (guint) dose->medication < self->medications->len, -1);
 
-  copy.uuid = g_strdup (dose->uuid);
-  copy.unit = g_strdup (dose->unit);
-  copy.co_administered = g_strdup (dose->co_administered);
+  for (gsize i = 0; i < G_N_ELEMENTS (dose_strings); i++)
+    G_STRUCT_MEMBER (char *, &copy, dose_strings[i]) = g_strdup (G_STRUCT_MEMBER (char *, dose, dose_strings[i]));
   copy.side_effects = g_strdupv (dose->side_effects);
-  copy.most_bothersome = g_strdup (dose->most_bothersome);
   g_array_append_val (self->doses, copy);
 
   return (int) self->doses->len - 1;

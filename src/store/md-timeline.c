@@ -465,32 +465,17 @@ md_timeline_new (MdDiary *diary)
  * list fills when it is done. A synchronous read in the meantime (a
  * change, a search) supersedes it. */
 
-typedef struct
-{
-  char  *path;
-  guint  generation;
-} LoadJob;
-
-static void
-load_job_free (gpointer data)
-{
-  LoadJob *job = data;
-
-  g_free (job->path);
-  g_free (job);
-}
-
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  LoadJob *job = task_data;
+  const char *path = task_data;
   sqlite3 *db = NULL;
   GArray *entries;
 
-  if (md_database_open_reader (job->path, &db) != SQLITE_OK)
+  if (md_database_open_reader (path, &db) != SQLITE_OK)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
                                db != NULL ? sqlite3_errmsg (db) : "out of memory");
@@ -508,11 +493,11 @@ load_done_cb (GObject      *source,
               gpointer      user_data)
 {
   MdTimeline *self = MD_TIMELINE (source);
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  guint generation = GPOINTER_TO_UINT (user_data);
   g_autoptr(GArray) entries = g_task_propagate_pointer (G_TASK (result), NULL);
   guint old_len;
 
-  if (entries == NULL || job->generation != self->generation || !self->loading)
+  if (entries == NULL || generation != self->generation || !self->loading)
     return;
 
   self->loading = FALSE;
@@ -536,7 +521,6 @@ md_timeline_new_in_background (MdDiary *diary,
 {
   MdTimeline *self;
   g_autoptr(GTask) task = NULL;
-  LoadJob *job;
 
   g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
 
@@ -551,11 +535,10 @@ md_timeline_new_in_background (MdDiary *diary,
   g_signal_connect_object (diary, "attack-changed", G_CALLBACK (attack_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  job = g_new0 (LoadJob, 1);
-  job->path = g_strdup (md_database_get_path (md_diary_get_database (diary)));
-  job->generation = self->generation;
-  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
-  g_task_set_task_data (task, job, load_job_free);
+  /* The load's generation rides with its callback: a later read
+   * supersedes it. */
+  task = g_task_new (self, self->cancellable, load_done_cb, GUINT_TO_POINTER (self->generation));
+  g_task_set_task_data (task, g_strdup (md_database_get_path (md_diary_get_database (diary))), g_free);
   g_task_run_in_thread (task, load_thread);
 
   return self;
