@@ -78,4 +78,17 @@ void      md_test_damage_journal_frame (const char *path,
                                         guint       frame);
 char     *md_test_diary_with_journal (guint        n_attacks);
 
+/* A file an import must refuse at once, and what the refusal says */
+typedef struct
+{
+  char       *file;
+  const char *message;
+} MdTestRefusedFile;
+
+#define MD_TEST_N_REFUSED_FILES 3
+
+void      md_test_make_refused_files   (const char        *dir,
+                                        MdTestRefusedFile  files[MD_TEST_N_REFUSED_FILES]);
+void      md_test_remove_refused_files (MdTestRefusedFile  files[MD_TEST_N_REFUSED_FILES]);
+
 G_END_DECLS

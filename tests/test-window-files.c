@@ -70,25 +70,11 @@ static void
 test_import_refuses_what_is_not_a_csv_file (void)
 {
   g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
-  g_autofree char *big = g_build_filename (dir, "big.csv", NULL);
   g_autoptr(MdApplication) app = md_test_gui_app_with_diary (NULL);
   MdWindow *window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  struct {
-    const char *file;
-    const char *message;
-  } cases[] = {
-    { fifo, "is not a regular file" },
-    { "/dev/zero", "is not a regular file" },
-    { big, "is larger than 64" },
-  };
-  int fd;
+  MdTestRefusedFile cases[MD_TEST_N_REFUSED_FILES];
 
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  fd = g_open (big, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (ftruncate (fd, (off_t) 1 << 30), ==, 0);
-  close (fd);
+  md_test_make_refused_files (dir, cases);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -113,8 +99,7 @@ test_import_refuses_what_is_not_a_csv_file (void)
   g_assert_cmpint (md_diary_count (md_application_get_diary (app), "attacks"), ==, 0);
 
   md_test_gui_close_all (app);
-  g_unlink (big);
-  g_unlink (fifo);
+  md_test_remove_refused_files (cases);
 }
 
 /* Export as CSV, Export Report as PDF and Print to File, under umask 0:
