@@ -95,6 +95,14 @@ md_test_gui_open_by_action (gpointer    widget,
   return md_test_gui_find_toplevel (type);
 }
 
+/* For md_test_wait_for(): a toplevel of the type GSIZE_TO_POINTER
+ * (@type) is there, shown or not yet. */
+gboolean
+md_test_gui_has_toplevel (gpointer type)
+{
+  return md_test_gui_find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
 /* For md_test_wait_for(): no toplevel of the type GSIZE_TO_POINTER
  * (@type) is left, not even a hidden one. */
 gboolean
@@ -164,6 +172,27 @@ md_test_attack_fixture_tear_down (MdTestAttackFixture *fixture,
 {
   g_clear_object (&fixture->attack);
   g_clear_object (&fixture->diary);
+}
+
+/* The main() of an editor test program: runs each of @cases on a fresh
+ * fixture made by @set_up. */
+int
+md_test_run_attack_tests (int                    *argc,
+                          char                 ***argv,
+                          MdTestAttackFunc        set_up,
+                          const MdTestAttackCase *cases,
+                          guint                   n_cases)
+{
+  md_test_init_gui (argc, argv);
+  adw_init ();
+
+  for (guint i = 0; i < n_cases; i++)
+    g_test_add_vtable (cases[i].path, sizeof (MdTestAttackFixture), NULL,
+                       (GTestFixtureFunc) set_up,
+                       (GTestFixtureFunc) cases[i].func,
+                       (GTestFixtureFunc) md_test_attack_fixture_tear_down);
+
+  return g_test_run ();
 }
 
 /* Starts a widget test program whose tests share one application; run

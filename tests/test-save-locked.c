@@ -91,12 +91,6 @@ test_save_while_locked (void)
   g_assert_true (editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (editor)));
 }
 
-static gboolean
-dialog_shown (gpointer user_data)
-{
-  return md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
 /* A diary that another program keeps to itself while the window opens
  * it: the window says who holds it and offers to try again, which
  * opens it once the program is done. */
@@ -117,7 +111,7 @@ test_open_while_locked (void)
   md_application_set_database_path (app, path);
   g_application_activate (G_APPLICATION (app));
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (dialog_shown, NULL, 5000));
+  g_assert_true (md_test_wait_for (md_test_gui_has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
   dialog = ADW_MESSAGE_DIALOG (md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_null (md_application_get_diary (app));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), holder_name));
@@ -138,12 +132,6 @@ is_diary_page (GtkWidget     *widget,
                gconstpointer  data)
 {
   return MD_IS_DIARY_PAGE (widget);
-}
-
-static gboolean
-error_dialog_shown (gpointer user_data)
-{
-  return md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 /* "No Headache Today" while another program holds the lock: the whole
@@ -172,7 +160,7 @@ test_quick_action_while_locked (void)
                                  g_subprocess_get_identifier (holder));
 
   g_assert_false (md_diary_page_record_headache_free_today (MD_DIARY_PAGE (page)));
-  g_assert_true (md_test_wait_for (error_dialog_shown, NULL, 5000));
+  g_assert_true (md_test_wait_for (md_test_gui_has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
   dialog = ADW_MESSAGE_DIALOG (md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Cannot Be Saved");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), holder_name));

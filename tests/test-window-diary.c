@@ -278,12 +278,6 @@ button_with_action (GtkWidget     *widget,
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
-static gboolean
-medication_editor_shown (gpointer user_data)
-{
-  return md_test_gui_find_toplevel (MD_TYPE_MEDICATION_EDITOR) != NULL;
-}
-
 static void
 test_restore_a_backup_from_preferences (void)
 {
@@ -337,7 +331,7 @@ test_restore_a_backup_from_preferences (void)
   button = md_test_gui_find_widget (GTK_WIDGET (preferences), md_test_gui_button_with_tooltip, "Add Medication");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  g_assert_true (md_test_wait_for (medication_editor_shown, NULL, 2000));
+  g_assert_true (md_test_wait_for (md_test_gui_has_toplevel, GSIZE_TO_POINTER (MD_TYPE_MEDICATION_EDITOR), 2000));
   editor = md_test_gui_find_toplevel (MD_TYPE_MEDICATION_EDITOR);
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (editor), MD_TYPE_MEDICATION_EDITOR,
                                                                       "name_row")),
