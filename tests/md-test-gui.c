@@ -111,6 +111,22 @@ md_test_gui_no_toplevel (gpointer type)
   return md_test_gui_find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
 }
 
+/* For md_test_wait_for(): the MdWindow @window runs no job */
+gboolean
+md_test_gui_window_idle (gpointer window)
+{
+  return !md_window_is_busy (window);
+}
+
+/* For MdWindow::report-written: sets the gboolean @done */
+void
+md_test_gui_report_written_cb (MdWindow   *window,
+                               const char *file,
+                               gboolean   *done)
+{
+  *done = TRUE;
+}
+
 void
 md_test_gui_close_all (MdApplication *app)
 {

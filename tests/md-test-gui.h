@@ -47,6 +47,10 @@ GtkWindow     *md_test_gui_open_by_action (gpointer       widget,
                                            GType          type);
 gboolean       md_test_gui_has_toplevel   (gpointer       type);
 gboolean       md_test_gui_no_toplevel    (gpointer       type);
+gboolean       md_test_gui_window_idle    (gpointer       window);
+void           md_test_gui_report_written_cb (MdWindow   *window,
+                                              const char *file,
+                                              gboolean   *done);
 void           md_test_gui_close_all      (MdApplication *app);
 MdContext     *md_test_gui_context_for    (MdDiary       *diary);
 /* A template child of @widget's own (final) type */

@@ -195,6 +195,13 @@ md_test_path_below_file (char **out_blocker)
   return path;
 }
 
+/* For md_test_wait_for(): the gboolean at @flag is TRUE */
+gboolean
+md_test_flag_is_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
 static gboolean
 timeout_reached_cb (gpointer user_data)
 {

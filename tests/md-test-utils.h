@@ -31,6 +31,7 @@ void      md_test_iterate          (guint         milliseconds);
 gboolean  md_test_wait_for         (gboolean    (*condition) (gpointer user_data),
                                     gpointer      user_data,
                                     guint         timeout_ms);
+gboolean  md_test_flag_is_set      (gpointer      flag);
 int       md_test_spawn_app        (const char * const *args,
                                     char              **out_stdout,
                                     char              **out_stderr);

@@ -495,12 +495,6 @@ loaded_cb (GObject      *source,
   *done = TRUE;
 }
 
-static gboolean
-is_true (gpointer user_data)
-{
-  return *(gboolean *) user_data;
-}
-
 /* Choosing a treatment makes the period cover its baseline and weeks
  * 9–12, and the choice is there again in the next run. */
 static void
@@ -554,7 +548,7 @@ test_treatment_covers_and_is_remembered (Fixture       *f,
   other = g_object_ref_sink (md_charts_page_new ());
   md_charts_page_set_context (MD_CHARTS_PAGE (other), md_test_gui_context_for (f->diary));
   md_charts_page_load_async (MD_CHARTS_PAGE (other), NULL, loaded_cb, &loaded);
-  g_assert_true (md_test_wait_for (is_true, &loaded, 5000));
+  g_assert_true (md_test_wait_for (md_test_flag_is_set, &loaded, 5000));
   g_assert_true (md_charts_page_get_comparison (MD_CHARTS_PAGE (other), &cmp));
   g_assert_cmpint (cmp.treatment.start_day, ==, md_stats_day_from_iso (course->start_date));
   md_charts_page_set_context (MD_CHARTS_PAGE (other), NULL);
