@@ -195,6 +195,33 @@ md_test_path_below_file (char **out_blocker)
   return path;
 }
 
+typedef struct
+{
+  guint  (*count) (gpointer object);
+  gpointer object;
+  guint    wanted;
+} CountWait;
+
+static gboolean
+count_reached (gpointer user_data)
+{
+  CountWait *wait = user_data;
+
+  return wait->count (wait->object) == wait->wanted;
+}
+
+/* Waits until @count says @wanted of @object, for up to @timeout_ms. */
+gboolean
+md_test_wait_for_count (guint  (*count) (gpointer object),
+                        gpointer object,
+                        guint    wanted,
+                        guint    timeout_ms)
+{
+  CountWait wait = { count, object, wanted };
+
+  return md_test_wait_for (count_reached, &wait, timeout_ms);
+}
+
 /* For md_test_wait_for(): the gboolean at @flag is TRUE */
 gboolean
 md_test_flag_is_set (gpointer flag)

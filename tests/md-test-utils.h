@@ -32,6 +32,10 @@ gboolean  md_test_wait_for         (gboolean    (*condition) (gpointer user_data
                                     gpointer      user_data,
                                     guint         timeout_ms);
 gboolean  md_test_flag_is_set      (gpointer      flag);
+gboolean  md_test_wait_for_count   (guint       (*count) (gpointer object),
+                                    gpointer      object,
+                                    guint         wanted,
+                                    guint         timeout_ms);
 int       md_test_spawn_app        (const char * const *args,
                                     char              **out_stdout,
                                     char              **out_stderr);
