@@ -358,18 +358,21 @@ test_log_a_dose_on_its_own (Fixture       *fixture,
   g_assert_cmpfloat (MD_DOSE (item)->amount, ==, 600);
 }
 
+/* Saves @dose (a new reference) taken for @purpose, in @attack unless
+ * that is %NULL; returns it. */
 static MdDose *
-dose_of (const char *medication,
-         double      amount,
-         const char *unit,
-         const char *route,
-         const char *setting,
-         const char *purpose,
-         gint64      taken)
+save_dose (Fixture    *fixture,
+           MdDose     *dose,
+           const char *purpose,
+           MdAttack   *attack)
 {
-  MdDose *dose = md_test_dose_new (medication, amount, unit, route, setting, taken);
+  g_autoptr(GError) error = NULL;
 
   dose->purpose = g_strdup (purpose);
+  if (attack != NULL)
+    dose->attack_uuid = g_strdup (attack->uuid);
+  g_assert_true (md_diary_save_dose (fixture->diary, dose, &error));
+  g_assert_no_error (error);
 
   return dose;
 }
@@ -384,22 +387,13 @@ test_dose_purpose (Fixture       *fixture,
   g_autoptr(MdDose) acute = NULL;
   g_autoptr(MdDose) infusion = NULL;
   g_autoptr(MdDose) daily = NULL;
-  g_autoptr(GError) error = NULL;
 
   attack = log_attack_now (fixture, 3, -1);
 
-  acute = dose_of ("preset-sumatriptan-50mg", 50, "mg", "oral", "home", "acute", attack->start);
-  acute->attack_uuid = g_strdup (attack->uuid);
-  g_assert_true (md_diary_save_dose (fixture->diary, acute, &error));
-  g_assert_no_error (error);
-  infusion = dose_of ("preset-magnesium-sulfate-iv-1g", 1, "g", "iv", "clinic", "prevention", attack->start);
-  infusion->attack_uuid = g_strdup (attack->uuid);
-  g_assert_true (md_diary_save_dose (fixture->diary, infusion, &error));
-  g_assert_no_error (error);
+  acute = save_dose (fixture, md_test_dose_new ("preset-sumatriptan-50mg", 50, "mg", "oral", "home", attack->start), "acute", attack);
+  infusion = save_dose (fixture, md_test_dose_new ("preset-magnesium-sulfate-iv-1g", 1, "g", "iv", "clinic", attack->start), "prevention", attack);
   /* On its own, the day before. */
-  daily = dose_of ("preset-magnesium-oral-600mg", 600, "mg", "oral", "home", "prevention", attack->start - 24 * 3600);
-  g_assert_true (md_diary_save_dose (fixture->diary, daily, &error));
-  g_assert_no_error (error);
+  daily = save_dose (fixture, md_test_dose_new ("preset-magnesium-oral-600mg", 600, "mg", "oral", "home", attack->start - 24 * 3600), "prevention", NULL);
   md_test_iterate (300);
 
   /* In the attack's row: the amount is in the name, the setting is not
@@ -488,14 +482,8 @@ test_one_query_per_bind (Fixture       *fixture,
   g_assert_true (md_diary_save_attack (fixture->diary, attack, &error));
   g_assert_no_error (error);
 
-  triptan = dose_of ("preset-sumatriptan-50mg", 50, "mg", "oral", "home", "acute", taken);
-  triptan->attack_uuid = g_strdup (attack->uuid);
-  g_assert_true (md_diary_save_dose (fixture->diary, triptan, &error));
-  g_assert_no_error (error);
-  ibuprofen = dose_of ("preset-ibuprofen-400mg", 400, "mg", "oral", "clinic", "acute", start + 60 * 60);
-  ibuprofen->attack_uuid = g_strdup (attack->uuid);
-  g_assert_true (md_diary_save_dose (fixture->diary, ibuprofen, &error));
-  g_assert_no_error (error);
+  triptan = save_dose (fixture, md_test_dose_new ("preset-sumatriptan-50mg", 50, "mg", "oral", "home", taken), "acute", attack);
+  ibuprofen = save_dose (fixture, md_test_dose_new ("preset-ibuprofen-400mg", 400, "mg", "oral", "clinic", start + 60 * 60), "acute", attack);
 
   /* The triptan (taken 10 minutes in): severe 5 minutes after it; at
    * 2 h, mild 15 minutes early and none 10 minutes late: the nearer,
@@ -533,9 +521,7 @@ test_one_query_per_bind (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (detail, "Ongoing · pain None at "));
 
   /* A dose on its own. */
-  alone = dose_of ("preset-magnesium-oral-600mg", 600, "mg", "oral", "home", "prevention", start - 24 * 3600);
-  g_assert_true (md_diary_save_dose (fixture->diary, alone, &error));
-  g_assert_no_error (error);
+  alone = save_dose (fixture, md_test_dose_new ("preset-magnesium-oral-600mg", 600, "mg", "oral", "home", start - 24 * 3600), "prevention", NULL);
   g_assert_cmpuint (queries_to_bind (fixture, row, G_OBJECT (alone)), ==, 1);
   g_assert_true (label_contains (GTK_WIDGET (row), "Magnesium 600 mg (elemental) · Home · Prevention"));
 }
