@@ -489,21 +489,16 @@ test_letter_paper (void)
 static void
 test_ten_years (void)
 {
+  const char *options[] = { "--years", "10", "--seed", "3", NULL };
+  g_autofree char *db = md_test_generate_diary (options);
   g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *db = g_build_filename (dir, "ten-years.db", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *png_prefix = g_build_filename (dir, "page", NULL);
-  const char *gen_argv[] = { g_getenv ("MD_GENERATE_DIARY"), "--years", "10", "--seed", "3", db, NULL };
   g_autoptr(MdStatsData) data = NULL;
   g_autoptr(MdReport) report = NULL;
   g_autoptr(GError) error = NULL;
   MdStatsSettings settings;
   int status, pages;
-
-  g_assert_nonnull (gen_argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
 
   data = md_stats_data_load (db, g_get_real_time () / G_USEC_PER_SEC, &error);
   g_assert_no_error (error);
@@ -675,9 +670,8 @@ test_contexts (void)
 static void
 test_preset_names (void)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *db = g_build_filename (dir, "diary.db", NULL);
-  const char *gen_argv[] = { g_getenv ("MD_GENERATE_DIARY"), "--years", "1", "--seed", "9", db, NULL };
+  const char *options[] = { "--years", "1", "--seed", "9", NULL };
+  g_autofree char *db = md_test_generate_diary (options);
   g_autoptr(MdDiary) diary = NULL;
   g_autoptr(MdMedication) sumatriptan = NULL;
   g_autoptr(MdStatsData) data = NULL;
@@ -689,12 +683,8 @@ test_preset_names (void)
   GListModel *medications;
   MdStatsSettings settings;
   char *catalogue;
-  int status, pages;
+  int pages;
 
-  g_assert_nonnull (gen_argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
   diary = md_diary_open (db, &error);
   g_assert_no_error (error);
 
