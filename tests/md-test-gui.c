@@ -330,3 +330,19 @@ md_test_gui_button_with_tooltip (GtkWidget     *widget,
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
+
+/* For md_test_gui_find_widget(): a button that runs @action */
+gboolean
+md_test_gui_button_with_action (GtkWidget     *widget,
+                                gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* For md_test_gui_find_widget(): a label with exactly @text */
+gboolean
+md_test_gui_label_is (GtkWidget     *widget,
+                      gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}

@@ -70,6 +70,10 @@ gboolean       md_test_gui_label_contains (GtkWidget     *widget,
                                            gconstpointer  text);
 gboolean       md_test_gui_button_with_tooltip (GtkWidget     *widget,
                                                 gconstpointer  tooltip);
+gboolean       md_test_gui_button_with_action (GtkWidget     *widget,
+                                               gconstpointer  action);
+gboolean       md_test_gui_label_is       (GtkWidget     *widget,
+                                           gconstpointer  text);
 MdWindow      *md_test_gui_open_window    (MdApplication *app);
 MdApplication *md_test_gui_app_with_diary (const char    *path);
 MdApplication *md_test_gui_app_for        (const char    *path);

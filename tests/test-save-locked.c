@@ -18,14 +18,6 @@
 #include "md-test-lock.h"
 #include "md-test-utils.h"
 
-static gboolean
-is_save_button (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "editor.save") == 0;
-}
-
 static void
 test_save_while_locked (void)
 {
@@ -56,7 +48,7 @@ test_save_while_locked (void)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_present (GTK_WINDOW (editor));
   md_pain_picker_set_pain (md_test_gui_child (editor, MD_TYPE_ATTACK_EDITOR, "pain_picker"), 3);
-  save_button = md_test_gui_find_widget (GTK_WIDGET (editor), is_save_button, NULL);
+  save_button = md_test_gui_find_widget (GTK_WIDGET (editor), md_test_gui_button_with_action, "editor.save");
   g_assert_nonnull (save_button);
   problem_label = md_test_gui_child (editor, MD_TYPE_ATTACK_EDITOR, "problem_label");
 
@@ -127,13 +119,6 @@ test_open_while_locked (void)
   md_test_gui_close_all (app);
 }
 
-static gboolean
-is_diary_page (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return MD_IS_DIARY_PAGE (widget);
-}
-
 /* "No Headache Today" while another program holds the lock: the whole
  * message — who holds the diary and what to do — is shown in a dialog,
  * not cut off in a toast; once the lock is gone it is recorded. */
@@ -152,7 +137,7 @@ test_quick_action_while_locked (void)
   g_clear_object (&diary);
   app = md_test_gui_app_with_diary (path);
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  page = md_test_gui_find_widget (GTK_WIDGET (window), is_diary_page, NULL);
+  page = md_window_get_diary_page (window);
   g_assert_nonnull (page);
 
   holder = md_test_hold_lock (path, "BEGIN IMMEDIATE");

@@ -265,13 +265,6 @@ test_bad_import_is_explained_and_changes_nothing (void)
   md_test_gui_close_all (app);
 }
 
-static gboolean
-button_with_action (GtkWidget     *widget,
-                    gconstpointer  action)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
 static void
 test_restore_a_backup_from_preferences (void)
 {
@@ -302,7 +295,7 @@ test_restore_a_backup_from_preferences (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PREFERENCES_WINDOW, TRUE));
   preferences = md_test_gui_find_toplevel (MD_TYPE_PREFERENCES_WINDOW);
-  button = md_test_gui_find_widget (GTK_WIDGET (preferences), button_with_action, "app.restore-backup");
+  button = md_test_gui_find_widget (GTK_WIDGET (preferences), md_test_gui_button_with_action, "app.restore-backup");
   g_assert_nonnull (button);
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, backup);
