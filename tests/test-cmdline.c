@@ -224,14 +224,12 @@ test_database_folder_is_created_private (void)
 static void
 test_database_folder_that_cannot_be_made (void)
 {
-  g_autofree char *tmp = md_test_make_temp_dir ();
-  g_autofree char *blocker = g_build_filename (tmp, "not-a-folder", NULL);
-  g_autofree char *db = g_build_filename (blocker, "diary.db", NULL);
+  g_autofree char *blocker = NULL;
+  g_autofree char *db = md_test_path_below_file (&blocker);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   const char *args[] = { "--database", db, "--version", NULL };
 
-  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
   g_assert_cmpint (md_test_spawn_app (args, &out, &err), ==, 1);
   /* One sentence that names the place. */
   g_assert_nonnull (strstr (err, blocker));
