@@ -95,12 +95,36 @@ md_test_gui_open_by_action (gpointer    widget,
   return md_test_gui_find_toplevel (type);
 }
 
+/* For md_test_wait_for(): a toplevel of the type GSIZE_TO_POINTER
+ * (@type) is there, shown or not yet. */
+gboolean
+md_test_gui_has_toplevel (gpointer type)
+{
+  return md_test_gui_find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
 /* For md_test_wait_for(): no toplevel of the type GSIZE_TO_POINTER
  * (@type) is left, not even a hidden one. */
 gboolean
 md_test_gui_no_toplevel (gpointer type)
 {
   return md_test_gui_find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+/* For md_test_wait_for(): the MdWindow @window runs no job */
+gboolean
+md_test_gui_window_idle (gpointer window)
+{
+  return !md_window_is_busy (window);
+}
+
+/* For MdWindow::report-written: sets the gboolean @done */
+void
+md_test_gui_report_written_cb (MdWindow   *window,
+                               const char *file,
+                               gboolean   *done)
+{
+  *done = TRUE;
 }
 
 void
@@ -164,6 +188,27 @@ md_test_attack_fixture_tear_down (MdTestAttackFixture *fixture,
 {
   g_clear_object (&fixture->attack);
   g_clear_object (&fixture->diary);
+}
+
+/* The main() of an editor test program: runs each of @cases on a fresh
+ * fixture made by @set_up. */
+int
+md_test_run_attack_tests (int                    *argc,
+                          char                 ***argv,
+                          MdTestAttackFunc        set_up,
+                          const MdTestAttackCase *cases,
+                          guint                   n_cases)
+{
+  md_test_init_gui (argc, argv);
+  adw_init ();
+
+  for (guint i = 0; i < n_cases; i++)
+    g_test_add_vtable (cases[i].path, sizeof (MdTestAttackFixture), NULL,
+                       (GTestFixtureFunc) set_up,
+                       (GTestFixtureFunc) cases[i].func,
+                       (GTestFixtureFunc) md_test_attack_fixture_tear_down);
+
+  return g_test_run ();
 }
 
 /* Starts a widget test program whose tests share one application; run
@@ -284,4 +329,20 @@ md_test_gui_button_with_tooltip (GtkWidget     *widget,
                                  gconstpointer  tooltip)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* For md_test_gui_find_widget(): a button that runs @action */
+gboolean
+md_test_gui_button_with_action (GtkWidget     *widget,
+                                gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* For md_test_gui_find_widget(): a label with exactly @text */
+gboolean
+md_test_gui_label_is (GtkWidget     *widget,
+                      gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }

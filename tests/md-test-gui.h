@@ -19,11 +19,23 @@ typedef struct
   MdAttack *attack;
 } MdTestAttackFixture;
 
+typedef void (*MdTestAttackFunc) (MdTestAttackFixture *fixture,
+                                  gconstpointer        data);
+
+/* One test of an editor test program: its path and what it runs */
+typedef struct
+{
+  const char       *path;
+  MdTestAttackFunc  func;
+} MdTestAttackCase;
+
 void           md_test_attack_fixture_tear_down (MdTestAttackFixture *fixture,
                                                  gconstpointer        data);
-/* Adds a test that runs on a fresh fixture made by @set_up */
-#define md_test_add_attack_test(path, set_up, func) \
-  g_test_add (path, MdTestAttackFixture, NULL, set_up, func, md_test_attack_fixture_tear_down)
+int            md_test_run_attack_tests   (int                    *argc,
+                                           char                 ***argv,
+                                           MdTestAttackFunc        set_up,
+                                           const MdTestAttackCase *cases,
+                                           guint                   n_cases);
 
 MdApplication *md_test_gui_app_new        (void);
 GtkWindow     *md_test_gui_find_toplevel  (GType          type);
@@ -33,7 +45,12 @@ GtkWindow     *md_test_gui_open_by_action (gpointer       widget,
                                            const char    *action,
                                            const char    *parameter,
                                            GType          type);
+gboolean       md_test_gui_has_toplevel   (gpointer       type);
 gboolean       md_test_gui_no_toplevel    (gpointer       type);
+gboolean       md_test_gui_window_idle    (gpointer       window);
+void           md_test_gui_report_written_cb (MdWindow   *window,
+                                              const char *file,
+                                              gboolean   *done);
 void           md_test_gui_close_all      (MdApplication *app);
 MdContext     *md_test_gui_context_for    (MdDiary       *diary);
 /* A template child of @widget's own (final) type */
@@ -53,6 +70,10 @@ gboolean       md_test_gui_label_contains (GtkWidget     *widget,
                                            gconstpointer  text);
 gboolean       md_test_gui_button_with_tooltip (GtkWidget     *widget,
                                                 gconstpointer  tooltip);
+gboolean       md_test_gui_button_with_action (GtkWidget     *widget,
+                                               gconstpointer  action);
+gboolean       md_test_gui_label_is       (GtkWidget     *widget,
+                                           gconstpointer  text);
 MdWindow      *md_test_gui_open_window    (MdApplication *app);
 MdApplication *md_test_gui_app_with_diary (const char    *path);
 MdApplication *md_test_gui_app_for        (const char    *path);

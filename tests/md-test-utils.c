@@ -9,6 +9,7 @@
 
 #include <fcntl.h>
 #include <locale.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <sqlite3.h>
@@ -192,6 +193,40 @@ md_test_path_below_file (char **out_blocker)
   *out_blocker = g_steal_pointer (&blocker);
 
   return path;
+}
+
+typedef struct
+{
+  guint  (*count) (gpointer object);
+  gpointer object;
+  guint    wanted;
+} CountWait;
+
+static gboolean
+count_reached (gpointer user_data)
+{
+  CountWait *wait = user_data;
+
+  return wait->count (wait->object) == wait->wanted;
+}
+
+/* Waits until @count says @wanted of @object, for up to @timeout_ms. */
+gboolean
+md_test_wait_for_count (guint  (*count) (gpointer object),
+                        gpointer object,
+                        guint    wanted,
+                        guint    timeout_ms)
+{
+  CountWait wait = { count, object, wanted };
+
+  return md_test_wait_for (count_reached, &wait, timeout_ms);
+}
+
+/* For md_test_wait_for(): the gboolean at @flag is TRUE */
+gboolean
+md_test_flag_is_set (gpointer flag)
+{
+  return *(gboolean *) flag;
 }
 
 static gboolean
@@ -586,4 +621,37 @@ md_test_diary_with_journal (guint n_attacks)
     }
 
   return path;
+}
+
+/* Fills @files with what an import must refuse without reading it: a
+ * pipe in @dir nobody writes to (reading would wait for ever),
+ * /dev/zero (endless) and a sparse 1 GiB file in @dir (no disk used). */
+void
+md_test_make_refused_files (const char        *dir,
+                            MdTestRefusedFile  files[MD_TEST_N_REFUSED_FILES])
+{
+  int fd;
+
+  files[0].file = g_build_filename (dir, "pipe.csv", NULL);
+  files[0].message = "is not a regular file";
+  files[1].file = g_strdup ("/dev/zero");
+  files[1].message = "is not a regular file";
+  files[2].file = g_build_filename (dir, "big.csv", NULL);
+  files[2].message = "is larger than 64";
+
+  g_assert_cmpint (mkfifo (files[0].file, 0600), ==, 0);
+  fd = g_open (files[2].file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 1 << 30), ==, 0);
+  close (fd);
+}
+
+/* Removes the pipe and the big file, and frees the names */
+void
+md_test_remove_refused_files (MdTestRefusedFile files[MD_TEST_N_REFUSED_FILES])
+{
+  g_unlink (files[0].file);
+  g_unlink (files[2].file);
+  for (guint i = 0; i < MD_TEST_N_REFUSED_FILES; i++)
+    g_clear_pointer (&files[i].file, g_free);
 }

@@ -31,6 +31,11 @@ void      md_test_iterate          (guint         milliseconds);
 gboolean  md_test_wait_for         (gboolean    (*condition) (gpointer user_data),
                                     gpointer      user_data,
                                     guint         timeout_ms);
+gboolean  md_test_flag_is_set      (gpointer      flag);
+gboolean  md_test_wait_for_count   (guint       (*count) (gpointer object),
+                                    gpointer      object,
+                                    guint         wanted,
+                                    guint         timeout_ms);
 int       md_test_spawn_app        (const char * const *args,
                                     char              **out_stdout,
                                     char              **out_stderr);
@@ -77,5 +82,18 @@ void      md_test_damage_page      (const char    *path,
 void      md_test_damage_journal_frame (const char *path,
                                         guint       frame);
 char     *md_test_diary_with_journal (guint        n_attacks);
+
+/* A file an import must refuse at once, and what the refusal says */
+typedef struct
+{
+  char       *file;
+  const char *message;
+} MdTestRefusedFile;
+
+#define MD_TEST_N_REFUSED_FILES 3
+
+void      md_test_make_refused_files   (const char        *dir,
+                                        MdTestRefusedFile  files[MD_TEST_N_REFUSED_FILES]);
+void      md_test_remove_refused_files (MdTestRefusedFile  files[MD_TEST_N_REFUSED_FILES]);
 
 G_END_DECLS

@@ -200,14 +200,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  md_test_init_gui (&argc, &argv);
-  adw_init ();
+  static const MdTestAttackCase cases[] = {
+    { "/md/attack-editor/load", test_loads_the_attack },
+    { "/md/attack-editor/end-before-start", test_end_before_start_is_refused_inline },
+    { "/md/attack-editor/doses", test_doses_of_the_attack },
+    { "/md/attack-editor/closes-when-diary-replaced", test_closes_when_the_diary_is_replaced },
+    { "/md/attack-editor/save", test_save_keeps_uuid },
+  };
 
-  md_test_add_attack_test ("/md/attack-editor/load", fixture_set_up, test_loads_the_attack);
-  md_test_add_attack_test ("/md/attack-editor/end-before-start", fixture_set_up, test_end_before_start_is_refused_inline);
-  md_test_add_attack_test ("/md/attack-editor/doses", fixture_set_up, test_doses_of_the_attack);
-  md_test_add_attack_test ("/md/attack-editor/closes-when-diary-replaced", fixture_set_up, test_closes_when_the_diary_is_replaced);
-  md_test_add_attack_test ("/md/attack-editor/save", fixture_set_up, test_save_keeps_uuid);
-
-  return g_test_run ();
+  return md_test_run_attack_tests (&argc, &argv, fixture_set_up, cases, G_N_ELEMENTS (cases));
 }

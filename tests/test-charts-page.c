@@ -27,23 +27,30 @@ typedef struct
   GDateTime     *now;
 } Fixture;
 
-static gboolean
-page_showing (gpointer user_data)
-{
-  Fixture *f = user_data;
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE, "stack"));
-  const char *name = gtk_stack_get_visible_child_name (stack);
-
-  return md_charts_page_get_stats (f->page) != NULL &&
-         (g_strcmp0 (name, "charts") == 0 || g_strcmp0 (name, "empty") == 0);
-}
-
 static const char *
 visible_name (Fixture *f)
 {
   GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->page), MD_TYPE_CHARTS_PAGE, "stack"));
 
   return gtk_stack_get_visible_child_name (stack);
+}
+
+static gboolean
+page_showing (gpointer user_data)
+{
+  Fixture *f = user_data;
+  const char *name = visible_name (f);
+
+  return md_charts_page_get_stats (f->page) != NULL &&
+         (g_strcmp0 (name, "charts") == 0 || g_strcmp0 (name, "empty") == 0);
+}
+
+/* 8:00 local time on the date of @day */
+static GDateTime *
+morning_of (GDateTime *day)
+{
+  return g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day), 8, 0, 0);
 }
 
 static void
@@ -146,8 +153,7 @@ test_charts_follow_the_diary (Fixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(GDateTime) day = g_date_time_add_days (f->now, -3);
-  g_autoptr(GDateTime) morning = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                                        g_date_time_get_day_of_month (day), 8, 0, 0);
+  g_autoptr(GDateTime) morning = morning_of (day);
   g_autoptr(GDateTime) earlier = g_date_time_add_days (morning, -1);
   WaitStats wait = WAIT_MIGRAINE (f, 2);
   g_autofree char *description = NULL;
@@ -276,8 +282,7 @@ static void
 test_primary_outcome_card (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (f->now), g_date_time_get_month (f->now),
-                                                      g_date_time_get_day_of_month (f->now), 8, 0, 0);
+  g_autoptr(GDateTime) today = morning_of (f->now);
   g_autoptr(GDateTime) start = g_date_time_add_days (today, -100);
   g_autoptr(MdPreventiveCourse) course = md_preventive_course_new ();
   g_autoptr(GError) error = NULL;
@@ -346,8 +351,7 @@ static void
 test_cards_after_a_pause (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (f->now), g_date_time_get_month (f->now),
-                                                      g_date_time_get_day_of_month (f->now), 8, 0, 0);
+  g_autoptr(GDateTime) today = morning_of (f->now);
   g_autoptr(GDateTime) start = g_date_time_add_days (today, -90);
   g_autoptr(GDateTime) first = g_date_time_add_days (start, 28);
   g_autoptr(GDateTime) last = g_date_time_add_days (start, 55);
@@ -439,8 +443,7 @@ static void
 test_pain_panels_on_a_phone (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (f->now), g_date_time_get_month (f->now),
-                                                      g_date_time_get_day_of_month (f->now), 8, 0, 0);
+  g_autoptr(GDateTime) today = morning_of (f->now);
   const char *uuids[] = { "preset-sumatriptan-50mg", "preset-ibuprofen-400mg", "preset-naproxen-500mg" };
   const char *names[] = { "Sumatriptan 50 mg", "Ibuprofen 400 mg", "Naproxen 500 mg" };
   gboolean seen[3] = { FALSE, FALSE, FALSE };
@@ -493,12 +496,6 @@ loaded_cb (GObject      *source,
 
   g_assert_true (md_charts_page_load_finish (MD_CHARTS_PAGE (source), result, NULL));
   *done = TRUE;
-}
-
-static gboolean
-is_true (gpointer user_data)
-{
-  return *(gboolean *) user_data;
 }
 
 /* Choosing a treatment makes the period cover its baseline and weeks
@@ -554,7 +551,7 @@ test_treatment_covers_and_is_remembered (Fixture       *f,
   other = g_object_ref_sink (md_charts_page_new ());
   md_charts_page_set_context (MD_CHARTS_PAGE (other), md_test_gui_context_for (f->diary));
   md_charts_page_load_async (MD_CHARTS_PAGE (other), NULL, loaded_cb, &loaded);
-  g_assert_true (md_test_wait_for (is_true, &loaded, 5000));
+  g_assert_true (md_test_wait_for (md_test_flag_is_set, &loaded, 5000));
   g_assert_true (md_charts_page_get_comparison (MD_CHARTS_PAGE (other), &cmp));
   g_assert_cmpint (cmp.treatment.start_day, ==, md_stats_day_from_iso (course->start_date));
   md_charts_page_set_context (MD_CHARTS_PAGE (other), NULL);

@@ -224,14 +224,12 @@ test_database_folder_is_created_private (void)
 static void
 test_database_folder_that_cannot_be_made (void)
 {
-  g_autofree char *tmp = md_test_make_temp_dir ();
-  g_autofree char *blocker = g_build_filename (tmp, "not-a-folder", NULL);
-  g_autofree char *db = g_build_filename (blocker, "diary.db", NULL);
+  g_autofree char *blocker = NULL;
+  g_autofree char *db = md_test_path_below_file (&blocker);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   const char *args[] = { "--database", db, "--version", NULL };
 
-  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
   g_assert_cmpint (md_test_spawn_app (args, &out, &err), ==, 1);
   /* One sentence that names the place. */
   g_assert_nonnull (strstr (err, blocker));
@@ -509,18 +507,6 @@ run_watched (const char * const  *args,
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
-/* A sparse file of @size bytes: no disk used */
-static void
-make_sparse (const char *path,
-             goffset     size)
-{
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (ftruncate (fd, size), ==, 0);
-  close (fd);
-}
-
 /* --import-csv of a pipe (nobody writes to it: reading would wait for
  * ever), of /dev/zero (endless) and of a sparse 1 GiB file: each refused
  * at once with a sentence naming the file, nothing imported, and the
@@ -530,19 +516,9 @@ test_import_refuses_what_is_not_a_csv_file (void)
 {
   g_autofree char *tmp = md_test_make_temp_dir ();
   g_autofree char *db = g_build_filename (tmp, "diary.db", NULL);
-  g_autofree char *fifo = g_build_filename (tmp, "pipe.csv", NULL);
-  g_autofree char *big = g_build_filename (tmp, "big.csv", NULL);
-  struct {
-    const char *file;
-    const char *message;
-  } cases[] = {
-    { fifo, "is not a regular file" },
-    { "/dev/zero", "is not a regular file" },
-    { big, "is larger than 64" },
-  };
+  MdTestRefusedFile cases[MD_TEST_N_REFUSED_FILES];
 
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  make_sparse (big, (goffset) 1 << 30);
+  md_test_make_refused_files (tmp, cases);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -562,8 +538,7 @@ test_import_refuses_what_is_not_a_csv_file (void)
         g_error ("%s: the import peaked at %ld KiB", cases[i].file, max_rss_kib);
     }
 
-  g_unlink (big);
-  g_unlink (fifo);
+  md_test_remove_refused_files (cases);
 }
 
 static guint

@@ -14,21 +14,23 @@
 #include "md-test-gui.h"
 #include "md-test-utils.h"
 
+/* The editor's template child by name */
+#define child md_test_gui_own_child
+
 static void
 test_day_is_recorded_and_edited_not_duplicated (void)
 {
   g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) march_3 = g_date_time_new (tz, 2026, 3, 3, 12, 0, 0);
-  g_autoptr(GDateTime) march_4 = g_date_time_new (tz, 2026, 3, 4, 12, 0, 0);
+  g_autoptr(GDateTime) march_3 = g_date_time_new_local (2026, 3, 3, 12, 0, 0);
+  g_autoptr(GDateTime) march_4 = g_date_time_new_local (2026, 3, 4, 12, 0, 0);
   g_autoptr(MdDay) day = NULL;
   g_autofree char *uuid = NULL;
   MdDayEditor *editor;
 
   editor = md_day_editor_new (NULL, md_test_gui_context_for (diary), march_3);
-  adw_combo_row_set_selected (md_test_gui_child (editor, MD_TYPE_DAY_EDITOR, "status_row"), 1);
-  gtk_switch_set_active (md_test_gui_child (editor, MD_TYPE_DAY_EDITOR, "menstruation_switch"), TRUE);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (md_test_gui_child (editor, MD_TYPE_DAY_EDITOR, "notes_view")),
+  adw_combo_row_set_selected (child (editor, "status_row"), 1);
+  gtk_switch_set_active (child (editor, "menstruation_switch"), TRUE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (editor, "notes_view")),
                             "Long walk", -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
 
@@ -42,12 +44,12 @@ test_day_is_recorded_and_edited_not_duplicated (void)
 
   /* Another day starts empty; going back loads what was recorded. */
   editor = md_day_editor_new (NULL, md_test_gui_context_for (diary), march_4);
-  g_assert_cmpuint (adw_combo_row_get_selected (md_test_gui_child (editor, MD_TYPE_DAY_EDITOR, "status_row")), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "status_row")), ==, 0);
   md_day_editor_set_day (editor, march_3);
-  g_assert_cmpuint (adw_combo_row_get_selected (md_test_gui_child (editor, MD_TYPE_DAY_EDITOR, "status_row")), ==, 1);
-  g_assert_true (gtk_switch_get_active (md_test_gui_child (editor, MD_TYPE_DAY_EDITOR, "menstruation_switch")));
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "status_row")), ==, 1);
+  g_assert_true (gtk_switch_get_active (child (editor, "menstruation_switch")));
 
-  adw_combo_row_set_selected (md_test_gui_child (editor, MD_TYPE_DAY_EDITOR, "status_row"), 2);
+  adw_combo_row_set_selected (child (editor, "status_row"), 2);
   g_assert_true (md_day_editor_save (editor));
   day = md_diary_get_day (diary, "2026-03-03");
   g_assert_cmpstr (day->status, ==, "headache");
@@ -59,25 +61,24 @@ static void
 test_course_end_before_start_is_refused (void)
 {
   g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 2, 1, 12, 0, 0);
-  g_autoptr(GDateTime) before = g_date_time_new (tz, 2026, 1, 1, 12, 0, 0);
-  g_autoptr(GDateTime) after = g_date_time_new (tz, 2026, 5, 1, 12, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 2, 1, 12, 0, 0);
+  g_autoptr(GDateTime) before = g_date_time_new_local (2026, 1, 1, 12, 0, 0);
+  g_autoptr(GDateTime) after = g_date_time_new_local (2026, 5, 1, 12, 0, 0);
   g_autoptr(GPtrArray) courses = NULL;
   MdCourseEditor *editor = md_course_editor_new (NULL, md_test_gui_context_for (diary), NULL);
   MdPreventiveCourse *course;
 
   /* Only preventive medications are offered; the first is chosen. */
   g_assert_null (md_course_editor_get_problem (editor));
-  md_date_time_button_set_date_time (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "start_button"), start);
-  gtk_switch_set_active (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "ongoing_switch"), FALSE);
-  md_date_time_button_set_date_time (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "end_button"), before);
+  md_date_time_button_set_date_time (child (editor, "start_button"), start);
+  gtk_switch_set_active (child (editor, "ongoing_switch"), FALSE);
+  md_date_time_button_set_date_time (child (editor, "end_button"), before);
   g_assert_true (g_str_has_prefix (md_course_editor_get_problem (editor), "End:"));
   g_assert_false (md_course_editor_save (editor));
   g_assert_cmpint (md_diary_count (diary, "preventive_courses"), ==, 0);
 
-  md_date_time_button_set_date_time (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "end_button"), after);
-  gtk_spin_button_set_value (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "amount_spin"), 400);
+  md_date_time_button_set_date_time (child (editor, "end_button"), after);
+  gtk_spin_button_set_value (child (editor, "amount_spin"), 400);
   g_assert_true (md_course_editor_save (editor));
 
   courses = md_diary_list_preventive_courses (diary);
@@ -99,29 +100,28 @@ static void
 test_course_why_it_ended (void)
 {
   g_autoptr(MdDiary) diary = md_test_new_diary (NULL);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 2, 1, 12, 0, 0);
-  g_autoptr(GDateTime) end = g_date_time_new (tz, 2026, 3, 15, 12, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 2, 1, 12, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new_local (2026, 3, 15, 12, 0, 0);
   g_autoptr(GPtrArray) courses = NULL;
   g_autoptr(MdPreventiveCourse) saved = NULL;
   MdCourseEditor *editor = md_course_editor_new (NULL, md_test_gui_context_for (diary), NULL);
-  GtkWidget *reason_row = md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_row");
-  GtkWidget *notes_row = md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_notes_row");
+  GtkWidget *reason_row = child (editor, "end_reason_row");
+  GtkWidget *notes_row = child (editor, "end_reason_notes_row");
 
-  md_date_time_button_set_date_time (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "start_button"), start);
-  gtk_switch_set_active (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "ongoing_switch"), TRUE);
+  md_date_time_button_set_date_time (child (editor, "start_button"), start);
+  gtk_switch_set_active (child (editor, "ongoing_switch"), TRUE);
   g_assert_false (gtk_widget_get_visible (reason_row));
   g_assert_false (gtk_widget_get_visible (notes_row));
 
-  gtk_switch_set_active (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "ongoing_switch"), FALSE);
-  md_date_time_button_set_date_time (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "end_button"), end);
+  gtk_switch_set_active (child (editor, "ongoing_switch"), FALSE);
+  md_date_time_button_set_date_time (child (editor, "end_button"), end);
   g_assert_true (gtk_widget_get_visible (reason_row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (reason_row), 1); /* not effective */
   g_assert_false (gtk_widget_get_visible (notes_row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (reason_row), 2); /* side effects */
   g_assert_true (gtk_widget_get_visible (notes_row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (notes_row)), ==, "Which S_ide Effects");
-  gtk_editable_set_text (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_notes_entry"), "tingling, tiredness ");
+  gtk_editable_set_text (child (editor, "end_reason_notes_entry"), "tingling, tiredness ");
   g_assert_true (md_course_editor_save (editor));
 
   courses = md_diary_list_preventive_courses (diary);
@@ -133,10 +133,10 @@ test_course_why_it_ended (void)
 
   /* Opened again, it shows the reason; taking it again drops it */
   editor = md_course_editor_new (NULL, md_test_gui_context_for (diary), saved);
-  g_assert_cmpuint (adw_combo_row_get_selected (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_row")), ==, 2);
-  g_assert_cmpstr (gtk_editable_get_text (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "end_reason_notes_entry")), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "end_reason_row")), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "end_reason_notes_entry")), ==,
                    "tingling, tiredness");
-  gtk_switch_set_active (md_test_gui_child (editor, MD_TYPE_COURSE_EDITOR, "ongoing_switch"), TRUE);
+  gtk_switch_set_active (child (editor, "ongoing_switch"), TRUE);
   g_assert_true (md_course_editor_save (editor));
   g_clear_pointer (&courses, g_ptr_array_unref);
   courses = md_diary_list_preventive_courses (diary);

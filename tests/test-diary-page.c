@@ -29,25 +29,11 @@ typedef struct
   MdDiary       *diary;
 } Fixture;
 
-static gboolean
-diary_open (gpointer user_data)
-{
-  return md_application_get_diary (user_data) != NULL;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
-
-  fixture->app = md_test_gui_app_new ();
-  md_application_set_database_path (fixture->app, path);
-  g_application_activate (G_APPLICATION (fixture->app));
-  g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (diary_open, fixture->app, 5000));
-
+  fixture->app = md_test_gui_app_with_diary (NULL);
   fixture->window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   fixture->page = MD_DIARY_PAGE (md_window_get_diary_page (fixture->window));
   fixture->diary = md_application_get_diary (fixture->app);
@@ -60,6 +46,32 @@ fixture_tear_down (Fixture       *fixture,
 {
   md_test_gui_close_all (fixture->app);
   g_clear_object (&fixture->app);
+}
+
+/* Logs an attack from the page, as "Attack Started" does: the diary's
+ * newest attack */
+static MdAttack *
+log_attack_now (Fixture *fixture,
+                int      pain,
+                int      nrs)
+{
+  g_assert_true (md_diary_page_log_attack_now (fixture->page, pain, nrs));
+
+  return g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+}
+
+/* The doses of @attack_uuid, which must be one: *@out_dose */
+static GPtrArray *
+list_the_one_dose (Fixture     *fixture,
+                   const char  *attack_uuid,
+                   MdDose     **out_dose)
+{
+  GPtrArray *doses = md_diary_list_doses_for_attack (fixture->diary, attack_uuid);
+
+  g_assert_cmpuint (doses->len, ==, 1);
+  *out_dose = g_ptr_array_index (doses, 0);
+
+  return doses;
 }
 
 static const char *
@@ -112,9 +124,7 @@ test_cancel_saves_nothing (Fixture       *fixture,
 
   dialog = md_test_gui_open_by_action (fixture->window, "win.attack-started", NULL, MD_TYPE_PAIN_DIALOG);
 
-  md_pain_picker_set_pain (MD_PAIN_PICKER (gtk_widget_get_template_child (GTK_WIDGET (dialog),
-                                                                          MD_TYPE_PAIN_DIALOG,
-                                                                          "picker")), 3);
+  md_pain_picker_set_pain (md_test_gui_own_child (dialog, "picker"), 3);
   /* Escape runs pain.cancel. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pain.cancel", NULL));
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PAIN_DIALOG, FALSE));
@@ -131,8 +141,7 @@ test_end_from_row_and_delete_with_undo (Fixture       *fixture,
   g_autofree char *uuid = NULL;
   AdwToast *toast;
 
-  g_assert_true (md_diary_page_log_attack_now (fixture->page, 3, 8));
-  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+  attack = log_attack_now (fixture, 3, 8);
   uuid = g_strdup (attack->uuid);
   g_assert_cmpint (attack->peak_nrs, ==, 8);
 
@@ -243,14 +252,11 @@ test_took_medication_and_pain_now (Fixture       *fixture,
   g_autoptr(GPtrArray) readings = NULL;
   GtkWindow *editor;
 
-  g_assert_true (md_diary_page_log_attack_now (fixture->page, 3, -1));
-  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+  attack = log_attack_now (fixture, 3, -1);
 
   /* The ongoing attack's "Took Medication" button. */
   editor = md_test_gui_open_by_action (fixture->page, "diary.add-dose", attack->uuid, MD_TYPE_DOSE_EDITOR);
-  md_pain_picker_set_pain (MD_PAIN_PICKER (gtk_widget_get_template_child (GTK_WIDGET (editor),
-                                                                          MD_TYPE_DOSE_EDITOR,
-                                                                          "pain_picker")), 3);
+  md_pain_picker_set_pain (md_test_gui_own_child (editor, "pain_picker"), 3);
   /* The first dose of a diary names no medication until the patient does. */
   g_assert_false (md_dose_editor_save (MD_DOSE_EDITOR (editor)));
   md_dose_editor_set_medication (MD_DOSE_EDITOR (editor), "preset-sumatriptan-50mg");
@@ -352,18 +358,21 @@ test_log_a_dose_on_its_own (Fixture       *fixture,
   g_assert_cmpfloat (MD_DOSE (item)->amount, ==, 600);
 }
 
+/* Saves @dose (a new reference) taken for @purpose, in @attack unless
+ * that is %NULL; returns it. */
 static MdDose *
-dose_of (const char *medication,
-         double      amount,
-         const char *unit,
-         const char *route,
-         const char *setting,
-         const char *purpose,
-         gint64      taken)
+save_dose (Fixture    *fixture,
+           MdDose     *dose,
+           const char *purpose,
+           MdAttack   *attack)
 {
-  MdDose *dose = md_test_dose_new (medication, amount, unit, route, setting, taken);
+  g_autoptr(GError) error = NULL;
 
   dose->purpose = g_strdup (purpose);
+  if (attack != NULL)
+    dose->attack_uuid = g_strdup (attack->uuid);
+  g_assert_true (md_diary_save_dose (fixture->diary, dose, &error));
+  g_assert_no_error (error);
 
   return dose;
 }
@@ -378,23 +387,13 @@ test_dose_purpose (Fixture       *fixture,
   g_autoptr(MdDose) acute = NULL;
   g_autoptr(MdDose) infusion = NULL;
   g_autoptr(MdDose) daily = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (md_diary_page_log_attack_now (fixture->page, 3, -1));
-  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+  attack = log_attack_now (fixture, 3, -1);
 
-  acute = dose_of ("preset-sumatriptan-50mg", 50, "mg", "oral", "home", "acute", attack->start);
-  acute->attack_uuid = g_strdup (attack->uuid);
-  g_assert_true (md_diary_save_dose (fixture->diary, acute, &error));
-  g_assert_no_error (error);
-  infusion = dose_of ("preset-magnesium-sulfate-iv-1g", 1, "g", "iv", "clinic", "prevention", attack->start);
-  infusion->attack_uuid = g_strdup (attack->uuid);
-  g_assert_true (md_diary_save_dose (fixture->diary, infusion, &error));
-  g_assert_no_error (error);
+  acute = save_dose (fixture, md_test_dose_new ("preset-sumatriptan-50mg", 50, "mg", "oral", "home", attack->start), "acute", attack);
+  infusion = save_dose (fixture, md_test_dose_new ("preset-magnesium-sulfate-iv-1g", 1, "g", "iv", "clinic", attack->start), "prevention", attack);
   /* On its own, the day before. */
-  daily = dose_of ("preset-magnesium-oral-600mg", 600, "mg", "oral", "home", "prevention", attack->start - 24 * 3600);
-  g_assert_true (md_diary_save_dose (fixture->diary, daily, &error));
-  g_assert_no_error (error);
+  daily = save_dose (fixture, md_test_dose_new ("preset-magnesium-oral-600mg", 600, "mg", "oral", "home", attack->start - 24 * 3600), "prevention", NULL);
   md_test_iterate (300);
 
   /* In the attack's row: the amount is in the name, the setting is not
@@ -483,14 +482,8 @@ test_one_query_per_bind (Fixture       *fixture,
   g_assert_true (md_diary_save_attack (fixture->diary, attack, &error));
   g_assert_no_error (error);
 
-  triptan = dose_of ("preset-sumatriptan-50mg", 50, "mg", "oral", "home", "acute", taken);
-  triptan->attack_uuid = g_strdup (attack->uuid);
-  g_assert_true (md_diary_save_dose (fixture->diary, triptan, &error));
-  g_assert_no_error (error);
-  ibuprofen = dose_of ("preset-ibuprofen-400mg", 400, "mg", "oral", "clinic", "acute", start + 60 * 60);
-  ibuprofen->attack_uuid = g_strdup (attack->uuid);
-  g_assert_true (md_diary_save_dose (fixture->diary, ibuprofen, &error));
-  g_assert_no_error (error);
+  triptan = save_dose (fixture, md_test_dose_new ("preset-sumatriptan-50mg", 50, "mg", "oral", "home", taken), "acute", attack);
+  ibuprofen = save_dose (fixture, md_test_dose_new ("preset-ibuprofen-400mg", 400, "mg", "oral", "clinic", start + 60 * 60), "acute", attack);
 
   /* The triptan (taken 10 minutes in): severe 5 minutes after it; at
    * 2 h, mild 15 minutes early and none 10 minutes late: the nearer,
@@ -528,9 +521,7 @@ test_one_query_per_bind (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (detail, "Ongoing · pain None at "));
 
   /* A dose on its own. */
-  alone = dose_of ("preset-magnesium-oral-600mg", 600, "mg", "oral", "home", "prevention", start - 24 * 3600);
-  g_assert_true (md_diary_save_dose (fixture->diary, alone, &error));
-  g_assert_no_error (error);
+  alone = save_dose (fixture, md_test_dose_new ("preset-magnesium-oral-600mg", 600, "mg", "oral", "home", start - 24 * 3600), "prevention", NULL);
   g_assert_cmpuint (queries_to_bind (fixture, row, G_OBJECT (alone)), ==, 1);
   g_assert_true (label_contains (GTK_WIDGET (row), "Magnesium 600 mg (elemental) · Home · Prevention"));
 }
@@ -588,8 +579,7 @@ test_delete_from_the_editor (Fixture       *fixture,
   GtkWindow *editor;
   GtkWidget *delete;
 
-  g_assert_true (md_diary_page_log_attack_now (fixture->page, 2, -1));
-  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+  attack = log_attack_now (fixture, 2, -1);
   md_test_iterate (300);
   g_assert_null (md_test_gui_find_widget (GTK_WIDGET (fixture->page), mapped_with_tooltip, "Delete Attack"));
 
@@ -606,6 +596,14 @@ dose_child (GtkWindow  *editor,
             const char *name)
 {
   return gtk_widget_get_template_child (GTK_WIDGET (editor), MD_TYPE_DOSE_EDITOR, name);
+}
+
+/* Saves the dose editor @editor as Ctrl+Enter does; it closes */
+static void
+save_dose_editor (GtkWindow *editor)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (md_test_wait_for (md_test_gui_no_toplevel, GSIZE_TO_POINTER (MD_TYPE_DOSE_EDITOR), 5000));
 }
 
 static GtkWindow *
@@ -630,22 +628,18 @@ test_edit_dose_keeps_every_field (Fixture       *fixture,
   GtkWindow *editor;
   MdDose *dose;
 
-  g_assert_true (md_diary_page_log_attack_now (fixture->page, 3, 8));
-  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+  attack = log_attack_now (fixture, 3, 8);
 
   editor = took_medication (fixture, attack->uuid);
   md_dose_editor_set_medication (MD_DOSE_EDITOR (editor), "preset-rizatriptan-10mg");
   md_pain_picker_set_pain (dose_child (editor, "pain_picker"), 2);
   md_pain_picker_set_nrs (dose_child (editor, "pain_picker"), 6);
   adw_combo_row_set_selected (dose_child (editor, "bothersome_row"), 2);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_true (md_test_wait_for (md_test_gui_no_toplevel, GSIZE_TO_POINTER (MD_TYPE_DOSE_EDITOR), 5000));
+  save_dose_editor (editor);
 
   before = md_diary_export_csv (fixture->diary, &error);
   g_assert_no_error (error);
-  doses = md_diary_list_doses_for_attack (fixture->diary, attack->uuid);
-  g_assert_cmpuint (doses->len, ==, 1);
-  dose = g_ptr_array_index (doses, 0);
+  doses = list_the_one_dose (fixture, attack->uuid, &dose);
 
   /* The dose's row: its edit button. */
   editor = md_test_gui_open_by_action (fixture->page, "diary.edit-dose", dose->uuid, MD_TYPE_DOSE_EDITOR);
@@ -654,8 +648,7 @@ test_edit_dose_keeps_every_field (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (dose_child (editor, "bothersome_row")), ==, 2);
   g_assert_null (md_dose_editor_get_problem (MD_DOSE_EDITOR (editor)));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_true (md_test_wait_for (md_test_gui_no_toplevel, GSIZE_TO_POINTER (MD_TYPE_DOSE_EDITOR), 5000));
+  save_dose_editor (editor);
   after = md_diary_export_csv (fixture->diary, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (after->str, ==, before->str);
@@ -680,20 +673,16 @@ test_dose_in_the_attack_minute (Fixture       *fixture,
   while (g_get_real_time () / G_USEC_PER_SEC % 60 == 0 || g_get_real_time () / G_USEC_PER_SEC % 60 > 55)
     md_test_iterate (200);
 
-  g_assert_true (md_diary_page_log_attack_now (fixture->page, 2, -1));
-  attack = g_list_model_get_item (md_diary_get_attacks (fixture->diary), 0);
+  attack = log_attack_now (fixture, 2, -1);
   g_assert_cmpint (attack->start % 60, !=, 0);
 
   before = g_get_real_time () / G_USEC_PER_SEC;
   editor = took_medication (fixture, attack->uuid);
   md_dose_editor_set_medication (MD_DOSE_EDITOR (editor), "preset-sumatriptan-50mg");
   md_pain_picker_set_pain (dose_child (editor, "pain_picker"), 2);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_true (md_test_wait_for (md_test_gui_no_toplevel, GSIZE_TO_POINTER (MD_TYPE_DOSE_EDITOR), 5000));
+  save_dose_editor (editor);
 
-  doses = md_diary_list_doses_for_attack (fixture->diary, attack->uuid);
-  g_assert_cmpuint (doses->len, ==, 1);
-  dose = g_ptr_array_index (doses, 0);
+  doses = list_the_one_dose (fixture, attack->uuid, &dose);
   g_assert_cmpint (dose->taken, >=, attack->start);
   g_assert_cmpint (dose->taken, >=, before);
   g_assert_cmpint (dose->taken, <=, g_get_real_time () / G_USEC_PER_SEC);

@@ -239,14 +239,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  md_test_init_gui (&argc, &argv);
-  adw_init ();
+  static const MdTestAttackCase cases[] = {
+    { "/md/dose-editor/pain-now", test_pain_now_is_asked_and_saved_with_the_dose },
+    { "/md/dose-editor/infusion", test_infusion_fields },
+    { "/md/dose-editor/new-medication", test_new_medication_inline },
+    { "/md/dose-editor/invalid-amount", test_invalid_amount_is_refused },
+    { "/md/dose-editor/taken-for", test_taken_for },
+  };
 
-  md_test_add_attack_test ("/md/dose-editor/pain-now", fixture_set_up, test_pain_now_is_asked_and_saved_with_the_dose);
-  md_test_add_attack_test ("/md/dose-editor/infusion", fixture_set_up, test_infusion_fields);
-  md_test_add_attack_test ("/md/dose-editor/new-medication", fixture_set_up, test_new_medication_inline);
-  md_test_add_attack_test ("/md/dose-editor/invalid-amount", fixture_set_up, test_invalid_amount_is_refused);
-  md_test_add_attack_test ("/md/dose-editor/taken-for", fixture_set_up, test_taken_for);
-
-  return g_test_run ();
+  return md_test_run_attack_tests (&argc, &argv, fixture_set_up, cases, G_N_ELEMENTS (cases));
 }

@@ -63,8 +63,9 @@ fixture_tear_down (Fixture       *f,
 
 /* The attacks the diary page lists, as a user would count its rows. */
 static guint
-attacks_listed (Fixture *f)
+attacks_listed (gpointer user_data)
 {
+  Fixture *f = user_data;
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (f->list));
   guint n = 0;
 
@@ -78,28 +79,12 @@ attacks_listed (Fixture *f)
   return n;
 }
 
-typedef struct
-{
-  Fixture *f;
-  guint    n;
-} Wanted;
-
-static gboolean
-attacks_listed_reached (gpointer user_data)
-{
-  Wanted *wanted = user_data;
-
-  return attacks_listed (wanted->f) == wanted->n;
-}
-
 static gboolean
 wait_for_attacks_listed (Fixture *f,
                          guint    n)
 {
-  Wanted wanted = { f, n };
-
   /* Generous: the change is seen through a file monitor. */
-  return md_test_wait_for (attacks_listed_reached, &wanted, 20000);
+  return md_test_wait_for_count (attacks_listed, f, n, 20000);
 }
 
 /* `migraine-diary --database PATH --import-csv FILE`, in its own process. */

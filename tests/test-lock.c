@@ -102,13 +102,6 @@ make_diary (void)
   return path;
 }
 
-static gboolean
-set_flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 app_exited_cb (GObject      *source,
                GAsyncResult *result,
@@ -161,12 +154,9 @@ test_check_waits_for_lock (Fixture       *fixture,
   GSubprocess *holder = md_test_hold_lock (fixture->path, HOLD_FILE_SQL);
   g_autoptr(GSubprocess) app = start_app (fixture->export_args);
   gboolean exited = FALSE;
-  gboolean waited = FALSE;
 
   g_subprocess_wait_async (app, NULL, app_exited_cb, &exited);
-  g_timeout_add (1000, set_flag_cb, &waited);
-  while (!waited)
-    g_main_context_iteration (NULL, TRUE);
+  md_test_iterate (1000);
   /* Still waiting for the lock, not failed and not moved aside */
   g_assert_false (exited);
   assert_nothing_moved_aside (fixture->dir);

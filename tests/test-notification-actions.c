@@ -58,21 +58,24 @@ save_reminder (Fixture    *f,
   return reminder;
 }
 
+static gboolean
+reminder_has_uuid (gconstpointer reminder,
+                   gconstpointer uuid)
+{
+  return g_str_equal (((const MdReminder *) reminder)->uuid, uuid);
+}
+
 static MdReminder *
 reload_reminder (Fixture    *f,
                  const char *uuid)
 {
   g_autoptr(GPtrArray) all = md_diary_list_reminders (f->diary);
+  guint i;
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      MdReminder *r = g_ptr_array_index (all, i);
+  if (!g_ptr_array_find_with_equal_func (all, uuid, reminder_has_uuid, &i))
+    return NULL;
 
-      if (g_str_equal (r->uuid, uuid))
-        return g_object_ref (r);
-    }
-
-  return NULL;
+  return g_object_ref (g_ptr_array_index (all, i));
 }
 
 static void

@@ -266,18 +266,10 @@ find_popover (GtkWidget *widget)
   return NULL;
 }
 
-typedef struct
+static guint
+window_width (gpointer window)
 {
-  GtkWidget *window;
-  int        width;
-} WaitWidth;
-
-static gboolean
-window_width_is (gpointer user_data)
-{
-  WaitWidth *w = user_data;
-
-  return gtk_widget_get_width (w->window) == w->width;
+  return gtk_widget_get_width (window);
 }
 
 /* The combo rows show their whole value, whichever is
@@ -302,10 +294,8 @@ test_combo_values_not_cut_off (void)
     {
       if (widths[k] > 0)
         {
-          WaitWidth wait = { GTK_WIDGET (preferences), widths[k] };
-
           gtk_window_set_default_size (GTK_WINDOW (preferences), widths[k], 700);
-          g_assert_true (md_test_wait_for (window_width_is, &wait, 5000));
+          g_assert_true (md_test_wait_for_count (window_width, preferences, widths[k], 5000));
         }
       /* Each choice of each row, as the user could pick it */
       for (guint r = 0; r < G_N_ELEMENTS (rows); r++)

@@ -20,20 +20,6 @@
 #include "md-test-utils.h"
 #include "md-window.h"
 
-static gboolean
-written (gpointer user_data)
-{
-  return *(gboolean *) user_data;
-}
-
-static void
-report_written_cb (MdWindow   *window,
-                   const char *file,
-                   gboolean   *done)
-{
-  *done = TRUE;
-}
-
 static char *
 page_text (const char *pdf,
            int         page)
@@ -91,17 +77,17 @@ test_print_matches_export (void)
 
   app = md_test_gui_app_with_diary (db);
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_signal_connect (window, "report-written", G_CALLBACK (report_written_cb), &done);
+  g_signal_connect (window, "report-written", G_CALLBACK (md_test_gui_report_written_cb), &done);
 
   /* Export PDF, from the Diary view: the report reads the diary itself */
   md_window_export_report (window, exported);
-  g_assert_true (md_test_wait_for (written, &done, 10000));
+  g_assert_true (md_test_wait_for (md_test_flag_is_set, &done, 10000));
   g_assert_true (g_file_test (exported, G_FILE_TEST_EXISTS));
 
   /* The print operation, exporting to a file */
   done = FALSE;
   md_window_print_report_to_file (window, printed);
-  g_assert_true (md_test_wait_for (written, &done, 10000));
+  g_assert_true (md_test_wait_for (md_test_flag_is_set, &done, 10000));
   g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
 
   /* And the command line, with the same whole-diary period */

@@ -36,6 +36,27 @@ at (int d,
   return (gint64) d * 86400 + (hour - 1) * 3600;
 }
 
+#define MIGRAINE_FEATURES (MD_STATS_ATTACK_UNILATERAL | MD_STATS_ATTACK_PULSATING | MD_STATS_ATTACK_NAUSEA)
+
+/* An attack on day @d from 8:00 to @end_hour (UTC+1), without aura */
+static void
+add_attack (MdStatsData *data,
+            int          d,
+            int          end_hour,
+            int          peak,
+            guint        features)
+{
+  MdStatsAttack a = { 0 };
+
+  a.start = at (d, 8);
+  a.end = at (d, end_hour);
+  a.start_offset = a.end_offset = 3600;
+  a.peak_pain = peak;
+  a.aura_minutes = -1;
+  a.features = features;
+  md_stats_data_add_attack (data, &a);
+}
+
 /* Hand-computed fixture, 5 Jan – 1 Mar 2026 (56 days, all recorded):
  * - window 1 (5 Jan – 1 Feb): 10 attack days, the first 4 migraine
  *   (one-sided, pulsating, nausea), peaks alternating moderate/severe;
@@ -65,25 +86,11 @@ make_data (void)
   for (int d = first; d < first + 56; d++)
     {
       int offset = d - first;
-      MdStatsAttack a = { 0 };
 
-      a.start = at (d, 8);
-      a.start_offset = a.end_offset = 3600;
-      a.end = at (d, 16);
-      a.aura_minutes = -1;
       if (offset < 10)
-        {
-          a.peak_pain = offset % 2 ? 3 : 2;
-          if (offset < 4)
-            a.features = MD_STATS_ATTACK_UNILATERAL | MD_STATS_ATTACK_PULSATING | MD_STATS_ATTACK_NAUSEA;
-          md_stats_data_add_attack (data, &a);
-        }
+        add_attack (data, d, 16, offset % 2 ? 3 : 2, offset < 4 ? MIGRAINE_FEATURES : 0);
       else if (offset >= 28 && offset < 33)
-        {
-          a.peak_pain = 1;
-          a.features = MD_STATS_ATTACK_UNILATERAL | MD_STATS_ATTACK_PULSATING | MD_STATS_ATTACK_NAUSEA;
-          md_stats_data_add_attack (data, &a);
-        }
+        add_attack (data, d, 16, 1, MIGRAINE_FEATURES);
       else
         md_stats_data_add_day (data, d, MD_STATS_DAY_HEADACHE_FREE, FALSE);
     }
@@ -285,14 +292,7 @@ test_incomplete_windows (void)
 
         if (k < (w == 0 ? 7 : 4))
           {
-            MdStatsAttack a = { 0 };
-
-            a.start = at (d, 8);
-            a.end = at (d, 12);
-            a.start_offset = a.end_offset = 3600;
-            a.peak_pain = 2;
-            a.aura_minutes = -1;
-            md_stats_data_add_attack (data, &a);
+            add_attack (data, d, 12, 2, 0);
             if (k < 2)
               {
                 MdStatsDose dose = { 0 };
@@ -361,17 +361,7 @@ test_primary_outcome (void)
       gboolean migraine = (k < 0 && (k + 28) % 3 == 0 && k + 28 < 24) || (k >= 56 && k < 59);
 
       if (migraine)
-        {
-          MdStatsAttack a = { 0 };
-
-          a.start = at (d, 8);
-          a.end = at (d, 16);
-          a.start_offset = a.end_offset = 3600;
-          a.peak_pain = 2;
-          a.aura_minutes = -1;
-          a.features = MD_STATS_ATTACK_UNILATERAL | MD_STATS_ATTACK_PULSATING | MD_STATS_ATTACK_NAUSEA;
-          md_stats_data_add_attack (data, &a);
-        }
+        add_attack (data, d, 16, 2, MIGRAINE_FEATURES);
       else if (k < 0 || (k >= 59 && k < 77))
         md_stats_data_add_day (data, d, MD_STATS_DAY_HEADACHE_FREE, FALSE);
     }
@@ -499,21 +489,16 @@ test_letter_paper (void)
 static void
 test_ten_years (void)
 {
+  const char *options[] = { "--years", "10", "--seed", "3", NULL };
+  g_autofree char *db = md_test_generate_diary (options);
   g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *db = g_build_filename (dir, "ten-years.db", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *png_prefix = g_build_filename (dir, "page", NULL);
-  const char *gen_argv[] = { g_getenv ("MD_GENERATE_DIARY"), "--years", "10", "--seed", "3", db, NULL };
   g_autoptr(MdStatsData) data = NULL;
   g_autoptr(MdReport) report = NULL;
   g_autoptr(GError) error = NULL;
   MdStatsSettings settings;
   int status, pages;
-
-  g_assert_nonnull (gen_argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
 
   data = md_stats_data_load (db, g_get_real_time () / G_USEC_PER_SEC, &error);
   g_assert_no_error (error);
@@ -685,9 +670,8 @@ test_contexts (void)
 static void
 test_preset_names (void)
 {
-  g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *db = g_build_filename (dir, "diary.db", NULL);
-  const char *gen_argv[] = { g_getenv ("MD_GENERATE_DIARY"), "--years", "1", "--seed", "9", db, NULL };
+  const char *options[] = { "--years", "1", "--seed", "9", NULL };
+  g_autofree char *db = md_test_generate_diary (options);
   g_autoptr(MdDiary) diary = NULL;
   g_autoptr(MdMedication) sumatriptan = NULL;
   g_autoptr(MdStatsData) data = NULL;
@@ -699,12 +683,8 @@ test_preset_names (void)
   GListModel *medications;
   MdStatsSettings settings;
   char *catalogue;
-  int status, pages;
+  int pages;
 
-  g_assert_nonnull (gen_argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
   diary = md_diary_open (db, &error);
   g_assert_no_error (error);
 

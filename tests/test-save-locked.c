@@ -18,14 +18,6 @@
 #include "md-test-lock.h"
 #include "md-test-utils.h"
 
-static gboolean
-is_save_button (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "editor.save") == 0;
-}
-
 static void
 test_save_while_locked (void)
 {
@@ -56,7 +48,7 @@ test_save_while_locked (void)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_present (GTK_WINDOW (editor));
   md_pain_picker_set_pain (md_test_gui_child (editor, MD_TYPE_ATTACK_EDITOR, "pain_picker"), 3);
-  save_button = md_test_gui_find_widget (GTK_WIDGET (editor), is_save_button, NULL);
+  save_button = md_test_gui_find_widget (GTK_WIDGET (editor), md_test_gui_button_with_action, "editor.save");
   g_assert_nonnull (save_button);
   problem_label = md_test_gui_child (editor, MD_TYPE_ATTACK_EDITOR, "problem_label");
 
@@ -91,12 +83,6 @@ test_save_while_locked (void)
   g_assert_true (editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (editor)));
 }
 
-static gboolean
-dialog_shown (gpointer user_data)
-{
-  return md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
 /* A diary that another program keeps to itself while the window opens
  * it: the window says who holds it and offers to try again, which
  * opens it once the program is done. */
@@ -117,7 +103,7 @@ test_open_while_locked (void)
   md_application_set_database_path (app, path);
   g_application_activate (G_APPLICATION (app));
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_WINDOW, TRUE));
-  g_assert_true (md_test_wait_for (dialog_shown, NULL, 5000));
+  g_assert_true (md_test_wait_for (md_test_gui_has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
   dialog = ADW_MESSAGE_DIALOG (md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_null (md_application_get_diary (app));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), holder_name));
@@ -131,19 +117,6 @@ test_open_while_locked (void)
                     MD_DATABASE_LOCK_WAIT_INTERACTIVE);
 
   md_test_gui_close_all (app);
-}
-
-static gboolean
-is_diary_page (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return MD_IS_DIARY_PAGE (widget);
-}
-
-static gboolean
-error_dialog_shown (gpointer user_data)
-{
-  return md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 /* "No Headache Today" while another program holds the lock: the whole
@@ -164,7 +137,7 @@ test_quick_action_while_locked (void)
   g_clear_object (&diary);
   app = md_test_gui_app_with_diary (path);
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  page = md_test_gui_find_widget (GTK_WIDGET (window), is_diary_page, NULL);
+  page = md_window_get_diary_page (window);
   g_assert_nonnull (page);
 
   holder = md_test_hold_lock (path, "BEGIN IMMEDIATE");
@@ -172,7 +145,7 @@ test_quick_action_while_locked (void)
                                  g_subprocess_get_identifier (holder));
 
   g_assert_false (md_diary_page_record_headache_free_today (MD_DIARY_PAGE (page)));
-  g_assert_true (md_test_wait_for (error_dialog_shown, NULL, 5000));
+  g_assert_true (md_test_wait_for (md_test_gui_has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
   dialog = ADW_MESSAGE_DIALOG (md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Cannot Be Saved");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), holder_name));

@@ -85,6 +85,33 @@ add_reading (MdStatsData *data,
   md_stats_data_add_reading (data, attack, at (time, NULL), pain, -1);
 }
 
+/* An attack treated with one dose, its pain read twice */
+typedef struct
+{
+  const char *start;
+  const char *end;
+  int         peak;
+  const char *taken;
+  const char *first;
+  int         first_pain;
+  const char *later;
+  int         later_pain;
+} TreatedAttack;
+
+static int
+add_treated_attack (MdStatsData         *data,
+                    int                  medication,
+                    const TreatedAttack *t)
+{
+  int attack = add_attack (data, t->start, t->end, t->peak, 0);
+
+  add_dose (data, medication, attack, t->taken);
+  add_reading (data, attack, t->first, t->first_pain);
+  add_reading (data, attack, t->later, t->later_pain);
+
+  return attack;
+}
+
 static MdStats *
 compute (MdStatsData           *data,
          const MdStatsSettings *settings,
@@ -288,20 +315,19 @@ test_migraine_specific_medication (void)
       g_autoptr(MdStats) stats = NULL;
       MdStatsSettings settings;
       int triptan = md_stats_data_add_medication (data, "Sumatriptan", MD_STATS_CLASS_TRIPTAN, TRUE);
-      int a1, a2;
+      static const TreatedAttack treated[] = {
+        /* relieved: moderate → none at 2 h */
+        { "2026-05-02T08:00+02:00", "2026-05-02T10:00+02:00", 2, "2026-05-02T08:00+02:00",
+          "2026-05-02T08:00+02:00", 2, "2026-05-02T10:05+02:00", 0 },
+        /* not relieved: severe → moderate */
+        { "2026-05-04T08:00+02:00", "2026-05-04T10:30+02:00", 3, "2026-05-04T08:00+02:00",
+          "2026-05-04T08:00+02:00", 3, "2026-05-04T10:00+02:00", 2 },
+      };
 
       md_stats_settings_init_default (&settings);
       settings.definition = definition;
-      /* relieved: moderate → none at 2 h */
-      a1 = add_attack (data, "2026-05-02T08:00+02:00", "2026-05-02T10:00+02:00", 2, 0);
-      add_dose (data, triptan, a1, "2026-05-02T08:00+02:00");
-      add_reading (data, a1, "2026-05-02T08:00+02:00", 2);
-      add_reading (data, a1, "2026-05-02T10:05+02:00", 0);
-      /* not relieved: severe → moderate */
-      a2 = add_attack (data, "2026-05-04T08:00+02:00", "2026-05-04T10:30+02:00", 3, 0);
-      add_dose (data, triptan, a2, "2026-05-04T08:00+02:00");
-      add_reading (data, a2, "2026-05-04T08:00+02:00", 3);
-      add_reading (data, a2, "2026-05-04T10:00+02:00", 2);
+      for (guint i = 0; i < G_N_ELEMENTS (treated); i++)
+        add_treated_attack (data, triptan, &treated[i]);
       stats = compute (data, &settings, "2026-05-01", "2026-05-31");
 
       g_assert_cmpint (stats->total.migraine_specific, ==, 2);
@@ -329,23 +355,24 @@ test_acute_response (void)
   int nsaid = md_stats_data_add_medication (data, "Ibuprofen", MD_STATS_CLASS_NON_OPIOID, TRUE);
   int oral_mg = md_stats_data_add_medication (data, "Magnesium", MD_STATS_CLASS_MAGNESIUM_ORAL, FALSE);
   const MdStatsMedicationResponse *m;
+  static const TreatedAttack treated[] = {
+    /* 0: at mild pain, pain-free at 2 h (reading 10 min off: within ±20) */
+    { "2026-06-01T08:00+02:00", "2026-06-01T10:30+02:00", 1, "2026-06-01T08:05+02:00",
+      "2026-06-01T08:00+02:00", 1, "2026-06-01T10:15+02:00", 0 },
+    /* 1: at severe pain, mild at 2 h: relief, not pain-free */
+    { "2026-06-05T08:00+02:00", "2026-06-05T12:00+02:00", 3, "2026-06-05T08:00+02:00",
+      "2026-06-05T08:00+02:00", 3, "2026-06-05T10:00+02:00", 1 },
+    /* 2: missing 2-hour reading (the one at 2 h 30 min is too late) */
+    { "2026-06-10T08:00+02:00", "2026-06-10T12:00+02:00", 2, "2026-06-10T08:00+02:00",
+      "2026-06-10T08:00+02:00", 2, "2026-06-10T10:30+02:00", 0 },
+    /* 5: moderate → none, then pain again at +10 h (below): recurrence */
+    { "2026-06-20T08:00+02:00", "2026-06-20T20:00+02:00", 2, "2026-06-20T08:00+02:00",
+      "2026-06-20T08:00+02:00", 2, "2026-06-20T10:00+02:00", 0 },
+  };
   int a;
 
-  /* 0: at mild pain, pain-free at 2 h (reading 10 min off: within ±20) */
-  a = add_attack (data, "2026-06-01T08:00+02:00", "2026-06-01T10:30+02:00", 1, 0);
-  add_dose (data, triptan, a, "2026-06-01T08:05+02:00");
-  add_reading (data, a, "2026-06-01T08:00+02:00", 1);
-  add_reading (data, a, "2026-06-01T10:15+02:00", 0);
-  /* 1: at severe pain, mild at 2 h: relief, not pain-free */
-  a = add_attack (data, "2026-06-05T08:00+02:00", "2026-06-05T12:00+02:00", 3, 0);
-  add_dose (data, triptan, a, "2026-06-05T08:00+02:00");
-  add_reading (data, a, "2026-06-05T08:00+02:00", 3);
-  add_reading (data, a, "2026-06-05T10:00+02:00", 1);
-  /* 2: missing 2-hour reading (the one at 2 h 30 min is too late) */
-  a = add_attack (data, "2026-06-10T08:00+02:00", "2026-06-10T12:00+02:00", 2, 0);
-  add_dose (data, triptan, a, "2026-06-10T08:00+02:00");
-  add_reading (data, a, "2026-06-10T08:00+02:00", 2);
-  add_reading (data, a, "2026-06-10T10:30+02:00", 0);
+  for (guint i = 0; i < 3; i++)
+    add_treated_attack (data, triptan, &treated[i]);
   /* 3 and 4: moderate, ibuprofen as rescue at 1 h, none at 2 h: the
    * triptan fails; the ibuprofen's own 2-hour reading is missing */
   a = add_attack (data, "2026-06-15T08:00+02:00", "2026-06-15T10:00+02:00", 2, 0);
@@ -355,11 +382,7 @@ test_acute_response (void)
   add_reading (data, a, "2026-06-15T10:00+02:00", 0);
   /* a preventive dose is not an acute dose */
   add_dose (data, oral_mg, -1, "2026-06-15T08:00+02:00");
-  /* 5: moderate → none, then pain again at +10 h: recurrence */
-  a = add_attack (data, "2026-06-20T08:00+02:00", "2026-06-20T20:00+02:00", 2, 0);
-  add_dose (data, triptan, a, "2026-06-20T08:00+02:00");
-  add_reading (data, a, "2026-06-20T08:00+02:00", 2);
-  add_reading (data, a, "2026-06-20T10:00+02:00", 0);
+  a = add_treated_attack (data, triptan, &treated[3]);
   add_reading (data, a, "2026-06-20T18:00+02:00", 2);
 
   stats = compute (data, NULL, "2026-06-01", "2026-06-30");
@@ -675,7 +698,6 @@ test_prevention_is_not_overuse_or_rescue (void)
   int triptan = md_stats_data_add_medication (data, "Sumatriptan", MD_STATS_CLASS_TRIPTAN, TRUE);
   int mg = md_stats_data_add_medication (data, "Magnesium sulfate IV 1 g", MD_STATS_CLASS_MAGNESIUM_IV, TRUE);
   const MdStatsDoseResponse *r;
-  int a;
 
   /* 20 days of an acute-class medication given as prevention, each with
    * a recorded headache (15 headache days would meet 8.2 with acute use) */
@@ -694,10 +716,10 @@ test_prevention_is_not_overuse_or_rescue (void)
       md_stats_data_add_day (data, day ("2026-05-01") + k, MD_STATS_DAY_HEADACHE, FALSE);
     }
   /* an acute triptan at 08:00 on 22 May, an infusion as prevention an hour later */
-  a = add_attack (data, "2026-05-22T07:30+02:00", "2026-05-22T09:30+02:00", 2, 0);
-  add_dose (data, triptan, a, "2026-05-22T08:00+02:00");
-  add_reading (data, a, "2026-05-22T08:00+02:00", 2);
-  add_reading (data, a, "2026-05-22T10:00+02:00", 0);
+  add_treated_attack (data, triptan,
+                      &(const TreatedAttack) { "2026-05-22T07:30+02:00", "2026-05-22T09:30+02:00", 2,
+                                               "2026-05-22T08:00+02:00", "2026-05-22T08:00+02:00", 2,
+                                               "2026-05-22T10:00+02:00", 0 });
   {
     MdStatsDose d = { 0 };
 

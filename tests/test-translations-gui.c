@@ -29,14 +29,6 @@ charts_loaded (gpointer user_data)
   return md_charts_page_get_stats (user_data) != NULL;
 }
 
-/* A label with exactly @text */
-static gboolean
-label_is (GtkWidget     *widget,
-          gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
 static void
 test_window_in_language (void)
 {
@@ -79,7 +71,7 @@ test_window_in_language (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts"));
   page = MD_CHARTS_PAGE (md_window_get_charts_page (window));
   g_assert_true (md_test_wait_for (charts_loaded, page, 5000));
-  g_assert_true (md_test_gui_find_widget (GTK_WIDGET (page), label_is, heading) != NULL);
+  g_assert_true (md_test_gui_find_widget (GTK_WIDGET (page), md_test_gui_label_is, heading) != NULL);
 
   {
     GtkWidget *chart = md_charts_page_get_chart (page, MD_CHART_KIND_FREQUENCY);

@@ -98,12 +98,6 @@ test_newer_diary_is_explained (void)
   md_test_gui_close_all (app);
 }
 
-static gboolean
-not_busy (gpointer user_data)
-{
-  return !md_window_is_busy (user_data);
-}
-
 static void
 test_export_and_import_from_the_window (void)
 {
@@ -126,7 +120,7 @@ test_export_and_import_from_the_window (void)
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   md_window_export_csv (window, csv);
   g_assert_true (md_window_is_busy (window));
-  g_assert_true (md_test_wait_for (not_busy, window, 10000));
+  g_assert_true (md_test_wait_for (md_test_gui_window_idle, window, 10000));
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "#migraine-diary-csv,2\n"));
   /* A toast (a widget with a title label) names the file. */
@@ -137,7 +131,7 @@ test_export_and_import_from_the_window (void)
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (second)));
   g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (md_application_get_diary (second))), ==, 0);
   md_window_import_csv (window, csv);
-  g_assert_true (md_test_wait_for (not_busy, window, 10000));
+  g_assert_true (md_test_wait_for (md_test_gui_window_idle, window, 10000));
   /* The window's own diary sees what the import thread wrote. */
   g_assert_cmpuint (g_list_model_get_n_items (md_diary_get_attacks (md_application_get_diary (second))), ==, 1);
   g_assert_nonnull (md_test_gui_find_widget (GTK_WIDGET (window), md_test_gui_label_contains, "Imported 1 new entry"));
@@ -261,7 +255,7 @@ test_bad_import_is_explained_and_changes_nothing (void)
 
   g_assert_true (g_file_set_contents (csv, "#migraine-diary-csv,1\nday,d1,2026-02-31,headache-free,0,\n", -1, NULL));
   md_window_import_csv (window, csv);
-  g_assert_true (md_test_wait_for (not_busy, window, 10000));
+  g_assert_true (md_test_wait_for (md_test_gui_window_idle, window, 10000));
 
   g_assert_true (md_test_gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE));
   dialog = md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -269,19 +263,6 @@ test_bad_import_is_explained_and_changes_nothing (void)
   g_assert_cmpint (md_diary_count (md_application_get_diary (app), "days"), ==, 0);
 
   md_test_gui_close_all (app);
-}
-
-static gboolean
-button_with_action (GtkWidget     *widget,
-                    gconstpointer  action)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
-static gboolean
-medication_editor_shown (gpointer user_data)
-{
-  return md_test_gui_find_toplevel (MD_TYPE_MEDICATION_EDITOR) != NULL;
 }
 
 static void
@@ -314,7 +295,7 @@ test_restore_a_backup_from_preferences (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (md_test_gui_wait_toplevel (MD_TYPE_PREFERENCES_WINDOW, TRUE));
   preferences = md_test_gui_find_toplevel (MD_TYPE_PREFERENCES_WINDOW);
-  button = md_test_gui_find_widget (GTK_WIDGET (preferences), button_with_action, "app.restore-backup");
+  button = md_test_gui_find_widget (GTK_WIDGET (preferences), md_test_gui_button_with_action, "app.restore-backup");
   g_assert_nonnull (button);
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, backup);
@@ -337,7 +318,7 @@ test_restore_a_backup_from_preferences (void)
   button = md_test_gui_find_widget (GTK_WIDGET (preferences), md_test_gui_button_with_tooltip, "Add Medication");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  g_assert_true (md_test_wait_for (medication_editor_shown, NULL, 2000));
+  g_assert_true (md_test_wait_for (md_test_gui_has_toplevel, GSIZE_TO_POINTER (MD_TYPE_MEDICATION_EDITOR), 2000));
   editor = md_test_gui_find_toplevel (MD_TYPE_MEDICATION_EDITOR);
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (editor), MD_TYPE_MEDICATION_EDITOR,
                                                                       "name_row")),

@@ -19,26 +19,6 @@
 #include "md-test-utils.h"
 #include "md-window.h"
 
-static gboolean
-not_busy (gpointer user_data)
-{
-  return !md_window_is_busy (user_data);
-}
-
-static gboolean
-written (gpointer user_data)
-{
-  return *(gboolean *) user_data;
-}
-
-static void
-report_written_cb (MdWindow   *window,
-                   const char *file,
-                   gboolean   *done)
-{
-  *done = TRUE;
-}
-
 /* This process's peak memory in KiB (VmHWM), after @reset sets it back
  * to what is in use now. */
 static long
@@ -70,25 +50,11 @@ static void
 test_import_refuses_what_is_not_a_csv_file (void)
 {
   g_autofree char *dir = md_test_make_temp_dir ();
-  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
-  g_autofree char *big = g_build_filename (dir, "big.csv", NULL);
   g_autoptr(MdApplication) app = md_test_gui_app_with_diary (NULL);
   MdWindow *window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  struct {
-    const char *file;
-    const char *message;
-  } cases[] = {
-    { fifo, "is not a regular file" },
-    { "/dev/zero", "is not a regular file" },
-    { big, "is larger than 64" },
-  };
-  int fd;
+  MdTestRefusedFile cases[MD_TEST_N_REFUSED_FILES];
 
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  fd = g_open (big, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (ftruncate (fd, (off_t) 1 << 30), ==, 0);
-  close (fd);
+  md_test_make_refused_files (dir, cases);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -98,7 +64,7 @@ test_import_refuses_what_is_not_a_csv_file (void)
       const char *body;
 
       md_window_import_csv (window, cases[i].file);
-      if (!md_test_wait_for (not_busy, window, 20000))
+      if (!md_test_wait_for (md_test_gui_window_idle, window, 20000))
         g_error ("importing %s did not end within 20 s", cases[i].file);
       g_assert_true (md_test_gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE));
       dialog = md_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -113,8 +79,7 @@ test_import_refuses_what_is_not_a_csv_file (void)
   g_assert_cmpint (md_diary_count (md_application_get_diary (app), "attacks"), ==, 0);
 
   md_test_gui_close_all (app);
-  g_unlink (big);
-  g_unlink (fifo);
+  md_test_remove_refused_files (cases);
 }
 
 /* Export as CSV, Export Report as PDF and Print to File, under umask 0:
@@ -133,22 +98,22 @@ test_window_files_are_private (void)
   mode_t old_umask = umask (0);
   gboolean done = FALSE;
 
-  g_signal_connect (window, "report-written", G_CALLBACK (report_written_cb), &done);
+  g_signal_connect (window, "report-written", G_CALLBACK (md_test_gui_report_written_cb), &done);
   md_test_save_attack (md_application_get_diary (app), 1700000000, 2);
 
   g_assert_true (g_file_set_contents (leftover, "#migraine-diary-csv,2\n", -1, NULL));
   md_window_export_csv (window, csv);
-  g_assert_true (md_test_wait_for (not_busy, window, 10000));
+  g_assert_true (md_test_wait_for (md_test_gui_window_idle, window, 10000));
   md_test_assert_private (csv);
   g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
 
   md_window_export_report (window, pdf);
-  g_assert_true (md_test_wait_for (written, &done, 10000));
+  g_assert_true (md_test_wait_for (md_test_flag_is_set, &done, 10000));
   md_test_assert_private (pdf);
 
   done = FALSE;
   md_window_print_report_to_file (window, printed);
-  g_assert_true (md_test_wait_for (written, &done, 10000));
+  g_assert_true (md_test_wait_for (md_test_flag_is_set, &done, 10000));
   md_test_assert_private (printed);
 
   umask (old_umask);
@@ -180,12 +145,12 @@ test_window_report_shortens_the_period (void)
   g_settings_set_string (settings, "charts-to", "2030-12-31");
   app = md_test_gui_app_with_diary (NULL);
   window = MD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_signal_connect (window, "report-written", G_CALLBACK (report_written_cb), &done);
+  g_signal_connect (window, "report-written", G_CALLBACK (md_test_gui_report_written_cb), &done);
   /* 14 November 2023, and not ended */
   md_test_save_attack (md_application_get_diary (app), 1700000000, 2);
 
   md_window_export_report (window, pdf);
-  g_assert_true (md_test_wait_for (written, &done, 20000));
+  g_assert_true (md_test_wait_for (md_test_flag_is_set, &done, 20000));
   text = md_test_pdf_text (pdf, 1, 1);
   if (strstr (text, period) == NULL ||
       strstr (text, "Shortened from 1 Jan 2000 – 31 Dec 2030: "
