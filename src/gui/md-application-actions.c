@@ -165,44 +165,12 @@ md_application_restore_backup (MdApplication  *self,
 }
 
 static void
-restore_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     MdApplication    *self)
-{
-  if (g_str_equal (response, "restore"))
-    md_application_restore_backup_and_tell (self, g_object_get_data (G_OBJECT (dialog), "backup-path"));
-}
-
-static void
 restore_backup_activated (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  MdApplication *self = user_data;
-  const char *backup = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = g_path_get_basename (backup);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  /* Translators: %s is the file name of a backup, e.g. diary-2026-05-01.db */
-  body = g_strdup_printf (_("Your diary will be replaced by the backup “%s”. Entries made after it "
-                            "was taken will no longer be in the diary; the diary as it is now is "
-                            "kept in the backup folder."),
-                          name);
-  dialog = adw_message_dialog_new (md_application_ensure_window_parent (self),
-                                   _("Restore This Backup?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_strdup (backup), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  md_application_confirm_restore (user_data, g_variant_get_string (parameter, NULL));
 }
-
 
 /* Desktop-file actions -------------------------------------------------
  *
