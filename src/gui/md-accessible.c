@@ -234,12 +234,6 @@ md_accessible_fix_names (GtkWidget *root)
     md_accessible_fix_names (child);
 }
 
-static void
-mapped_cb (GtkWidget *widget)
-{
-  md_accessible_fix_names (widget);
-}
-
 /**
  * md_accessible_fix_names_when_mapped:
  *
@@ -253,7 +247,7 @@ md_accessible_fix_names_when_mapped (GtkWidget *widget)
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   md_accessible_fix_names (widget);
-  g_signal_connect (widget, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect (widget, "map", G_CALLBACK (md_accessible_fix_names), NULL);
 }
 
 static gboolean

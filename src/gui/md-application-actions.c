@@ -74,11 +74,10 @@ preferences_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   MdApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  MdPreferencesWindow *preferences;
+  GtkWindow *parent = md_application_ensure_window_parent (self);
+  MdPreferencesWindow *preferences = md_preferences_window_new (self->context,
+                                                                md_application_get_database_path (self));
 
-  md_application_ensure_gtk (self);
-  preferences = md_preferences_window_new (self->context, md_application_get_database_path (self));
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_set_modal (GTK_WINDOW (preferences), parent != NULL);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -90,14 +89,12 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   MdApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = {
     "The Migraine Diary developers",
     NULL
   };
 
-  md_application_ensure_gtk (self);
-  adw_show_about_window (parent,
+  adw_show_about_window (md_application_ensure_window_parent (self),
                          "application-name", _("Migraine Diary"),
                          "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
@@ -168,45 +165,12 @@ md_application_restore_backup (MdApplication  *self,
 }
 
 static void
-restore_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     MdApplication    *self)
-{
-  if (g_str_equal (response, "restore"))
-    md_application_restore_backup_and_tell (self, g_object_get_data (G_OBJECT (dialog), "backup-path"));
-}
-
-static void
 restore_backup_activated (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  MdApplication *self = user_data;
-  const char *backup = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = g_path_get_basename (backup);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  md_application_ensure_gtk (self);
-  /* Translators: %s is the file name of a backup, e.g. diary-2026-05-01.db */
-  body = g_strdup_printf (_("Your diary will be replaced by the backup “%s”. Entries made after it "
-                            "was taken will no longer be in the diary; the diary as it is now is "
-                            "kept in the backup folder."),
-                          name);
-  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                   _("Restore This Backup?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_strdup (backup), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  md_application_confirm_restore (user_data, g_variant_get_string (parameter, NULL));
 }
-
 
 /* Desktop-file actions -------------------------------------------------
  *
@@ -280,26 +244,13 @@ quick_main_window (MdApplication *self)
   return NULL;
 }
 
+/* Without the window: the pain dialog, its own window, so the app lives
+ * while it is open. */
 static void
-quick_attack_started_activated (GSimpleAction *action,
-                                GVariant      *parameter,
-                                gpointer       user_data)
+quick_attack_started (MdApplication *self)
 {
-  MdApplication *self = user_data;
-  GtkWindow *window = quick_main_window (self);
   MdPainDialog *dialog;
 
-  if (window != NULL)
-    {
-      gtk_window_present (window);
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.attack-started", NULL);
-      return;
-    }
-
-  if (!quick_ensure_diary (self))
-    return;
-
-  /* Its own window: the app lives while it is open. */
   md_application_ensure_gtk (self);
   dialog = md_pain_dialog_new (NULL, _("Attack Started"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
@@ -307,24 +258,11 @@ quick_attack_started_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Without the window: records the day and says so in a notification. */
 static void
-quick_no_headache_today_activated (GSimpleAction *action,
-                                   GVariant      *parameter,
-                                   gpointer       user_data)
+quick_no_headache_today (MdApplication *self)
 {
-  MdApplication *self = user_data;
-  GtkWindow *window = quick_main_window (self);
   g_autoptr(GError) error = NULL;
-
-  if (window != NULL)
-    {
-      gtk_window_present (window);
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.no-headache-today", NULL);
-      return;
-    }
-
-  if (!quick_ensure_diary (self))
-    return;
 
   if (md_diary_record_headache_free_today (md_application_get_diary (self), &error))
     /* Translators: a notification after "No Headache Today" from the app's icon */
@@ -334,13 +272,52 @@ quick_no_headache_today_activated (GSimpleAction *action,
     quick_tell (self, _("Today Was Not Recorded"), error->message);
 }
 
+static const struct
+{
+  const char *name;          /* the app.* action */
+  const char *window_action; /* what it does with the window open */
+  void      (*without_window) (MdApplication *self);
+} quick_actions[] = {
+  { "quick-attack-started", "win.attack-started", quick_attack_started },
+  { "quick-no-headache-today", "win.no-headache-today", quick_no_headache_today },
+};
+
+static void
+quick_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  GtkWindow *window = quick_main_window (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (quick_actions); i++)
+    {
+      if (!g_str_equal (name, quick_actions[i].name))
+        continue;
+
+      if (window != NULL)
+        {
+          gtk_window_present (window);
+          gtk_widget_activate_action (GTK_WIDGET (window), quick_actions[i].window_action, NULL);
+        }
+      else if (quick_ensure_diary (self))
+        {
+          quick_actions[i].without_window (self);
+        }
+      return;
+    }
+
+  g_assert_not_reached ();
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "restore-backup", .activate = restore_backup_activated, .parameter_type = "s" },
   { .name = "preferences", .activate = preferences_activated },
   { .name = "about", .activate = about_activated },
-  { .name = "quick-attack-started", .activate = quick_attack_started_activated },
-  { .name = "quick-no-headache-today", .activate = quick_no_headache_today_activated },
+  { .name = "quick-attack-started", .activate = quick_activated },
+  { .name = "quick-no-headache-today", .activate = quick_activated },
 };
 
 void

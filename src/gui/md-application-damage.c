@@ -381,13 +381,48 @@ md_application_open_diary_or_explain (MdApplication *self,
 
 /* Restoring a backup of a diary that is open -------------------------- */
 
+/* The "response" handler of every dialog that offers to restore a
+ * backup: "restore" restores the one in the dialog's "backup-path". */
 static void
-restore_failed_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            MdApplication    *self)
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MdApplication    *self)
 {
   if (g_str_equal (response, "restore"))
     md_application_restore_backup_and_tell (self, g_object_get_data (G_OBJECT (dialog), "backup-path"));
+}
+
+/**
+ * md_application_confirm_restore:
+ * @backup_path: one of the diary's backups
+ *
+ * Asks before restoring @backup_path in place of the open diary.
+ */
+void
+md_application_confirm_restore (MdApplication *self,
+                                const char    *backup_path)
+{
+  g_autofree char *name = g_path_get_basename (backup_path);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is the file name of a backup, e.g. diary-2026-05-01.db */
+  body = g_strdup_printf (_("Your diary will be replaced by the backup “%s”. Entries made after it "
+                            "was taken will no longer be in the diary; the diary as it is now is "
+                            "kept in the backup folder."),
+                          name);
+  dialog = adw_message_dialog_new (md_application_ensure_window_parent (self),
+                                   _("Restore This Backup?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_strdup (backup_path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
@@ -432,7 +467,7 @@ md_application_restore_backup_and_tell (MdApplication *self,
       g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_steal_pointer (&next), g_free);
     }
 
-  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_failed_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -453,15 +488,6 @@ notice_free (gpointer data)
   g_object_unref (notice->self);
   g_free (notice->message);
   g_free (notice);
-}
-
-static void
-notice_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    MdApplication    *self)
-{
-  if (g_str_equal (response, "restore"))
-    md_application_restore_backup_and_tell (self, g_object_get_data (G_OBJECT (dialog), "backup-path"));
 }
 
 static gboolean
@@ -503,7 +529,7 @@ show_notice_cb (gpointer data)
   else
     adw_message_dialog_set_heading (dialog, _("Recent Changes Are Missing"));
 
-  g_signal_connect_object (dialog, "response", G_CALLBACK (notice_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return G_SOURCE_REMOVE;

@@ -94,6 +94,11 @@ md_application_restore_backup_and_tell (MdApplication *self,
 
 G_GNUC_INTERNAL
 void
+md_application_confirm_restore (MdApplication *self,
+                                const char    *backup_path);
+
+G_GNUC_INTERNAL
+void
 md_application_show_notices (MdApplication *self,
                              gboolean       show);
 

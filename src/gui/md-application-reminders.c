@@ -237,29 +237,6 @@ present_window (MdApplication *self,
   return MD_WINDOW (window);
 }
 
-static void
-snooze_reminder_activated (GSimpleAction *action,
-                           GVariant      *parameter,
-                           gpointer       user_data)
-{
-  MdApplication *self = user_data;
-  const char *uuid = g_variant_get_string (parameter, NULL);
-  g_autoptr(GError) error = NULL;
-
-  withdraw_reminder (self, uuid);
-  if (md_context_get_reminder_service (self->context) != NULL &&
-      !md_reminder_service_snooze (md_context_get_reminder_service (self->context), uuid, SNOOZE_SECONDS, &error))
-    g_message ("Could not snooze the reminder: %s", error->message);
-}
-
-static void
-reminder_done_activated (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
-{
-  withdraw_reminder (user_data, g_variant_get_string (parameter, NULL));
-}
-
 /* Notifications cannot show an error; a message is the least surprise. */
 static void
 tell_in_notification (MdApplication *self,
@@ -275,21 +252,36 @@ tell_in_notification (MdApplication *self,
   g_application_send_notification (G_APPLICATION (self), id, notification);
 }
 
+/* What a reminder's notification does once it is withdrawn; @target is
+ * the reminder's UUID, or for a check-in the UUID and the day. */
+typedef void (*ReminderActionFunc) (MdApplication *self,
+                                    const char    *uuid,
+                                    GVariant      *target);
+
+static void
+snooze_reminder (MdApplication *self,
+                 const char    *uuid,
+                 GVariant      *target)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (md_context_get_reminder_service (self->context) != NULL &&
+      !md_reminder_service_snooze (md_context_get_reminder_service (self->context), uuid, SNOOZE_SECONDS, &error))
+    g_message ("Could not snooze the reminder: %s", error->message);
+}
+
 /* "No headache today" of a check-in: the target is the reminder and the
  * day it asked about, which is not today when it is answered after
  * midnight or the next morning. */
 static void
-reminder_headache_free_activated (GSimpleAction *action,
-                                  GVariant      *parameter,
-                                  gpointer       user_data)
+record_headache_free (MdApplication *self,
+                      const char    *uuid,
+                      GVariant      *target)
 {
-  MdApplication *self = user_data;
-  const char *uuid;
   const char *day;
   g_autoptr(GError) error = NULL;
 
-  g_variant_get (parameter, "(&s&s)", &uuid, &day);
-  withdraw_reminder (self, uuid);
+  g_variant_get_child (target, 1, "&s", &day);
   if (md_application_get_diary (self) == NULL)
     return;
 
@@ -300,30 +292,24 @@ reminder_headache_free_activated (GSimpleAction *action,
 }
 
 static void
-reminder_log_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+show_diary (MdApplication *self,
+            const char    *uuid,
+            GVariant      *target)
 {
-  MdApplication *self = user_data;
-
-  withdraw_reminder (self, g_variant_get_string (parameter, NULL));
   present_window (self, "diary");
 }
 
 static void
-reminder_taken_activated (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
+record_dose_taken (MdApplication *self,
+                   const char    *uuid,
+                   GVariant      *target)
 {
-  MdApplication *self = user_data;
-  const char *uuid = g_variant_get_string (parameter, NULL);
   g_autoptr(MdReminder) reminder = find_reminder (self, uuid);
   g_autoptr(MdMedication) medication = NULL;
   g_autoptr(MdDose) dose = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
 
-  withdraw_reminder (self, uuid);
   if (reminder == NULL || reminder->medication_uuid == NULL)
     return;
 
@@ -346,18 +332,13 @@ reminder_taken_activated (GSimpleAction *action,
 }
 
 static void
-open_reminder_activated (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
+open_reminder (MdApplication *self,
+               const char    *uuid,
+               GVariant      *target)
 {
-  MdApplication *self = user_data;
-  const char *uuid = g_variant_get_string (parameter, NULL);
-  g_autoptr(MdReminder) reminder = NULL;
+  g_autoptr(MdReminder) reminder = find_reminder (self, uuid);
   g_autoptr(MdDose) dose = NULL;
   MdWindow *window;
-
-  withdraw_reminder (self, uuid);
-  reminder = find_reminder (self, uuid);
 
   if (reminder == NULL || g_strcmp0 (reminder->kind, "appointment") == 0)
     {
@@ -373,6 +354,55 @@ open_reminder_activated (GSimpleAction *action,
   dose = md_diary_get_dose (md_application_get_diary (self), reminder->dose_uuid);
   if (dose != NULL && dose->attack_uuid != NULL)
     md_diary_page_record_pain (MD_DIARY_PAGE (md_window_get_diary_page (window)), dose->attack_uuid);
+}
+
+static const struct
+{
+  const char         *name;
+  ReminderActionFunc  run; /* or NULL: withdrawing is all it does */
+} reminder_action_funcs[] = {
+  { "snooze-reminder", snooze_reminder },
+  { "reminder-done", NULL },
+  { "reminder-headache-free", record_headache_free },
+  { "reminder-log", show_diary },
+  { "reminder-taken", record_dose_taken },
+  { "open-reminder", open_reminder },
+};
+
+/* The reminder a notification's target names: the target itself, or
+ * its first member. */
+static const char *
+target_reminder (GVariant *target)
+{
+  const char *uuid;
+
+  if (g_variant_is_of_type (target, G_VARIANT_TYPE_STRING))
+    return g_variant_get_string (target, NULL);
+
+  g_variant_get_child (target, 0, "&s", &uuid);
+  return uuid;
+}
+
+/* Every action of a reminder's notification withdraws it first. */
+static void
+reminder_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  MdApplication *self = user_data;
+  const char *uuid = target_reminder (parameter);
+
+  withdraw_reminder (self, uuid);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reminder_action_funcs); i++)
+    if (g_str_equal (g_action_get_name (G_ACTION (action)), reminder_action_funcs[i].name))
+      {
+        if (reminder_action_funcs[i].run != NULL)
+          reminder_action_funcs[i].run (self, uuid, parameter);
+        return;
+      }
+
+  g_assert_not_reached ();
 }
 
 static void
@@ -404,12 +434,12 @@ md_application_get_reminder_service (MdApplication *self)
 }
 
 static const GActionEntry reminder_actions[] = {
-  { .name = "snooze-reminder", .activate = snooze_reminder_activated, .parameter_type = "s" },
-  { .name = "reminder-done", .activate = reminder_done_activated, .parameter_type = "s" },
-  { .name = "reminder-headache-free", .activate = reminder_headache_free_activated, .parameter_type = "(ss)" },
-  { .name = "reminder-log", .activate = reminder_log_activated, .parameter_type = "s" },
-  { .name = "reminder-taken", .activate = reminder_taken_activated, .parameter_type = "s" },
-  { .name = "open-reminder", .activate = open_reminder_activated, .parameter_type = "s" },
+  { .name = "snooze-reminder", .activate = reminder_activated, .parameter_type = "s" },
+  { .name = "reminder-done", .activate = reminder_activated, .parameter_type = "s" },
+  { .name = "reminder-headache-free", .activate = reminder_activated, .parameter_type = "(ss)" },
+  { .name = "reminder-log", .activate = reminder_activated, .parameter_type = "s" },
+  { .name = "reminder-taken", .activate = reminder_activated, .parameter_type = "s" },
+  { .name = "open-reminder", .activate = reminder_activated, .parameter_type = "s" },
   { .name = "test-notification", .activate = test_notification_activated },
 };
 

@@ -109,6 +109,24 @@ md_application_ensure_gtk (MdApplication *self)
     G_APPLICATION_CLASS (md_application_parent_class)->before_emit (G_APPLICATION (self), platform_data);
 }
 
+/**
+ * md_application_ensure_window_parent:
+ *
+ * Opens the display if needed (md_application_ensure_gtk()), for a
+ * window or dialog about to be shown.
+ *
+ * Returns: (transfer none) (nullable): the window it opens over, if any
+ */
+GtkWindow *
+md_application_ensure_window_parent (MdApplication *self)
+{
+  g_return_val_if_fail (MD_IS_APPLICATION (self), NULL);
+
+  md_application_ensure_gtk (self);
+
+  return gtk_application_get_active_window (GTK_APPLICATION (self));
+}
+
 static void
 md_application_startup (GApplication *application)
 {
@@ -279,8 +297,7 @@ md_application_activate (GApplication *application)
       return;
     }
 
-  md_application_ensure_gtk (self);
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  window = md_application_ensure_window_parent (self);
   if (window == NULL)
     {
       window = GTK_WINDOW (md_window_new (self));

@@ -30,5 +30,6 @@ gboolean       md_application_restore_backup     (MdApplication  *self,
 guint          md_application_get_activate_count (MdApplication *self);
 MdReminderService *md_application_get_reminder_service (MdApplication *self);
 void           md_application_ensure_gtk         (MdApplication *self);
+GtkWindow     *md_application_ensure_window_parent (MdApplication *self);
 
 G_END_DECLS

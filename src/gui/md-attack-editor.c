@@ -187,6 +187,15 @@ validate (MdAttackEditor *self)
                         self->problem != NULL && g_str_has_prefix (self->problem, _("End")));
 }
 
+static gboolean
+write_attack (gpointer   data,
+              GError   **error)
+{
+  MdAttackEditor *self = data;
+
+  return md_diary_save_attack (md_context_get_diary (self->context), self->attack, error);
+}
+
 static void
 form_changed_cb (MdAttackEditor *self)
 {
@@ -602,14 +611,10 @@ md_attack_editor_new (GtkWindow *parent,
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
   g_return_val_if_fail (MD_IS_ATTACK (attack), NULL);
 
-  self = g_object_new (MD_TYPE_ATTACK_EDITOR,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       NULL);
+  self = md_editor_new (MD_TYPE_ATTACK_EDITOR, parent, context);
   self->context = g_object_ref (context);
   md_date_time_button_set_context (self->start_button, context);
   md_date_time_button_set_context (self->end_button, context);
-  md_editor_close_with_diary (GTK_WINDOW (self), context);
   self->attack = md_attack_copy (attack);
   load_form (self);
 
@@ -651,21 +656,8 @@ md_attack_editor_get_problem (MdAttackEditor *self)
 gboolean
 md_attack_editor_save (MdAttackEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (MD_IS_ATTACK_EDITOR (self), FALSE);
 
-  md_editor_mark_touched (GTK_WIDGET (self));
-  validate (self);
-  if (self->problem != NULL)
-    return FALSE;
-
-  if (!md_diary_save_attack (md_context_get_diary (self->context), self->attack, &error))
-    {
-      md_editor_set_problem (&self->problem, error, self->problem_label, self->problem_revealer);
-      return FALSE;
-    }
-
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
+  return md_editor_save (GTK_WINDOW (self), (MdEditorValidateFunc) validate, write_attack,
+                         &self->problem, self->problem_label, self->problem_revealer);
 }

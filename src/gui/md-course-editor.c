@@ -124,6 +124,15 @@ validate (MdCourseEditor *self)
   md_editor_update_save (GTK_WIDGET (self), self->problem == NULL);
 }
 
+static gboolean
+write_course (gpointer   data,
+              GError   **error)
+{
+  MdCourseEditor *self = data;
+
+  return md_diary_save_preventive_course (md_context_get_diary (self->context), self->course, error);
+}
+
 static void
 form_changed_cb (MdCourseEditor *self)
 {
@@ -240,14 +249,10 @@ md_course_editor_new (GtkWindow          *parent,
   g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
 
-  self = g_object_new (MD_TYPE_COURSE_EDITOR,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       NULL);
+  self = md_editor_new (MD_TYPE_COURSE_EDITOR, parent, context);
   self->context = g_object_ref (context);
   md_date_time_button_set_context (self->start_button, context);
   md_date_time_button_set_context (self->end_button, context);
-  md_editor_close_with_diary (GTK_WINDOW (self), context);
   self->course = course != NULL ? md_preventive_course_copy (course) : md_preventive_course_new ();
   c = self->course;
 
@@ -302,21 +307,8 @@ md_course_editor_get_problem (MdCourseEditor *self)
 gboolean
 md_course_editor_save (MdCourseEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (MD_IS_COURSE_EDITOR (self), FALSE);
 
-  md_editor_mark_touched (GTK_WIDGET (self));
-  validate (self);
-  if (self->problem != NULL)
-    return FALSE;
-
-  if (!md_diary_save_preventive_course (md_context_get_diary (self->context), self->course, &error))
-    {
-      md_editor_set_problem (&self->problem, error, self->problem_label, self->problem_revealer);
-      return FALSE;
-    }
-
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
+  return md_editor_save (GTK_WINDOW (self), (MdEditorValidateFunc) validate, write_course,
+                         &self->problem, self->problem_label, self->problem_revealer);
 }

@@ -137,13 +137,9 @@ md_day_editor_new (GtkWindow *parent,
   g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
 
-  self = g_object_new (MD_TYPE_DAY_EDITOR,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       NULL);
+  self = md_editor_new (MD_TYPE_DAY_EDITOR, parent, context);
   self->context = g_object_ref (context);
   md_date_time_button_set_context (self->date_button, context);
-  md_editor_close_with_diary (GTK_WINDOW (self), context);
   if (day != NULL)
     md_date_time_button_set_date_time (self->date_button, day);
   load_day (self);

@@ -518,14 +518,10 @@ md_dose_editor_new (GtkWindow *parent,
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
   g_return_val_if_fail (MD_IS_DOSE (dose), NULL);
 
-  self = g_object_new (MD_TYPE_DOSE_EDITOR,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       NULL);
+  self = md_editor_new (MD_TYPE_DOSE_EDITOR, parent, context);
   self->context = g_object_ref (context);
   md_date_time_button_set_context (self->taken_button, context);
   md_date_time_button_set_context (self->infusion_end_button, context);
-  md_editor_close_with_diary (GTK_WINDOW (self), context);
   self->dose = md_dose_copy (dose);
 
   /* Archived medications are not offered, unless this dose used one. */
@@ -573,27 +569,17 @@ md_dose_editor_get_problem (MdDoseEditor *self)
   return self->problem;
 }
 
-/**
- * md_dose_editor_save:
- *
- * Saves the dose and, for an attack, the pain at dose time, in one
- * transaction; then closes.
- */
-gboolean
-md_dose_editor_save (MdDoseEditor *self)
+/* Saves the dose and, for an attack, the pain at dose time, in one
+ * transaction. */
+static gboolean
+write_dose (gpointer   data,
+            GError   **error)
 {
-  g_autoptr(GError) error = NULL;
+  MdDoseEditor *self = data;
   gboolean ok;
 
-  g_return_val_if_fail (MD_IS_DOSE_EDITOR (self), FALSE);
-
-  md_editor_mark_touched (GTK_WIDGET (self));
-  validate (self);
-  if (self->problem != NULL)
-    return FALSE;
-
-  ok = md_diary_begin (md_context_get_diary (self->context), &error) &&
-       md_diary_save_dose (md_context_get_diary (self->context), self->dose, &error);
+  ok = md_diary_begin (md_context_get_diary (self->context), error) &&
+       md_diary_save_dose (md_context_get_diary (self->context), self->dose, error);
 
   if (ok && self->dose->attack_uuid != NULL)
     {
@@ -615,19 +601,32 @@ md_dose_editor_save (MdDoseEditor *self)
         reading->mbs_present = -1;
       else if (reading->mbs_present == -1)
         reading->mbs_present = 1;
-      ok = md_diary_save_pain_reading (md_context_get_diary (self->context), reading, &error);
+      ok = md_diary_save_pain_reading (md_context_get_diary (self->context), reading, error);
     }
 
-  if (!ok || !md_diary_commit (md_context_get_diary (self->context), &error))
+  if (!ok || !md_diary_commit (md_context_get_diary (self->context), error))
     {
       md_diary_rollback (md_context_get_diary (self->context));
-      md_editor_set_problem (&self->problem, error, self->problem_label, self->problem_revealer);
       return FALSE;
     }
 
   if (self->dose->attack_uuid != NULL)
     md_diary_attack_changed (md_context_get_diary (self->context), self->dose->attack_uuid);
 
-  gtk_window_close (GTK_WINDOW (self));
   return TRUE;
+}
+
+/**
+ * md_dose_editor_save:
+ *
+ * Saves the dose and, for an attack, the pain at dose time, in one
+ * transaction; then closes.
+ */
+gboolean
+md_dose_editor_save (MdDoseEditor *self)
+{
+  g_return_val_if_fail (MD_IS_DOSE_EDITOR (self), FALSE);
+
+  return md_editor_save (GTK_WINDOW (self), (MdEditorValidateFunc) validate, write_dose,
+                         &self->problem, self->problem_label, self->problem_revealer);
 }

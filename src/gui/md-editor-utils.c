@@ -187,18 +187,69 @@ md_editor_set_problem (char         **problem,
 }
 
 /**
- * md_editor_close_with_diary:
+ * md_editor_save:
+ * @editor: the editor window
+ * @validate: judges the form, keeping the editor's problem in @problem
+ * @write: saves the record the form describes
+ * @problem: the editor's problem
  *
- * Closes @editor when @context's diary changes.
+ * The save flow of every editor: marks every field touched so that each
+ * problem shows, validates, writes, and closes; on a problem it shows it
+ * under the form and keeps everything typed.
+ *
+ * Returns: %TRUE when the record was saved and the editor closed
  */
-void
-md_editor_close_with_diary (GtkWindow *editor,
-                            MdContext *context)
+gboolean
+md_editor_save (GtkWindow             *editor,
+                MdEditorValidateFunc   validate,
+                MdEditorWriteFunc      write,
+                char                 **problem,
+                GtkLabel              *label,
+                GtkRevealer           *revealer)
 {
+  g_autoptr(GError) error = NULL;
+
+  md_editor_mark_touched (GTK_WIDGET (editor));
+  validate (editor);
+  if (*problem != NULL)
+    return FALSE;
+
+  if (!write (editor, &error))
+    {
+      md_editor_set_problem (problem, error, label, revealer);
+      return FALSE;
+    }
+
+  gtk_window_close (editor);
+  return TRUE;
+}
+
+/**
+ * md_editor_new:
+ * @type: the editor's type, a #GtkWindow
+ * @parent: (nullable): the window the editor is modal over
+ *
+ * Creates an editor over @parent that closes when @context's diary
+ * changes.
+ *
+ * Returns: (transfer none): the editor
+ */
+gpointer
+md_editor_new (GType      type,
+               GtkWindow *parent,
+               MdContext *context)
+{
+  GtkWindow *editor = g_object_new (type,
+                                    "transient-for", parent,
+                                    "modal", parent != NULL,
+                                    NULL);
+
   /* Its record belongs to this diary: when another diary takes its place
    * (a restored backup), the editor closes instead of saving into it. */
   g_signal_connect_object (context, "notify::diary", G_CALLBACK (gtk_window_destroy), editor,
                            G_CONNECT_SWAPPED);
+
+  return editor;
 }
 
 /**

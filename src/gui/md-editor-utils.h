@@ -35,7 +35,18 @@ void md_editor_set_problem          (char                       **problem,
                                       const GError                *error,
                                       GtkLabel                    *label,
                                       GtkRevealer                 *revealer);
-void md_editor_close_with_diary       (GtkWindow                   *editor,
+typedef void     (*MdEditorValidateFunc) (gpointer   editor);
+typedef gboolean (*MdEditorWriteFunc)    (gpointer   editor,
+                                          GError   **error);
+
+gboolean md_editor_save              (GtkWindow                   *editor,
+                                      MdEditorValidateFunc         validate,
+                                      MdEditorWriteFunc            write,
+                                      char                       **problem,
+                                      GtkLabel                    *label,
+                                      GtkRevealer                 *revealer);
+gpointer md_editor_new                (GType                        type,
+                                      GtkWindow                   *parent,
                                       MdContext                   *context);
 GtkFilterListModel *md_editor_offer_medications (MdMedicationChooser         *chooser,
                                                  MdContext                   *context,

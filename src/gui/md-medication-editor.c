@@ -83,6 +83,16 @@ validate (MdMedicationEditor *self)
                         self->problem != NULL && g_str_has_prefix (self->problem, _("Name")));
 }
 
+static gboolean
+write_medication (gpointer   data,
+                  GError   **error)
+{
+  MdMedicationEditor *self = data;
+
+  self->saved = md_diary_save_medication (md_context_get_diary (self->context), self->medication, error);
+  return self->saved;
+}
+
 static void
 form_changed_cb (MdMedicationEditor *self)
 {
@@ -165,12 +175,8 @@ md_medication_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
 
-  self = g_object_new (MD_TYPE_MEDICATION_EDITOR,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       NULL);
+  self = md_editor_new (MD_TYPE_MEDICATION_EDITOR, parent, context);
   self->context = g_object_ref (context);
-  md_editor_close_with_diary (GTK_WINDOW (self), context);
   self->medication = medication != NULL ? md_medication_copy (medication) : md_medication_new ();
   m = self->medication;
 
@@ -201,24 +207,10 @@ md_medication_editor_get_problem (MdMedicationEditor *self)
 gboolean
 md_medication_editor_save (MdMedicationEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (MD_IS_MEDICATION_EDITOR (self), FALSE);
 
-  md_editor_mark_touched (GTK_WIDGET (self));
-  validate (self);
-  if (self->problem != NULL)
-    return FALSE;
-
-  if (!md_diary_save_medication (md_context_get_diary (self->context), self->medication, &error))
-    {
-      md_editor_set_problem (&self->problem, error, self->problem_label, self->problem_revealer);
-      return FALSE;
-    }
-
-  self->saved = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
+  return md_editor_save (GTK_WINDOW (self), (MdEditorValidateFunc) validate, write_medication,
+                         &self->problem, self->problem_label, self->problem_revealer);
 }
 
 /**

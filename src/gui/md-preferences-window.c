@@ -58,39 +58,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The combo row lists the schema's enum values in their order. */
-static gboolean
-color_scheme_to_selected (GValue   *value,
-                          GVariant *variant,
-                          gpointer  user_data)
-{
-  const char *nick = g_variant_get_string (variant, NULL);
-  guint selected = 0;
-
-  if (g_strcmp0 (nick, "light") == 0)
-    selected = 1;
-  else if (g_strcmp0 (nick, "dark") == 0)
-    selected = 2;
-
-  g_value_set_uint (value, selected);
-
-  return TRUE;
-}
-
-static GVariant *
-selected_to_color_scheme (const GValue       *value,
-                          const GVariantType *expected_type,
-                          gpointer            user_data)
-{
-  static const char *nicks[] = { "default", "light", "dark" };
-  guint selected = g_value_get_uint (value);
-
-  if (selected >= G_N_ELEMENTS (nicks))
-    return NULL;
-
-  return g_variant_new_string (nicks[selected]);
-}
-
 /* A combo row over a key: its positions map to enum nicks or to integers. */
 typedef struct
 {
@@ -100,6 +67,8 @@ typedef struct
   guint       n;
 } Choices;
 
+/* The colour scheme row lists the schema's enum values in their order. */
+static const Choices color_scheme_choices = { "color-scheme", { "default", "light", "dark" }, { 0 }, 3 };
 static const Choices definition_choices = { "migraine-definition", { "definition-a", "definition-b" }, { 0 }, 2 };
 static const Choices duration_choices = { "minimum-headache-minutes", { NULL }, { 0, 30, 240 }, 3 };
 static const Choices baseline_choices = { "baseline-days", { NULL }, { 28, 90 }, 2 };
@@ -551,12 +520,7 @@ md_preferences_window_constructed (GObject *object)
                            G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
   diary_changed_cb (self);
 
-  g_settings_bind_with_mapping (self->settings, "color-scheme",
-                                self->color_scheme_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                color_scheme_to_selected,
-                                selected_to_color_scheme,
-                                NULL, NULL);
+  bind_choices (self, self->color_scheme_row, &color_scheme_choices);
   bind_choices (self, self->definition_row, &definition_choices);
   bind_choices (self, self->duration_row, &duration_choices);
   bind_choices (self, self->baseline_row, &baseline_choices);

@@ -439,14 +439,10 @@ md_reminder_editor_new (GtkWindow  *parent,
   g_return_val_if_fail (MD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (md_context_get_diary (context) != NULL, NULL);
 
-  self = g_object_new (MD_TYPE_REMINDER_EDITOR,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       NULL);
+  self = md_editor_new (MD_TYPE_REMINDER_EDITOR, parent, context);
   self->context = g_object_ref (context);
   md_date_time_button_set_context (self->start_button, context);
   md_date_time_button_set_context (self->at_button, context);
-  md_editor_close_with_diary (GTK_WINDOW (self), context);
   self->reminder = reminder != NULL ? md_reminder_copy (reminder) : md_reminder_new ();
   r = self->reminder;
 
@@ -500,21 +496,15 @@ md_reminder_editor_get_problem (MdReminderEditor *self)
   return self->problem;
 }
 
-gboolean
-md_reminder_editor_save (MdReminderEditor *self)
+static gboolean
+write_reminder (gpointer   data,
+                GError   **error)
 {
-  g_autoptr(GError) error = NULL;
+  MdReminderEditor *self = data;
   g_autoptr(GDateTime) now = md_context_now_local (self->context);
   MdReminder *r;
   MdMedication *medication;
   const char *kind;
-
-  g_return_val_if_fail (MD_IS_REMINDER_EDITOR (self), FALSE);
-
-  md_editor_mark_touched (GTK_WIDGET (self));
-  validate (self);
-  if (self->problem != NULL)
-    return FALSE;
 
   r = self->reminder;
   kind = selected_kind (self);
@@ -544,13 +534,14 @@ md_reminder_editor_save (MdReminderEditor *self)
   if (r->uuid == NULL)
     r->enabled = TRUE;
 
-  if (!md_diary_save_reminder (md_context_get_diary (self->context), r, &error))
-    {
-      self->problem = g_strdup (error->message);
-      md_editor_show_problem (self->problem_label, self->problem_revealer, self->problem);
-      return FALSE;
-    }
+  return md_diary_save_reminder (md_context_get_diary (self->context), r, error);
+}
 
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
+gboolean
+md_reminder_editor_save (MdReminderEditor *self)
+{
+  g_return_val_if_fail (MD_IS_REMINDER_EDITOR (self), FALSE);
+
+  return md_editor_save (GTK_WINDOW (self), (MdEditorValidateFunc) validate, write_reminder,
+                         &self->problem, self->problem_label, self->problem_revealer);
 }

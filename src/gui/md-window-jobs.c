@@ -77,28 +77,6 @@ window_closed (MdWindow *self)
   return g_cancellable_is_cancelled (self->cancellable);
 }
 
-/* What every job does when it ends: nothing more once the window is
- * gone; otherwise the window is idle again, and a failure is shown. */
-static gboolean
-finish_job (MdWindow   *self,
-            gboolean    ok,
-            GError     *error,
-            const char *failed_heading)
-{
-  if (window_closed (self))
-    return FALSE;
-
-  set_busy (self, NULL);
-
-  if (!ok)
-    {
-      show_error (self, failed_heading, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static GApplication *
 hold_application (GApplication *application)
 {
@@ -116,79 +94,146 @@ release_application (GApplication *application)
   g_object_unref (application);
 }
 
+typedef struct _Job Job;
+
+/* A kind of job: what it does in its thread, then whatever became of the
+ * window, then only while the window is still open. */
 typedef struct
 {
+  gboolean    (*run)       (Job           *job,
+                            GCancellable  *cancellable,
+                            GError       **error);
+  void        (*ended)     (Job           *job,
+                            gboolean       ok);
+  void        (*succeeded) (MdWindow      *self,
+                            Job           *job);
+  const char   *progress_text;  /* untranslated */
+  const char   *failed_heading; /* untranslated */
+} JobKind;
+
+struct _Job
+{
+  const JobKind     *kind;
   char              *database_path;
-  char              *file;
+  char              *path;     /* the CSV file; the PDF to write, or NULL to print */
+  gboolean           to_file;  /* print through the print operation into @path */
   MdDiaryCsvSummary  summary;
   gint              *progress_permille;
+  MdReport          *report;
   GApplication      *application; /* held */
-} CsvJob;
+};
 
 static void
-csv_job_free (gpointer data)
+job_free (gpointer data)
 {
-  CsvJob *job = data;
+  Job *job = data;
 
   g_free (job->database_path);
-  g_free (job->file);
+  g_free (job->path);
+  g_clear_pointer (&job->report, md_report_free);
   g_clear_pointer (&job->application, release_application);
   g_free (job);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if (job->kind->run (job, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* What every job does when it ends: nothing more once the window is
+ * gone; otherwise the window is idle again, and a failure is shown. */
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  MdWindow *self = MD_WINDOW (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (job->kind->ended != NULL)
+    job->kind->ended (job, ok);
+
+  if (window_closed (self))
+    return;
+
+  set_busy (self, NULL);
+
+  if (ok)
+    job->kind->succeeded (self, job);
+  else
+    show_error (self, _(job->kind->failed_heading), error);
+}
+
+/* Runs @job in a thread against the window's cancellable, holding the
+ * application until it ends. */
+static void
+run_job (MdWindow *self,
+         Job      *job)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, job_done_cb, NULL);
+
+  job->application = hold_application (G_APPLICATION (md_window_get_md_application (self)));
+  g_task_set_task_data (task, job, job_free);
+  /* job_done_cb tells a finished job from a cancelled one. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  g_task_run_in_thread (task, job_thread);
 }
 
 static void
 import_progress_cb (double   fraction,
                     gpointer user_data)
 {
-  CsvJob *job = user_data;
+  Job *job = user_data;
 
   g_atomic_int_set (job->progress_permille, (int) (fraction * 1000));
 }
 
 /* Runs in a thread, on its own connection to the diary. */
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+import_run (Job           *job,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  CsvJob *job = task_data;
   g_autoptr(MdDiary) diary = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
-  if (!md_file_read_regular (job->file, MD_CSV_MAX_FILE_SIZE, &contents, &length, &error) ||
-      (diary = md_diary_open (job->database_path, &error)) == NULL ||
-      !md_diary_import_csv (diary, contents, length, import_progress_cb, job, cancellable,
-                            &job->summary, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  return md_file_read_regular (job->path, MD_CSV_MAX_FILE_SIZE, &contents, &length, error) &&
+         (diary = md_diary_open (job->database_path, error)) != NULL &&
+         md_diary_import_csv (diary, contents, length, import_progress_cb, job, cancellable,
+                              &job->summary, error);
+}
 
-  g_task_return_boolean (task, TRUE);
+/* Whatever became of the window, the diary shows what was imported. */
+static void
+import_ended (Job      *job,
+              gboolean  ok)
+{
+  MdDiary *diary = md_application_get_diary (MD_APPLICATION (job->application));
+
+  if (ok && diary != NULL)
+    md_diary_reload (diary);
 }
 
 static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+import_succeeded (MdWindow *self,
+                  Job      *job)
 {
-  MdWindow *self = MD_WINDOW (object);
-  CsvJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *days = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-  MdDiary *diary = md_application_get_diary (MD_APPLICATION (job->application));
-
-  /* Whatever became of the window, the diary shows what was imported. */
-  if (ok && diary != NULL)
-    md_diary_reload (diary);
-
-  if (!finish_job (self, ok, error, _("Nothing Was Imported")))
-    return;
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         "Imported %u new entry",
@@ -216,62 +261,47 @@ import_done_cb (GObject      *object,
     md_window_add_toast (self, adw_toast_new (days));
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  CsvJob *job = task_data;
-  g_autoptr(GError) error = NULL;
+static const JobKind import_job = {
+  import_run, import_ended, import_succeeded, N_("Importing…"), N_("Nothing Was Imported")
+};
 
-  if (!md_cli_export_csv (job->database_path, job->file, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+static gboolean
+export_run (Job           *job,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return md_cli_export_csv (job->database_path, job->path, error);
 }
 
 static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+export_succeeded (MdWindow *self,
+                  Job      *job)
 {
-  MdWindow *self = MD_WINDOW (object);
-  CsvJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-
-  if (!finish_job (self, ok, error, _("The Diary Was Not Exported")))
-    return;
-
-  name = g_path_get_basename (job->file);
+  g_autofree char *name = g_path_get_basename (job->path);
   /* Translators: %s is a file name */
-  title = g_strdup_printf (_("Diary exported to “%s”"), name);
+  g_autofree char *title = g_strdup_printf (_("Diary exported to “%s”"), name);
+
   md_window_add_toast (self, adw_toast_new (title));
 }
 
+static const JobKind export_job = {
+  export_run, NULL, export_succeeded, N_("Exporting…"), N_("The Diary Was Not Exported")
+};
+
 static void
-run_csv_job (MdWindow            *self,
-             const char          *file,
-             GTaskThreadFunc      thread_func,
-             GAsyncReadyCallback  done,
-             const char          *progress_text)
+run_csv_job (MdWindow      *self,
+             const char    *file,
+             const JobKind *kind)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, done, NULL);
-  CsvJob *job = g_new0 (CsvJob, 1);
+  Job *job = g_new0 (Job, 1);
 
+  job->kind = kind;
   job->database_path = g_strdup (md_application_get_database_path (md_window_get_md_application (self)));
-  job->file = g_strdup (file);
+  job->path = g_strdup (file);
   job->progress_permille = &self->progress_permille;
-  job->application = hold_application (G_APPLICATION (md_window_get_md_application (self)));
-  g_task_set_task_data (task, job, csv_job_free);
-  /* The done callbacks tell a finished job from a cancelled one. */
-  g_task_set_check_cancellable (task, FALSE);
 
-  set_busy (self, progress_text);
-  g_task_run_in_thread (task, thread_func);
+  set_busy (self, _(kind->progress_text));
+  run_job (self, job);
 }
 
 /* The file the user chose in the window's file chooser, or %NULL when
@@ -327,9 +357,9 @@ file_chooser_response_cb (MdWindow           *self,
     return;
 
   if (importing)
-    run_csv_job (self, path, import_thread, import_done_cb, _("Importing…"));
+    run_csv_job (self, path, &import_job);
   else
-    run_csv_job (self, path, export_thread, export_done_cb, _("Exporting…"));
+    run_csv_job (self, path, &export_job);
 }
 
 static void
@@ -388,7 +418,7 @@ md_window_import_csv (MdWindow   *self,
 {
   g_return_if_fail (MD_IS_WINDOW (self));
 
-  run_csv_job (self, file, import_thread, import_done_cb, _("Importing…"));
+  run_csv_job (self, file, &import_job);
 }
 
 /**
@@ -401,30 +431,11 @@ md_window_export_csv (MdWindow   *self,
 {
   g_return_if_fail (MD_IS_WINDOW (self));
 
-  run_csv_job (self, file, export_thread, export_done_cb, _("Exporting…"));
+  run_csv_job (self, file, &export_job);
 }
 
 /* The report: printed and exported from what the Charts view shows —
  * its period, its definitions and its chosen treatment. */
-
-typedef struct
-{
-  char         *path;     /* PDF to write, or NULL to print */
-  gboolean      to_file;  /* print through the print operation into @path */
-  MdReport     *report;
-  GApplication *application; /* held */
-} ReportJob;
-
-static void
-report_job_free (gpointer data)
-{
-  ReportJob *job = data;
-
-  g_free (job->path);
-  g_clear_pointer (&job->report, md_report_free);
-  g_clear_pointer (&job->application, release_application);
-  g_free (job);
-}
 
 static void
 show_toast (MdWindow   *self,
@@ -454,44 +465,29 @@ report_from_charts (MdWindow *self)
   return report;
 }
 
-static void
-write_report_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+static gboolean
+write_report_run (Job           *job,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  ReportJob *job = task_data;
-  GError *error = NULL;
-
-  if (md_report_write_pdf (job->report, job->path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return md_report_write_pdf (job->report, job->path, error);
 }
 
 static void
-write_report_done_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+write_report_succeeded (MdWindow *self,
+                        Job      *job)
 {
-  MdWindow *self = MD_WINDOW (source);
-  ReportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  g_autofree char *name = g_path_get_basename (job->path);
+  /* Translators: %s is a file name */
+  g_autofree char *text = g_strdup_printf (_("Report saved as “%s”"), name);
 
-  if (!finish_job (self, ok, error, _("The Report Could Not Be Saved")))
-    return;
-
-  {
-    g_autofree char *name = g_path_get_basename (job->path);
-
-    /* Translators: %s is a file name */
-    text = g_strdup_printf (_("Report saved as “%s”"), name);
-  }
   show_toast (self, text);
   g_signal_emit_by_name (self, "report-written", job->path);
 }
+
+static const JobKind write_report_job = {
+  write_report_run, NULL, write_report_succeeded, N_("Writing the report…"), N_("The Report Could Not Be Saved")
+};
 
 static void
 print_done_cb (GtkPrintOperation       *operation,
@@ -517,7 +513,7 @@ report_loaded_cb (GObject      *source,
 {
   g_autoptr(GTask) outer = user_data;
   MdWindow *self = g_task_get_source_object (outer);
-  ReportJob *job = g_task_get_task_data (outer);
+  Job *job = g_task_get_task_data (outer);
   g_autoptr(GError) error = NULL;
 
   if (window_closed (self))
@@ -536,15 +532,13 @@ report_loaded_cb (GObject      *source,
 
   if (job->path != NULL && !job->to_file)
     {
-      g_autoptr(GTask) task = g_task_new (self, self->cancellable, write_report_done_cb, NULL);
-      ReportJob *write = g_new0 (ReportJob, 1);
+      Job *write = g_new0 (Job, 1);
 
+      /* The window is busy with it since start_report() */
+      write->kind = &write_report_job;
       write->path = g_strdup (job->path);
       write->report = report_from_charts (self);
-      write->application = hold_application (job->application);
-      g_task_set_task_data (task, write, report_job_free);
-      g_task_set_check_cancellable (task, FALSE);
-      g_task_run_in_thread (task, write_report_thread);
+      run_job (self, write);
     }
   else
     {
@@ -596,7 +590,7 @@ start_report (MdWindow   *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  ReportJob *job;
+  Job *job;
 
   /* Never a report written over the diary itself */
   if (path != NULL &&
@@ -608,13 +602,13 @@ start_report (MdWindow   *self,
     }
 
   task = g_task_new (self, NULL, NULL, NULL);
-  job = g_new0 (ReportJob, 1);
+  job = g_new0 (Job, 1);
   job->path = g_strdup (path);
   job->to_file = to_file;
   job->application = hold_application (G_APPLICATION (md_window_get_md_application (self)));
-  g_task_set_task_data (task, job, report_job_free);
+  g_task_set_task_data (task, job, job_free);
   if (path != NULL && !to_file)
-    set_busy (self, _("Writing the report…"));
+    set_busy (self, _(write_report_job.progress_text));
   md_charts_page_load_async (md_window_ensure_charts_page (self), NULL, report_loaded_cb, g_steal_pointer (&task));
 }
 
