@@ -42,6 +42,10 @@ gboolean      md_database_create_private_file  (const char           *path,
                                                 GError              **error);
 int           md_database_open_reader          (const char           *path,
                                                 sqlite3             **out_db);
+gboolean      md_database_migrate              (MdDatabase           *self,
+                                                GError              **error);
+void          md_database_set_too_new_error    (GError              **error,
+                                                const char           *path);
 void          md_database_set_read_error       (sqlite3              *db,
                                                 const char           *path,
                                                 int                   rc,
