@@ -217,6 +217,14 @@ test_malformed_file_changes_nothing (void)
       "#migraine-diary-csv,1\n"
       "dose,x1,preset-ibuprofen-400mg,,2026-01-04T11:00:00+01:00,1e400,mg,oral,home,,,,,,\n",
       "Line 2, column 6 (amount): not a number such as 2.5" },
+    { "amount as a C hexadecimal float",
+      "#migraine-diary-csv,1\n"
+      "dose,x1,preset-ibuprofen-400mg,,2026-01-04T11:00:00+01:00,0x1p3,mg,oral,home,,,,,,\n",
+      "Line 2, column 6 (amount): not a number such as 2.5" },
+    { "amount with a leading space",
+      "#migraine-diary-csv,1\n"
+      "dose,x1,preset-ibuprofen-400mg,,2026-01-04T11:00:00+01:00, 400,mg,oral,home,,,,,,\n",
+      "Line 2, column 6 (amount): not a number such as 2.5" },
     { "cost not a number",
       "#migraine-diary-csv,1\n"
       "dose,x1,preset-ibuprofen-400mg,,2026-01-04T11:00:00+01:00,400,mg,oral,home,,,,nan,,\n",

@@ -605,8 +605,11 @@ parse_double (Row    *row,
 
   *out = g_ascii_strtod (text, &end);
   /* Infinity and "not a number" are refused here: stored, they would
-   * read as "inf g" or as nothing at all. */
-  if (end == text || *end != '\0' || *out < 0 || !isfinite (*out))
+   * read as "inf g" or as nothing at all; so is anything but the plain
+   * decimals the export writes (C's "0x1p3" would be 8). */
+  if (end == text || *end != '\0' || *out < 0 || !isfinite (*out) ||
+      !(g_ascii_isdigit (text[0]) || text[0] == '.') ||
+      text[strspn (text, "0123456789.eE+-")] != '\0')
     return field_error (row, column, _("not a number such as 2.5 (with a point, not a comma)."));
 
   return TRUE;
