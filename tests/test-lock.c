@@ -314,6 +314,53 @@ test_own_import_is_named (Fixture       *fixture,
   md_diary_rollback (importing);
 }
 
+/* Whether the process @app is still running (not ended, not a zombie). */
+static gboolean
+is_running (GSubprocess *app)
+{
+  const char *pid = g_subprocess_get_identifier (app);
+  g_autofree char *stat_path = NULL;
+  g_autofree char *stat = NULL;
+  const char *state;
+
+  if (pid == NULL)
+    return FALSE;
+  stat_path = g_build_filename ("/proc", pid, "stat", NULL);
+  if (!g_file_get_contents (stat_path, &stat, NULL, NULL))
+    return FALSE;
+  state = strrchr (stat, ')');
+
+  return state != NULL && state[1] == ' ' && state[2] != 'Z';
+}
+
+/* --background at login while another program holds the diary longer
+ * than the start-up check waits: it says so and keeps trying, and the
+ * reminders start once the diary is free, instead of ending and leaving
+ * the day without reminders. */
+static void
+test_background_waits_for_lock (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *args[] = { "--database", fixture->path, "--background", NULL };
+  GSubprocess *holder = md_test_hold_lock (fixture->path, HOLD_FILE_SQL);
+  g_autoptr(GSubprocess) app = start_app (args);
+  g_autofree char *errors = NULL;
+
+  /* Past the check's wait, the app has not given up. */
+  g_usleep (8 * G_USEC_PER_SEC);
+  g_assert_true (is_running (app));
+
+  md_test_release_lock (holder);
+
+  /* This diary has no reminder: once open, the app says so and ends. */
+  g_assert_cmpint (finish_app (app, &errors), ==, 0);
+  g_test_message ("%s", errors);
+  g_assert_nonnull (strstr (errors, "could not be opened; the file was not changed"));
+  g_assert_nonnull (strstr (errors, "The reminders will start once the diary is free"));
+  g_assert_nonnull (strstr (errors, "No reminder is on, so there is nothing to run in the background."));
+  assert_nothing_moved_aside (fixture->dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +372,8 @@ main (int   argc,
   g_test_add ("/md/lock/check-gives-up", Fixture, NULL, fixture_set_up, test_check_gives_up_on_long_lock,
               fixture_tear_down);
   g_test_add ("/md/lock/own-import", Fixture, NULL, fixture_set_up, test_own_import_is_named,
+              fixture_tear_down);
+  g_test_add ("/md/lock/background-waits", Fixture, NULL, fixture_set_up, test_background_waits_for_lock,
               fixture_tear_down);
   g_test_add_func ("/md/lock/new-diary-at-once", test_new_diary_opened_at_once);
   g_test_add ("/md/lock/existing-diary-at-once", Fixture, NULL, fixture_set_up,

@@ -18,6 +18,9 @@
 #include "md-reminder-service.h"
 #include "md-window.h"
 
+/* How often --background tries again for a diary another program holds */
+#define RETRY_BACKGROUND_SECONDS 10
+
 G_DEFINE_FINAL_TYPE (MdApplication, md_application, ADW_TYPE_APPLICATION)
 
 enum {
@@ -242,6 +245,53 @@ first_frame_cb (GdkFrameClock *frame_clock,
                                    backup_done_cb, g_object_ref (self));
 }
 
+static void start_background (MdApplication *self);
+
+static gboolean
+retry_background_cb (gpointer user_data)
+{
+  MdApplication *self = user_data;
+
+  start_background (self);
+  g_application_release (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Opens the diary for the reminders; without an enabled reminder there
+ * is nothing to do, and the app ends. A diary another program holds at
+ * login is waited for: the reminders start once it is free. */
+static void
+start_background (MdApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (md_application_get_diary (self) == NULL)
+    {
+      g_autoptr(MdDiary) diary = md_diary_open (md_application_get_database_path (self), &error);
+
+      if (diary == NULL)
+        {
+          g_printerr ("migraine-diary: %s\n", error->message);
+          if (g_error_matches (error, MD_DIARY_ERROR, MD_DIARY_ERROR_BUSY))
+            {
+              g_printerr ("migraine-diary: %s\n",
+                          /* Translators: migraine-diary --background, when another program holds the diary */
+                          _("The reminders will start once the diary is free; trying again every 10 seconds."));
+              g_application_hold (G_APPLICATION (self));
+              g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, RETRY_BACKGROUND_SECONDS, retry_background_cb,
+                                          g_object_ref (self), g_object_unref);
+            }
+          return;
+        }
+      md_context_set_diary (self->context, diary);
+    }
+  if (!self->held_for_reminders)
+    g_printerr ("migraine-diary: %s\n",
+                /* Translators: migraine-diary --background, when no reminder is switched on */
+                _("No reminder is on, so there is nothing to run in the background."));
+}
+
 static void
 md_application_activate (GApplication *application)
 {
@@ -265,8 +315,6 @@ md_application_activate (GApplication *application)
    * reminder there is nothing to do, and the app ends. */
   if (self->background)
     {
-      g_autoptr(GError) error = NULL;
-
       self->background = FALSE;
 
       /* Ending at once without a word would leave "Start at login"
@@ -279,21 +327,7 @@ md_application_activate (GApplication *application)
           return;
         }
 
-      if (md_application_get_diary (self) == NULL)
-        {
-          g_autoptr(MdDiary) diary = md_diary_open (md_application_get_database_path (self), &error);
-
-          if (diary == NULL)
-            {
-              g_printerr ("migraine-diary: %s\n", error->message);
-              return;
-            }
-          md_context_set_diary (self->context, diary);
-        }
-      if (!self->held_for_reminders)
-        g_printerr ("migraine-diary: %s\n",
-                    /* Translators: migraine-diary --background, when no reminder is switched on */
-                    _("No reminder is on, so there is nothing to run in the background."));
+      start_background (self);
       return;
     }
 
