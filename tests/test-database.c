@@ -583,6 +583,22 @@ test_read_only_folder_is_a_clear_error (void)
   run_as_nobody (open_fails_as_folder_unwritable, path);
 }
 
+/* A new diary in a folder one may not write: the folder is named as the
+ * cause (not "permission to read the diary"), with the diary's own
+ * path, and nothing is left in the folder. */
+static void
+test_new_diary_in_unwritable_folder_is_a_clear_error (void)
+{
+  g_autofree char *dir = md_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  run_as_nobody (open_fails_as_folder_unwritable, path);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/md/database/read-only-file", test_read_only_file_is_a_clear_error);
   g_test_add_func ("/md/database/read-only-folder", test_read_only_folder_is_a_clear_error);
   g_test_add_func ("/md/database/read-only-folder-wal", test_wal_diary_in_read_only_folder_is_a_clear_error);
+  g_test_add_func ("/md/database/new-diary-unwritable-folder", test_new_diary_in_unwritable_folder_is_a_clear_error);
   g_test_add_func ("/md/database/permission-denied", test_unreadable_file_is_permission_denied);
   g_test_add_func ("/md/database/folder-at-path", test_folder_at_path_is_named);
   g_test_add_func ("/md/database/pipe-at-path", test_pipe_at_path_is_refused);

@@ -194,6 +194,9 @@ test_full_disk (Fixture       *fixture,
 
     g_assert_null (diary);
     g_assert_nonnull (error);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, new_path));
+    g_assert_null (strstr (error->message, ".md-new-"));
     g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
     while ((name = g_dir_read_name (listing)) != NULL)
       g_assert_null (strstr (name, "new.db"));

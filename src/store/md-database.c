@@ -616,12 +616,30 @@ create_whole (const char  *path,
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_strdup_printf (".%s.md-new-%08x%08x", base, g_random_int (), g_random_int ());
   g_autofree char *temporary = g_build_filename (dir, name, NULL);
-  MdDatabase *created = open_existing (temporary, lock_wait_ms, error);
+  MdDatabase *created = NULL;
   int saved_errno = 0;
 
+  /* A folder one may not write: say so, not "permission to read". */
+  if (g_access (dir, W_OK) != 0 && errno != EROFS)
+    {
+      md_database_set_io_error (error, path, _("the folder cannot be written (check its permissions)"));
+      return FALSE;
+    }
+
+  created = open_existing (temporary, lock_wait_ms, error);
   if (created == NULL)
     {
       unlink_with_journal (temporary);
+      /* The reason (a full disk, a folder one may not write) is the
+       * diary's: name the diary, not the name it was being made under. */
+      if (error != NULL && *error != NULL)
+        {
+          g_autoptr(GString) message = g_string_new ((*error)->message);
+
+          g_string_replace (message, temporary, path, 0);
+          g_free ((*error)->message);
+          (*error)->message = g_string_free (g_steal_pointer (&message), FALSE);
+        }
       return FALSE;
     }
   g_object_unref (created);
