@@ -26,6 +26,7 @@
 #include "md-database-recover.h"
 #include "md-diary.h"
 #include "md-error.h"
+#include "md-undo-toast.h"
 #include "md-window.h"
 
 static void
@@ -56,15 +57,9 @@ explain_read_only (MdDiary   *diary,
                    GtkWindow *parent)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
 
-  if (md_database_check_writable (md_diary_get_database (diary), &error))
-    return;
-
-  /* Translators: heading of the dialog shown when the diary opens read-only */
-  dialog = adw_message_dialog_new (parent, _("Changes Cannot Be Saved"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (!md_database_check_writable (md_diary_get_database (diary), &error))
+    md_save_error_show (GTK_WIDGET (parent), error);
 }
 
 /* Opens the diary at its path and hands it to every view. This runs on

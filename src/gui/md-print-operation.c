@@ -12,11 +12,9 @@
 
 #include "config.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "md-file.h"
 #include "md-paths.h"
 #include "md-print-operation.h"
 
@@ -64,18 +62,8 @@ md_print_operation_check_output (MdPrintOperation  *self,
   if (self->database_path != NULL && !md_paths_check_output (self->database_path, path, error))
     return FALSE;
 
-  /* GTK replaces an existing file keeping its mode. */
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    g_chmod (path, 0600);
-  else
-    {
-      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-      if (fd >= 0)
-        close (fd);
-    }
-
-  return TRUE;
+  /* GTK replaces the file keeping its mode. */
+  return md_file_create_private (path, error);
 }
 
 static void

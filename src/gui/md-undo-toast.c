@@ -93,24 +93,37 @@ md_toast_show (GtkWidget *widget,
 }
 
 /**
- * md_save_error_show:
- * @widget: a widget in the window where the change was asked for
- * @error: why it was not saved
+ * md_error_dialog_show:
+ * @widget: a widget in the window the dialog belongs to
+ * @heading: what did not happen
+ * @error: why
  *
- * Says why a change was not saved in a dialog, which shows the whole
- * message (who holds the diary, that the disk is full…) and what to do:
- * a toast cuts a long message off.
+ * Says why in a dialog, which shows the whole message (who holds the
+ * diary, that the disk is full…) and what to do: a toast cuts a long
+ * message off.
+ */
+void
+md_error_dialog_show (GtkWidget    *widget,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * md_save_error_show:
+ *
+ * Says in a dialog why a change was not saved.
  */
 void
 md_save_error_show (GtkWidget    *widget,
                     const GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   /* Translators: heading of the dialog that says why a change was not saved */
-                                   _("Changes Cannot Be Saved"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* Translators: heading of the dialog that says why a change was not saved */
+  md_error_dialog_show (widget, _("Changes Cannot Be Saved"), error);
 }

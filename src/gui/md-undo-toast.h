@@ -21,7 +21,10 @@ AdwToast *md_undo_toast_new (const char      *title,
                              MdUndoToastFunc  undo_func);
 void      md_toast_show     (GtkWidget       *widget,
                              AdwToast        *toast);
-void      md_save_error_show (GtkWidget      *widget,
-                              const GError   *error);
+void      md_error_dialog_show (GtkWidget    *widget,
+                                const char   *heading,
+                                const GError *error);
+void      md_save_error_show   (GtkWidget    *widget,
+                                const GError *error);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "md-diary-csv.h"
 #include "md-file.h"
 #include "md-print-operation.h"
+#include "md-undo-toast.h"
 #include "md-report.h"
 #include "md-paths.h"
 #include "md-window-private.h"
@@ -61,10 +62,7 @@ show_error (MdWindow     *self,
             const char   *heading,
             const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  md_error_dialog_show (GTK_WIDGET (self), heading, error);
 }
 
 /* A job started from a window holds the application until it ends, so it

@@ -465,6 +465,24 @@ md_database_create_private_file (const char  *path,
   return TRUE;
 }
 
+/* A file given as the diary that is plainly something else — the
+ * diary's own CSV export, a PDF report — is a mistake of the path, not a
+ * damaged diary: it is refused and left where it is, under its name,
+ * instead of being moved aside. */
+static gboolean
+is_a_document (int fd)
+{
+  const char *documents[] = { "#migraine-diary-csv", "%PDF-" };
+  char head[32] = { 0, };
+  gssize length = pread (fd, head, sizeof head - 1, 0);
+
+  for (guint i = 0; length > 0 && i < G_N_ELEMENTS (documents); i++)
+    if (g_str_has_prefix (head, documents[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Makes sure there is a file at @path that can be read, creating it
  * private to its owner, and finds out whether it can be written: when it
  * cannot, *read_only_errno says why (EROFS, EACCES). A folder or a file
@@ -509,20 +527,31 @@ prepare_file (const char  *path,
 
   if (fstat (fd, &st) != 0)
     st.st_mode = S_IFREG;
-  close (fd);
   if (S_ISDIR (st.st_mode))
     {
+      close (fd);
       md_diary_error_set_for_file (error, path, MD_DIARY_ACCESS_OPEN, EISDIR, NULL);
       return FALSE;
     }
   /* A pipe or a device would hang SQLite or take writes nowhere. */
   if (!S_ISREG (st.st_mode))
     {
+      close (fd);
       /* Translators: why a diary cannot be opened, in "Could not open the diary “…”: %s." */
       md_database_set_io_error (error, path, _("it is not a regular file"));
       return FALSE;
     }
+  if (is_a_document (fd))
+    {
+      close (fd);
+      g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
+                   /* Translators: %s is the file given as the diary */
+                   _("“%s” is a CSV export or a PDF report, not a diary file; it was left as it is. Choose the diary file, or import the CSV file into a diary."),
+                   path);
+      return FALSE;
+    }
 
+  close (fd);
   return TRUE;
 }
 
@@ -684,37 +713,6 @@ md_database_open_full (const char  *path,
   return open_existing (path, lock_wait_ms, error);
 }
 
-/* A file given as the diary that is plainly something else — the
- * diary's own CSV export, a PDF report — is a mistake of the path, not a
- * damaged diary: it is refused and left where it is, under its name,
- * instead of being moved aside. */
-static gboolean
-check_not_a_document (const char  *path,
-                      GError     **error)
-{
-  const char *documents[] = { "#migraine-diary-csv", "%PDF-" };
-  char head[32] = { 0, };
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gssize length;
-
-  if (fd < 0)
-    return TRUE;
-  length = read (fd, head, sizeof head - 1);
-  close (fd);
-
-  for (guint i = 0; length > 0 && i < G_N_ELEMENTS (documents); i++)
-    if (g_str_has_prefix (head, documents[i]))
-      {
-        g_set_error (error, MD_DIARY_ERROR, MD_DIARY_ERROR_IO,
-                     /* Translators: %s is the file given as the diary */
-                     _("“%s” is a CSV export or a PDF report, not a diary file; it was left as it is. Choose the diary file, or import the CSV file into a diary."),
-                     path);
-        return FALSE;
-      }
-
-  return TRUE;
-}
-
 static MdDatabase *
 open_existing (const char  *path,
                guint        lock_wait_ms,
@@ -730,9 +728,6 @@ open_existing (const char  *path,
   md_database_inspect_before_open (path);
 
   if (!prepare_file (path, &read_only_errno, error))
-    return NULL;
-
-  if (!check_not_a_document (path, error))
     return NULL;
 
   if (!check_existing_file (path, lock_wait_ms, &is_damaged, error))
